@@ -1,0 +1,25 @@
+// Compiler entry points: AST to code objects (symbol tables, code generation, assembly).
+#pragma once
+
+#include "compiler/parser.h"
+#include "objects/code_object.h"
+
+namespace pystm::compiler {
+
+// Compiles a parsed module. Throws SyntaxErrorException for errors found after parsing
+// (symbol-table errors such as "nonlocal declaration not allowed at module level", "'return'
+// outside function"). Must not reach a GC safepoint (GC-2): it runs no Python code.
+CodeObject* compile_ast(ast::Mod* mod, std::string_view filename, ParseMode mode);
+
+// parse + compile_ast, converting a SyntaxErrorException into a raised Python SyntaxError
+// (IndentationError, TabError) carrying every attribute of SyntaxErrorInfo.
+CodeObject* compile_source(std::string_view source, std::string_view filename, ParseMode mode);
+
+// Raises the Python exception described by [info].
+[[noreturn]] void raise_syntax_error(SyntaxErrorInfo const& info);
+
+// Writes a disassembly of [code] and, recursively, of the code objects in its constants, in the
+// layout of CPython's dis.dis() (offsets are instruction indices), for `pystm -X dis`.
+std::string disassemble(CodeObject* code);
+
+} // namespace pystm::compiler

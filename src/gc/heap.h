@@ -1,0 +1,126 @@
+// The garbage-collected heap: allocation, roots and collection.
+//
+// pystm has no reference counting (principle 1). Objects are allocated from per-thread
+// allocation buffers carved out of size-class chunks, never move, and are reclaimed by a
+// mark-and-sweep collector that runs only at safepoints (the eval-breaker poll, gc.collect()).
+//
+// Roots, the rule for C++ code (GC-1):
+//   * Values in C++ local variables of the running thread's stack are roots: the collector scans
+//     every thread's C++ stack conservatively (and its saved registers) for words that point at
+//     the start of a live object. So C++ code may hold Values in locals across any call,
+//     including calls back into Python that reach a safepoint.
+//   * Values stored anywhere else outside the GC heap (static variables, std::vector members of
+//     C++ structs that are not objects, C++ heap memory) must be registered: either by living
+//     inside a traced object (its type's m_trace visits them), or through add_root()/Root<T>.
+//   * Statically allocated objects (builtin types, None, True, ...) are registered with
+//     register_permanent() and are traced every cycle but never swept.
+// Invariant GC-2: a collection happens only at a safepoint, so an object allocated by C++ code
+// cannot be freed before that code returns to the interpreter loop or calls back into Python.
+// Invariant GC-3: an object is swept only if no root reaches it; its type's m_destroy runs first.
+#pragma once
+
+#include "objects/object.h"
+#include <vector>
+
+namespace pystm::gc {
+
+class Tracer {
+public:
+    virtual ~Tracer() = default;
+    virtual void visit(Value v) = 0;
+    void visit(Object const* o) { visit(Value(o)); }
+};
+
+// Allocates [size] bytes (>= sizeof(Object)) of zeroed memory for an object of type [t] and
+// initialises its header. Raises MemoryError when the heap is exhausted.
+Object* allocate(Type* t, size_t size);
+
+// Constructs a T (a struct deriving from Object whose constructor takes Type* first) in a fresh
+// allocation sized for type [t]: max(sizeof(T), t->m_instance_size), so subclasses of builtin
+// types get room for their __dict__ and __slots__.
+template <class T, class... A> T* make(Type* t, A&&... args)
+{
+    size_t size = sizeof(T) > t->m_instance_size ? sizeof(T) : t->m_instance_size;
+    void* mem = allocate(t, size);
+    return new (mem) T(t, static_cast<A&&>(args)...);
+}
+// Variable-size objects (tuple, str, bytes): T followed by [extra] bytes.
+template <class T, class... A> T* make_var(Type* t, size_t extra, A&&... args)
+{
+    size_t size = sizeof(T) + extra;
+    if (t->m_instance_size > sizeof(T))
+        size += t->m_instance_size - sizeof(T);
+    void* mem = allocate(t, size);
+    return new (mem) T(t, static_cast<A&&>(args)...);
+}
+
+// Registers [slot] (a Value stored outside the heap) as a root until remove_root().
+void add_root(Value* slot);
+void remove_root(Value* slot);
+// Registers a statically allocated object as permanent (GC-1).
+void register_permanent(Object* o);
+
+// RAII root for a Value kept in C++ heap memory (not needed for stack locals, see GC-1).
+template <class T = Object> class Root {
+public:
+    explicit Root(Value v = Value()) : m_value(v) { add_root(&m_value); }
+    ~Root() { remove_root(&m_value); }
+    Root(Root const&) = delete;
+    Root& operator=(Root const&) = delete;
+    Root& operator=(Value v)
+    {
+        m_value = v;
+        return *this;
+    }
+    Value get() const { return m_value; }
+    T* operator->() const { return m_value.as<T>(); }
+
+private:
+    Value m_value;
+};
+
+// A std::vector<Value> whose elements are roots while it lives, for C++ temporaries that may
+// call back into Python (and so reach a safepoint) while holding Values in C++ heap memory.
+// Not copyable or movable: it registers its own address with the calling thread.
+class RootedValues : public std::vector<Value> {
+public:
+    RootedValues();
+    ~RootedValues();
+    RootedValues(RootedValues const&) = delete;
+    RootedValues& operator=(RootedValues const&) = delete;
+    RootedValues* m_prev_rooted; // per-thread chain, newest first
+};
+
+// Called from safepoints: collects if enough has been allocated since the last collection.
+inline bool collection_requested();
+void maybe_collect();
+// Runs a full collection now. Returns the number of objects freed.
+size_t collect();
+
+// Marks the calling thread as one whose C++ stack the collector must scan; [stack_base] is an
+// address near the top of its stack (the caller's frame).
+void register_thread(void* stack_base);
+void unregister_thread();
+
+// True if [p] points at the start of a live heap object (used by conservative scanning and by
+// heap verification in tests).
+bool is_heap_object(void const* p);
+
+struct Stats {
+    size_t bytes_in_use = 0; // live bytes after the last collection plus allocation since
+    size_t objects_in_use = 0;
+    size_t collections = 0;
+    size_t threshold = 0; // bytes allocated since last collection that trigger the next one
+};
+Stats stats();
+
+// Heap verification for tests and debug builds: walks every live object and checks that each
+// traced reference is null, a small int, a permanent object or a live heap object (GC-3).
+void verify_heap();
+
+namespace detail {
+extern std::atomic<bool> g_collect_requested;
+}
+inline bool collection_requested() { return detail::g_collect_requested.load(std::memory_order_relaxed); }
+
+} // namespace pystm::gc

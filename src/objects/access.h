@@ -1,0 +1,37 @@
+// The accessor layer's barriers (principle 2, docs/internals/stm-readiness.md).
+//
+// Every read of a mutable object's state must be preceded by read_barrier(obj) and every write
+// by write_barrier(obj), in the same C++ function that performs the access, with no safepoint in
+// between. The container types (list, dict, set, bytearray, instance __dict__, cell, ...) keep
+// their fields private and expose accessor functions that place the barriers, so no other code
+// touches their state directly.
+//
+// Invariant STM-0: while the STM is off (one thread), a barrier is one test of g_stm_active,
+// which is false: a predictable, not-taken branch. The STM runtime (src/stm) sets it when a
+// second thread starts and routes the slow paths below.
+// Immutable objects (OF_IMMUTABLE, OBJ-1) never need a barrier; callers may skip it.
+#pragma once
+
+#include "objects/object.h"
+
+namespace pystm {
+
+extern bool g_stm_active;
+
+namespace stm {
+void read_barrier_slow(Object* o);
+void write_barrier_slow(Object* o);
+} // namespace stm
+
+inline void read_barrier(Object* o)
+{
+    if (PY_UNLIKELY(g_stm_active))
+        stm::read_barrier_slow(o);
+}
+inline void write_barrier(Object* o)
+{
+    if (PY_UNLIKELY(g_stm_active))
+        stm::write_barrier_slow(o);
+}
+
+} // namespace pystm

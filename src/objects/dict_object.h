@@ -1,0 +1,46 @@
+// dict: an insertion-ordered hash table (CPython's compact layout). All access goes through the
+// functions below, which place the STM barriers (objects/access.h). The layout is private to
+// dict_object.cpp.
+//
+// Lookups may call __hash__ and __eq__ of keys, which may run Python code and mutate the dict;
+// the implementation must stay memory-safe when that happens (CPython restarts the lookup).
+#pragma once
+
+#include "objects/access.h"
+
+namespace pystm {
+
+struct StrObject;
+struct DictTable; // private
+
+struct DictObject : Object {
+    DictTable* m_table = nullptr; // C++ heap memory owned by the dict, freed by m_destroy
+    uint64_t m_version = 0; // bumped on every mutation (iteration checks, caches)
+    explicit DictObject(Type* t) : Object(t) { }
+};
+
+extern Type dict_type;
+
+DictObject* dict_new();
+inline bool is_dict(Value v) { return v.is_object() && v.as_object()->m_type->has_flag(TF_DICT_SUBCLASS); }
+
+int64_t dict_size(DictObject* d);
+// Value for [key], or null if absent. Raises TypeError for unhashable keys.
+Value dict_get(DictObject* d, Value key);
+// Fast path for str keys (attribute and global lookups): same result as dict_get.
+Value dict_get_str(DictObject* d, StrObject* key);
+Value dict_get_cstr(DictObject* d, char const* key);
+void dict_set(DictObject* d, Value key, Value value);
+void dict_set_str(DictObject* d, StrObject* key, Value value);
+void dict_set_cstr(DictObject* d, char const* key, Value value);
+// Removes [key]; returns its value, or null if it was absent (nothing raised).
+Value dict_pop(DictObject* d, Value key);
+void dict_clear(DictObject* d);
+DictObject* dict_copy(DictObject* d);
+// dict.update(other) for a dict or any mapping / iterable of pairs.
+void dict_update(DictObject* d, Value other);
+// Iteration in insertion order: start with *pos = 0; returns false when done. Safe against
+// mutation (never reads freed memory); the caller checks m_version to raise RuntimeError.
+bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value);
+
+} // namespace pystm

@@ -1,0 +1,51 @@
+// Per-thread interpreter state. One ThreadState per OS thread that runs Python code; the GC
+// traces every registered ThreadState (its in-flight exception, frame chain and the like).
+#pragma once
+
+#include "objects/object.h"
+
+namespace pystm {
+
+struct DictObject;
+
+namespace vm {
+struct Frame;
+}
+
+struct ThreadState {
+    // The exception being propagated through C++ code (objects/api.h, PyError). Null when none.
+    Value m_current_exception;
+    // Innermost frame running on this thread (its m_previous chain is the Python call stack).
+    vm::Frame* m_frame = nullptr;
+    // Python-level call depth (frames plus RecursionGuard sections) for RecursionError.
+    int m_recursion_depth = 0;
+    // Lowest safe address of this thread's C++ stack: below it, RecursionGuard raises
+    // RecursionError instead of letting the stack overflow.
+    char const* m_stack_limit = nullptr;
+    // Per-thread dict (threading.local storage, thread-specific state of modules).
+    DictObject* m_dict = nullptr;
+    // Set asynchronously (signals, other threads) and polled at the eval breaker.
+    std::atomic<uint32_t> m_eval_breaker { 0 };
+    ThreadState* m_next = nullptr; // registry of all threads (gc/heap.cpp walks it)
+};
+
+// The calling thread's state; valid after thread_state_attach().
+extern thread_local ThreadState* t_tstate;
+inline ThreadState* tstate() { return t_tstate; }
+
+// Creates and registers the calling thread's ThreadState (and its GC stack registration).
+ThreadState* thread_state_attach(void* stack_base);
+void thread_state_detach();
+
+// Global recursion limit (sys.setrecursionlimit), 1000 by default.
+extern int g_recursion_limit;
+
+// Traces the roots held by [ts] (called by the collector).
+namespace gc {
+class Tracer;
+}
+void trace_thread_state(ThreadState* ts, gc::Tracer& tracer);
+// Visits every registered thread state.
+template <class F> void for_each_thread_state(F&& f);
+
+} // namespace pystm
