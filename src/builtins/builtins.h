@@ -1,0 +1,19 @@
+// The builtins module is assembled from topic files, each exporting a method table terminated by
+// an entry with a null name. init_builtins_module() (builtins_module.cpp) adds them all, plus the
+// builtin types and constants.
+#pragma once
+
+#include "objects/function_object.h"
+
+namespace pystm {
+
+extern MethodDef const g_builtin_core_methods[]; // builtins_core.cpp: print, getattr, isinstance, exec, ...
+extern MethodDef const g_builtin_numeric_methods[]; // builtins_numeric.cpp: abs, divmod, pow, round, bin, ...
+extern MethodDef const g_builtin_text_methods[]; // builtins_text.cpp: chr, ord, ascii, format, ...
+extern MethodDef const g_builtin_iter_methods[]; // builtins_iter.cpp: iter, next, sorted, min, max, sum, ...
+
+// The builtins module and its dict (valid after init_builtins_module()).
+struct ModuleObject;
+ModuleObject* builtins_module();
+
+} // namespace pystm
