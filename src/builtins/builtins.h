@@ -17,3 +17,7 @@ struct ModuleObject;
 ModuleObject* builtins_module();
 
 } // namespace pystm
+
+namespace pystm {
+extern MethodDef const g_builtin_class_methods[]; // build_class.cpp: __build_class__
+}

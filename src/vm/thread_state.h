@@ -45,7 +45,7 @@ namespace gc {
 class Tracer;
 }
 void trace_thread_state(ThreadState* ts, gc::Tracer& tracer);
-// Visits every registered thread state.
-template <class F> void for_each_thread_state(F&& f);
+// The registry of thread states (linked through m_next); the collector walks it at safepoints.
+ThreadState* thread_state_head();
 
 } // namespace pystm

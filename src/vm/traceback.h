@@ -1,0 +1,27 @@
+// Traceback objects and printing exceptions the way CPython 3.11 does.
+#pragma once
+
+#include "objects/object.h"
+
+namespace pystm {
+
+namespace vm {
+struct Frame;
+}
+
+struct TracebackObject : Object {
+    Value m_next; // next (inner) traceback entry, or null
+    Object* m_frame; // the frame object (tb_frame)
+    int32_t m_lasti; // instruction index in the frame's code
+    int32_t m_lineno;
+    explicit TracebackObject(Type* t) : Object(t), m_frame(nullptr), m_lasti(0), m_lineno(0) { }
+};
+
+extern Type traceback_type;
+
+// Prints [exc] with its traceback and its __cause__/__context__ chain in CPython 3.11's exact
+// format (including the source lines and ^ / ~ markers) to the file object [file] (its write
+// method), or to sys.stderr when [file] is null.
+void print_exception(Value exc, Value file = Value());
+
+} // namespace pystm
