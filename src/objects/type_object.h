@@ -44,4 +44,10 @@ Object* object_alloc(Type* t);
 
 inline bool is_type(Value v) { return v.is_object() && v.as_object()->m_type->has_flag(TF_TYPE_SUBCLASS); }
 
+// types.GenericAlias(origin, args): what list[int] and the other __class_getitem__ return.
+// (Declared by containers; implemented by the owner of type_object.cpp.)
+Value generic_alias_new(Value origin, Value args);
+// types.MappingProxyType(mapping): a read-only view of a mapping (dict views' .mapping).
+Value mappingproxy_new(Value mapping);
+
 } // namespace pystm

@@ -21,4 +21,29 @@ Value call_function(FunctionObject* f, Value const* args, size_t nargs, TupleObj
 // The builtins dict of the main interpreter (the __builtins__ module's dict).
 DictObject* builtins_dict();
 
+// --- added by vm: entry points for builtins, sys and the object model -----------------------
+
+// Runs a class body function [body] with [ns] as its locals mapping (__build_class__).
+Value call_class_body(FunctionObject* body, DictObject* ns);
+
+// Zero-argument super(): the first argument of the innermost Python frame and the contents of
+// its __class__ cell. Returns false (setting nothing) when there is no such frame, no argument
+// or no __class__ cell; the caller raises CPython's RuntimeError.
+bool current_frame_super_args(Value* cls, Value* self);
+
+// globals() / locals() of the innermost Python frame (null / a fresh snapshot dict or the
+// locals mapping). current_globals() returns null when no Python frame is running.
+DictObject* current_globals();
+Value current_locals();
+// The builtins dict of the innermost Python frame (builtins_dict() when none).
+DictObject* current_builtins();
+
+// sys._getframe(depth): the frame object [depth] levels up, or null if the stack is shallower.
+Object* current_frame_object(int depth);
+
 } // namespace pystm::vm
+
+namespace pystm {
+// The exception being handled (sys.exc_info()[1], sys.exception()): None when none.
+Value current_handled_exception();
+} // namespace pystm

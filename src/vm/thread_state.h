@@ -12,6 +12,14 @@ namespace vm {
 struct Frame;
 }
 
+// One level of the handled-exception stack (sys.exc_info()): the thread has a base entry, and
+// each running generator / coroutine pushes its own entry, so a generator's handled exception
+// is saved while it is suspended. The innermost non-null, non-None m_exc is the handled one.
+struct ExcInfo {
+    Value m_exc; // the handled exception, None or null
+    ExcInfo* m_previous = nullptr;
+};
+
 struct ThreadState {
     // The exception being propagated through C++ code (objects/api.h, PyError). Null when none.
     Value m_current_exception;
@@ -27,6 +35,12 @@ struct ThreadState {
     // Set asynchronously (signals, other threads) and polled at the eval breaker.
     std::atomic<uint32_t> m_eval_breaker { 0 };
     ThreadState* m_next = nullptr; // registry of all threads (gc/heap.cpp walks it)
+    // The handled-exception stack (see ExcInfo); m_exc_info points at m_exc_base or at the
+    // ExcInfo of the innermost running generator.
+    ExcInfo m_exc_base;
+    ExcInfo* m_exc_info = &m_exc_base;
+    // Depth of nested run_frame() activations (C++ re-entries of the interpreter loop).
+    int m_nested_runs = 0;
 };
 
 // The calling thread's state; valid after thread_state_attach().

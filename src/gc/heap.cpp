@@ -1,0 +1,569 @@
+// The mark-and-sweep collector and the allocator (gc/heap.h states the contract and GC-1..3).
+//
+// Layout. Small objects (up to MAX_SMALL bytes) live in CHUNK_SIZE-aligned chunks, each holding
+// cells of one size class; a chunk's Chunk record (kept outside the chunk) has an allocation
+// bitmap. Larger objects are individually malloc'ed and kept in an address-ordered map. Both
+// make "does this word point into a live object?" a cheap question, which conservative stack
+// scanning asks for every word of every thread's C++ stack.
+//
+// Allocation. Each thread owns a free list per size class (ThreadHeap); when one runs dry it
+// takes a whole chunk with free cells (swept earlier) or a fresh chunk from the global pool.
+// Invariant GC-4: a free cell is on exactly one free list and its allocation bit is clear.
+//
+// Collection (GC-2: only at safepoints). Mark: roots are the permanent objects, add_root()
+// slots, every thread's RootedValues chains and ThreadState, and, conservatively, every word of
+// every registered thread's C++ stack and of the program's static data (.data/.bss), which
+// holds the interpreter's static caches. Interior pointers count: a word anywhere inside a live
+// object keeps it alive, since optimised C++ code may hold only a derived pointer (GC-1).
+// Sweep: every allocated, unmarked cell is destroyed (its type's m_destroy) in a first pass and
+// freed in a second, so a destroy hook may still read its (possibly also dead) type.
+#include "gc/heap.h"
+#include "objects/dict_object.h"
+#include "objects/exceptions.h"
+#include "vm/thread_state.h"
+
+#include <algorithm>
+#include <csetjmp>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <pthread.h>
+#include <unordered_map>
+#include <vector>
+
+extern "C" {
+extern char __data_start[];
+extern char _end[];
+}
+
+namespace pystm::gc {
+
+namespace detail {
+std::atomic<bool> g_collect_requested { false };
+}
+
+namespace {
+
+constexpr size_t CHUNK_SIZE = 256 * 1024;
+constexpr size_t MAX_SMALL = 2048;
+constexpr size_t MIN_THRESHOLD = 16 * 1024 * 1024;
+
+constexpr uint32_t SIZE_CLASSES[] = { 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384,
+    448, 512, 640, 768, 1024, 1280, 1536, 2048 };
+constexpr size_t NUM_CLASSES = sizeof(SIZE_CLASSES) / sizeof(SIZE_CLASSES[0]);
+
+struct FreeCell {
+    FreeCell* next;
+};
+
+struct Chunk {
+    char* base;
+    uint32_t cell_size;
+    uint32_t cell_count;
+    uint8_t size_class;
+    uint32_t free_count = 0;
+    FreeCell* free_list = nullptr; // cells freed by the last sweep, not yet owned by a thread
+    bool owned = false; // a thread's allocator is carving this chunk
+    std::vector<uint64_t> alloc_bits;
+
+    bool allocated(uint32_t i) const { return alloc_bits[i >> 6] >> (i & 63) & 1; }
+    void set_allocated(uint32_t i) { alloc_bits[i >> 6] |= uint64_t(1) << (i & 63); }
+    void clear_allocated(uint32_t i) { alloc_bits[i >> 6] &= ~(uint64_t(1) << (i & 63)); }
+};
+
+struct LargeObject {
+    size_t size;
+};
+
+struct ThreadHeap {
+    FreeCell* free_lists[NUM_CLASSES] = {};
+    Chunk* current[NUM_CLASSES] = {};
+    char const* stack_top = nullptr; // highest address of the thread's stack
+    RootedValues* rooted = nullptr;
+    ThreadHeap* next = nullptr;
+};
+
+thread_local ThreadHeap* t_heap = nullptr;
+
+std::mutex g_heap_mutex; // protects everything below
+std::unordered_map<uintptr_t, Chunk*> g_chunks; // chunk base -> record
+std::vector<Chunk*> g_chunk_list;
+std::map<uintptr_t, LargeObject> g_large; // start -> record
+std::vector<Object*> g_permanent;
+std::vector<Value*> g_roots;
+ThreadHeap* g_threads = nullptr;
+size_t g_allocated_since = 0; // bytes allocated since the last collection
+size_t g_live_bytes = 0; // bytes surviving the last collection
+size_t g_live_objects = 0;
+size_t g_collections = 0;
+size_t g_threshold = MIN_THRESHOLD;
+bool g_collecting = false;
+
+uint8_t class_for(size_t size)
+{
+    // Size classes are few; a linear scan beats a table lookup in clarity and is not hot
+    // enough to matter next to the memset of the cell.
+    for (uint8_t i = 0; i < NUM_CLASSES; ++i)
+        if (SIZE_CLASSES[i] >= size)
+            return i;
+    return 255;
+}
+
+Chunk* new_chunk(uint8_t cls)
+{
+    void* mem = std::aligned_alloc(CHUNK_SIZE, CHUNK_SIZE);
+    if (!mem)
+        return nullptr;
+    auto* c = new Chunk;
+    c->base = static_cast<char*>(mem);
+    c->cell_size = SIZE_CLASSES[cls];
+    c->cell_count = static_cast<uint32_t>(CHUNK_SIZE / c->cell_size);
+    c->size_class = cls;
+    c->alloc_bits.assign((c->cell_count + 63) / 64, 0);
+    // Thread all cells into the chunk's free list, lowest address first.
+    FreeCell* head = nullptr;
+    for (uint32_t i = c->cell_count; i-- > 0;) {
+        auto* cell = reinterpret_cast<FreeCell*>(c->base + size_t(i) * c->cell_size);
+        cell->next = head;
+        head = cell;
+    }
+    c->free_list = head;
+    c->free_count = c->cell_count;
+    g_chunks[reinterpret_cast<uintptr_t>(c->base)] = c;
+    g_chunk_list.push_back(c);
+    return c;
+}
+
+// Gives [heap] a chunk of class [cls] with free cells. Called with g_heap_mutex held.
+bool refill(ThreadHeap* heap, uint8_t cls)
+{
+    if (Chunk* old = heap->current[cls])
+        old->owned = false;
+    heap->current[cls] = nullptr;
+    Chunk* found = nullptr;
+    for (Chunk* c : g_chunk_list) {
+        if (c->size_class == cls && !c->owned && c->free_list) {
+            found = c;
+            break;
+        }
+    }
+    if (!found)
+        found = new_chunk(cls);
+    if (!found)
+        return false;
+    found->owned = true;
+    heap->current[cls] = found;
+    heap->free_lists[cls] = found->free_list;
+    found->free_list = nullptr;
+    found->free_count = 0;
+    return true;
+}
+
+Chunk* chunk_of(uintptr_t p)
+{
+    auto it = g_chunks.find(p & ~(uintptr_t)(CHUNK_SIZE - 1));
+    return it == g_chunks.end() ? nullptr : it->second;
+}
+
+// The start of the live object containing address [p], or nullptr. g_heap_mutex held.
+Object* find_object(uintptr_t p)
+{
+    if (Chunk* c = chunk_of(p)) {
+        uint32_t i = static_cast<uint32_t>((p - reinterpret_cast<uintptr_t>(c->base)) / c->cell_size);
+        if (i >= c->cell_count || !c->allocated(i))
+            return nullptr;
+        return reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size);
+    }
+    if (g_large.empty())
+        return nullptr;
+    auto it = g_large.upper_bound(p);
+    if (it == g_large.begin())
+        return nullptr;
+    --it;
+    if (p < it->first + it->second.size)
+        return reinterpret_cast<Object*>(it->first);
+    return nullptr;
+}
+
+class Marker final : public Tracer {
+public:
+    std::vector<Object*> stack;
+
+    void visit(Value v) override
+    {
+        if (!v.is_object())
+            return;
+        mark(v.as_object());
+    }
+    void mark(Object* o)
+    {
+        uint32_t bits = o->m_gc.load(std::memory_order_relaxed);
+        if (bits & OF_MARK)
+            return;
+        o->m_gc.store(bits | OF_MARK, std::memory_order_relaxed);
+        stack.push_back(o);
+    }
+    // A word that may or may not be a pointer (GC-1's conservative roots).
+    void visit_word(uintptr_t w)
+    {
+        if (w < 4096)
+            return;
+        if (Object* o = find_object(w))
+            mark(o);
+    }
+    __attribute__((no_sanitize("address", "thread"))) void scan_range(char const* lo, char const* hi)
+    {
+        auto p = reinterpret_cast<uintptr_t>(lo);
+        p = (p + 7) & ~uintptr_t(7);
+        for (; p + 8 <= reinterpret_cast<uintptr_t>(hi); p += 8)
+            visit_word(*reinterpret_cast<uintptr_t const*>(p));
+    }
+    void drain()
+    {
+        while (!stack.empty()) {
+            Object* o = stack.back();
+            stack.pop_back();
+            Type* t = o->m_type;
+            visit(Value(t));
+            if (t->m_trace)
+                t->m_trace(o, *this);
+            if (DictObject** d = instance_dict_slot(o))
+                visit(Value(*d));
+            if (t->m_nslots) {
+                Value* slots = instance_slots(o);
+                for (uint32_t i = 0; i < t->m_nslots; ++i)
+                    visit(slots[i]);
+            }
+        }
+    }
+};
+
+ThreadHeap* this_heap()
+{
+    PY_VERIFY(t_heap, "GC-1"); // register_thread() first
+    return t_heap;
+}
+
+__attribute__((noinline)) void collect_locked(size_t* freed_out)
+{
+    g_collecting = true;
+    Marker marker;
+
+    // Roots. Spill this thread's registers onto its stack so the scan below sees them.
+    jmp_buf regs;
+    setjmp(regs);
+    char const* sp = reinterpret_cast<char const*>(&regs);
+    for (Object* o : g_permanent)
+        marker.mark(o);
+    for (Value* slot : g_roots)
+        marker.visit(*slot);
+    for (ThreadHeap* h = g_threads; h; h = h->next) {
+        for (RootedValues* r = h->rooted; r; r = r->m_prev_rooted)
+            for (Value v : *r)
+                marker.visit(v);
+        // Only the collecting thread runs; other threads (later: stopped at safepoints) would
+        // record their stack pointer before parking.
+        if (h == t_heap)
+            marker.scan_range(sp, h->stack_top);
+    }
+    for (ThreadState* ts = thread_state_head(); ts; ts = ts->m_next)
+        trace_thread_state(ts, marker);
+    marker.scan_range(__data_start, _end);
+    marker.drain();
+
+    // Sweep, pass 1: destroy the dead. Pass 2: free them and clear the survivors' marks.
+    std::vector<Object*> dead;
+    for (Chunk* c : g_chunk_list) {
+        for (uint32_t i = 0; i < c->cell_count; ++i) {
+            if (!c->allocated(i))
+                continue;
+            auto* o = reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size);
+            if (!(o->m_gc.load(std::memory_order_relaxed) & OF_MARK))
+                dead.push_back(o);
+        }
+    }
+    for (auto& [addr, large] : g_large) {
+        auto* o = reinterpret_cast<Object*>(addr);
+        if (!(o->m_gc.load(std::memory_order_relaxed) & OF_MARK))
+            dead.push_back(o);
+    }
+    for (Object* o : dead)
+        if ((o->m_gc.load(std::memory_order_relaxed) & OF_NEEDS_DESTROY) && o->m_type->m_destroy)
+            o->m_type->m_destroy(o);
+
+    size_t freed_bytes = 0;
+    for (Object* o : dead) {
+        auto p = reinterpret_cast<uintptr_t>(o);
+        if (Chunk* c = chunk_of(p)) {
+            uint32_t i = static_cast<uint32_t>((p - reinterpret_cast<uintptr_t>(c->base)) / c->cell_size);
+            c->clear_allocated(i);
+            freed_bytes += c->cell_size;
+            if (!c->owned) {
+                auto* cell = reinterpret_cast<FreeCell*>(o);
+                cell->next = c->free_list;
+                c->free_list = cell;
+                c->free_count++;
+            } else {
+                // The chunk is being carved by a thread: give the cell to that thread's list.
+                // Only one thread exists while the STM is off; with several, each would take
+                // back its own chunks' cells at its next safepoint.
+                auto* cell = reinterpret_cast<FreeCell*>(o);
+                ThreadHeap* owner = nullptr;
+                for (ThreadHeap* h = g_threads; h && !owner; h = h->next)
+                    if (h->current[c->size_class] == c)
+                        owner = h;
+                if (owner) {
+                    cell->next = owner->free_lists[c->size_class];
+                    owner->free_lists[c->size_class] = cell;
+                } else {
+                    cell->next = c->free_list;
+                    c->free_list = cell;
+                    c->free_count++;
+                }
+            }
+        } else {
+            auto it = g_large.find(p);
+            freed_bytes += it->second.size;
+            g_large.erase(it);
+            std::free(o);
+        }
+    }
+
+    size_t live_bytes = 0, live_objects = 0;
+    for (Chunk* c : g_chunk_list) {
+        for (uint32_t i = 0; i < c->cell_count; ++i) {
+            if (!c->allocated(i))
+                continue;
+            auto* o = reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size);
+            o->m_gc.fetch_and(~uint32_t(OF_MARK), std::memory_order_relaxed);
+            live_bytes += c->cell_size;
+            live_objects++;
+        }
+    }
+    for (auto& [addr, large] : g_large) {
+        reinterpret_cast<Object*>(addr)->m_gc.fetch_and(~uint32_t(OF_MARK), std::memory_order_relaxed);
+        live_bytes += large.size;
+        live_objects++;
+    }
+    for (Object* o : g_permanent)
+        o->m_gc.fetch_and(~uint32_t(OF_MARK), std::memory_order_relaxed);
+
+    // Release wholly empty chunks beyond a small reserve so memory use follows the live set.
+    size_t empty_kept = 0;
+    std::erase_if(g_chunk_list, [&](Chunk* c) {
+        if (c->owned || c->free_count != c->cell_count)
+            return false;
+        if (empty_kept++ < 4)
+            return false;
+        g_chunks.erase(reinterpret_cast<uintptr_t>(c->base));
+        std::free(c->base);
+        delete c;
+        return true;
+    });
+
+    g_live_bytes = live_bytes;
+    g_live_objects = live_objects;
+    g_allocated_since = 0;
+    g_threshold = std::max(MIN_THRESHOLD, live_bytes);
+    g_collections++;
+    detail::g_collect_requested.store(false, std::memory_order_relaxed);
+    g_collecting = false;
+    if (freed_out)
+        *freed_out = dead.size();
+}
+
+} // namespace
+
+Object* allocate(Type* t, size_t size)
+{
+    PY_ASSERT(size >= sizeof(Object), "GC-0");
+    ThreadHeap* heap = this_heap();
+    void* mem = nullptr;
+    if (size <= MAX_SMALL) {
+        uint8_t cls = class_for(size);
+        FreeCell* cell = heap->free_lists[cls];
+        if (PY_UNLIKELY(!cell)) {
+            std::lock_guard lock(g_heap_mutex);
+            if (!refill(heap, cls))
+                raise_memory_error();
+            cell = heap->free_lists[cls];
+        }
+        heap->free_lists[cls] = cell->next;
+        Chunk* c = heap->current[cls];
+        auto p = reinterpret_cast<uintptr_t>(cell);
+        if (!c || p - reinterpret_cast<uintptr_t>(c->base) >= CHUNK_SIZE)
+            c = chunk_of(p); // a cell returned by the sweep from another chunk
+        c->set_allocated(static_cast<uint32_t>((p - reinterpret_cast<uintptr_t>(c->base)) / c->cell_size));
+        size = SIZE_CLASSES[cls];
+        mem = cell;
+        std::memset(mem, 0, size);
+        g_allocated_since += size;
+    } else {
+        // Refuse absurd sizes before asking malloc, so huge requests are a MemoryError.
+        if (size > (size_t(1) << 40))
+            raise_memory_error();
+        mem = std::calloc(1, size);
+        if (!mem)
+            raise_memory_error();
+        std::lock_guard lock(g_heap_mutex);
+        g_large[reinterpret_cast<uintptr_t>(mem)] = LargeObject { size };
+        g_allocated_since += size;
+    }
+    if (PY_UNLIKELY(g_allocated_since > g_threshold))
+        detail::g_collect_requested.store(true, std::memory_order_relaxed);
+    auto* o = static_cast<Object*>(mem);
+    o->m_type = t;
+    uint32_t bits = 0;
+    if (t->m_flags & TF_IMMUTABLE)
+        bits |= OF_IMMUTABLE;
+    if (t->m_destroy)
+        bits |= OF_NEEDS_DESTROY;
+    o->m_gc.store(bits, std::memory_order_relaxed);
+    return o;
+}
+
+void add_root(Value* slot)
+{
+    std::lock_guard lock(g_heap_mutex);
+    g_roots.push_back(slot);
+}
+
+void remove_root(Value* slot)
+{
+    std::lock_guard lock(g_heap_mutex);
+    auto it = std::find(g_roots.rbegin(), g_roots.rend(), slot);
+    if (it != g_roots.rend())
+        g_roots.erase(std::next(it).base());
+}
+
+void register_permanent(Object* o)
+{
+    std::lock_guard lock(g_heap_mutex);
+    o->m_gc.fetch_or(OF_PERMANENT, std::memory_order_relaxed);
+    g_permanent.push_back(o);
+}
+
+RootedValues::RootedValues()
+{
+    ThreadHeap* heap = this_heap();
+    m_prev_rooted = heap->rooted;
+    heap->rooted = this;
+}
+
+RootedValues::~RootedValues()
+{
+    ThreadHeap* heap = this_heap();
+    // Destruction is LIFO in practice (scoped temporaries); tolerate the rare other order.
+    RootedValues** link = &heap->rooted;
+    while (*link && *link != this)
+        link = &(*link)->m_prev_rooted;
+    if (*link)
+        *link = m_prev_rooted;
+}
+
+void maybe_collect()
+{
+    if (collection_requested())
+        collect();
+}
+
+size_t collect()
+{
+    std::lock_guard lock(g_heap_mutex);
+    if (g_collecting)
+        return 0;
+    size_t freed = 0;
+    collect_locked(&freed);
+    return freed;
+}
+
+void register_thread(void* stack_base)
+{
+    auto* heap = new ThreadHeap;
+    pthread_attr_t attr;
+    char const* top = static_cast<char const*>(stack_base);
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        void* addr = nullptr;
+        size_t size = 0;
+        if (pthread_attr_getstack(&attr, &addr, &size) == 0)
+            top = static_cast<char const*>(addr) + size;
+        pthread_attr_destroy(&attr);
+    }
+    heap->stack_top = top;
+    std::lock_guard lock(g_heap_mutex);
+    heap->next = g_threads;
+    g_threads = heap;
+    t_heap = heap;
+}
+
+void unregister_thread()
+{
+    std::lock_guard lock(g_heap_mutex);
+    ThreadHeap* heap = t_heap;
+    if (!heap)
+        return;
+    for (uint8_t cls = 0; cls < NUM_CLASSES; ++cls) {
+        // Hand unused cells back to their chunks.
+        for (FreeCell* cell = heap->free_lists[cls]; cell;) {
+            FreeCell* next = cell->next;
+            Chunk* c = chunk_of(reinterpret_cast<uintptr_t>(cell));
+            cell->next = c->free_list;
+            c->free_list = cell;
+            c->free_count++;
+            cell = next;
+        }
+        if (heap->current[cls])
+            heap->current[cls]->owned = false;
+    }
+    ThreadHeap** link = &g_threads;
+    while (*link != heap)
+        link = &(*link)->next;
+    *link = heap->next;
+    delete heap;
+    t_heap = nullptr;
+}
+
+bool is_heap_object(void const* p)
+{
+    std::lock_guard lock(g_heap_mutex);
+    auto addr = reinterpret_cast<uintptr_t>(p);
+    Object* o = find_object(addr);
+    return o && reinterpret_cast<uintptr_t>(o) == addr;
+}
+
+Stats stats()
+{
+    std::lock_guard lock(g_heap_mutex);
+    return Stats { g_live_bytes + g_allocated_since, g_live_objects, g_collections, g_threshold };
+}
+
+void verify_heap()
+{
+    class Checker final : public Tracer {
+    public:
+        void visit(Value v) override
+        {
+            if (!v.is_object())
+                return;
+            Object* o = v.as_object();
+            bool ok = (o->m_gc.load(std::memory_order_relaxed) & OF_PERMANENT)
+                || (find_object(reinterpret_cast<uintptr_t>(o)) == o);
+            PY_VERIFY(ok, "GC-3");
+        }
+    };
+    std::lock_guard lock(g_heap_mutex);
+    Checker checker;
+    auto check = [&](Object* o) {
+        checker.visit(Value(o->m_type));
+        if (o->m_type->m_trace)
+            o->m_type->m_trace(o, checker);
+    };
+    for (Chunk* c : g_chunk_list)
+        for (uint32_t i = 0; i < c->cell_count; ++i)
+            if (c->allocated(i))
+                check(reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size));
+    for (auto& [addr, large] : g_large)
+        check(reinterpret_cast<Object*>(addr));
+}
+
+} // namespace pystm::gc

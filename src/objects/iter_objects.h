@@ -1,0 +1,74 @@
+// The builtin iterator types (enumerate, zip, map, filter, reversed, the __getitem__-based
+// sequence iterator and the callable iterator of iter(f, sentinel)), and small helpers shared by
+// the container types (tuple, list, dict, set, range and their views and iterators).
+//
+// Every iterator type sets Type::m_iternext (the fast path FOR_ITER uses) and has
+// native_iter_self / native_iternext as __iter__ / __next__. An exhausted iterator drops its
+// reference to the underlying object and stays exhausted.
+#pragma once
+
+#include "objects/api.h"
+#include <vector>
+
+namespace pystm {
+
+struct TupleObject;
+
+extern Type enumerate_type;
+extern Type zip_type;
+extern Type map_type;
+extern Type filter_type;
+extern Type reversed_type;
+extern Type seq_iter_type; // "iterator": iteration through __getitem__(0), __getitem__(1), ...
+extern Type callable_iter_type; // "callable_iterator"
+
+// iter(seq) for objects that have __getitem__ but no __iter__.
+Value seq_iter_new(Value seq);
+// iter(callable, sentinel).
+Value callable_iter_new(Value callable, Value sentinel);
+// reversed(seq): __reversed__ when defined, else the sequence protocol; TypeError
+// "'set' object is not reversible".
+Value reversed_new(Value seq);
+
+// --- helpers shared by the container types ---------------------------------------------------
+
+// Detects recursive repr() of containers (CPython's Py_ReprEnter): constructing a guard for an
+// object already being repr'd on this thread sets active() false, and the caller prints "[...]".
+class ReprGuard {
+public:
+    explicit ReprGuard(Object* o);
+    ~ReprGuard();
+    ReprGuard(ReprGuard const&) = delete;
+    ReprGuard& operator=(ReprGuard const&) = delete;
+    bool active() const { return m_active; }
+
+private:
+    Object* m_obj;
+    bool m_active;
+};
+
+// KeyError(key), with the key as the single argument (so str() of it is repr(key)).
+[[noreturn]] void raise_key_error(Value key);
+
+// True if [v] supports __index__ (ints included).
+bool has_index(Value v);
+// Converts a subscript that has __index__ to int64; IndexError "cannot fit 'int' into an
+// index-sized integer" when it does not fit.
+int64_t subscript_index(Value v);
+
+// The next item of [it] through the type's m_iternext when it has one, else py_next().
+inline Value iter_next_fast(Value it)
+{
+    if (it.is_object()) {
+        IterNextFn fn = it.as_object()->m_type->m_iternext;
+        if (fn)
+            return fn(it.as_object());
+    }
+    return py_next(it);
+}
+
+// __length_hint__ protocol (operator.length_hint): len() if sized, else __length_hint__, else
+// [dflt].
+int64_t length_hint(Value v, int64_t dflt);
+
+} // namespace pystm

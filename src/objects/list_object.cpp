@@ -1,0 +1,704 @@
+// list: construction, indexing and slicing (get/set/delete, extended slices), methods,
+// comparisons, repr and the forward and reverse iterators. Sorting lives in list_sort.cpp.
+//
+// Every access to m_items goes through the accessors of list_object.h or places the barriers
+// itself (STM-0). Any call that may run Python code (__eq__, __index__, iteration) can mutate the
+// list, so loops re-read the size through list_size() on every step and never keep iterators or
+// references into m_items across such calls.
+#include "objects/list_object.h"
+#include <algorithm>
+#include "gc/heap.h"
+#include "objects/exceptions.h"
+#include "objects/int_object.h"
+#include "objects/iter_objects.h"
+#include "objects/slice_object.h"
+#include "objects/str_object.h"
+#include "objects/tuple_object.h"
+#include "objects/type_object.h"
+
+namespace pystm {
+
+Type list_type { &type_type };
+static Type list_iterator_type { &type_type };
+static Type list_reverseiterator_type { &type_type };
+
+namespace {
+
+struct ListIterObject : Object {
+    ListObject* m_seq; // null once exhausted
+    int64_t m_index;
+    ListIterObject(Type* t, ListObject* seq, int64_t index) : Object(t), m_seq(seq), m_index(index) { }
+};
+
+void list_trace(Object* o, gc::Tracer& tr)
+{
+    for (Value v : static_cast<ListObject*>(o)->m_items)
+        tr.visit(v);
+}
+
+void list_destroy(Object* o)
+{
+    static_cast<ListObject*>(o)->m_items.~vector();
+}
+
+void list_iter_trace(Object* o, gc::Tracer& tr)
+{
+    tr.visit(static_cast<ListIterObject*>(o)->m_seq);
+}
+
+ListObject* as_list(Value v) { return v.as<ListObject>(); }
+
+// Replaces the items [lo, hi) of [l] by [items] (CPython's list_ass_slice for step 1).
+void list_replace_range(ListObject* l, int64_t lo, int64_t hi, Value const* items, int64_t n)
+{
+    write_barrier(l);
+    auto& v = l->m_items;
+    int64_t size = static_cast<int64_t>(v.size());
+    if (lo < 0)
+        lo = 0;
+    else if (lo > size)
+        lo = size;
+    if (hi < lo)
+        hi = lo;
+    else if (hi > size)
+        hi = size;
+    int64_t old = hi - lo;
+    if (n > old)
+        v.insert(v.begin() + hi, static_cast<size_t>(n - old), Value());
+    else if (n < old)
+        v.erase(v.begin() + lo + n, v.begin() + hi);
+    for (int64_t i = 0; i < n; i++)
+        v[static_cast<size_t>(lo + i)] = items[i];
+}
+
+// Items of an arbitrary iterable, as a rooted snapshot (CPython's PySequence_Fast).
+void collect_items(Value iterable, gc::RootedValues& out, char const* not_iterable_msg)
+{
+    if (is_list(iterable)) {
+        list_snapshot(as_list(iterable), out);
+        return;
+    }
+    if (is_tuple(iterable)) {
+        TupleObject* t = iterable.as<TupleObject>();
+        out.assign(t->items(), t->items() + t->m_size);
+        return;
+    }
+    Value it;
+    try {
+        it = py_iter(iterable);
+    } catch (PyError&) {
+        if (not_iterable_msg && exception_matches(&exc::TypeError)) {
+            take_exception();
+            raise(&exc::TypeError, "%s", not_iterable_msg);
+        }
+        throw;
+    }
+    for (Value x; (x = iter_next_fast(it));)
+        out.push_back(x);
+}
+
+std::string list_repr_text(ListObject* l)
+{
+    if (list_size(l) == 0)
+        return "[]";
+    ReprGuard guard(l);
+    if (!guard.active())
+        return "[...]";
+    RecursionGuard rg(" while getting the repr of an object");
+    std::string out = "[";
+    for (int64_t i = 0; i < list_size(l); i++) {
+        if (i)
+            out += ", ";
+        out += str_utf8(py_repr(list_get(l, i)));
+    }
+    out += "]";
+    return out;
+}
+
+Value list_compare(ListObject* a, ListObject* b, CompareOp op)
+{
+    if ((op == CMP_EQ || op == CMP_NE) && list_size(a) != list_size(b))
+        return py_bool(op == CMP_NE);
+    int64_t i = 0;
+    for (; i < list_size(a) && i < list_size(b); i++) {
+        Value x = list_get(a, i), y = list_get(b, i);
+        if (x == y)
+            continue;
+        if (!py_eq(x, y))
+            break;
+    }
+    int64_t la = list_size(a), lb = list_size(b);
+    if (i >= la || i >= lb) {
+        bool r = false;
+        switch (op) {
+        case CMP_LT: r = la < lb; break;
+        case CMP_LE: r = la <= lb; break;
+        case CMP_EQ: r = la == lb; break;
+        case CMP_NE: r = la != lb; break;
+        case CMP_GT: r = la > lb; break;
+        case CMP_GE: r = la >= lb; break;
+        }
+        return py_bool(r);
+    }
+    if (op == CMP_EQ)
+        return py_bool(false);
+    if (op == CMP_NE)
+        return py_bool(true);
+    return py_richcompare(list_get(a, i), list_get(b, i), op);
+}
+
+Value cmp_method(Value self, Value const* args, size_t nargs, TupleObject* kw, CompareOp op, char const* name)
+{
+    check_nargs(name, nargs, kw, 1, 1);
+    if (!is_list(args[0]))
+        return Value(g_not_implemented);
+    return list_compare(as_list(self), as_list(args[0]), op);
+}
+
+Value l_eq(Value s, Value const* a, size_t n, TupleObject* k) { return cmp_method(s, a, n, k, CMP_EQ, "__eq__"); }
+Value l_ne(Value s, Value const* a, size_t n, TupleObject* k) { return cmp_method(s, a, n, k, CMP_NE, "__ne__"); }
+Value l_lt(Value s, Value const* a, size_t n, TupleObject* k) { return cmp_method(s, a, n, k, CMP_LT, "__lt__"); }
+Value l_le(Value s, Value const* a, size_t n, TupleObject* k) { return cmp_method(s, a, n, k, CMP_LE, "__le__"); }
+Value l_gt(Value s, Value const* a, size_t n, TupleObject* k) { return cmp_method(s, a, n, k, CMP_GT, "__gt__"); }
+Value l_ge(Value s, Value const* a, size_t n, TupleObject* k) { return cmp_method(s, a, n, k, CMP_GE, "__ge__"); }
+
+Value l_new(Value, Value const* args, size_t nargs, TupleObject*)
+{
+    if (nargs < 1 || !is_type(args[0]))
+        raise(&exc::TypeError, "list.__new__(X): X is not a type object");
+    Type* cls = args[0].as<Type>();
+    if (!cls->is_subtype(&list_type))
+        raise(&exc::TypeError, "list.__new__(%s): %s is not a subtype of list", cls->name_str().c_str(),
+            cls->name_str().c_str());
+    return gc::make<ListObject>(cls);
+}
+
+Value l_init(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    if (kwnames && kwnames->m_size && self.as_object()->m_type == &list_type)
+        raise(&exc::TypeError, "list() takes no keyword arguments");
+    if (nargs > 1)
+        raise(&exc::TypeError, "list expected at most 1 argument, got %zu", nargs);
+    ListObject* l = as_list(self);
+    {
+        write_barrier(l);
+        l->m_items.clear();
+    }
+    if (nargs == 1)
+        list_extend(l, args[0]);
+    return none();
+}
+
+Value l_repr(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__repr__", nargs, kw, 0, 0);
+    return str_from_utf8(list_repr_text(as_list(self)));
+}
+
+Value l_len(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__len__", nargs, kw, 0, 0);
+    return Value::small_int(list_size(as_list(self)));
+}
+
+Value l_contains(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__contains__", nargs, kw, 1, 1);
+    ListObject* l = as_list(self);
+    for (int64_t i = 0; i < list_size(l); i++)
+        if (py_eq(list_get(l, i), args[0]))
+            return py_bool(true);
+    return py_bool(false);
+}
+
+Value l_getitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__getitem__", nargs, kw, 1, 1);
+    ListObject* l = as_list(self);
+    Value key = args[0];
+    if (key.is_small_int() || has_index(key)) {
+        int64_t i = key.is_small_int() ? key.as_small_int() : subscript_index(key);
+        if (!normalize_index(&i, list_size(l)))
+            raise(&exc::IndexError, "list index out of range");
+        return list_get(l, i);
+    }
+    if (is_slice(key)) {
+        int64_t start, stop, step;
+        int64_t n = slice_adjust(key.as<SliceObject>(), list_size(l), &start, &stop, &step);
+        ListObject* r = list_new(n);
+        read_barrier(l);
+        for (int64_t i = 0, j = start; i < n; i++, j += step)
+            r->m_items.push_back(l->m_items[static_cast<size_t>(j)]);
+        return r;
+    }
+    raise(&exc::TypeError, "list indices must be integers or slices, not %s", type_name(key).c_str());
+}
+
+void list_assign_slice(ListObject* l, SliceObject* s, Value v)
+{
+    int64_t start, stop, step;
+    if (!v) { // deletion
+        int64_t n = slice_adjust(s, list_size(l), &start, &stop, &step);
+        if (n == 0)
+            return;
+        if (step < 0) {
+            start = start + step * (n - 1);
+            step = -step;
+        }
+        write_barrier(l);
+        auto& items = l->m_items;
+        if (step == 1) {
+            items.erase(items.begin() + start, items.begin() + start + n);
+            return;
+        }
+        size_t w = static_cast<size_t>(start);
+        for (size_t r = static_cast<size_t>(start); r < items.size(); r++) {
+            bool deleted = r >= static_cast<size_t>(start) && (r - start) % step == 0
+                && (r - start) / step < static_cast<size_t>(n);
+            if (!deleted)
+                items[w++] = items[r];
+        }
+        items.resize(w);
+        return;
+    }
+    slice_adjust(s, list_size(l), &start, &stop, &step);
+    gc::RootedValues seq;
+    // Assigning a list to a slice of itself must see the old contents.
+    collect_items(v, seq, step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
+    int64_t n = slice_adjust(s, list_size(l), &start, &stop, &step);
+    if (step == 1) {
+        list_replace_range(l, start, stop, seq.data(), static_cast<int64_t>(seq.size()));
+        return;
+    }
+    if (static_cast<int64_t>(seq.size()) != n)
+        raise(&exc::ValueError, "attempt to assign sequence of size %zu to extended slice of size %lld",
+            seq.size(), static_cast<long long>(n));
+    write_barrier(l);
+    for (int64_t i = 0, j = start; i < n; i++, j += step)
+        l->m_items[static_cast<size_t>(j)] = seq[static_cast<size_t>(i)];
+}
+
+void list_ass_item(ListObject* l, Value key, Value v)
+{
+    if (key.is_small_int() || has_index(key)) {
+        int64_t i = key.is_small_int() ? key.as_small_int() : subscript_index(key);
+        if (!normalize_index(&i, list_size(l)))
+            raise(&exc::IndexError, "list assignment index out of range");
+        if (v) {
+            list_set(l, i, v);
+        } else {
+            write_barrier(l);
+            l->m_items.erase(l->m_items.begin() + i);
+        }
+        return;
+    }
+    if (is_slice(key)) {
+        list_assign_slice(l, key.as<SliceObject>(), v);
+        return;
+    }
+    raise(&exc::TypeError, "list indices must be integers or slices, not %s", type_name(key).c_str());
+}
+
+Value l_setitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__setitem__", nargs, kw, 2, 2);
+    list_ass_item(as_list(self), args[0], args[1]);
+    return none();
+}
+
+Value l_delitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__delitem__", nargs, kw, 1, 1);
+    list_ass_item(as_list(self), args[0], Value());
+    return none();
+}
+
+Value l_add(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__add__", nargs, kw, 1, 1);
+    if (!is_list(args[0]) && type_of(args[0])->special(SP_radd))
+        return Value(g_not_implemented);
+    if (!is_list(args[0]))
+        raise(&exc::TypeError, "can only concatenate list (not \"%s\") to list", type_name(args[0]).c_str());
+    ListObject* a = as_list(self);
+    ListObject* b = as_list(args[0]);
+    ListObject* r = list_new(list_size(a) + list_size(b));
+    read_barrier(a);
+    r->m_items.insert(r->m_items.end(), a->m_items.begin(), a->m_items.end());
+    read_barrier(b);
+    r->m_items.insert(r->m_items.end(), b->m_items.begin(), b->m_items.end());
+    return r;
+}
+
+Value l_iadd(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__iadd__", nargs, kw, 1, 1);
+    list_extend(as_list(self), args[0]);
+    return self;
+}
+
+int64_t repeat_count(Value n)
+{
+    int64_t k = py_index_i64(n);
+    return k < 0 ? 0 : k;
+}
+
+Value l_mul(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__mul__", nargs, kw, 1, 1);
+    if (!has_index(args[0]))
+        return Value(g_not_implemented);
+    int64_t n = repeat_count(args[0]);
+    ListObject* a = as_list(self);
+    int64_t size = list_size(a);
+    if (size && n > INT64_MAX / 16 / size)
+        raise_memory_error();
+    ListObject* r = list_new(size * n);
+    read_barrier(a);
+    for (int64_t k = 0; k < n; k++)
+        r->m_items.insert(r->m_items.end(), a->m_items.begin(), a->m_items.end());
+    return r;
+}
+
+Value l_imul(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__imul__", nargs, kw, 1, 1);
+    if (!has_index(args[0]))
+        return Value(g_not_implemented);
+    int64_t n = repeat_count(args[0]);
+    ListObject* a = as_list(self);
+    int64_t size = list_size(a);
+    write_barrier(a);
+    if (n == 0 || size == 0) {
+        a->m_items.clear();
+        return self;
+    }
+    if (n > INT64_MAX / 16 / size)
+        raise_memory_error();
+    a->m_items.reserve(static_cast<size_t>(size * n));
+    for (int64_t k = 1; k < n; k++)
+        a->m_items.insert(a->m_items.end(), a->m_items.begin(), a->m_items.begin() + size);
+    return self;
+}
+
+Value l_append(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("append", nargs, kw, 1, 1);
+    list_append(as_list(self), args[0]);
+    return none();
+}
+
+Value l_extend(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("extend", nargs, kw, 1, 1);
+    list_extend(as_list(self), args[0]);
+    return none();
+}
+
+Value l_insert(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("insert", nargs, kw, 2, 2);
+    int64_t i = py_index_clamped(args[0]);
+    ListObject* l = as_list(self);
+    int64_t n = list_size(l);
+    if (i < 0) {
+        i += n;
+        if (i < 0)
+            i = 0;
+    } else if (i > n) {
+        i = n;
+    }
+    write_barrier(l);
+    l->m_items.insert(l->m_items.begin() + i, args[1]);
+    return none();
+}
+
+Value l_pop(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("pop", nargs, kw, 0, 1);
+    ListObject* l = as_list(self);
+    int64_t i = -1;
+    if (nargs == 1)
+        i = py_index_i64(args[0]);
+    int64_t n = list_size(l);
+    if (n == 0)
+        raise(&exc::IndexError, "pop from empty list");
+    if (!normalize_index(&i, n))
+        raise(&exc::IndexError, "pop index out of range");
+    write_barrier(l);
+    Value v = l->m_items[static_cast<size_t>(i)];
+    l->m_items.erase(l->m_items.begin() + i);
+    return v;
+}
+
+Value l_remove(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("remove", nargs, kw, 1, 1);
+    ListObject* l = as_list(self);
+    for (int64_t i = 0; i < list_size(l); i++) {
+        Value x = list_get(l, i);
+        if (py_eq(x, args[0])) {
+            if (i < list_size(l)) {
+                write_barrier(l);
+                l->m_items.erase(l->m_items.begin() + i);
+            }
+            return none();
+        }
+    }
+    raise(&exc::ValueError, "list.remove(x): x not in list");
+}
+
+Value l_index(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("index", nargs, kw, 1, 3);
+    ListObject* l = as_list(self);
+    auto conv = [](Value v) {
+        if (!has_index(v))
+            raise(&exc::TypeError, "slice indices must be integers or have an __index__ method");
+        return py_index_clamped(v);
+    };
+    int64_t start = 0, stop = INT64_MAX;
+    if (nargs > 1)
+        start = conv(args[1]);
+    if (nargs > 2)
+        stop = conv(args[2]);
+    int64_t n = list_size(l);
+    if (start < 0) {
+        start += n;
+        if (start < 0)
+            start = 0;
+    }
+    if (stop < 0) {
+        stop += n;
+        if (stop < 0)
+            stop = 0;
+    }
+    for (int64_t i = start; i < stop && i < list_size(l); i++)
+        if (py_eq(list_get(l, i), args[0]))
+            return int_from_i64(i);
+    raise(&exc::ValueError, "%s is not in list", repr_utf8(args[0]).c_str());
+}
+
+Value l_count(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("count", nargs, kw, 1, 1);
+    ListObject* l = as_list(self);
+    int64_t c = 0;
+    for (int64_t i = 0; i < list_size(l); i++)
+        if (py_eq(list_get(l, i), args[0]))
+            c++;
+    return int_from_i64(c);
+}
+
+Value l_clear(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("clear", nargs, kw, 0, 0);
+    ListObject* l = as_list(self);
+    write_barrier(l);
+    l->m_items.clear();
+    return none();
+}
+
+Value l_copy(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("copy", nargs, kw, 0, 0);
+    ListObject* l = as_list(self);
+    read_barrier(l);
+    return list_from(l->m_items.data(), static_cast<int64_t>(l->m_items.size()));
+}
+
+Value l_reverse(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("reverse", nargs, kw, 0, 0);
+    ListObject* l = as_list(self);
+    write_barrier(l);
+    std::reverse(l->m_items.begin(), l->m_items.end());
+    return none();
+}
+
+Value l_sort(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    Value out[2];
+    parse_args("sort", args, nargs, kwnames, { "*", "key", "reverse" }, 0, out);
+    Value key = out[0];
+    if (key && is_none(key))
+        key = Value();
+    bool reverse = out[1] ? py_truthy(out[1]) : false;
+    list_sort(as_list(self), key, reverse);
+    return none();
+}
+
+Value l_iter(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__iter__", nargs, kw, 0, 0);
+    return gc::make<ListIterObject>(&list_iterator_type, as_list(self), 0);
+}
+
+Value l_reversed(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reversed__", nargs, kw, 0, 0);
+    ListObject* l = as_list(self);
+    return gc::make<ListIterObject>(&list_reverseiterator_type, l, list_size(l) - 1);
+}
+
+Value l_class_getitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__class_getitem__", nargs, kw, 1, 1);
+    return generic_alias_new(self, args[0]);
+}
+
+Value list_iternext(Object* o)
+{
+    auto* it = static_cast<ListIterObject*>(o);
+    ListObject* l = it->m_seq;
+    if (!l)
+        return Value();
+    read_barrier(l);
+    if (static_cast<size_t>(it->m_index) < l->m_items.size())
+        return l->m_items[static_cast<size_t>(it->m_index++)];
+    it->m_seq = nullptr;
+    return Value();
+}
+
+Value list_reviternext(Object* o)
+{
+    auto* it = static_cast<ListIterObject*>(o);
+    ListObject* l = it->m_seq;
+    if (!l)
+        return Value();
+    read_barrier(l);
+    if (it->m_index >= 0 && static_cast<size_t>(it->m_index) < l->m_items.size())
+        return l->m_items[static_cast<size_t>(it->m_index--)];
+    it->m_index = -1;
+    it->m_seq = nullptr;
+    return Value();
+}
+
+Value li_length_hint(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__length_hint__", nargs, kw, 0, 0);
+    auto* it = self.as<ListIterObject>();
+    if (!it->m_seq)
+        return Value::small_int(0);
+    int64_t n = list_size(it->m_seq) - it->m_index;
+    return Value::small_int(n < 0 ? 0 : n);
+}
+
+Value lri_length_hint(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__length_hint__", nargs, kw, 0, 0);
+    auto* it = self.as<ListIterObject>();
+    if (!it->m_seq || it->m_index >= list_size(it->m_seq))
+        return Value::small_int(0);
+    return Value::small_int(it->m_index + 1);
+}
+
+const MethodDef list_methods[] = {
+    { "__new__", l_new, METH_STATIC },
+    { "__init__", l_init },
+    { "__repr__", l_repr },
+    { "__len__", l_len },
+    { "__contains__", l_contains },
+    { "__getitem__", l_getitem },
+    { "__setitem__", l_setitem },
+    { "__delitem__", l_delitem },
+    { "__add__", l_add },
+    { "__iadd__", l_iadd },
+    { "__mul__", l_mul },
+    { "__rmul__", l_mul },
+    { "__imul__", l_imul },
+    { "__eq__", l_eq },
+    { "__ne__", l_ne },
+    { "__lt__", l_lt },
+    { "__le__", l_le },
+    { "__gt__", l_gt },
+    { "__ge__", l_ge },
+    { "__iter__", l_iter },
+    { "__reversed__", l_reversed },
+    { "__class_getitem__", l_class_getitem, METH_CLASS },
+    { "append", l_append },
+    { "extend", l_extend },
+    { "insert", l_insert },
+    { "pop", l_pop },
+    { "remove", l_remove },
+    { "index", l_index },
+    { "count", l_count },
+    { "clear", l_clear },
+    { "copy", l_copy },
+    { "reverse", l_reverse },
+    { "sort", l_sort },
+    { nullptr, nullptr },
+};
+
+const MethodDef list_iter_methods[] = {
+    { "__iter__", native_iter_self },
+    { "__next__", native_iternext },
+    { "__length_hint__", li_length_hint },
+    { nullptr, nullptr },
+};
+
+const MethodDef list_reviter_methods[] = {
+    { "__iter__", native_iter_self },
+    { "__next__", native_iternext },
+    { "__length_hint__", lri_length_hint },
+    { nullptr, nullptr },
+};
+
+} // namespace
+
+ListObject* list_new(int64_t reserve)
+{
+    auto* l = gc::make<ListObject>(&list_type);
+    if (reserve > 0)
+        l->m_items.reserve(static_cast<size_t>(reserve));
+    return l;
+}
+
+ListObject* list_from(Value const* items, int64_t n)
+{
+    auto* l = gc::make<ListObject>(&list_type);
+    l->m_items.assign(items, items + n);
+    return l;
+}
+
+void list_extend(ListObject* l, Value iterable)
+{
+    if (is_list(iterable) || is_tuple(iterable)) {
+        // Snapshot first: l.extend(l) must append the old items once.
+        gc::RootedValues items;
+        collect_items(iterable, items, nullptr);
+        write_barrier(l);
+        l->m_items.insert(l->m_items.end(), items.begin(), items.end());
+        return;
+    }
+    Value it = py_iter(iterable);
+    for (Value x; (x = iter_next_fast(it));)
+        list_append(l, x);
+}
+
+void list_snapshot(ListObject* l, gc::RootedValues& out)
+{
+    read_barrier(l);
+    out.assign(l->m_items.begin(), l->m_items.end());
+}
+
+void setup_list_types()
+{
+    init_static_type(&list_type, "list", nullptr, sizeof(ListObject), TF_BASETYPE | TF_LIST_SUBCLASS,
+        list_trace, list_destroy);
+    init_static_type(&list_iterator_type, "list_iterator", nullptr, sizeof(ListIterObject), 0, list_iter_trace);
+    init_static_type(&list_reverseiterator_type, "list_reverseiterator", nullptr, sizeof(ListIterObject), 0,
+        list_iter_trace);
+    list_iterator_type.m_iternext = list_iternext;
+    list_reverseiterator_type.m_iternext = list_reviternext;
+}
+
+void init_list_types()
+{
+    add_methods(&list_type, list_methods);
+    add_type_attr(&list_type, "__hash__", none());
+    add_methods(&list_iterator_type, list_iter_methods);
+    add_methods(&list_reverseiterator_type, list_reviter_methods);
+}
+
+} // namespace pystm

@@ -1,0 +1,39 @@
+// The eval breaker: the interpreter's single poll point for asynchronous events.
+//
+// The loop polls it at JUMP_BACKWARD, at the POP_JUMP_BACKWARD_* instructions when they jump,
+// and at every call (CALL, CALL_FUNCTION_EX, entering a frame). The fast path is one relaxed load
+// of ThreadState::m_eval_breaker OR'ed with gc::collection_requested(); only when either is set
+// does handle_eval_breaker() run. It is:
+//   * the only GC safepoint of normal execution (GC-2): it calls gc::maybe_collect(), so an
+//     object allocated by C++ code is never freed before that code returns to the loop or
+//     calls back into Python (which reaches this poll);
+//   * where a pending SIGINT becomes KeyboardInterrupt: the CLI's signal handler sets
+//     EB_SIGINT with request_sigint() (async-signal-safe: one atomic OR on the main thread's
+//     state), and the poll clears it and raises;
+//   * later, where STM transactions end and begin.
+// Everything the collector must see (the frame chain, FRAME-1) is published before the poll.
+#pragma once
+
+#include "gc/heap.h"
+#include "vm/thread_state.h"
+
+namespace pystm::vm {
+
+enum EvalBreakerBits : uint32_t {
+    EB_SIGINT = 1u << 0, // a SIGINT arrived: raise KeyboardInterrupt
+    EB_GC = 1u << 1, // another thread asks this one to reach a safepoint
+};
+
+// Slow path: collects garbage if requested, raises KeyboardInterrupt for a pending SIGINT.
+void handle_eval_breaker(ThreadState* ts);
+
+inline void poll_eval_breaker(ThreadState* ts)
+{
+    if (PY_UNLIKELY(ts->m_eval_breaker.load(std::memory_order_relaxed) | gc::collection_requested()))
+        handle_eval_breaker(ts);
+}
+
+// Async-signal-safe: marks a pending SIGINT on the main thread's state.
+void request_sigint();
+
+} // namespace pystm::vm

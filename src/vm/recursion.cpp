@@ -1,0 +1,82 @@
+// Recursion control: the Python call depth limit (sys.setrecursionlimit), the C++ stack guard
+// (RecursionGuard from objects/api.h) and the eval breaker's slow path.
+//
+// Depth accounting: every running Python frame and every live RecursionGuard counts one level
+// in ThreadState::m_recursion_depth; entering a level beyond g_recursion_limit raises
+// RecursionError. Independently, the C++ stack pointer is compared with
+// ThreadState::m_stack_limit (computed in thread_state_attach() with a safety margin), so deep
+// C++ recursion raises RecursionError long before the stack overflows.
+#include "objects/exceptions.h"
+#include "vm/eval_breaker.h"
+#include "vm/frame.h"
+
+namespace pystm {
+
+namespace {
+[[noreturn]] void raise_recursion(char const* where)
+{
+    raise(&exc::RecursionError, "maximum recursion depth exceeded%s", where);
+}
+} // namespace
+
+RecursionGuard::RecursionGuard(char const* where)
+{
+    ThreadState* ts = tstate();
+    vm::check_cpp_stack(where);
+    if (++ts->m_recursion_depth > g_recursion_limit) {
+        ts->m_recursion_depth--;
+        raise_recursion(where);
+    }
+}
+
+RecursionGuard::~RecursionGuard() { tstate()->m_recursion_depth--; }
+
+namespace vm {
+
+void enter_recursive_frame(ThreadState* ts)
+{
+    if (PY_UNLIKELY(++ts->m_recursion_depth > g_recursion_limit)) {
+        ts->m_recursion_depth--;
+        raise_recursion("");
+    }
+}
+
+void check_cpp_stack(char const* where)
+{
+    char const* sp = static_cast<char const*>(__builtin_frame_address(0));
+    ThreadState* ts = tstate();
+    if (PY_UNLIKELY(ts->m_stack_limit && sp < ts->m_stack_limit))
+        raise_recursion(where);
+}
+
+void handle_eval_breaker(ThreadState* ts)
+{
+    if (gc::collection_requested())
+        gc::maybe_collect();
+    uint32_t bits = ts->m_eval_breaker.load(std::memory_order_relaxed);
+    if (bits & EB_GC)
+        ts->m_eval_breaker.fetch_and(~uint32_t(EB_GC), std::memory_order_relaxed);
+    if (bits & EB_SIGINT) {
+        ts->m_eval_breaker.fetch_and(~uint32_t(EB_SIGINT), std::memory_order_relaxed);
+        raise_value(Value(&exc::KeyboardInterrupt));
+    }
+}
+
+namespace {
+std::atomic<ThreadState*> s_main_tstate { nullptr };
+}
+
+void note_main_thread_state(ThreadState* ts)
+{
+    ThreadState* expected = nullptr;
+    s_main_tstate.compare_exchange_strong(expected, ts);
+}
+
+void request_sigint()
+{
+    if (ThreadState* ts = s_main_tstate.load(std::memory_order_relaxed))
+        ts->m_eval_breaker.fetch_or(EB_SIGINT, std::memory_order_relaxed);
+}
+
+} // namespace vm
+} // namespace pystm

@@ -1,0 +1,97 @@
+// Thread states: creation, the registry the collector walks, and tracing their roots.
+//
+// Every thread that runs Python code owns one ThreadState, attached before any other pystm
+// call on that thread. The registry is a singly linked list guarded by s_registry_mutex; the
+// collector walks it at safepoints, when no thread mutates it.
+#include "vm/thread_state.h"
+#include "gc/heap.h"
+#include "objects/dict_object.h"
+#include "vm/frame.h"
+#include <mutex>
+#include <pthread.h>
+
+namespace pystm {
+
+thread_local ThreadState* t_tstate = nullptr;
+int g_recursion_limit = 1000;
+
+namespace vm {
+void note_main_thread_state(ThreadState* ts); // recursion.cpp
+}
+
+namespace {
+std::mutex s_registry_mutex;
+ThreadState* s_head = nullptr;
+// Keep this much C++ stack in reserve below the recursion guard's limit: enough to raise and
+// format a RecursionError and to unwind through C++ frames.
+constexpr size_t STACK_SAFETY_MARGIN = 256 * 1024;
+
+char const* compute_stack_limit(void* stack_base)
+{
+    pthread_attr_t attr;
+    char const* limit = nullptr;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        void* addr = nullptr;
+        size_t size = 0;
+        if (pthread_attr_getstack(&attr, &addr, &size) == 0 && size > 2 * STACK_SAFETY_MARGIN)
+            limit = static_cast<char const*>(addr) + STACK_SAFETY_MARGIN;
+        pthread_attr_destroy(&attr);
+    }
+    if (!limit) {
+        // Unknown stack: assume the common 8 MiB default below [stack_base].
+        limit = static_cast<char const*>(stack_base) - (8u << 20) + STACK_SAFETY_MARGIN;
+    }
+    return limit;
+}
+} // namespace
+
+ThreadState* thread_state_attach(void* stack_base)
+{
+    gc::register_thread(stack_base);
+    auto* ts = new ThreadState;
+    ts->m_stack_limit = compute_stack_limit(stack_base);
+    {
+        std::lock_guard lock(s_registry_mutex);
+        ts->m_next = s_head;
+        s_head = ts;
+    }
+    t_tstate = ts;
+    vm::note_main_thread_state(ts);
+    return ts;
+}
+
+void thread_state_detach()
+{
+    ThreadState* ts = t_tstate;
+    if (!ts)
+        return;
+    {
+        std::lock_guard lock(s_registry_mutex);
+        ThreadState** link = &s_head;
+        while (*link && *link != ts)
+            link = &(*link)->m_next;
+        if (*link)
+            *link = ts->m_next;
+    }
+    t_tstate = nullptr;
+    delete ts;
+    gc::unregister_thread();
+}
+
+ThreadState* thread_state_head() { return s_head; }
+
+void trace_thread_state(ThreadState* ts, gc::Tracer& tracer)
+{
+    tracer.visit(ts->m_current_exception);
+    if (ts->m_frame)
+        tracer.visit(Value(ts->m_frame));
+    if (ts->m_dict)
+        tracer.visit(Value(ts->m_dict));
+    // The handled-exception stack: generator entries live inside their (traced) generator
+    // objects, but their m_exc fields are visited here too in case the generator is only
+    // reachable from this chain while it runs.
+    for (ExcInfo* e = ts->m_exc_info; e; e = e->m_previous)
+        tracer.visit(e->m_exc);
+}
+
+} // namespace pystm

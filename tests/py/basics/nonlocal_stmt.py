@@ -1,0 +1,9 @@
+def outer():
+    x = 1
+    def inner():
+        nonlocal x
+        x += 1
+        return x
+    inner(); inner()
+    return x
+print(outer())

@@ -1,0 +1,4 @@
+try:
+    input()
+except EOFError as e:
+    print("EOFError", repr(e))

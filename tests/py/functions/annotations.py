@@ -1,0 +1,3 @@
+def f(a: int, b: "str" = "x") -> list:
+    pass
+print(f.__annotations__)

@@ -1,0 +1,5 @@
+from . import helper
+
+
+def func():
+    return "sub.func " + helper.NAME
