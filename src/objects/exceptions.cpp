@@ -11,6 +11,7 @@
 #include "objects/exceptions_internal.h"
 #include "gc/heap.h"
 #include "objects/dict_object.h"
+#include "objects/int_object.h"
 #include "objects/list_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"

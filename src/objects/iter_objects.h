@@ -8,6 +8,7 @@
 #pragma once
 
 #include "objects/api.h"
+#include "objects/str_object.h"
 #include <vector>
 
 namespace pystm {
@@ -66,6 +67,32 @@ inline Value iter_next_fast(Value it)
     }
     return py_next(it);
 }
+
+// Hash with inline fast paths for small ints and exact str (same values as py_hash()).
+inline int64_t container_hash(Value v)
+{
+    if (v.is_small_int()) {
+        // int hash: value mod 2**61 - 1 with the sign kept; -1 becomes -2.
+        constexpr int64_t P = (int64_t(1) << 61) - 1;
+        int64_t x = v.as_small_int();
+        int64_t a = x < 0 ? -x : x;
+        if (a >= P)
+            a -= P;
+        int64_t h = x < 0 ? -a : a;
+        return h == -1 ? -2 : h;
+    }
+    if (v.as_object()->m_type == &str_type)
+        return str_hash(v.as<StrObject>());
+    return py_hash(v);
+}
+
+// --- dict internals shared by dict_object.cpp and dict_views.cpp -----------------------------
+struct DictObject;
+// Reverse iteration in insertion order: start with *pos = INT64_MAX; false when done.
+bool dict_prev(DictObject* d, int64_t* pos, Value* key, Value* value);
+// Views and iterators (dict_views.cpp). [kind]: 0 keys, 1 values, 2 items.
+Value dict_view_new(DictObject* d, int kind);
+Value dict_iter_new(DictObject* d, int kind, bool reversed);
 
 // __length_hint__ protocol (operator.length_hint): len() if sized, else __length_hint__, else
 // [dflt].

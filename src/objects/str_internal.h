@@ -112,7 +112,16 @@ std::string printf_format_number(Value v, char conv, std::string const& flags, i
 // The str methods table (str_methods.cpp).
 extern MethodDef const g_str_methods[];
 
-// Argument helpers.
+// Argument helpers, with CPython's several message styles. [qual] is the qualified name
+// ("str.zfill"), [name] the bare one ("center").
 StrObject* arg_str(char const* fname, Value v, char const* what = "argument");
+// "str.center() takes no keyword arguments"
+void args_no_kw(char const* qual, TupleObject* kw);
+// "center expected at least 1 argument, got 0" / "center expected at most 2 arguments, got 3"
+void args_positional(char const* name, char const* qual, size_t nargs, TupleObject* kw, size_t min, size_t max);
+// "str.zfill() takes exactly one argument (0 given)" / "str.upper() takes no arguments (1 given)"
+void args_exact(char const* qual, size_t nargs, TupleObject* kw, size_t n);
+// "find() takes at least 1 argument (0 given)" / "find() takes at most 3 arguments (4 given)"
+void args_old(char const* name, char const* qual, size_t nargs, TupleObject* kw, size_t min, size_t max);
 
 } // namespace pystm

@@ -1,0 +1,228 @@
+// The interactive loop (see repl.h). Input is collected line by line until it forms a complete
+// statement: a single line that compiles, or a block ended by an empty line, as CPython's REPL.
+#include "cli/repl.h"
+#include "cli/run.h"
+
+#include "builtins/builtins.h"
+#include "compiler/compiler.h"
+#include "objects/dict_object.h"
+#include "objects/exceptions.h"
+#include "objects/int_object.h"
+#include "objects/module_object.h"
+#include "objects/str_object.h"
+#include "objects/tuple_object.h"
+#include "vm/interpreter.h"
+#include "vm/traceback.h"
+
+#include <csetjmp>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <editline/readline.h>
+#include <string>
+
+namespace pystm::cli {
+
+namespace {
+
+sigjmp_buf s_readline_jump;
+volatile sig_atomic_t s_in_readline = 0;
+
+void on_sigint_in_readline(int)
+{
+    if (s_in_readline)
+        siglongjmp(s_readline_jump, 1);
+}
+
+Value sys_attr(char const* name)
+{
+    Value import = dict_get_str(builtins_module()->m_dict, names::__import__);
+    Value sys = py_call1(import, Value(str_from_ascii("sys")));
+    return py_getattr_opt(sys, intern(name));
+}
+
+std::string prompt(char const* name, char const* fallback)
+{
+    try {
+        Value p = sys_attr(name);
+        if (p && !is_none(p))
+            return str_utf8(py_str(p));
+    } catch (PyError&) {
+        take_exception();
+    }
+    return fallback;
+}
+
+// True if compiling [source] failed only because more input is needed.
+bool needs_more_input(std::string const& message, std::string const& source)
+{
+    static char const* const incomplete[] = { "was never closed", "unterminated triple-quoted string",
+        "expected an indented block", "unexpected EOF", "incomplete input" };
+    for (char const* m : incomplete)
+        if (message.find(m) != std::string::npos)
+            return true;
+    return source.size() >= 2 && source[source.size() - 2] == '\\';
+}
+
+std::string history_path()
+{
+    char const* home = std::getenv("HOME");
+    return home ? std::string(home) + "/.pystm_history" : std::string();
+}
+
+bool starts_block(std::string const& line)
+{
+    auto end = line.find('#');
+    std::string code = line.substr(0, end);
+    while (!code.empty() && (code.back() == ' ' || code.back() == '\t' || code.back() == '\n'))
+        code.pop_back();
+    return !code.empty() && code.back() == ':';
+}
+
+} // namespace
+
+int report_exception(bool* is_system_exit, bool* is_keyboard_interrupt)
+{
+    Value exc = take_exception();
+    *is_system_exit = false;
+    *is_keyboard_interrupt = false;
+    if (isinstance(exc, &exc::SystemExit)) {
+        *is_system_exit = true;
+        Value code = py_getattr(exc, names::code);
+        if (is_none(code))
+            return 0;
+        if (is_int(code)) {
+            int64_t v = 0;
+            return int_to_i64(code, &v) ? static_cast<int>(v) : 1;
+        }
+        try {
+            std::string text = str_utf8(py_str(code));
+            Value err = sys_attr("stderr");
+            if (err && !is_none(err)) {
+                Value line = Value(str_from_utf8(text + "\n"));
+                py_call_method(err, names::write, &line, 1);
+            } else {
+                std::fprintf(stderr, "%s\n", text.c_str());
+            }
+        } catch (PyError&) {
+            take_exception();
+        }
+        return 1;
+    }
+    if (isinstance(exc, &exc::KeyboardInterrupt))
+        *is_keyboard_interrupt = true;
+    try {
+        Value hook = sys_attr("excepthook");
+        if (!hook || is_none(hook))
+            throw PyError {};
+        Value tb = py_getattr_opt(exc, names::__traceback__);
+        Value args[] = { Value(type_of(exc)), exc, tb ? tb : none() };
+        py_call(hook, args, 3);
+    } catch (PyError&) {
+        Value hook_error = take_exception();
+        if (hook_error) {
+            std::fputs("Error in sys.excepthook:\n", stderr);
+            print_exception(hook_error);
+            std::fputs("\nOriginal exception was:\n", stderr);
+        }
+        print_exception(exc);
+    }
+    return 1;
+}
+
+int run_repl(DictObject* globals, bool quiet)
+{
+    if (!quiet)
+        std::fprintf(stderr, "%s on linux\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n",
+            version_line().c_str());
+    std::string hist = history_path();
+    using_history();
+    if (!hist.empty())
+        read_history(hist.c_str());
+    struct sigaction old_action {};
+    struct sigaction action {};
+    action.sa_handler = on_sigint_in_readline;
+    sigemptyset(&action.sa_mask);
+
+    int status = 0;
+    std::string buffer;
+    bool block = false;
+    for (;;) {
+        std::string p = buffer.empty() ? prompt("ps1", ">>> ") : prompt("ps2", "... ");
+        std::fflush(stdout);
+        char* raw = nullptr;
+        sigaction(SIGINT, &action, &old_action);
+        if (sigsetjmp(s_readline_jump, 1) != 0) {
+            s_in_readline = 0;
+            sigaction(SIGINT, &old_action, nullptr);
+            std::fputs("\nKeyboardInterrupt\n", stderr);
+            buffer.clear();
+            block = false;
+            continue;
+        }
+        s_in_readline = 1;
+        raw = readline(p.c_str());
+        s_in_readline = 0;
+        sigaction(SIGINT, &old_action, nullptr);
+        if (!raw) {
+            std::fputs("\n", stdout);
+            break;
+        }
+        std::string line = raw;
+        std::free(raw);
+        if (!line.empty()) {
+            add_history(line.c_str());
+            if (!hist.empty())
+                write_history(hist.c_str());
+        }
+        if (buffer.empty() && line.find_first_not_of(" \t") == std::string::npos)
+            continue;
+        buffer += line + "\n";
+        if (starts_block(line))
+            block = true;
+        if (block && !line.empty())
+            continue;
+
+        CodeObject* code = nullptr;
+        try {
+            code = compiler::compile_source(buffer, "<stdin>", compiler::ParseMode::Single);
+        } catch (PyError&) {
+            if (exception_matches(&exc::SyntaxError)) {
+                Value err = take_exception();
+                std::string msg;
+                try {
+                    msg = str_utf8(py_str(py_getattr(err, names::msg)));
+                } catch (PyError&) {
+                    take_exception();
+                }
+                if (line.empty() || !needs_more_input(msg, buffer)) {
+                    set_exception(err);
+                } else {
+                    if (msg.find("expected an indented block") != std::string::npos)
+                        block = true;
+                    continue;
+                }
+            }
+            bool sys_exit = false, kbd = false;
+            report_exception(&sys_exit, &kbd);
+            buffer.clear();
+            block = false;
+            continue;
+        }
+        buffer.clear();
+        block = false;
+        try {
+            vm::eval_code(code, globals, Value());
+        } catch (PyError&) {
+            bool sys_exit = false, kbd = false;
+            int rc = report_exception(&sys_exit, &kbd);
+            if (sys_exit) {
+                status = rc;
+                break;
+            }
+        }
+    }
+    return status;
+}
+
+} // namespace pystm::cli

@@ -1,0 +1,281 @@
+// Process start-up and shutdown for the pystm command (see run.h).
+#include "cli/run.h"
+#include "cli/repl.h"
+
+#include "builtins/builtins.h"
+#include "compiler/compiler.h"
+#include "gc/heap.h"
+#include "objects/bootstrap.h"
+#include "objects/dict_object.h"
+#include "objects/exceptions.h"
+#include "objects/int_object.h"
+#include "objects/list_object.h"
+#include "objects/module_object.h"
+#include "objects/str_object.h"
+#include "objects/tuple_object.h"
+#include "vm/eval_breaker.h"
+#include "vm/import.h"
+#include "vm/interpreter.h"
+#include "vm/thread_state.h"
+#include "vm/traceback.h"
+
+#include <cerrno>
+#include <climits>
+#include <csignal>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+namespace pystm::cli {
+
+namespace {
+
+void on_sigint(int) { vm::request_sigint(); }
+
+Value sys_module()
+{
+    Value import = dict_get_str(builtins_module()->m_dict, names::__import__);
+    return py_call1(import, Value(str_from_ascii("sys")));
+}
+
+ListObject* str_list(std::vector<std::string> const& items)
+{
+    ListObject* l = list_new();
+    for (auto const& s : items)
+        list_append(l, Value(str_from_utf8(s)));
+    return l;
+}
+
+std::string dirname_of(std::string const& path)
+{
+    auto slash = path.rfind('/');
+    if (slash == std::string::npos)
+        return "";
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+std::string absolute_path(std::string const& path)
+{
+    if (!path.empty() && path[0] == '/')
+        return path;
+    char buf[PATH_MAX];
+    if (!getcwd(buf, sizeof buf))
+        return path;
+    std::string cwd = buf;
+    std::string p = path;
+    while (p.rfind("./", 0) == 0)
+        p = p.substr(2);
+    return cwd + "/" + p;
+}
+
+// sys.argv, sys.path[0], PYTHONPATH, -X and -W options.
+void configure_sys(Options const& opts, std::string const& path0)
+{
+    Value sys = sys_module();
+    std::vector<std::string> argv;
+    switch (opts.mode) {
+    case Mode::File:
+        argv.push_back(opts.file);
+        break;
+    case Mode::Command:
+        argv.push_back("-c");
+        break;
+    case Mode::Module:
+        argv.push_back(opts.module); // replaced by the module's path once found, as CPython
+        break;
+    case Mode::Stdin:
+        argv.push_back("-");
+        break;
+    case Mode::Interactive:
+        argv.push_back("");
+        break;
+    }
+    argv.insert(argv.end(), opts.args.begin(), opts.args.end());
+    py_setattr(sys, intern("argv"), Value(str_list(argv)));
+
+    Value path = py_getattr(sys, names::path);
+    std::vector<std::string> front { path0 };
+    char const* pythonpath = opts.ignore_environment ? nullptr : std::getenv("PYTHONPATH");
+    if (pythonpath && *pythonpath) {
+        std::string p = pythonpath;
+        size_t start = 0;
+        while (start <= p.size()) {
+            size_t end = p.find(':', start);
+            if (end == std::string::npos)
+                end = p.size();
+            if (end > start)
+                front.push_back(absolute_path(p.substr(start, end - start)));
+            start = end + 1;
+        }
+    }
+    for (size_t k = front.size(); k-- > 0;) {
+        Value args[] = { Value::small_int(0), Value(str_from_utf8(front[k])) };
+        py_call_method(path, intern("insert"), args, 2);
+    }
+    py_setattr(sys, intern("warnoptions"), Value(str_list(opts.warnoptions)));
+    DictObject* xopts = dict_new();
+    for (auto const& x : opts.xoptions) {
+        auto eq = x.find('=');
+        if (eq == std::string::npos)
+            dict_set(xopts, Value(str_from_utf8(x)), py_bool(true));
+        else
+            dict_set(xopts, Value(str_from_utf8(x.substr(0, eq))), Value(str_from_utf8(x.substr(eq + 1))));
+    }
+    py_setattr(sys, intern("_xoptions"), Value(xopts));
+}
+
+void flush_std_streams()
+{
+    for (char const* name : { "stdout", "stderr" }) {
+        try {
+            Value stream = py_getattr_opt(sys_module(), intern(name));
+            if (stream && !is_none(stream))
+                py_call_method(stream, names::flush, nullptr, 0);
+        } catch (PyError&) {
+            take_exception();
+        }
+    }
+}
+
+ModuleObject* make_main_module(char const* file)
+{
+    ModuleObject* m = module_new("__main__");
+    dict_set_str(m->m_dict, names::__builtins__, Value(builtins_module()));
+    if (file)
+        dict_set_str(m->m_dict, names::__file__, Value(str_from_utf8(file)));
+    Value modules = py_getattr(sys_module(), names::modules);
+    py_setitem(modules, Value(names::__main__), Value(m));
+    return m;
+}
+
+bool read_file(std::string const& path, std::string* out, int* err)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        *err = errno;
+        return false;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    *out = ss.str();
+    return true;
+}
+
+bool wants_dis(Options const& opts)
+{
+    for (auto const& x : opts.xoptions)
+        if (x == "dis")
+            return true;
+    return false;
+}
+
+// Compiles and runs [source] as the __main__ module. Raises on error.
+void run_source(Options const& opts, std::string const& source, std::string const& filename, ModuleObject* main)
+{
+    CodeObject* code = compiler::compile_source(source, filename, compiler::ParseMode::Exec);
+    if (wants_dis(opts)) {
+        std::string text = compiler::disassemble(code);
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return;
+    }
+    vm::eval_code(code, main->m_dict, Value());
+}
+
+int run_protected(Options const& opts)
+{
+    std::string path0;
+    switch (opts.mode) {
+    case Mode::File: {
+        char buf[PATH_MAX];
+        std::string abs = absolute_path(opts.file);
+        path0 = realpath(abs.c_str(), buf) ? dirname_of(buf) : dirname_of(abs);
+        break;
+    }
+    case Mode::Module:
+        path0 = absolute_path(".");
+        path0.pop_back(); // strip the "." of "<cwd>/."
+        if (path0.size() > 1)
+            path0.pop_back();
+        break;
+    default:
+        path0 = "";
+    }
+    configure_sys(opts, path0);
+
+    bool interactive = opts.mode == Mode::Interactive && isatty(STDIN_FILENO);
+    switch (opts.mode) {
+    case Mode::File: {
+        std::string abs = absolute_path(opts.file);
+        std::string source;
+        int err = 0;
+        if (!read_file(abs, &source, &err)) {
+            flush_std_streams();
+            std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", opts.program.c_str(), abs.c_str(), err,
+                std::strerror(err));
+            return 2;
+        }
+        ModuleObject* main = make_main_module(abs.c_str());
+        run_source(opts, source, abs, main);
+        if (opts.inspect)
+            return run_repl(main->m_dict, true);
+        return 0;
+    }
+    case Mode::Command: {
+        ModuleObject* main = make_main_module(nullptr);
+        run_source(opts, opts.command + "\n", "<string>", main);
+        if (opts.inspect)
+            return run_repl(main->m_dict, true);
+        return 0;
+    }
+    case Mode::Module:
+        run_module_as_main(opts.module);
+        return 0;
+    case Mode::Stdin:
+    case Mode::Interactive: {
+        ModuleObject* main = make_main_module(nullptr);
+        if (interactive)
+            return run_repl(main->m_dict, opts.quiet);
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        run_source(opts, ss.str(), "<stdin>", main);
+        return 0;
+    }
+    }
+    return 0;
+}
+
+} // namespace
+
+std::string version_line() { return "pystm 0.1.0 (Python 3.11)"; }
+
+int run(Options const& opts)
+{
+    int stack_marker = 0;
+    thread_state_attach(&stack_marker);
+    bootstrap_runtime();
+    std::signal(SIGINT, on_sigint);
+    if (opts.unbuffered || (!opts.ignore_environment && std::getenv("PYTHONUNBUFFERED")))
+        std::setvbuf(stdout, nullptr, _IONBF, 0);
+
+    int status = 0;
+    bool keyboard_interrupt = false;
+    try {
+        status = run_protected(opts);
+    } catch (PyError&) {
+        bool system_exit = false;
+        status = report_exception(&system_exit, &keyboard_interrupt);
+    }
+    flush_std_streams();
+    std::fflush(stdout);
+    std::fflush(stderr);
+    if (keyboard_interrupt) {
+        // Die by SIGINT, as CPython does, so the parent sees the signal (status 130 in a shell).
+        std::signal(SIGINT, SIG_DFL);
+        std::raise(SIGINT);
+    }
+    return status;
+}
+
+} // namespace pystm::cli

@@ -1,0 +1,816 @@
+// dict: CPython's compact, insertion-ordered hash table, the C++ dict API of dict_object.h and
+// the dict type's methods. Views and iterators live in dict_views.cpp.
+//
+// Layout: one malloc'd DictTable per dict (null while the dict has never held an item): an index
+// table of 2**k int32 slots (EMPTY, DUMMY or an entry number) followed by an entries array in
+// insertion order. Deletion turns the index slot into DUMMY and clears the entry's key, so the
+// order of the remaining entries never changes; entries are only appended, and when none are left
+// the table is rebuilt (compacted) with room for used*3 items.
+//
+// Invariants:
+//   DICT-1 every live entry's key and value are traced (dict_trace); deleted entries have a null
+//          key and are skipped.
+//   DICT-2 m_version changes on every mutation, including resizes.
+//   DICT-3 lookups that call __eq__ (which may run Python code) revalidate the table afterwards:
+//          if the dict now has another table (serial numbers make a reused address detectable)
+//          or the entry changed, the lookup restarts. No pointer into a table is dereferenced
+//          after a call that may have freed it.
+#include "objects/dict_object.h"
+#include "gc/heap.h"
+#include "objects/exceptions.h"
+#include "objects/int_object.h"
+#include "objects/iter_objects.h"
+#include "objects/list_object.h"
+#include "objects/set_object.h"
+#include "objects/str_object.h"
+#include "objects/tuple_object.h"
+#include "objects/type_object.h"
+#include <atomic>
+#include <cstring>
+
+namespace pystm {
+
+Type dict_type { &type_type };
+
+struct DictEntry {
+    int64_t hash;
+    Value key; // null: deleted
+    Value value;
+};
+
+struct DictTable {
+    uint64_t serial; // unique per table ever allocated (DICT-3)
+    int64_t size; // index slots, a power of two >= 8
+    int64_t capacity; // entry slots: 2/3 of size
+    int64_t nentries; // entries used, including deleted ones
+    int64_t used; // live items
+    int32_t* indices() { return reinterpret_cast<int32_t*>(this + 1); }
+    DictEntry* entries() { return reinterpret_cast<DictEntry*>(indices() + size); }
+};
+
+namespace {
+
+constexpr int32_t IX_EMPTY = -1;
+constexpr int32_t IX_DUMMY = -2;
+constexpr int PERTURB_SHIFT = 5;
+std::atomic<uint64_t> s_table_serial { 1 };
+
+DictTable* table_alloc(int64_t size)
+{
+    int64_t capacity = (size << 1) / 3;
+    if (size > (int64_t(1) << 31))
+        raise_memory_error();
+    size_t bytes = sizeof(DictTable) + static_cast<size_t>(size) * sizeof(int32_t)
+        + static_cast<size_t>(capacity) * sizeof(DictEntry);
+    auto* t = static_cast<DictTable*>(malloc(bytes));
+    if (!t)
+        raise_memory_error();
+    t->serial = s_table_serial.fetch_add(1, std::memory_order_relaxed);
+    t->size = size;
+    t->capacity = capacity;
+    t->nentries = 0;
+    t->used = 0;
+    memset(t->indices(), 0xff, static_cast<size_t>(size) * sizeof(int32_t)); // all IX_EMPTY
+    return t;
+}
+
+int64_t size_for(int64_t minused)
+{
+    int64_t size = 8;
+    while (size < minused)
+        size <<= 1;
+    return size;
+}
+
+// First EMPTY or DUMMY slot on the probe sequence of [hash].
+size_t find_empty_slot(DictTable* t, int64_t hash)
+{
+    size_t mask = static_cast<size_t>(t->size - 1);
+    size_t perturb = static_cast<size_t>(hash);
+    size_t i = perturb & mask;
+    while (t->indices()[i] >= 0) {
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
+}
+
+// Index slot that holds entry [ix] (which must be live).
+size_t find_slot_of(DictTable* t, int64_t hash, int32_t ix)
+{
+    size_t mask = static_cast<size_t>(t->size - 1);
+    size_t perturb = static_cast<size_t>(hash);
+    size_t i = perturb & mask;
+    while (t->indices()[i] != ix) {
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
+}
+
+void dict_trace(Object* o, gc::Tracer& tr)
+{
+    DictTable* t = static_cast<DictObject*>(o)->m_table;
+    if (!t)
+        return;
+    DictEntry* e = t->entries();
+    for (int64_t i = 0; i < t->nentries; i++) {
+        if (e[i].key) {
+            tr.visit(e[i].key);
+            tr.visit(e[i].value);
+        }
+    }
+}
+
+void dict_destroy(Object* o)
+{
+    auto* d = static_cast<DictObject*>(o);
+    free(d->m_table);
+    d->m_table = nullptr;
+}
+
+// Rebuilds [d]'s table with room for [minused] items, dropping deleted entries.
+void dict_resize(DictObject* d, int64_t minused)
+{
+    DictTable* old = d->m_table;
+    DictTable* t = table_alloc(size_for(minused));
+    if (old) {
+        DictEntry* src = old->entries();
+        DictEntry* dst = t->entries();
+        int64_t n = 0;
+        for (int64_t i = 0; i < old->nentries; i++) {
+            if (!src[i].key)
+                continue;
+            dst[n] = src[i];
+            t->indices()[find_empty_slot(t, src[i].hash)] = static_cast<int32_t>(n);
+            n++;
+        }
+        t->nentries = n;
+        t->used = n;
+    }
+    d->m_table = t;
+    d->m_version++;
+    free(old);
+}
+
+// Entry number of [key] in [d], or -1. May run __eq__; restarts if that mutates the dict.
+// On return the dict's current table is the one the result refers to.
+int64_t lookup(DictObject* d, Value key, int64_t hash)
+{
+restart:
+    read_barrier(d);
+    DictTable* t = d->m_table;
+    if (!t)
+        return -1;
+    size_t mask = static_cast<size_t>(t->size - 1);
+    size_t perturb = static_cast<size_t>(hash);
+    size_t i = perturb & mask;
+    for (;;) {
+        int32_t ix = t->indices()[i];
+        if (ix == IX_EMPTY)
+            return -1;
+        if (ix >= 0) {
+            DictEntry* e = &t->entries()[ix];
+            Value sk = e->key;
+            if (sk == key)
+                return ix;
+            if (e->hash == hash) {
+                if (is_exact_str(sk) && is_exact_str(key)) {
+                    if (str_eq(sk.as<StrObject>(), key.as<StrObject>()))
+                        return ix;
+                } else if (!(sk.is_small_int() && key.is_small_int())) {
+                    uint64_t serial = t->serial;
+                    bool eq = py_eq(sk, key);
+                    read_barrier(d);
+                    DictTable* now = d->m_table;
+                    if (now != t || now->serial != serial || t->entries()[ix].key != sk)
+                        goto restart;
+                    if (eq)
+                        return ix;
+                }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+void insert_known_hash(DictObject* d, Value key, int64_t hash, Value value)
+{
+    int64_t ix = lookup(d, key, hash);
+    write_barrier(d);
+    DictTable* t = d->m_table;
+    if (ix >= 0) {
+        t->entries()[ix].value = value;
+        d->m_version++;
+        return;
+    }
+    if (!t || t->nentries >= t->capacity) {
+        dict_resize(d, t ? t->used * 3 : 8);
+        t = d->m_table;
+    }
+    size_t slot = find_empty_slot(t, hash);
+    int64_t n = t->nentries++;
+    t->entries()[n] = DictEntry { hash, key, value };
+    t->indices()[slot] = static_cast<int32_t>(n);
+    t->used++;
+    d->m_version++;
+}
+
+// Removes live entry [ix] of the current table.
+Value delete_entry(DictObject* d, int64_t ix)
+{
+    write_barrier(d);
+    DictTable* t = d->m_table;
+    DictEntry* e = &t->entries()[ix];
+    size_t slot = find_slot_of(t, e->hash, static_cast<int32_t>(ix));
+    t->indices()[slot] = IX_DUMMY;
+    Value v = e->value;
+    e->key = Value();
+    e->value = Value();
+    t->used--;
+    d->m_version++;
+    return v;
+}
+
+DictObject* as_dict(Value v) { return v.as<DictObject>(); }
+
+// d[key] for dicts: __missing__ on subclasses, else KeyError.
+Value dict_subscript(DictObject* d, Value key)
+{
+    Value v = dict_get(d, key);
+    if (v)
+        return v;
+    if (d->m_type != &dict_type) {
+        Value r = call_special_opt(d, SP_missing, &key, 1);
+        if (r)
+            return r;
+    }
+    raise_key_error(key);
+}
+
+// True if [v] is a dict whose iteration is dict's own (CPython's fast-path test in dict_merge).
+bool is_plain_dict(Value v)
+{
+    if (!is_dict(v))
+        return false;
+    Type* t = v.as_object()->m_type;
+    return t == &dict_type || t->special(SP_iter) == dict_type.special(SP_iter);
+}
+
+void merge_from_seq2(DictObject* d, Value seq)
+{
+    Value it = py_iter(seq);
+    int64_t i = 0;
+    for (Value item; (item = iter_next_fast(it)); i++) {
+        gc::RootedValues pair;
+        if (is_tuple(item)) {
+            TupleObject* t = item.as<TupleObject>();
+            pair.assign(t->items(), t->items() + t->m_size);
+        } else if (is_list(item)) {
+            list_snapshot(item.as<ListObject>(), pair);
+        } else {
+            Value sub;
+            try {
+                sub = py_iter(item);
+            } catch (PyError&) {
+                if (!exception_matches(&exc::TypeError))
+                    throw;
+                take_exception();
+                raise(&exc::TypeError, "cannot convert dictionary update sequence element #%lld to a sequence",
+                    static_cast<long long>(i));
+            }
+            for (Value x; (x = iter_next_fast(sub));)
+                pair.push_back(x);
+        }
+        if (pair.size() != 2)
+            raise(&exc::ValueError, "dictionary update sequence element #%lld has length %zu; 2 is required",
+                static_cast<long long>(i), pair.size());
+        dict_set(d, pair[0], pair[1]);
+    }
+}
+
+// dict.update(other) / dict(other) for one positional argument.
+void update_arg(DictObject* d, Value other)
+{
+    if (is_dict(other) || py_hasattr(other, names::keys)) {
+        dict_update(d, other);
+        return;
+    }
+    merge_from_seq2(d, other);
+}
+
+void update_kwargs(DictObject* d, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    if (!kwnames)
+        return;
+    for (int64_t i = 0; i < kwnames->m_size; i++)
+        dict_set(d, kwnames->item(i), args[nargs + static_cast<size_t>(i)]);
+}
+
+std::string dict_repr_text(DictObject* d)
+{
+    if (dict_size(d) == 0)
+        return "{}";
+    ReprGuard guard(d);
+    if (!guard.active())
+        return "{...}";
+    RecursionGuard rg(" while getting the repr of an object");
+    std::string out = "{";
+    int64_t pos = 0;
+    Value k, v;
+    bool first = true;
+    while (dict_next(d, &pos, &k, &v)) {
+        if (!first)
+            out += ", ";
+        first = false;
+        out += str_utf8(py_repr(k));
+        out += ": ";
+        out += str_utf8(py_repr(v));
+    }
+    out += "}";
+    return out;
+}
+
+bool dict_equal(DictObject* a, DictObject* b)
+{
+    if (a == b)
+        return true;
+    if (dict_size(a) != dict_size(b))
+        return false;
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(a, &pos, &k, &v)) {
+        Value bv = dict_get(b, k);
+        if (!bv)
+            return false;
+        if (!py_eq(v, bv))
+            return false;
+    }
+    return true;
+}
+
+// --- methods ------------------------------------------------------------------------------------
+
+Value d_new(Value, Value const* args, size_t nargs, TupleObject*)
+{
+    if (nargs < 1 || !is_type(args[0]))
+        raise(&exc::TypeError, "dict.__new__(X): X is not a type object");
+    Type* cls = args[0].as<Type>();
+    if (!cls->is_subtype(&dict_type))
+        raise(&exc::TypeError, "dict.__new__(%s): %s is not a subtype of dict", cls->name_str().c_str(),
+            cls->name_str().c_str());
+    return gc::make<DictObject>(cls);
+}
+
+Value d_init(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    if (nargs > 1)
+        raise(&exc::TypeError, "dict expected at most 1 argument, got %zu", nargs);
+    DictObject* d = as_dict(self);
+    if (nargs == 1)
+        update_arg(d, args[0]);
+    update_kwargs(d, args, nargs, kwnames);
+    return none();
+}
+
+Value d_update(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    if (nargs > 1)
+        raise(&exc::TypeError, "update expected at most 1 argument, got %zu", nargs);
+    DictObject* d = as_dict(self);
+    if (nargs == 1)
+        update_arg(d, args[0]);
+    update_kwargs(d, args, nargs, kwnames);
+    return none();
+}
+
+Value d_repr(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__repr__", nargs, kw, 0, 0);
+    return str_from_utf8(dict_repr_text(as_dict(self)));
+}
+
+Value d_len(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__len__", nargs, kw, 0, 0);
+    return Value::small_int(dict_size(as_dict(self)));
+}
+
+Value d_getitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__getitem__", nargs, kw, 1, 1);
+    return dict_subscript(as_dict(self), args[0]);
+}
+
+Value d_setitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__setitem__", nargs, kw, 2, 2);
+    dict_set(as_dict(self), args[0], args[1]);
+    return none();
+}
+
+Value d_delitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__delitem__", nargs, kw, 1, 1);
+    if (!dict_pop(as_dict(self), args[0]))
+        raise_key_error(args[0]);
+    return none();
+}
+
+Value d_contains(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__contains__", nargs, kw, 1, 1);
+    return py_bool(bool(dict_get(as_dict(self), args[0])));
+}
+
+Value d_get(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("get", nargs, kw, 1, 2);
+    Value v = dict_get(as_dict(self), args[0]);
+    if (v)
+        return v;
+    return nargs == 2 ? args[1] : none();
+}
+
+Value d_setdefault(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("setdefault", nargs, kw, 1, 2);
+    DictObject* d = as_dict(self);
+    int64_t hash = container_hash(args[0]);
+    int64_t ix = lookup(d, args[0], hash);
+    if (ix >= 0) {
+        read_barrier(d);
+        return d->m_table->entries()[ix].value;
+    }
+    Value dflt = nargs == 2 ? args[1] : none();
+    insert_known_hash(d, args[0], hash, dflt);
+    return dflt;
+}
+
+Value d_pop(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("pop", nargs, kw, 1, 2);
+    Value v = dict_pop(as_dict(self), args[0]);
+    if (v)
+        return v;
+    if (nargs == 2)
+        return args[1];
+    raise_key_error(args[0]);
+}
+
+Value d_popitem(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("popitem", nargs, kw, 0, 0);
+    DictObject* d = as_dict(self);
+    write_barrier(d);
+    DictTable* t = d->m_table;
+    if (!t || t->used == 0)
+        raise(&exc::KeyError, "popitem(): dictionary is empty");
+    int64_t i = t->nentries - 1;
+    while (!t->entries()[i].key)
+        i--;
+    Value k = t->entries()[i].key;
+    Value v = delete_entry(d, i);
+    // The popped entry was the last live one: its slot can be reused (CPython does the same).
+    t->nentries = i;
+    return tuple_of({ k, v });
+}
+
+Value d_keys(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("keys", nargs, kw, 0, 0);
+    return dict_view_new(as_dict(self), 0);
+}
+
+Value d_values(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("values", nargs, kw, 0, 0);
+    return dict_view_new(as_dict(self), 1);
+}
+
+Value d_items(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("items", nargs, kw, 0, 0);
+    return dict_view_new(as_dict(self), 2);
+}
+
+Value d_iter(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__iter__", nargs, kw, 0, 0);
+    return dict_iter_new(as_dict(self), 0, false);
+}
+
+Value d_reversed(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reversed__", nargs, kw, 0, 0);
+    return dict_iter_new(as_dict(self), 0, true);
+}
+
+Value d_clear(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("clear", nargs, kw, 0, 0);
+    dict_clear(as_dict(self));
+    return none();
+}
+
+Value d_copy(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("copy", nargs, kw, 0, 0);
+    return dict_copy(as_dict(self));
+}
+
+Value d_fromkeys(Value cls, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("fromkeys", nargs, kw, 1, 2);
+    Value value = nargs == 2 ? args[1] : none();
+    Value d = py_call0(cls);
+    bool exact = d.is_object() && d.as_object()->m_type == &dict_type;
+    Value it = py_iter(args[0]);
+    for (Value k; (k = iter_next_fast(it));) {
+        if (exact)
+            dict_set(as_dict(d), k, value);
+        else
+            py_setitem(d, k, value);
+    }
+    return d;
+}
+
+Value d_eq(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__eq__", nargs, kw, 1, 1);
+    if (!is_dict(args[0]))
+        return Value(g_not_implemented);
+    return py_bool(dict_equal(as_dict(self), as_dict(args[0])));
+}
+
+Value d_ne(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__ne__", nargs, kw, 1, 1);
+    if (!is_dict(args[0]))
+        return Value(g_not_implemented);
+    return py_bool(!dict_equal(as_dict(self), as_dict(args[0])));
+}
+
+Value d_or(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__or__", nargs, kw, 1, 1);
+    if (!is_dict(args[0]))
+        return Value(g_not_implemented);
+    DictObject* r = dict_copy(as_dict(self));
+    dict_update(r, args[0]);
+    return r;
+}
+
+Value d_ror(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__ror__", nargs, kw, 1, 1);
+    if (!is_dict(args[0]))
+        return Value(g_not_implemented);
+    DictObject* r = dict_copy(as_dict(args[0]));
+    dict_update(r, self);
+    return r;
+}
+
+Value d_ior(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__ior__", nargs, kw, 1, 1);
+    update_arg(as_dict(self), args[0]);
+    return self;
+}
+
+Value d_class_getitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__class_getitem__", nargs, kw, 1, 1);
+    return generic_alias_new(self, args[0]);
+}
+
+const MethodDef dict_methods[] = {
+    { "__new__", d_new, METH_STATIC },
+    { "__init__", d_init },
+    { "__repr__", d_repr },
+    { "__len__", d_len },
+    { "__getitem__", d_getitem },
+    { "__setitem__", d_setitem },
+    { "__delitem__", d_delitem },
+    { "__contains__", d_contains },
+    { "__iter__", d_iter },
+    { "__reversed__", d_reversed },
+    { "__eq__", d_eq },
+    { "__ne__", d_ne },
+    { "__or__", d_or },
+    { "__ror__", d_ror },
+    { "__ior__", d_ior },
+    { "__class_getitem__", d_class_getitem, METH_CLASS },
+    { "get", d_get },
+    { "setdefault", d_setdefault },
+    { "pop", d_pop },
+    { "popitem", d_popitem },
+    { "keys", d_keys },
+    { "values", d_values },
+    { "items", d_items },
+    { "update", d_update },
+    { "clear", d_clear },
+    { "copy", d_copy },
+    { "fromkeys", d_fromkeys, METH_CLASS },
+    { nullptr, nullptr },
+};
+
+} // namespace
+
+DictObject* dict_new()
+{
+    return gc::make<DictObject>(&dict_type);
+}
+
+int64_t dict_size(DictObject* d)
+{
+    read_barrier(d);
+    return d->m_table ? d->m_table->used : 0;
+}
+
+Value dict_get(DictObject* d, Value key)
+{
+    int64_t hash = container_hash(key);
+    int64_t ix = lookup(d, key, hash);
+    if (ix < 0)
+        return Value();
+    read_barrier(d);
+    return d->m_table->entries()[ix].value;
+}
+
+Value dict_get_str(DictObject* d, StrObject* key)
+{
+    read_barrier(d);
+    DictTable* t = d->m_table;
+    if (!t)
+        return Value();
+    int64_t hash = str_hash(key);
+    size_t mask = static_cast<size_t>(t->size - 1);
+    size_t perturb = static_cast<size_t>(hash);
+    size_t i = perturb & mask;
+    for (;;) {
+        int32_t ix = t->indices()[i];
+        if (ix == IX_EMPTY)
+            return Value();
+        if (ix >= 0) {
+            DictEntry* e = &t->entries()[ix];
+            if (e->key == Value(key))
+                return e->value;
+            if (e->hash == hash) {
+                if (!is_exact_str(e->key))
+                    return dict_get(d, key); // a non-str key equal to a str: full protocol
+                if (str_eq(e->key.as<StrObject>(), key))
+                    return e->value;
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+Value dict_get_cstr(DictObject* d, char const* key)
+{
+    return dict_get_str(d, intern(key));
+}
+
+void dict_set(DictObject* d, Value key, Value value)
+{
+    insert_known_hash(d, key, container_hash(key), value);
+}
+
+void dict_set_str(DictObject* d, StrObject* key, Value value)
+{
+    insert_known_hash(d, key, str_hash(key), value);
+}
+
+void dict_set_cstr(DictObject* d, char const* key, Value value)
+{
+    dict_set_str(d, intern(key), value);
+}
+
+Value dict_pop(DictObject* d, Value key)
+{
+    int64_t hash = container_hash(key);
+    int64_t ix = lookup(d, key, hash);
+    if (ix < 0)
+        return Value();
+    return delete_entry(d, ix);
+}
+
+void dict_clear(DictObject* d)
+{
+    write_barrier(d);
+    DictTable* t = d->m_table;
+    d->m_table = nullptr;
+    d->m_version++;
+    free(t);
+}
+
+DictObject* dict_copy(DictObject* d)
+{
+    DictObject* r = dict_new();
+    read_barrier(d);
+    DictTable* t = d->m_table;
+    if (!t || t->used == 0)
+        return r;
+    if (t->used == t->nentries) {
+        // No deleted entries: clone the table as is.
+        size_t bytes = sizeof(DictTable) + static_cast<size_t>(t->size) * sizeof(int32_t)
+            + static_cast<size_t>(t->capacity) * sizeof(DictEntry);
+        auto* c = static_cast<DictTable*>(malloc(bytes));
+        if (!c)
+            raise_memory_error();
+        memcpy(c, t, sizeof(DictTable) + static_cast<size_t>(t->size) * sizeof(int32_t)
+                + static_cast<size_t>(t->nentries) * sizeof(DictEntry));
+        c->serial = s_table_serial.fetch_add(1, std::memory_order_relaxed);
+        r->m_table = c;
+        return r;
+    }
+    dict_resize(r, t->used * 3 / 2 + 1);
+    DictTable* nt = r->m_table;
+    for (int64_t i = 0; i < t->nentries; i++) {
+        DictEntry e = t->entries()[i];
+        if (!e.key)
+            continue;
+        size_t slot = find_empty_slot(nt, e.hash);
+        nt->entries()[nt->nentries] = e;
+        nt->indices()[slot] = static_cast<int32_t>(nt->nentries++);
+        nt->used++;
+    }
+    return r;
+}
+
+void dict_update(DictObject* d, Value other)
+{
+    if (is_plain_dict(other)) {
+        DictObject* o = as_dict(other);
+        if (o == d)
+            return;
+        int64_t n = dict_size(o);
+        int64_t pos = 0;
+        Value k, v;
+        while (dict_next(o, &pos, &k, &v)) {
+            read_barrier(o);
+            insert_known_hash(d, k, o->m_table->entries()[pos - 1].hash, v);
+            if (dict_size(o) != n)
+                raise(&exc::RuntimeError, "dict mutated during update");
+        }
+        return;
+    }
+    // A mapping: for k in other.keys(): d[k] = other[k]
+    Value keys = py_call_method(other, names::keys, nullptr, 0);
+    Value it = py_iter(keys);
+    for (Value k; (k = iter_next_fast(it));)
+        dict_set(d, k, py_getitem(other, k));
+}
+
+bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value)
+{
+    read_barrier(d);
+    DictTable* t = d->m_table;
+    if (!t)
+        return false;
+    while (*pos < t->nentries) {
+        DictEntry* e = &t->entries()[(*pos)++];
+        if (e->key) {
+            *key = e->key;
+            *value = e->value;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool dict_prev(DictObject* d, int64_t* pos, Value* key, Value* value)
+{
+    read_barrier(d);
+    DictTable* t = d->m_table;
+    if (!t)
+        return false;
+    if (*pos > t->nentries)
+        *pos = t->nentries;
+    while (*pos > 0) {
+        DictEntry* e = &t->entries()[--(*pos)];
+        if (e->key) {
+            *key = e->key;
+            *value = e->value;
+            return true;
+        }
+    }
+    return false;
+}
+
+void setup_dict_types()
+{
+    init_static_type(&dict_type, "dict", nullptr, sizeof(DictObject), TF_BASETYPE | TF_DICT_SUBCLASS, dict_trace,
+        dict_destroy);
+}
+
+void init_dict_types()
+{
+    add_methods(&dict_type, dict_methods);
+    add_type_attr(&dict_type, "__hash__", none());
+}
+
+} // namespace pystm
