@@ -94,6 +94,15 @@ bool dict_prev(DictObject* d, int64_t* pos, Value* key, Value* value);
 Value dict_view_new(DictObject* d, int kind);
 Value dict_iter_new(DictObject* d, int kind, bool reversed);
 
+// --- set internals shared with dict_views.cpp (set_object.cpp) -------------------------------
+struct SetObject;
+// set.update(other) for one iterable (dicts and sets take CPython's presized fast paths).
+void set_update_internal(SetObject* s, Value other);
+void set_difference_update_internal(SetObject* s, Value other);
+void set_symmetric_difference_update_internal(SetObject* s, Value other);
+// so.intersection(other), a new set of so's base type.
+SetObject* set_intersection_internal(SetObject* so, Value other);
+
 // __length_hint__ protocol (operator.length_hint): len() if sized, else __length_hint__, else
 // [dflt].
 int64_t length_hint(Value v, int64_t dflt);

@@ -1,0 +1,768 @@
+// Unicode character classes and case mapping for str: the is*() predicates, lower/upper/
+// casefold/title/swapcase/capitalize with full (multi-character) mappings and the final-sigma
+// rule, and isidentifier.
+//
+// Categories and simple case mappings come from utf8proc. The properties utf8proc lacks
+// (Numeric_Type, Other_Lowercase/Other_Uppercase, XID_Start/XID_Continue, SpecialCasing and
+// full case folding) are the small tables below, generated from Unicode 14.0 data (the version
+// CPython 3.11 uses) as differences from the category-based approximation. Every result
+// respects STR-1.
+#include "objects/exceptions.h"
+#include "objects/str_internal.h"
+#include <utf8proc.h>
+#include <algorithm>
+#include <cstring>
+
+namespace pystm {
+
+namespace {
+
+struct CpRange {
+    uint32_t lo, hi;
+};
+struct SpecialCase {
+    uint32_t cp;
+    uint32_t lower[3];
+    uint32_t title[3];
+    uint32_t upper[3];
+};
+struct CaseFold {
+    uint32_t cp;
+    uint32_t fold[3];
+};
+
+// clang-format off
+// Lowercase differs from category Ll (Other_Lowercase)
+static constexpr CpRange k_lower_xor[] = {
+    {0xAA, 0xAA}, {0xBA, 0xBA}, {0x2B0, 0x2B8}, {0x2C0, 0x2C1}, {0x2E0, 0x2E4}, {0x345, 0x345},
+    {0x37A, 0x37A}, {0x1D2C, 0x1D6A}, {0x1D78, 0x1D78}, {0x1D9B, 0x1DBF}, {0x2071, 0x2071},
+    {0x207F, 0x207F}, {0x2090, 0x209C}, {0x2170, 0x217F}, {0x24D0, 0x24E9}, {0x2C7C, 0x2C7D},
+    {0xA69C, 0xA69D}, {0xA770, 0xA770}, {0xA7F8, 0xA7F9}, {0xAB5C, 0xAB5F}, {0x10780, 0x10780},
+    {0x10783, 0x10785}, {0x10787, 0x107B0}, {0x107B2, 0x107BA},
+};
+// Uppercase differs from category Lu (Other_Uppercase)
+static constexpr CpRange k_upper_xor[] = {
+    {0x2160, 0x216F}, {0x24B6, 0x24CF}, {0x1F130, 0x1F149}, {0x1F150, 0x1F169}, {0x1F170, 0x1F189},
+};
+// XID_Start (or '_') differs from L* + Nl
+static constexpr CpRange k_xid_start_xor[] = {
+    {0x37A, 0x37A}, {0xE33, 0xE33}, {0xEB3, 0xEB3}, {0x1885, 0x1886}, {0x2118, 0x2118},
+    {0x212E, 0x212E}, {0x2E2F, 0x2E2F}, {0xFC5E, 0xFC63}, {0xFDFA, 0xFDFB}, {0xFE70, 0xFE70},
+    {0xFE72, 0xFE72}, {0xFE74, 0xFE74}, {0xFE76, 0xFE76}, {0xFE78, 0xFE78}, {0xFE7A, 0xFE7A},
+    {0xFE7C, 0xFE7C}, {0xFE7E, 0xFE7E}, {0xFF9E, 0xFF9F},
+};
+// XID_Continue differs from L* + Nl + Mn + Mc + Nd + Pc
+static constexpr CpRange k_xid_cont_xor[] = {
+    {0xB7, 0xB7}, {0x37A, 0x37A}, {0x387, 0x387}, {0x1369, 0x1371}, {0x19DA, 0x19DA},
+    {0x2118, 0x2118}, {0x212E, 0x212E}, {0x2E2F, 0x2E2F}, {0xFC5E, 0xFC63}, {0xFDFA, 0xFDFB},
+    {0xFE70, 0xFE70}, {0xFE72, 0xFE72}, {0xFE74, 0xFE74}, {0xFE76, 0xFE76}, {0xFE78, 0xFE78},
+    {0xFE7A, 0xFE7A}, {0xFE7C, 0xFE7C}, {0xFE7E, 0xFE7E},
+};
+// Numeric_Type=Digit|Decimal differs from category Nd
+static constexpr CpRange k_digit_xor[] = {
+    {0xB2, 0xB3}, {0xB9, 0xB9}, {0x1369, 0x1371}, {0x19DA, 0x19DA}, {0x2070, 0x2070},
+    {0x2074, 0x2079}, {0x2080, 0x2089}, {0x2460, 0x2468}, {0x2474, 0x247C}, {0x2488, 0x2490},
+    {0x24EA, 0x24EA}, {0x24F5, 0x24FD}, {0x24FF, 0x24FF}, {0x2776, 0x277E}, {0x2780, 0x2788},
+    {0x278A, 0x2792}, {0x10A40, 0x10A43}, {0x10E60, 0x10E68}, {0x11052, 0x1105A},
+    {0x1F100, 0x1F10A},
+};
+// Numeric_Type=Digit|Decimal|Numeric differs from N*
+static constexpr CpRange k_numeric_xor[] = {
+    {0x3405, 0x3405}, {0x3483, 0x3483}, {0x382A, 0x382A}, {0x3B4D, 0x3B4D}, {0x4E00, 0x4E00},
+    {0x4E03, 0x4E03}, {0x4E07, 0x4E07}, {0x4E09, 0x4E09}, {0x4E5D, 0x4E5D}, {0x4E8C, 0x4E8C},
+    {0x4E94, 0x4E94}, {0x4E96, 0x4E96}, {0x4EBF, 0x4EC0}, {0x4EDF, 0x4EDF}, {0x4EE8, 0x4EE8},
+    {0x4F0D, 0x4F0D}, {0x4F70, 0x4F70}, {0x5104, 0x5104}, {0x5146, 0x5146}, {0x5169, 0x5169},
+    {0x516B, 0x516B}, {0x516D, 0x516D}, {0x5341, 0x5341}, {0x5343, 0x5345}, {0x534C, 0x534C},
+    {0x53C1, 0x53C4}, {0x56DB, 0x56DB}, {0x58F1, 0x58F1}, {0x58F9, 0x58F9}, {0x5E7A, 0x5E7A},
+    {0x5EFE, 0x5EFF}, {0x5F0C, 0x5F0E}, {0x5F10, 0x5F10}, {0x62FE, 0x62FE}, {0x634C, 0x634C},
+    {0x67D2, 0x67D2}, {0x6F06, 0x6F06}, {0x7396, 0x7396}, {0x767E, 0x767E}, {0x8086, 0x8086},
+    {0x842C, 0x842C}, {0x8CAE, 0x8CAE}, {0x8CB3, 0x8CB3}, {0x8D30, 0x8D30}, {0x9621, 0x9621},
+    {0x9646, 0x9646}, {0x964C, 0x964C}, {0x9678, 0x9678}, {0x96F6, 0x96F6}, {0xF96B, 0xF96B},
+    {0xF973, 0xF973}, {0xF978, 0xF978}, {0xF9B2, 0xF9B2}, {0xF9D1, 0xF9D1}, {0xF9D3, 0xF9D3},
+    {0xF9FD, 0xF9FD}, {0x20001, 0x20001}, {0x20064, 0x20064}, {0x200E2, 0x200E2},
+    {0x20121, 0x20121}, {0x2092A, 0x2092A}, {0x20983, 0x20983}, {0x2098C, 0x2098C},
+    {0x2099C, 0x2099C}, {0x20AEA, 0x20AEA}, {0x20AFD, 0x20AFD}, {0x20B19, 0x20B19},
+    {0x22390, 0x22390}, {0x22998, 0x22998}, {0x23B1B, 0x23B1B}, {0x2626D, 0x2626D},
+    {0x2F890, 0x2F890},
+};
+// Full case mappings longer than one code point (SpecialCasing): lower, title, upper.
+static constexpr SpecialCase k_special_case[] = {
+    {0xDF, {0xDF}, {0x53, 0x73}, {0x53, 0x53}},
+    {0x130, {0x69, 0x307}, {0x130}, {0x130}},
+    {0x149, {0x149}, {0x2BC, 0x4E}, {0x2BC, 0x4E}},
+    {0x1F0, {0x1F0}, {0x4A, 0x30C}, {0x4A, 0x30C}},
+    {0x390, {0x390}, {0x399, 0x308, 0x301}, {0x399, 0x308, 0x301}},
+    {0x3B0, {0x3B0}, {0x3A5, 0x308, 0x301}, {0x3A5, 0x308, 0x301}},
+    {0x587, {0x587}, {0x535, 0x582}, {0x535, 0x552}},
+    {0x1E96, {0x1E96}, {0x48, 0x331}, {0x48, 0x331}},
+    {0x1E97, {0x1E97}, {0x54, 0x308}, {0x54, 0x308}},
+    {0x1E98, {0x1E98}, {0x57, 0x30A}, {0x57, 0x30A}},
+    {0x1E99, {0x1E99}, {0x59, 0x30A}, {0x59, 0x30A}},
+    {0x1E9A, {0x1E9A}, {0x41, 0x2BE}, {0x41, 0x2BE}},
+    {0x1F50, {0x1F50}, {0x3A5, 0x313}, {0x3A5, 0x313}},
+    {0x1F52, {0x1F52}, {0x3A5, 0x313, 0x300}, {0x3A5, 0x313, 0x300}},
+    {0x1F54, {0x1F54}, {0x3A5, 0x313, 0x301}, {0x3A5, 0x313, 0x301}},
+    {0x1F56, {0x1F56}, {0x3A5, 0x313, 0x342}, {0x3A5, 0x313, 0x342}},
+    {0x1F80, {0x1F80}, {0x1F88}, {0x1F08, 0x399}},
+    {0x1F81, {0x1F81}, {0x1F89}, {0x1F09, 0x399}},
+    {0x1F82, {0x1F82}, {0x1F8A}, {0x1F0A, 0x399}},
+    {0x1F83, {0x1F83}, {0x1F8B}, {0x1F0B, 0x399}},
+    {0x1F84, {0x1F84}, {0x1F8C}, {0x1F0C, 0x399}},
+    {0x1F85, {0x1F85}, {0x1F8D}, {0x1F0D, 0x399}},
+    {0x1F86, {0x1F86}, {0x1F8E}, {0x1F0E, 0x399}},
+    {0x1F87, {0x1F87}, {0x1F8F}, {0x1F0F, 0x399}},
+    {0x1F88, {0x1F80}, {0x1F88}, {0x1F08, 0x399}},
+    {0x1F89, {0x1F81}, {0x1F89}, {0x1F09, 0x399}},
+    {0x1F8A, {0x1F82}, {0x1F8A}, {0x1F0A, 0x399}},
+    {0x1F8B, {0x1F83}, {0x1F8B}, {0x1F0B, 0x399}},
+    {0x1F8C, {0x1F84}, {0x1F8C}, {0x1F0C, 0x399}},
+    {0x1F8D, {0x1F85}, {0x1F8D}, {0x1F0D, 0x399}},
+    {0x1F8E, {0x1F86}, {0x1F8E}, {0x1F0E, 0x399}},
+    {0x1F8F, {0x1F87}, {0x1F8F}, {0x1F0F, 0x399}},
+    {0x1F90, {0x1F90}, {0x1F98}, {0x1F28, 0x399}},
+    {0x1F91, {0x1F91}, {0x1F99}, {0x1F29, 0x399}},
+    {0x1F92, {0x1F92}, {0x1F9A}, {0x1F2A, 0x399}},
+    {0x1F93, {0x1F93}, {0x1F9B}, {0x1F2B, 0x399}},
+    {0x1F94, {0x1F94}, {0x1F9C}, {0x1F2C, 0x399}},
+    {0x1F95, {0x1F95}, {0x1F9D}, {0x1F2D, 0x399}},
+    {0x1F96, {0x1F96}, {0x1F9E}, {0x1F2E, 0x399}},
+    {0x1F97, {0x1F97}, {0x1F9F}, {0x1F2F, 0x399}},
+    {0x1F98, {0x1F90}, {0x1F98}, {0x1F28, 0x399}},
+    {0x1F99, {0x1F91}, {0x1F99}, {0x1F29, 0x399}},
+    {0x1F9A, {0x1F92}, {0x1F9A}, {0x1F2A, 0x399}},
+    {0x1F9B, {0x1F93}, {0x1F9B}, {0x1F2B, 0x399}},
+    {0x1F9C, {0x1F94}, {0x1F9C}, {0x1F2C, 0x399}},
+    {0x1F9D, {0x1F95}, {0x1F9D}, {0x1F2D, 0x399}},
+    {0x1F9E, {0x1F96}, {0x1F9E}, {0x1F2E, 0x399}},
+    {0x1F9F, {0x1F97}, {0x1F9F}, {0x1F2F, 0x399}},
+    {0x1FA0, {0x1FA0}, {0x1FA8}, {0x1F68, 0x399}},
+    {0x1FA1, {0x1FA1}, {0x1FA9}, {0x1F69, 0x399}},
+    {0x1FA2, {0x1FA2}, {0x1FAA}, {0x1F6A, 0x399}},
+    {0x1FA3, {0x1FA3}, {0x1FAB}, {0x1F6B, 0x399}},
+    {0x1FA4, {0x1FA4}, {0x1FAC}, {0x1F6C, 0x399}},
+    {0x1FA5, {0x1FA5}, {0x1FAD}, {0x1F6D, 0x399}},
+    {0x1FA6, {0x1FA6}, {0x1FAE}, {0x1F6E, 0x399}},
+    {0x1FA7, {0x1FA7}, {0x1FAF}, {0x1F6F, 0x399}},
+    {0x1FA8, {0x1FA0}, {0x1FA8}, {0x1F68, 0x399}},
+    {0x1FA9, {0x1FA1}, {0x1FA9}, {0x1F69, 0x399}},
+    {0x1FAA, {0x1FA2}, {0x1FAA}, {0x1F6A, 0x399}},
+    {0x1FAB, {0x1FA3}, {0x1FAB}, {0x1F6B, 0x399}},
+    {0x1FAC, {0x1FA4}, {0x1FAC}, {0x1F6C, 0x399}},
+    {0x1FAD, {0x1FA5}, {0x1FAD}, {0x1F6D, 0x399}},
+    {0x1FAE, {0x1FA6}, {0x1FAE}, {0x1F6E, 0x399}},
+    {0x1FAF, {0x1FA7}, {0x1FAF}, {0x1F6F, 0x399}},
+    {0x1FB2, {0x1FB2}, {0x1FBA, 0x345}, {0x1FBA, 0x399}},
+    {0x1FB3, {0x1FB3}, {0x1FBC}, {0x391, 0x399}},
+    {0x1FB4, {0x1FB4}, {0x386, 0x345}, {0x386, 0x399}},
+    {0x1FB6, {0x1FB6}, {0x391, 0x342}, {0x391, 0x342}},
+    {0x1FB7, {0x1FB7}, {0x391, 0x342, 0x345}, {0x391, 0x342, 0x399}},
+    {0x1FBC, {0x1FB3}, {0x1FBC}, {0x391, 0x399}},
+    {0x1FC2, {0x1FC2}, {0x1FCA, 0x345}, {0x1FCA, 0x399}},
+    {0x1FC3, {0x1FC3}, {0x1FCC}, {0x397, 0x399}},
+    {0x1FC4, {0x1FC4}, {0x389, 0x345}, {0x389, 0x399}},
+    {0x1FC6, {0x1FC6}, {0x397, 0x342}, {0x397, 0x342}},
+    {0x1FC7, {0x1FC7}, {0x397, 0x342, 0x345}, {0x397, 0x342, 0x399}},
+    {0x1FCC, {0x1FC3}, {0x1FCC}, {0x397, 0x399}},
+    {0x1FD2, {0x1FD2}, {0x399, 0x308, 0x300}, {0x399, 0x308, 0x300}},
+    {0x1FD3, {0x1FD3}, {0x399, 0x308, 0x301}, {0x399, 0x308, 0x301}},
+    {0x1FD6, {0x1FD6}, {0x399, 0x342}, {0x399, 0x342}},
+    {0x1FD7, {0x1FD7}, {0x399, 0x308, 0x342}, {0x399, 0x308, 0x342}},
+    {0x1FE2, {0x1FE2}, {0x3A5, 0x308, 0x300}, {0x3A5, 0x308, 0x300}},
+    {0x1FE3, {0x1FE3}, {0x3A5, 0x308, 0x301}, {0x3A5, 0x308, 0x301}},
+    {0x1FE4, {0x1FE4}, {0x3A1, 0x313}, {0x3A1, 0x313}},
+    {0x1FE6, {0x1FE6}, {0x3A5, 0x342}, {0x3A5, 0x342}},
+    {0x1FE7, {0x1FE7}, {0x3A5, 0x308, 0x342}, {0x3A5, 0x308, 0x342}},
+    {0x1FF2, {0x1FF2}, {0x1FFA, 0x345}, {0x1FFA, 0x399}},
+    {0x1FF3, {0x1FF3}, {0x1FFC}, {0x3A9, 0x399}},
+    {0x1FF4, {0x1FF4}, {0x38F, 0x345}, {0x38F, 0x399}},
+    {0x1FF6, {0x1FF6}, {0x3A9, 0x342}, {0x3A9, 0x342}},
+    {0x1FF7, {0x1FF7}, {0x3A9, 0x342, 0x345}, {0x3A9, 0x342, 0x399}},
+    {0x1FFC, {0x1FF3}, {0x1FFC}, {0x3A9, 0x399}},
+    {0xFB00, {0xFB00}, {0x46, 0x66}, {0x46, 0x46}},
+    {0xFB01, {0xFB01}, {0x46, 0x69}, {0x46, 0x49}},
+    {0xFB02, {0xFB02}, {0x46, 0x6C}, {0x46, 0x4C}},
+    {0xFB03, {0xFB03}, {0x46, 0x66, 0x69}, {0x46, 0x46, 0x49}},
+    {0xFB04, {0xFB04}, {0x46, 0x66, 0x6C}, {0x46, 0x46, 0x4C}},
+    {0xFB05, {0xFB05}, {0x53, 0x74}, {0x53, 0x54}},
+    {0xFB06, {0xFB06}, {0x53, 0x74}, {0x53, 0x54}},
+    {0xFB13, {0xFB13}, {0x544, 0x576}, {0x544, 0x546}},
+    {0xFB14, {0xFB14}, {0x544, 0x565}, {0x544, 0x535}},
+    {0xFB15, {0xFB15}, {0x544, 0x56B}, {0x544, 0x53B}},
+    {0xFB16, {0xFB16}, {0x54E, 0x576}, {0x54E, 0x546}},
+    {0xFB17, {0xFB17}, {0x544, 0x56D}, {0x544, 0x53D}},
+};
+// Full case folding where it differs from the full lowercase mapping.
+static constexpr CaseFold k_casefold[] = {
+    {0xB5, {0x3BC}}, {0xDF, {0x73, 0x73}}, {0x149, {0x2BC, 0x6E}}, {0x17F, {0x73}},
+    {0x1F0, {0x6A, 0x30C}}, {0x345, {0x3B9}}, {0x390, {0x3B9, 0x308, 0x301}},
+    {0x3B0, {0x3C5, 0x308, 0x301}}, {0x3C2, {0x3C3}}, {0x3D0, {0x3B2}}, {0x3D1, {0x3B8}},
+    {0x3D5, {0x3C6}}, {0x3D6, {0x3C0}}, {0x3F0, {0x3BA}}, {0x3F1, {0x3C1}}, {0x3F5, {0x3B5}},
+    {0x587, {0x565, 0x582}}, {0x13A0, {0x13A0}}, {0x13A1, {0x13A1}}, {0x13A2, {0x13A2}},
+    {0x13A3, {0x13A3}}, {0x13A4, {0x13A4}}, {0x13A5, {0x13A5}}, {0x13A6, {0x13A6}},
+    {0x13A7, {0x13A7}}, {0x13A8, {0x13A8}}, {0x13A9, {0x13A9}}, {0x13AA, {0x13AA}},
+    {0x13AB, {0x13AB}}, {0x13AC, {0x13AC}}, {0x13AD, {0x13AD}}, {0x13AE, {0x13AE}},
+    {0x13AF, {0x13AF}}, {0x13B0, {0x13B0}}, {0x13B1, {0x13B1}}, {0x13B2, {0x13B2}},
+    {0x13B3, {0x13B3}}, {0x13B4, {0x13B4}}, {0x13B5, {0x13B5}}, {0x13B6, {0x13B6}},
+    {0x13B7, {0x13B7}}, {0x13B8, {0x13B8}}, {0x13B9, {0x13B9}}, {0x13BA, {0x13BA}},
+    {0x13BB, {0x13BB}}, {0x13BC, {0x13BC}}, {0x13BD, {0x13BD}}, {0x13BE, {0x13BE}},
+    {0x13BF, {0x13BF}}, {0x13C0, {0x13C0}}, {0x13C1, {0x13C1}}, {0x13C2, {0x13C2}},
+    {0x13C3, {0x13C3}}, {0x13C4, {0x13C4}}, {0x13C5, {0x13C5}}, {0x13C6, {0x13C6}},
+    {0x13C7, {0x13C7}}, {0x13C8, {0x13C8}}, {0x13C9, {0x13C9}}, {0x13CA, {0x13CA}},
+    {0x13CB, {0x13CB}}, {0x13CC, {0x13CC}}, {0x13CD, {0x13CD}}, {0x13CE, {0x13CE}},
+    {0x13CF, {0x13CF}}, {0x13D0, {0x13D0}}, {0x13D1, {0x13D1}}, {0x13D2, {0x13D2}},
+    {0x13D3, {0x13D3}}, {0x13D4, {0x13D4}}, {0x13D5, {0x13D5}}, {0x13D6, {0x13D6}},
+    {0x13D7, {0x13D7}}, {0x13D8, {0x13D8}}, {0x13D9, {0x13D9}}, {0x13DA, {0x13DA}},
+    {0x13DB, {0x13DB}}, {0x13DC, {0x13DC}}, {0x13DD, {0x13DD}}, {0x13DE, {0x13DE}},
+    {0x13DF, {0x13DF}}, {0x13E0, {0x13E0}}, {0x13E1, {0x13E1}}, {0x13E2, {0x13E2}},
+    {0x13E3, {0x13E3}}, {0x13E4, {0x13E4}}, {0x13E5, {0x13E5}}, {0x13E6, {0x13E6}},
+    {0x13E7, {0x13E7}}, {0x13E8, {0x13E8}}, {0x13E9, {0x13E9}}, {0x13EA, {0x13EA}},
+    {0x13EB, {0x13EB}}, {0x13EC, {0x13EC}}, {0x13ED, {0x13ED}}, {0x13EE, {0x13EE}},
+    {0x13EF, {0x13EF}}, {0x13F0, {0x13F0}}, {0x13F1, {0x13F1}}, {0x13F2, {0x13F2}},
+    {0x13F3, {0x13F3}}, {0x13F4, {0x13F4}}, {0x13F5, {0x13F5}}, {0x13F8, {0x13F0}},
+    {0x13F9, {0x13F1}}, {0x13FA, {0x13F2}}, {0x13FB, {0x13F3}}, {0x13FC, {0x13F4}},
+    {0x13FD, {0x13F5}}, {0x1C80, {0x432}}, {0x1C81, {0x434}}, {0x1C82, {0x43E}}, {0x1C83, {0x441}},
+    {0x1C84, {0x442}}, {0x1C85, {0x442}}, {0x1C86, {0x44A}}, {0x1C87, {0x463}}, {0x1C88, {0xA64B}},
+    {0x1E96, {0x68, 0x331}}, {0x1E97, {0x74, 0x308}}, {0x1E98, {0x77, 0x30A}},
+    {0x1E99, {0x79, 0x30A}}, {0x1E9A, {0x61, 0x2BE}}, {0x1E9B, {0x1E61}}, {0x1E9E, {0x73, 0x73}},
+    {0x1F50, {0x3C5, 0x313}}, {0x1F52, {0x3C5, 0x313, 0x300}}, {0x1F54, {0x3C5, 0x313, 0x301}},
+    {0x1F56, {0x3C5, 0x313, 0x342}}, {0x1F80, {0x1F00, 0x3B9}}, {0x1F81, {0x1F01, 0x3B9}},
+    {0x1F82, {0x1F02, 0x3B9}}, {0x1F83, {0x1F03, 0x3B9}}, {0x1F84, {0x1F04, 0x3B9}},
+    {0x1F85, {0x1F05, 0x3B9}}, {0x1F86, {0x1F06, 0x3B9}}, {0x1F87, {0x1F07, 0x3B9}},
+    {0x1F88, {0x1F00, 0x3B9}}, {0x1F89, {0x1F01, 0x3B9}}, {0x1F8A, {0x1F02, 0x3B9}},
+    {0x1F8B, {0x1F03, 0x3B9}}, {0x1F8C, {0x1F04, 0x3B9}}, {0x1F8D, {0x1F05, 0x3B9}},
+    {0x1F8E, {0x1F06, 0x3B9}}, {0x1F8F, {0x1F07, 0x3B9}}, {0x1F90, {0x1F20, 0x3B9}},
+    {0x1F91, {0x1F21, 0x3B9}}, {0x1F92, {0x1F22, 0x3B9}}, {0x1F93, {0x1F23, 0x3B9}},
+    {0x1F94, {0x1F24, 0x3B9}}, {0x1F95, {0x1F25, 0x3B9}}, {0x1F96, {0x1F26, 0x3B9}},
+    {0x1F97, {0x1F27, 0x3B9}}, {0x1F98, {0x1F20, 0x3B9}}, {0x1F99, {0x1F21, 0x3B9}},
+    {0x1F9A, {0x1F22, 0x3B9}}, {0x1F9B, {0x1F23, 0x3B9}}, {0x1F9C, {0x1F24, 0x3B9}},
+    {0x1F9D, {0x1F25, 0x3B9}}, {0x1F9E, {0x1F26, 0x3B9}}, {0x1F9F, {0x1F27, 0x3B9}},
+    {0x1FA0, {0x1F60, 0x3B9}}, {0x1FA1, {0x1F61, 0x3B9}}, {0x1FA2, {0x1F62, 0x3B9}},
+    {0x1FA3, {0x1F63, 0x3B9}}, {0x1FA4, {0x1F64, 0x3B9}}, {0x1FA5, {0x1F65, 0x3B9}},
+    {0x1FA6, {0x1F66, 0x3B9}}, {0x1FA7, {0x1F67, 0x3B9}}, {0x1FA8, {0x1F60, 0x3B9}},
+    {0x1FA9, {0x1F61, 0x3B9}}, {0x1FAA, {0x1F62, 0x3B9}}, {0x1FAB, {0x1F63, 0x3B9}},
+    {0x1FAC, {0x1F64, 0x3B9}}, {0x1FAD, {0x1F65, 0x3B9}}, {0x1FAE, {0x1F66, 0x3B9}},
+    {0x1FAF, {0x1F67, 0x3B9}}, {0x1FB2, {0x1F70, 0x3B9}}, {0x1FB3, {0x3B1, 0x3B9}},
+    {0x1FB4, {0x3AC, 0x3B9}}, {0x1FB6, {0x3B1, 0x342}}, {0x1FB7, {0x3B1, 0x342, 0x3B9}},
+    {0x1FBC, {0x3B1, 0x3B9}}, {0x1FBE, {0x3B9}}, {0x1FC2, {0x1F74, 0x3B9}},
+    {0x1FC3, {0x3B7, 0x3B9}}, {0x1FC4, {0x3AE, 0x3B9}}, {0x1FC6, {0x3B7, 0x342}},
+    {0x1FC7, {0x3B7, 0x342, 0x3B9}}, {0x1FCC, {0x3B7, 0x3B9}}, {0x1FD2, {0x3B9, 0x308, 0x300}},
+    {0x1FD3, {0x3B9, 0x308, 0x301}}, {0x1FD6, {0x3B9, 0x342}}, {0x1FD7, {0x3B9, 0x308, 0x342}},
+    {0x1FE2, {0x3C5, 0x308, 0x300}}, {0x1FE3, {0x3C5, 0x308, 0x301}}, {0x1FE4, {0x3C1, 0x313}},
+    {0x1FE6, {0x3C5, 0x342}}, {0x1FE7, {0x3C5, 0x308, 0x342}}, {0x1FF2, {0x1F7C, 0x3B9}},
+    {0x1FF3, {0x3C9, 0x3B9}}, {0x1FF4, {0x3CE, 0x3B9}}, {0x1FF6, {0x3C9, 0x342}},
+    {0x1FF7, {0x3C9, 0x342, 0x3B9}}, {0x1FFC, {0x3C9, 0x3B9}}, {0xAB70, {0x13A0}},
+    {0xAB71, {0x13A1}}, {0xAB72, {0x13A2}}, {0xAB73, {0x13A3}}, {0xAB74, {0x13A4}},
+    {0xAB75, {0x13A5}}, {0xAB76, {0x13A6}}, {0xAB77, {0x13A7}}, {0xAB78, {0x13A8}},
+    {0xAB79, {0x13A9}}, {0xAB7A, {0x13AA}}, {0xAB7B, {0x13AB}}, {0xAB7C, {0x13AC}},
+    {0xAB7D, {0x13AD}}, {0xAB7E, {0x13AE}}, {0xAB7F, {0x13AF}}, {0xAB80, {0x13B0}},
+    {0xAB81, {0x13B1}}, {0xAB82, {0x13B2}}, {0xAB83, {0x13B3}}, {0xAB84, {0x13B4}},
+    {0xAB85, {0x13B5}}, {0xAB86, {0x13B6}}, {0xAB87, {0x13B7}}, {0xAB88, {0x13B8}},
+    {0xAB89, {0x13B9}}, {0xAB8A, {0x13BA}}, {0xAB8B, {0x13BB}}, {0xAB8C, {0x13BC}},
+    {0xAB8D, {0x13BD}}, {0xAB8E, {0x13BE}}, {0xAB8F, {0x13BF}}, {0xAB90, {0x13C0}},
+    {0xAB91, {0x13C1}}, {0xAB92, {0x13C2}}, {0xAB93, {0x13C3}}, {0xAB94, {0x13C4}},
+    {0xAB95, {0x13C5}}, {0xAB96, {0x13C6}}, {0xAB97, {0x13C7}}, {0xAB98, {0x13C8}},
+    {0xAB99, {0x13C9}}, {0xAB9A, {0x13CA}}, {0xAB9B, {0x13CB}}, {0xAB9C, {0x13CC}},
+    {0xAB9D, {0x13CD}}, {0xAB9E, {0x13CE}}, {0xAB9F, {0x13CF}}, {0xABA0, {0x13D0}},
+    {0xABA1, {0x13D1}}, {0xABA2, {0x13D2}}, {0xABA3, {0x13D3}}, {0xABA4, {0x13D4}},
+    {0xABA5, {0x13D5}}, {0xABA6, {0x13D6}}, {0xABA7, {0x13D7}}, {0xABA8, {0x13D8}},
+    {0xABA9, {0x13D9}}, {0xABAA, {0x13DA}}, {0xABAB, {0x13DB}}, {0xABAC, {0x13DC}},
+    {0xABAD, {0x13DD}}, {0xABAE, {0x13DE}}, {0xABAF, {0x13DF}}, {0xABB0, {0x13E0}},
+    {0xABB1, {0x13E1}}, {0xABB2, {0x13E2}}, {0xABB3, {0x13E3}}, {0xABB4, {0x13E4}},
+    {0xABB5, {0x13E5}}, {0xABB6, {0x13E6}}, {0xABB7, {0x13E7}}, {0xABB8, {0x13E8}},
+    {0xABB9, {0x13E9}}, {0xABBA, {0x13EA}}, {0xABBB, {0x13EB}}, {0xABBC, {0x13EC}},
+    {0xABBD, {0x13ED}}, {0xABBE, {0x13EE}}, {0xABBF, {0x13EF}}, {0xFB00, {0x66, 0x66}},
+    {0xFB01, {0x66, 0x69}}, {0xFB02, {0x66, 0x6C}}, {0xFB03, {0x66, 0x66, 0x69}},
+    {0xFB04, {0x66, 0x66, 0x6C}}, {0xFB05, {0x73, 0x74}}, {0xFB06, {0x73, 0x74}},
+    {0xFB13, {0x574, 0x576}}, {0xFB14, {0x574, 0x565}}, {0xFB15, {0x574, 0x56B}},
+    {0xFB16, {0x57E, 0x576}}, {0xFB17, {0x574, 0x56D}},
+};
+// clang-format on
+
+template <size_t N> bool in_ranges(CpRange const (&t)[N], uint32_t cp)
+{
+    size_t lo = 0, hi = N;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cp < t[mid].lo)
+            hi = mid;
+        else if (cp > t[mid].hi)
+            lo = mid + 1;
+        else
+            return true;
+    }
+    return false;
+}
+
+int category(uint32_t cp)
+{
+    return cp > 0x10FFFF ? UTF8PROC_CATEGORY_CN : utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+}
+
+SpecialCase const* find_special(uint32_t cp)
+{
+    auto it = std::lower_bound(std::begin(k_special_case), std::end(k_special_case), cp,
+        [](SpecialCase const& e, uint32_t c) { return e.cp < c; });
+    return it != std::end(k_special_case) && it->cp == cp ? &*it : nullptr;
+}
+
+int copy_map(uint32_t const (&m)[3], uint32_t* out)
+{
+    int n = 0;
+    while (n < 3 && m[n])
+        out[n] = m[n], n++;
+    return n;
+}
+
+bool is_letter_cat(int c)
+{
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL || c == UTF8PROC_CATEGORY_LT
+        || c == UTF8PROC_CATEGORY_LM || c == UTF8PROC_CATEGORY_LO;
+}
+
+} // namespace
+
+bool uni_isspace(uint32_t c)
+{
+    if (c < 128)
+        return c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
+    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029
+        || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+bool uni_isalpha(uint32_t c)
+{
+    if (c < 128)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    return is_letter_cat(category(c));
+}
+
+bool uni_isdecimal(uint32_t c)
+{
+    if (c < 128)
+        return c >= '0' && c <= '9';
+    return category(c) == UTF8PROC_CATEGORY_ND;
+}
+
+bool uni_isdigit(uint32_t c)
+{
+    if (c < 128)
+        return c >= '0' && c <= '9';
+    return (category(c) == UTF8PROC_CATEGORY_ND) != in_ranges(k_digit_xor, c);
+}
+
+bool uni_isnumeric(uint32_t c)
+{
+    if (c < 128)
+        return c >= '0' && c <= '9';
+    int k = category(c);
+    bool n = k == UTF8PROC_CATEGORY_ND || k == UTF8PROC_CATEGORY_NL || k == UTF8PROC_CATEGORY_NO;
+    return n != in_ranges(k_numeric_xor, c);
+}
+
+bool uni_isalnum(uint32_t c)
+{
+    return uni_isalpha(c) || uni_isdecimal(c) || uni_isdigit(c) || uni_isnumeric(c);
+}
+
+bool uni_isprintable(uint32_t c)
+{
+    if (c < 128)
+        return c >= 0x20 && c < 0x7f;
+    switch (category(c)) {
+    case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CS: case UTF8PROC_CATEGORY_CO:
+    case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP: case UTF8PROC_CATEGORY_ZS:
+        return false;
+    default:
+        return true;
+    }
+}
+
+bool uni_islower(uint32_t c)
+{
+    if (c < 128)
+        return c >= 'a' && c <= 'z';
+    return (category(c) == UTF8PROC_CATEGORY_LL) != in_ranges(k_lower_xor, c);
+}
+
+bool uni_isupper(uint32_t c)
+{
+    if (c < 128)
+        return c >= 'A' && c <= 'Z';
+    return (category(c) == UTF8PROC_CATEGORY_LU) != in_ranges(k_upper_xor, c);
+}
+
+bool uni_istitle(uint32_t c)
+{
+    return c >= 128 && category(c) == UTF8PROC_CATEGORY_LT;
+}
+
+bool uni_iscased(uint32_t c)
+{
+    return uni_islower(c) || uni_isupper(c) || uni_istitle(c);
+}
+
+bool uni_iscaseignorable(uint32_t c)
+{
+    switch (c) {
+    case 0x27: case 0x2E: case 0x3A: case 0x5E: case 0x60: case 0xA8: case 0xAD: case 0xAF: case 0xB4:
+    case 0xB7: case 0xB8: case 0x387: case 0x5F4: case 0x2018: case 0x2019: case 0x2024: case 0x2027:
+    case 0xFE13: case 0xFE52: case 0xFE55: case 0xFF07: case 0xFF0E: case 0xFF1A:
+        return true;
+    default:
+        break;
+    }
+    if (c < 128)
+        return false;
+    int k = category(c);
+    return k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_ME || k == UTF8PROC_CATEGORY_CF
+        || k == UTF8PROC_CATEGORY_LM || k == UTF8PROC_CATEGORY_SK;
+}
+
+bool uni_isxid_start(uint32_t c)
+{
+    if (c < 128)
+        return c == '_' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    int k = category(c);
+    return (is_letter_cat(k) || k == UTF8PROC_CATEGORY_NL) != in_ranges(k_xid_start_xor, c);
+}
+
+bool uni_isxid_continue(uint32_t c)
+{
+    if (c < 128)
+        return c == '_' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    int k = category(c);
+    bool base = is_letter_cat(k) || k == UTF8PROC_CATEGORY_NL || k == UTF8PROC_CATEGORY_MN
+        || k == UTF8PROC_CATEGORY_MC || k == UTF8PROC_CATEGORY_ND || k == UTF8PROC_CATEGORY_PC;
+    return base != in_ranges(k_xid_cont_xor, c);
+}
+
+int uni_decimal_value(uint32_t c)
+{
+    if (c < 128)
+        return c >= '0' && c <= '9' ? static_cast<int>(c - '0') : -1;
+    if (!uni_isdecimal(c))
+        return -1;
+    // Decimal digits come in contiguous runs of ten starting at zero (a Unicode stability
+    // guarantee); runs may be adjacent, so count from the start of the whole Nd block.
+    uint32_t lo = c;
+    while (lo > 0 && category(lo - 1) == UTF8PROC_CATEGORY_ND)
+        lo--;
+    return static_cast<int>((c - lo) % 10);
+}
+
+int uni_to_lower_full(uint32_t c, uint32_t* out)
+{
+    if (c < 128) {
+        out[0] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+        return 1;
+    }
+    if (SpecialCase const* e = find_special(c))
+        return copy_map(e->lower, out);
+    out[0] = static_cast<uint32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
+    return 1;
+}
+
+int uni_to_upper_full(uint32_t c, uint32_t* out)
+{
+    if (c < 128) {
+        out[0] = (c >= 'a' && c <= 'z') ? c - 32 : c;
+        return 1;
+    }
+    if (SpecialCase const* e = find_special(c))
+        return copy_map(e->upper, out);
+    out[0] = static_cast<uint32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(c)));
+    return 1;
+}
+
+int uni_to_title_full(uint32_t c, uint32_t* out)
+{
+    if (c < 128) {
+        out[0] = (c >= 'a' && c <= 'z') ? c - 32 : c;
+        return 1;
+    }
+    if (SpecialCase const* e = find_special(c))
+        return copy_map(e->title, out);
+    out[0] = static_cast<uint32_t>(utf8proc_totitle(static_cast<utf8proc_int32_t>(c)));
+    return 1;
+}
+
+int uni_casefold_full(uint32_t c, uint32_t* out)
+{
+    if (c >= 128) {
+        auto it = std::lower_bound(std::begin(k_casefold), std::end(k_casefold), c,
+            [](CaseFold const& e, uint32_t x) { return e.cp < x; });
+        if (it != std::end(k_casefold) && it->cp == c)
+            return copy_map(it->fold, out);
+    }
+    return uni_to_lower_full(c, out);
+}
+
+// --- case-mapping methods --------------------------------------------------------------------------
+
+// Greek capital sigma lowercases to final sigma at the end of a word (Final_Sigma condition).
+static uint32_t lower_sigma(StrObject const* s, int64_t i)
+{
+    int64_t j = i - 1;
+    while (j >= 0 && uni_iscaseignorable(s->at(j)))
+        j--;
+    bool final = j >= 0 && uni_iscased(s->at(j));
+    if (final) {
+        j = i + 1;
+        while (j < s->m_length && uni_iscaseignorable(s->at(j)))
+            j++;
+        final = j == s->m_length || !uni_iscased(s->at(j));
+    }
+    return final ? 0x3C2 : 0x3C3;
+}
+
+static void append_lower(StrBuilder& b, StrObject const* s, int64_t i)
+{
+    uint32_t c = s->at(i);
+    if (c == 0x3A3) {
+        b.append(lower_sigma(s, i));
+        return;
+    }
+    uint32_t m[3];
+    int n = uni_to_lower_full(c, m);
+    for (int k = 0; k < n; k++)
+        b.append(m[k]);
+}
+
+static void append_mapped(StrBuilder& b, uint32_t c, int (*fn)(uint32_t, uint32_t*))
+{
+    uint32_t m[3];
+    int n = fn(c, m);
+    for (int k = 0; k < n; k++)
+        b.append(m[k]);
+}
+
+static StrObject* ascii_map(StrObject* s, bool upper)
+{
+    StrObject* r = str_alloc(s->m_length, 1, true);
+    char const* src = s->data();
+    char* dst = r->data();
+    for (int64_t i = 0; i < s->m_length; i++) {
+        char c = src[i];
+        if (upper)
+            dst[i] = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+        else
+            dst[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+    return r;
+}
+
+StrObject* str_lower(StrObject* s)
+{
+    if (s->m_ascii)
+        return ascii_map(s, false);
+    StrBuilder b(static_cast<size_t>(s->m_length));
+    for (int64_t i = 0; i < s->m_length; i++)
+        append_lower(b, s, i);
+    return b.finish();
+}
+
+StrObject* str_upper(StrObject* s)
+{
+    if (s->m_ascii)
+        return ascii_map(s, true);
+    StrBuilder b(static_cast<size_t>(s->m_length));
+    for (int64_t i = 0; i < s->m_length; i++)
+        append_mapped(b, s->at(i), uni_to_upper_full);
+    return b.finish();
+}
+
+StrObject* str_casefold(StrObject* s)
+{
+    if (s->m_ascii)
+        return ascii_map(s, false);
+    StrBuilder b(static_cast<size_t>(s->m_length));
+    for (int64_t i = 0; i < s->m_length; i++)
+        append_mapped(b, s->at(i), uni_casefold_full);
+    return b.finish();
+}
+
+StrObject* str_title(StrObject* s)
+{
+    StrBuilder b(static_cast<size_t>(s->m_length));
+    bool prev_cased = false;
+    for (int64_t i = 0; i < s->m_length; i++) {
+        uint32_t c = s->at(i);
+        if (prev_cased)
+            append_lower(b, s, i);
+        else
+            append_mapped(b, c, uni_to_title_full);
+        prev_cased = uni_iscased(c);
+    }
+    return b.finish();
+}
+
+StrObject* str_swapcase(StrObject* s)
+{
+    StrBuilder b(static_cast<size_t>(s->m_length));
+    for (int64_t i = 0; i < s->m_length; i++) {
+        uint32_t c = s->at(i);
+        if (uni_isupper(c))
+            append_lower(b, s, i);
+        else if (uni_islower(c))
+            append_mapped(b, c, uni_to_upper_full);
+        else
+            b.append(c);
+    }
+    return b.finish();
+}
+
+StrObject* str_capitalize(StrObject* s)
+{
+    if (s->m_length == 0)
+        return str_empty();
+    StrBuilder b(static_cast<size_t>(s->m_length));
+    append_mapped(b, s->at(0), uni_to_title_full);
+    for (int64_t i = 1; i < s->m_length; i++)
+        append_lower(b, s, i);
+    return b.finish();
+}
+
+bool str_isidentifier(StrObject const* s)
+{
+    if (s->m_length == 0 || !uni_isxid_start(s->at(0)))
+        return false;
+    for (int64_t i = 1; i < s->m_length; i++)
+        if (!uni_isxid_continue(s->at(i)))
+            return false;
+    return true;
+}
+
+// --- method wrappers -------------------------------------------------------------------------------
+
+#define CASE_METHOD(pyname, fn)                                                                    \
+    static Value str_##pyname##_m(Value self, Value const*, size_t nargs, TupleObject* kw)         \
+    {                                                                                              \
+        args_exact("str." #pyname, nargs, kw, 0);                                                  \
+        return Value(fn(self.as<StrObject>()));                                                    \
+    }
+CASE_METHOD(lower, str_lower)
+CASE_METHOD(upper, str_upper)
+CASE_METHOD(casefold, str_casefold)
+CASE_METHOD(title, str_title)
+CASE_METHOD(swapcase, str_swapcase)
+CASE_METHOD(capitalize, str_capitalize)
+#undef CASE_METHOD
+
+// "All characters satisfy [pred] and there is at least one."
+#define ALL_METHOD(pyname, pred)                                                                   \
+    static Value str_##pyname##_m(Value self, Value const*, size_t nargs, TupleObject* kw)         \
+    {                                                                                              \
+        args_exact("str." #pyname, nargs, kw, 0);                                                  \
+        StrObject* s = self.as<StrObject>();                                                       \
+        if (s->m_length == 0)                                                                      \
+            return py_bool(false);                                                                 \
+        for (int64_t i = 0; i < s->m_length; i++)                                                  \
+            if (!pred(s->at(i)))                                                                   \
+                return py_bool(false);                                                             \
+        return py_bool(true);                                                                      \
+    }
+ALL_METHOD(isalnum, uni_isalnum)
+ALL_METHOD(isalpha, uni_isalpha)
+ALL_METHOD(isdecimal, uni_isdecimal)
+ALL_METHOD(isdigit, uni_isdigit)
+ALL_METHOD(isnumeric, uni_isnumeric)
+ALL_METHOD(isspace, uni_isspace)
+#undef ALL_METHOD
+
+static Value str_isprintable_m(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    args_exact("str.isprintable", nargs, kw, 0);
+    StrObject* s = self.as<StrObject>();
+    for (int64_t i = 0; i < s->m_length; i++)
+        if (!uni_isprintable(s->at(i)))
+            return py_bool(false);
+    return py_bool(true);
+}
+
+static Value str_isascii_m(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    args_exact("str.isascii", nargs, kw, 0);
+    return py_bool(self.as<StrObject>()->m_ascii);
+}
+
+static Value str_isidentifier_m(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    args_exact("str.isidentifier", nargs, kw, 0);
+    return py_bool(str_isidentifier(self.as<StrObject>()));
+}
+
+static Value str_islower_m(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    args_exact("str.islower", nargs, kw, 0);
+    StrObject* s = self.as<StrObject>();
+    bool cased = false;
+    for (int64_t i = 0; i < s->m_length; i++) {
+        uint32_t c = s->at(i);
+        if (uni_isupper(c) || uni_istitle(c))
+            return py_bool(false);
+        if (!cased && uni_islower(c))
+            cased = true;
+    }
+    return py_bool(cased);
+}
+
+static Value str_isupper_m(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    args_exact("str.isupper", nargs, kw, 0);
+    StrObject* s = self.as<StrObject>();
+    bool cased = false;
+    for (int64_t i = 0; i < s->m_length; i++) {
+        uint32_t c = s->at(i);
+        if (uni_islower(c) || uni_istitle(c))
+            return py_bool(false);
+        if (!cased && uni_isupper(c))
+            cased = true;
+    }
+    return py_bool(cased);
+}
+
+static Value str_istitle_m(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    args_exact("str.istitle", nargs, kw, 0);
+    StrObject* s = self.as<StrObject>();
+    bool cased = false, prev_cased = false;
+    for (int64_t i = 0; i < s->m_length; i++) {
+        uint32_t c = s->at(i);
+        if (uni_isupper(c) || uni_istitle(c)) {
+            if (prev_cased)
+                return py_bool(false);
+            prev_cased = cased = true;
+        } else if (uni_islower(c)) {
+            if (!prev_cased)
+                return py_bool(false);
+            prev_cased = cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    return py_bool(cased);
+}
+
+MethodDef const g_str_unicode_methods[] = {
+    { "lower", str_lower_m },
+    { "upper", str_upper_m },
+    { "casefold", str_casefold_m },
+    { "title", str_title_m },
+    { "swapcase", str_swapcase_m },
+    { "capitalize", str_capitalize_m },
+    { "isalnum", str_isalnum_m },
+    { "isalpha", str_isalpha_m },
+    { "isascii", str_isascii_m },
+    { "isdecimal", str_isdecimal_m },
+    { "isdigit", str_isdigit_m },
+    { "isidentifier", str_isidentifier_m },
+    { "islower", str_islower_m },
+    { "isnumeric", str_isnumeric_m },
+    { "isprintable", str_isprintable_m },
+    { "isspace", str_isspace_m },
+    { "istitle", str_istitle_m },
+    { "isupper", str_isupper_m },
+    { nullptr, nullptr },
+};
+
+} // namespace pystm

@@ -1,0 +1,814 @@
+// Class creation: type(name, bases, dict) / class statements (type_new), the C3 MRO, metaclass
+// calculation, instance layout (__dict__ and __slots__), and type's own attributes and methods
+// (__name__, __bases__, __mro__, mro(), __subclasses__(), __instancecheck__, ...).
+//
+// Layout of a heap type's instances (LAYOUT-1): the builtin layout of its nearest builtin base
+// (m_layout_size bytes), then one word per __slots__ entry and per __dict__ pointer that heap
+// types along the base chain added, in order of addition (inherited words first, so a subclass
+// keeps its bases' offsets). m_slots_offset / m_nslots cover that whole region, so the collector
+// traces the __dict__ pointer as one of the slot words as well (harmless: it is a Value).
+// Variable-size builtin layouts (str, tuple, bytes) keep their items right after the struct, so
+// their heap subclasses get no extra words: no nonempty __slots__ and no instance __dict__.
+#include "gc/heap.h"
+#include "objects/dict_object.h"
+#include "objects/exceptions.h"
+#include "objects/int_object.h"
+#include "objects/list_object.h"
+#include "objects/str_object.h"
+#include "objects/tuple_object.h"
+#include "objects/type_internal.h"
+#include "vm/interpreter.h"
+#include <algorithm>
+#include <vector>
+
+namespace pystm {
+
+namespace {
+
+bool is_varsize_builtin(Type* t)
+{
+    while (t->has_flag(TF_HEAPTYPE))
+        t = t->m_base;
+    return t->has_flag(TF_STR_SUBCLASS | TF_TUPLE_SUBCLASS | TF_BYTES_SUBCLASS);
+}
+
+// The type among [t]'s ancestors that last changed the instance layout (CPython's solid_base).
+Type* solid_base(Type* t)
+{
+    Type* base = t->m_base ? solid_base(t->m_base) : &object_type;
+    if (t == &object_type)
+        return t;
+    uint32_t t_size = t->m_instance_size;
+    // A __dict__ word added by a heap type alone does not make its layout incompatible.
+    if (t->has_flag(TF_HEAPTYPE) && t->m_dict_offset && !t->m_base->m_dict_offset
+        && t->m_dict_offset + 8 == t_size)
+        t_size -= 8;
+    return t_size != base->m_instance_size ? t : base;
+}
+
+bool valid_identifier(StrObject* s)
+{
+    if (s->m_length == 0)
+        return false;
+    for (int64_t i = 0; i < s->m_length; ++i) {
+        uint32_t c = s->at(i);
+        bool ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 128
+            || (i > 0 && c >= '0' && c <= '9');
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+// Private name mangling of __slots__ entries: __x in class _A becomes _A__x.
+StrObject* mangle(StrObject* cls_name, StrObject* name)
+{
+    std::string n = str_utf8(name);
+    if (n.size() < 3 || n.compare(0, 2, "__") != 0 || n.compare(n.size() - 2, 2, "__") == 0
+        || n.find('.') != std::string::npos)
+        return name;
+    std::string c = str_utf8(cls_name);
+    size_t i = c.find_first_not_of('_');
+    if (i == std::string::npos)
+        return name;
+    return intern("_" + c.substr(i) + n);
+}
+
+Value dict_getset_get(Value self)
+{
+    DictObject* d = instance_dict(self, true);
+    if (!d)
+        raise(&exc::AttributeError, "This object has no __dict__");
+    return d;
+}
+
+void dict_getset_set(Value self, Value v)
+{
+    if (!v)
+        raise(&exc::TypeError, "cannot delete __dict__");
+    if (!is_dict(v))
+        raise(&exc::TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(v).c_str());
+    DictObject** slot = self.is_object() ? instance_dict_slot(self.as_object()) : nullptr;
+    if (!slot)
+        raise(&exc::AttributeError, "This object has no __dict__");
+    write_barrier(self.as_object());
+    *slot = v.as<DictObject>();
+}
+
+Value weakref_getset_get(Value) { return none(); }
+
+Type* check_type_arg(Value v, char const* what)
+{
+    if (!is_type(v))
+        raise(&exc::TypeError, "%s", what);
+    return v.as<Type>();
+}
+
+void call_set_names(Type* cls)
+{
+    DictObject* copy = dict_copy(cls->m_dict);
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(copy, &pos, &k, &v)) {
+        Value f = type_of(v)->special(SP_set_name);
+        if (!f)
+            continue;
+        try {
+            Value args[2] = { Value(cls), k };
+            call_unbound(f, v, args, 2, nullptr);
+        } catch (PyError&) {
+            Value cause = take_exception();
+            std::string msg = "Error calling __set_name__ on '" + type_name(v) + "' instance "
+                + str_utf8(py_repr(k)) + " in '" + cls->name_str() + "'";
+            Value e = exception_new(&exc::RuntimeError, { Value(str_from_utf8(msg)) });
+            py_setattr(e, names::__cause__, cause);
+            raise_value(e);
+        }
+    }
+}
+
+void call_init_subclass(Type* cls, DictObject* kwargs)
+{
+    TupleObject* mro = cls->m_mro;
+    Value f;
+    for (int64_t i = 1; i < mro->m_size && !f; ++i)
+        f = dict_get_str(mro->item(i).as<Type>()->m_dict, names::__init_subclass__);
+    if (!f)
+        return;
+    Value bound = descr_get(f, Value(), cls);
+    int64_t n = kwargs ? dict_size(kwargs) : 0;
+    if (n == 0) {
+        py_call(bound, nullptr, 0, nullptr);
+        return;
+    }
+    TupleObject* kwn = tuple_new(n);
+    gc::RootedValues vals;
+    int64_t pos = 0, i = 0;
+    Value k, v;
+    while (dict_next(kwargs, &pos, &k, &v)) {
+        kwn->items()[i++] = k;
+        vals.push_back(v);
+    }
+    py_call(bound, vals.data(), 0, kwn);
+}
+
+void update_subclass_mros(Type* t)
+{
+    ListObject* subs = type_subclasses(t);
+    for (int64_t i = 0; i < list_size(subs); ++i) {
+        Type* s = list_get(subs, i).as<Type>();
+        s->m_mro = compute_mro(s);
+        update_subclass_mros(s);
+    }
+}
+
+} // namespace
+
+// --- metaclass, MRO --------------------------------------------------------------------------
+
+Type* calculate_metaclass(Type* meta, TupleObject* bases)
+{
+    Type* winner = meta;
+    for (int64_t i = 0; i < bases->m_size; ++i) {
+        Type* tmp = type_of(bases->item(i));
+        if (winner->is_subtype(tmp))
+            continue;
+        if (tmp->is_subtype(winner)) {
+            winner = tmp;
+            continue;
+        }
+        raise(&exc::TypeError, "metaclass conflict: the metaclass of a derived class must be a "
+                               "(non-strict) subclass of the metaclasses of all its bases");
+    }
+    return winner;
+}
+
+TupleObject* compute_mro(Type* t)
+{
+    TupleObject* bases = t->m_bases;
+    int64_t nb = bases->m_size;
+    for (int64_t i = 0; i < nb; ++i) {
+        for (int64_t j = i + 1; j < nb; ++j)
+            if (bases->item(i) == bases->item(j))
+                raise(&exc::TypeError, "duplicate base class %s",
+                    bases->item(i).as<Type>()->name_str().c_str());
+    }
+    if (nb == 1) {
+        TupleObject* bm = bases->item(0).as<Type>()->m_mro;
+        TupleObject* r = tuple_new(bm->m_size + 1);
+        r->items()[0] = Value(t);
+        for (int64_t i = 0; i < bm->m_size; ++i)
+            r->items()[i + 1] = bm->item(i);
+        return r;
+    }
+    // C3 merge of the bases' MROs and the list of bases.
+    std::vector<std::vector<Type*>> seqs;
+    for (int64_t i = 0; i < nb; ++i) {
+        TupleObject* bm = bases->item(i).as<Type>()->m_mro;
+        std::vector<Type*> s;
+        for (int64_t j = 0; j < bm->m_size; ++j)
+            s.push_back(bm->item(j).as<Type>());
+        seqs.push_back(std::move(s));
+    }
+    {
+        std::vector<Type*> s;
+        for (int64_t i = 0; i < nb; ++i)
+            s.push_back(bases->item(i).as<Type>());
+        seqs.push_back(std::move(s));
+    }
+    std::vector<size_t> heads(seqs.size(), 0);
+    std::vector<Type*> result { t };
+    for (;;) {
+        bool any = false;
+        Type* cand = nullptr;
+        for (size_t i = 0; i < seqs.size(); ++i) {
+            if (heads[i] >= seqs[i].size())
+                continue;
+            any = true;
+            Type* c = seqs[i][heads[i]];
+            bool in_tail = false;
+            for (size_t j = 0; j < seqs.size() && !in_tail; ++j)
+                for (size_t k = heads[j] + 1; k < seqs[j].size(); ++k)
+                    if (seqs[j][k] == c) {
+                        in_tail = true;
+                        break;
+                    }
+            if (!in_tail) {
+                cand = c;
+                break;
+            }
+        }
+        if (!any)
+            break;
+        if (!cand) {
+            std::vector<Type*> seen;
+            std::string msg = "Cannot create a consistent method resolution\norder (MRO) for bases";
+            for (size_t i = 0; i < seqs.size(); ++i) {
+                if (heads[i] >= seqs[i].size())
+                    continue;
+                Type* c = seqs[i][heads[i]];
+                if (std::find(seen.begin(), seen.end(), c) != seen.end())
+                    continue;
+                msg += seen.empty() ? " " : ", ";
+                seen.push_back(c);
+                msg += c->name_str();
+            }
+            raise(&exc::TypeError, "%s", msg.c_str());
+        }
+        result.push_back(cand);
+        for (size_t i = 0; i < seqs.size(); ++i)
+            if (heads[i] < seqs[i].size() && seqs[i][heads[i]] == cand)
+                ++heads[i];
+    }
+    TupleObject* r = tuple_new(static_cast<int64_t>(result.size()));
+    for (size_t i = 0; i < result.size(); ++i)
+        r->items()[i] = Value(result[i]);
+    return r;
+}
+
+// --- type_new --------------------------------------------------------------------------------
+
+Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict, DictObject* kwargs)
+{
+    Type* winner = calculate_metaclass(meta, bases);
+    if (winner != meta) {
+        Value wnew = winner->special(SP_new);
+        Value tnew = dict_get_str(type_type.m_dict, names::__new__);
+        if (wnew != tnew) {
+            Value callable = descr_get(wnew, Value(), winner);
+            Value r = py_call(callable, std::initializer_list<Value> { Value(winner), name, bases, dict }.begin(), 4);
+            if (!is_type(r))
+                raise(&exc::TypeError, "metaclass __new__ did not return a type");
+            return r.as<Type>();
+        }
+        meta = winner;
+    }
+    if (bases->m_size == 0)
+        bases = tuple_of({ Value(&object_type) });
+    // Choose the layout base.
+    Type* base = nullptr;
+    Type* solid = nullptr;
+    for (int64_t i = 0; i < bases->m_size; ++i) {
+        Value bv = bases->item(i);
+        if (!is_type(bv))
+            raise(&exc::TypeError, "bases must be types");
+        Type* b = bv.as<Type>();
+        if (!b->has_flag(TF_BASETYPE))
+            raise(&exc::TypeError, "type '%s' is not an acceptable base type", b->name_str().c_str());
+        Type* cand = solid_base(b);
+        if (!solid) {
+            solid = cand;
+            base = b;
+        } else if (solid->is_subtype(cand)) {
+        } else if (cand->is_subtype(solid)) {
+            solid = cand;
+            base = b;
+        } else {
+            raise(&exc::TypeError, "multiple bases have instance lay-out conflict");
+        }
+    }
+    dict = dict_copy(dict);
+
+    // __slots__
+    bool add_dict = false, add_weak = false;
+    bool varsize = is_varsize_builtin(base);
+    std::vector<StrObject*> slot_names;
+    Value slots = dict_get_str(dict, names::__slots__);
+    bool base_has_dict = base->m_dict_offset != 0;
+    bool base_has_weak = static_cast<bool>(type_lookup(base, names::__weakref__));
+    if (!slots) {
+        add_dict = !base_has_dict;
+        add_weak = !base_has_weak;
+    } else {
+        TupleObject* st = is_str(slots) ? tuple_of({ slots }) : py_tuple_from_iterable(slots);
+        for (int64_t i = 0; i < st->m_size; ++i) {
+            Value s = st->item(i);
+            if (!is_str(s))
+                raise(&exc::TypeError, "__slots__ items must be strings, not '%s'", type_name(s).c_str());
+            auto* sn = s.as<StrObject>();
+            if (!valid_identifier(sn))
+                raise(&exc::TypeError, "__slots__ must be identifiers");
+            if (str_eq(sn, names::__dict__)) {
+                if (base_has_dict || add_dict)
+                    raise(&exc::TypeError, "__dict__ slot disallowed: we already got one");
+                add_dict = true;
+                continue;
+            }
+            if (str_eq(sn, names::__weakref__)) {
+                if (base_has_weak || add_weak)
+                    raise(&exc::TypeError, "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+                add_weak = true;
+                continue;
+            }
+            StrObject* m = mangle(name, sn);
+            if (dict_get_str(dict, m))
+                raise(&exc::ValueError, "%s in __slots__ conflicts with class variable",
+                    str_utf8(py_repr(m)).c_str());
+            slot_names.push_back(m);
+        }
+        std::sort(slot_names.begin(), slot_names.end(),
+            [](StrObject* a, StrObject* b) { return str_compare(a, b) < 0; });
+        if (!slot_names.empty() && (varsize || base->has_flag(TF_INT_SUBCLASS))) {
+            Type* bb = base;
+            while (bb->has_flag(TF_HEAPTYPE))
+                bb = bb->m_base;
+            raise(&exc::TypeError, "nonempty __slots__ not supported for subtype of '%s'", bb->name_str().c_str());
+        }
+    }
+    if (varsize)
+        add_dict = false; // see LAYOUT-1
+
+    // __qualname__, __module__, __doc__, __classcell__
+    StrObject* qualname = name;
+    if (Value q = dict_get_str(dict, names::__qualname__)) {
+        if (!is_str(q))
+            raise(&exc::TypeError, "type __qualname__ must be a str, not %s", type_name(q).c_str());
+        qualname = q.as<StrObject>();
+        dict_pop(dict, names::__qualname__);
+    }
+    if (!dict_get_str(dict, names::__module__)) {
+        DictObject* g = vm::current_globals();
+        Value mn = g ? dict_get_str(g, names::__name__) : Value();
+        if (mn)
+            dict_set_str(dict, names::__module__, mn);
+    }
+    Value classcell = dict_get_str(dict, names::__classcell__);
+    if (classcell) {
+        if (type_of(classcell) != &cell_type)
+            raise(&exc::TypeError, "__classcell__ must be a nonlocal cell, not %s",
+                str_utf8(py_repr(type_of(classcell))).c_str());
+        dict_pop(dict, names::__classcell__);
+    }
+    if (Value nf = dict_get_str(dict, names::__new__); nf && type_of(nf) == &function_type)
+        dict_set_str(dict, names::__new__, staticmethod_new(nf));
+    for (StrObject* cm : { names::__init_subclass__, names::__class_getitem__ })
+        if (Value f = dict_get_str(dict, cm); f && type_of(f) == &function_type)
+            dict_set_str(dict, cm, classmethod_new(f));
+
+    // The type object.
+    Type* t = gc::make<Type>(meta);
+    t->m_name = name;
+    t->m_qualname = qualname;
+    t->m_base = base;
+    t->m_bases = bases;
+    t->m_dict = dict;
+    uint32_t inherit = TF_INT_SUBCLASS | TF_STR_SUBCLASS | TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS
+        | TF_DICT_SUBCLASS | TF_BYTES_SUBCLASS | TF_TYPE_SUBCLASS | TF_EXC_SUBCLASS;
+    uint32_t flags = TF_HEAPTYPE | TF_BASETYPE;
+    for (int64_t i = 0; i < bases->m_size; ++i)
+        flags |= bases->item(i).as<Type>()->m_flags & inherit;
+    t->m_layout_size = base->m_layout_size;
+    t->m_trace = base->m_trace;
+    t->m_destroy = base->m_destroy;
+    t->m_iternext = base->m_iternext;
+    t->m_dict_offset = base->m_dict_offset;
+    uint32_t nwords = base->m_nslots;
+    uint32_t region = base->m_layout_size;
+    uint32_t first_new = region + 8 * nwords;
+    for (size_t i = 0; i < slot_names.size(); ++i) {
+        uint32_t off = first_new + 8 * static_cast<uint32_t>(i);
+        dict_set_str(dict, slot_names[i], member_new(t, slot_names[i], off));
+    }
+    nwords += static_cast<uint32_t>(slot_names.size());
+    if (add_dict) {
+        t->m_dict_offset = region + 8 * nwords;
+        ++nwords;
+    }
+    t->m_nslots = nwords;
+    t->m_slots_offset = nwords ? region : 0;
+    t->m_instance_size = region + 8 * nwords;
+    if (base->has_flag(TF_IMMUTABLE) && nwords == base->m_nslots && t->m_dict_offset == base->m_dict_offset)
+        flags |= TF_IMMUTABLE;
+    t->m_flags = flags;
+    if (!slot_names.empty()) {
+        TupleObject* sn = tuple_new(static_cast<int64_t>(slot_names.size()));
+        for (size_t i = 0; i < slot_names.size(); ++i)
+            sn->items()[i] = Value(slot_names[i]);
+        t->m_slot_names = sn;
+    }
+    if (add_dict)
+        dict_set_str(dict, names::__dict__, getset_new(t, "__dict__", dict_getset_get, dict_getset_set, nullptr));
+    if (add_weak && !varsize)
+        dict_set_str(dict, names::__weakref__, getset_new(t, "__weakref__", weakref_getset_get, nullptr, nullptr));
+    if (!dict_get_str(dict, names::__doc__))
+        dict_set_str(dict, names::__doc__, none());
+    // Defining __eq__ without __hash__ makes instances unhashable.
+    if (dict_get_str(dict, names::__eq__) && !dict_get_str(dict, names::__hash__))
+        dict_set_str(dict, names::__hash__, none());
+    t->m_cache_epoch = 0;
+
+    // MRO: a metaclass may override mro().
+    Value meta_mro = type_lookup(meta, names::mro);
+    Value type_mro = dict_get_str(type_type.m_dict, names::mro);
+    if (meta != &type_type && meta_mro && meta_mro != type_mro) {
+        TupleObject* m = py_tuple_from_iterable(py_call_method(t, names::mro, nullptr, 0));
+        for (int64_t i = 0; i < m->m_size; ++i)
+            if (!is_type(m->item(i)))
+                raise(&exc::TypeError, "mro() returned a non-class ('%s')", type_name(m->item(i)).c_str());
+        t->m_mro = m;
+    } else {
+        t->m_mro = compute_mro(t);
+    }
+    if (classcell)
+        cell_set(classcell.as<CellObject>(), Value(t));
+    for (int64_t i = 0; i < bases->m_size; ++i)
+        type_add_subclass(bases->item(i).as<Type>(), t);
+    call_set_names(t);
+    call_init_subclass(t, kwargs);
+    return t;
+}
+
+// --- type's methods and attributes ---------------------------------------------------------
+
+namespace {
+
+Type* self_type(Value self) { return check_type_arg(self, "descriptor requires a 'type' object"); }
+
+Value type_new_native(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    Type* meta = args[0].as<Type>();
+    ++args;
+    --nargs;
+    size_t nkw = kwnames ? static_cast<size_t>(kwnames->m_size) : 0;
+    if (meta == &type_type && nargs == 1 && nkw == 0)
+        return type_of(args[0]);
+    if (nargs != 3)
+        raise(&exc::TypeError, "type.__new__() takes exactly 3 arguments (%zu given)", nargs);
+    if (!is_str(args[0]))
+        raise(&exc::TypeError, "type.__new__() argument 1 must be str, not %s", type_name(args[0]).c_str());
+    if (!is_tuple(args[1]))
+        raise(&exc::TypeError, "type.__new__() argument 2 must be tuple, not %s", type_name(args[1]).c_str());
+    if (!is_dict(args[2]))
+        raise(&exc::TypeError, "type.__new__() argument 3 must be dict, not %s", type_name(args[2]).c_str());
+    DictObject* kwargs = nullptr;
+    if (nkw) {
+        kwargs = dict_new();
+        for (size_t i = 0; i < nkw; ++i)
+            dict_set(kwargs, kwnames->item(static_cast<int64_t>(i)), args[nargs + i]);
+    }
+    return type_new(meta, args[0].as<StrObject>(), args[1].as<TupleObject>(), args[2].as<DictObject>(), kwargs);
+}
+
+Value type_init_native(Value, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    size_t nkw = kwnames ? static_cast<size_t>(kwnames->m_size) : 0;
+    if (nargs == 1 && nkw)
+        raise(&exc::TypeError, "type.__init__() takes no keyword arguments");
+    if (nargs != 1 && nargs != 3)
+        raise(&exc::TypeError, "type.__init__() takes 1 or 3 arguments");
+    return none();
+}
+
+Value type_mro_native(Value self, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("mro", nargs, kwnames, 0, 0);
+    TupleObject* m = compute_mro(self_type(self));
+    return list_from(m->items(), m->m_size);
+}
+
+Value type_subclasses_native(Value self, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("__subclasses__", nargs, kwnames, 0, 0);
+    return type_subclasses(self_type(self));
+}
+
+Value type_instancecheck(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("__instancecheck__", nargs, kwnames, 1, 1);
+    Type* t = self_type(self);
+    if (type_of(args[0])->is_subtype(t))
+        return py_bool(true);
+    Value cls = py_getattr_opt(args[0], names::__class__);
+    if (cls && cls != Value(type_of(args[0])) && is_type(cls))
+        return py_bool(cls.as<Type>()->is_subtype(t));
+    return py_bool(false);
+}
+
+Value type_subclasscheck(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("__subclasscheck__", nargs, kwnames, 1, 1);
+    Type* t = self_type(self);
+    if (is_type(args[0]))
+        return py_bool(args[0].as<Type>()->is_subtype(t));
+    return py_bool(py_issubclass(args[0], self));
+}
+
+Value type_prepare(Value, Value const*, size_t, TupleObject*) { return dict_new(); }
+
+Value type_dir(Value self, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("__dir__", nargs, kwnames, 0, 0);
+    Type* t = self_type(self);
+    DictObject* out = dict_new();
+    TupleObject* mro = t->m_mro;
+    for (int64_t i = 0; i < mro->m_size; ++i) {
+        int64_t pos = 0;
+        Value k, v;
+        while (dict_next(mro->item(i).as<Type>()->m_dict, &pos, &k, &v))
+            dict_set(out, k, none());
+    }
+    ListObject* l = list_new(dict_size(out));
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(out, &pos, &k, &v))
+        list_append(l, k);
+    return l;
+}
+
+Value type_sizeof(Value self, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("__sizeof__", nargs, kwnames, 0, 0);
+    return int_from_i64(static_cast<int64_t>(type_of(self)->m_instance_size));
+}
+
+Value type_or(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("__or__", nargs, kwnames, 1, 1);
+    return union_new(self, args[0]);
+}
+
+Value type_ror(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("__ror__", nargs, kwnames, 1, 1);
+    return union_new(args[0], self);
+}
+
+MethodDef const s_type_methods[] = {
+    { "__new__", type_new_native, METH_STATIC },
+    { "__init__", type_init_native },
+    { "__or__", type_or },
+    { "__ror__", type_ror },
+    { "mro", type_mro_native },
+    { "__subclasses__", type_subclasses_native },
+    { "__prepare__", type_prepare, METH_CLASS },
+    { "__instancecheck__", type_instancecheck },
+    { "__subclasscheck__", type_subclasscheck },
+    { "__dir__", type_dir },
+    { "__sizeof__", type_sizeof },
+    { nullptr, nullptr },
+};
+
+void check_heap_set(Type* t, char const* attr, Value v)
+{
+    if (!t->has_flag(TF_HEAPTYPE))
+        raise(&exc::TypeError, "cannot set '%s' attribute of immutable type '%s'", attr, t->name_str().c_str());
+    if (!v)
+        raise(&exc::TypeError, "cannot delete '%s' attribute of immutable type '%s'", attr, t->name_str().c_str());
+}
+
+Value get_name(Value self) { return self_type(self)->m_name; }
+void set_name(Value self, Value v)
+{
+    Type* t = self_type(self);
+    check_heap_set(t, "__name__", v);
+    if (!is_str(v))
+        raise(&exc::TypeError, "can only assign string to %s.__name__, not '%s'", t->name_str().c_str(),
+            type_name(v).c_str());
+    auto* s = v.as<StrObject>();
+    for (int64_t i = 0; i < s->m_length; ++i)
+        if (s->at(i) == 0)
+            raise(&exc::ValueError, "type name must not contain null characters");
+    write_barrier(t);
+    t->m_name = s;
+}
+Value get_qualname(Value self)
+{
+    Type* t = self_type(self);
+    return t->m_qualname ? t->m_qualname : t->m_name;
+}
+void set_qualname(Value self, Value v)
+{
+    Type* t = self_type(self);
+    check_heap_set(t, "__qualname__", v);
+    if (!is_str(v))
+        raise(&exc::TypeError, "can only assign string to %s.__qualname__, not '%s'", t->name_str().c_str(),
+            type_name(v).c_str());
+    write_barrier(t);
+    t->m_qualname = v.as<StrObject>();
+}
+Value get_module(Value self)
+{
+    Type* t = self_type(self);
+    Value m = type_module(t);
+    if (t->has_flag(TF_HEAPTYPE) && !dict_get_str(t->m_dict, names::__module__))
+        raise(&exc::AttributeError, "__module__");
+    return m;
+}
+void set_module(Value self, Value v)
+{
+    Type* t = self_type(self);
+    check_heap_set(t, "__module__", v);
+    dict_set_str(t->m_dict, names::__module__, v);
+}
+Value get_doc(Value self)
+{
+    Type* t = self_type(self);
+    if (!t->has_flag(TF_HEAPTYPE) && t->m_doc)
+        return str_from_utf8(t->m_doc);
+    Value d = dict_get_str(t->m_dict, names::__doc__);
+    if (!d)
+        return none();
+    return descr_get(d, Value(), t);
+}
+void set_doc(Value self, Value v)
+{
+    Type* t = self_type(self);
+    check_heap_set(t, "__doc__", v);
+    dict_set_str(t->m_dict, names::__doc__, v);
+}
+Value get_bases(Value self) { return self_type(self)->m_bases; }
+void set_bases(Value self, Value v)
+{
+    Type* t = self_type(self);
+    check_heap_set(t, "__bases__", v);
+    std::string tn = t->name_str();
+    if (!is_tuple(v))
+        raise(&exc::TypeError, "can only assign tuple to %s.__bases__, not %s", tn.c_str(), type_name(v).c_str());
+    auto* nb = v.as<TupleObject>();
+    if (nb->m_size == 0)
+        raise(&exc::TypeError, "can only assign non-empty tuple to %s.__bases__, not ()", tn.c_str());
+    for (int64_t i = 0; i < nb->m_size; ++i) {
+        Value b = nb->item(i);
+        if (!is_type(b))
+            raise(&exc::TypeError, "%s.__bases__ must be tuple of classes, not '%s'", tn.c_str(),
+                type_name(b).c_str());
+        if (b.as<Type>()->is_subtype(t))
+            raise(&exc::TypeError, "a __bases__ item causes an inheritance cycle");
+    }
+    Type* newbase = nb->item(0).as<Type>();
+    if (solid_base(newbase) != solid_base(t->m_base))
+        raise(&exc::TypeError, "__bases__ assignment: '%s' object layout differs from '%s'",
+            newbase->name_str().c_str(), t->m_base->name_str().c_str());
+    TupleObject* old_bases = t->m_bases;
+    TupleObject* old_mro = t->m_mro;
+    write_barrier(t);
+    t->m_bases = nb;
+    try {
+        t->m_mro = compute_mro(t);
+    } catch (PyError&) {
+        t->m_bases = old_bases;
+        t->m_mro = old_mro;
+        throw;
+    }
+    t->m_base = newbase;
+    for (int64_t i = 0; i < old_bases->m_size; ++i) {
+        (void)old_bases; // registry entries of the old bases are left (harmless extra subclasses)
+    }
+    for (int64_t i = 0; i < nb->m_size; ++i)
+        type_add_subclass(nb->item(i).as<Type>(), t);
+    update_subclass_mros(t);
+    bump_type_epoch();
+}
+Value get_base(Value self)
+{
+    Type* t = self_type(self);
+    return t->m_base ? Value(t->m_base) : none();
+}
+Value get_mro(Value self) { return self_type(self)->m_mro; }
+Value get_dict(Value self) { return mappingproxy_new(self_type(self)->m_dict); }
+Value get_abstractmethods(Value self)
+{
+    Type* t = self_type(self);
+    Value v = t != &type_type ? dict_get_str(t->m_dict, names::__abstractmethods__) : Value();
+    if (!v)
+        raise(&exc::AttributeError, "__abstractmethods__");
+    return v;
+}
+void set_abstractmethods(Value self, Value v)
+{
+    Type* t = self_type(self);
+    if (!t->has_flag(TF_HEAPTYPE) && t != &type_type)
+        check_heap_set(t, "__abstractmethods__", v);
+    bool abstract = false;
+    if (v) {
+        abstract = py_truthy(v);
+        dict_set_str(t->m_dict, names::__abstractmethods__, v);
+    } else if (!dict_pop(t->m_dict, names::__abstractmethods__)) {
+        raise(&exc::AttributeError, "__abstractmethods__");
+    }
+    write_barrier(t);
+    if (abstract)
+        t->m_flags |= TF_ABSTRACT;
+    else
+        t->m_flags &= ~TF_ABSTRACT;
+}
+Value get_annotations(Value self)
+{
+    Type* t = self_type(self);
+    Value a = dict_get_str(t->m_dict, names::__annotations__);
+    if (a)
+        return descr_get(a, Value(), t);
+    if (!t->has_flag(TF_HEAPTYPE))
+        raise(&exc::AttributeError, "type object '%s' has no attribute '__annotations__'", t->name_str().c_str());
+    DictObject* d = dict_new();
+    dict_set_str(t->m_dict, names::__annotations__, d);
+    return d;
+}
+void set_annotations(Value self, Value v)
+{
+    Type* t = self_type(self);
+    check_heap_set(t, "__annotations__", Value(g_none));
+    if (v)
+        dict_set_str(t->m_dict, names::__annotations__, v);
+    else if (!dict_pop(t->m_dict, names::__annotations__))
+        raise(&exc::AttributeError, "__annotations__");
+}
+Value get_text_signature(Value) { return none(); }
+Value get_flags(Value self)
+{
+    Type* t = self_type(self);
+    int64_t f = 0;
+    if (t->has_flag(TF_HEAPTYPE))
+        f |= 1 << 9;
+    if (t->has_flag(TF_BASETYPE))
+        f |= 1 << 10;
+    if (t->has_flag(TF_ABSTRACT))
+        f |= 1 << 20;
+    if (t->has_flag(TF_INT_SUBCLASS))
+        f |= 1 << 24;
+    if (t->has_flag(TF_LIST_SUBCLASS))
+        f |= 1 << 25;
+    if (t->has_flag(TF_TUPLE_SUBCLASS))
+        f |= 1 << 26;
+    if (t->has_flag(TF_BYTES_SUBCLASS))
+        f |= 1 << 27;
+    if (t->has_flag(TF_STR_SUBCLASS))
+        f |= 1 << 28;
+    if (t->has_flag(TF_DICT_SUBCLASS))
+        f |= 1 << 29;
+    if (t->has_flag(TF_EXC_SUBCLASS))
+        f |= 1 << 30;
+    if (t->has_flag(TF_TYPE_SUBCLASS))
+        f |= int64_t(1) << 31;
+    return int_from_i64(f);
+}
+Value get_basicsize(Value self) { return int_from_i64(self_type(self)->m_instance_size); }
+Value get_itemsize(Value self) { return int_from_i64(is_varsize_builtin(self_type(self)) ? 8 : 0); }
+Value get_dictoffset(Value self) { return int_from_i64(self_type(self)->m_dict_offset); }
+Value get_weakrefoffset(Value) { return Value::small_int(0); }
+
+} // namespace
+
+void init_type_methods()
+{
+    Type* t = &type_type;
+    add_methods(t, s_type_methods);
+    add_getset(t, "__basicsize__", get_basicsize);
+    add_getset(t, "__itemsize__", get_itemsize);
+    add_getset(t, "__flags__", get_flags);
+    add_getset(t, "__weakrefoffset__", get_weakrefoffset);
+    add_getset(t, "__base__", get_base);
+    add_getset(t, "__dictoffset__", get_dictoffset);
+    add_getset(t, "__mro__", get_mro);
+    add_getset(t, "__name__", get_name, set_name);
+    add_getset(t, "__qualname__", get_qualname, set_qualname);
+    add_getset(t, "__bases__", get_bases, set_bases);
+    add_getset(t, "__module__", get_module, set_module);
+    add_getset(t, "__abstractmethods__", get_abstractmethods, set_abstractmethods);
+    add_getset(t, "__dict__", get_dict);
+    add_getset(t, "__doc__", get_doc, set_doc);
+    add_getset(t, "__text_signature__", get_text_signature);
+    add_getset(t, "__annotations__", get_annotations, set_annotations);
+}
+
+} // namespace pystm

@@ -1,0 +1,2 @@
+import sys
+print("argv" in dir(sys), "path" in dir(sys))

@@ -1,0 +1,2 @@
+d = {k: len(k) for k in ["apple", "fig", "banana"]}
+print(d, list(d.items())[-1])

@@ -1,0 +1,3 @@
+d = {}
+d["self"] = d
+print(d)

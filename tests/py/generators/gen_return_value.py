@@ -1,0 +1,7 @@
+def g():
+    yield 1
+    return "done"
+def h():
+    result = yield from g()
+    yield result
+print(list(h()))

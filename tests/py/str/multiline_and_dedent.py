@@ -1,0 +1,6 @@
+text = """
+    first
+      second
+    third
+"""
+print([line.strip() for line in text.splitlines() if line.strip()])

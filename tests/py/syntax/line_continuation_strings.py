@@ -1,0 +1,6 @@
+s = ("implicitly "
+     "joined "
+     "strings")
+t = "backslash \
+continued"
+print(s, t)

@@ -1,0 +1,3 @@
+café = "coffee"
+Ω = 3
+print(café, Ω * 2)
