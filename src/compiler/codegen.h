@@ -103,7 +103,9 @@ public:
         ast::Stmt* stmt = nullptr, std::string name = { });
     void pop_fblock() { u()->fblocks.pop_back(); }
     void unwind_fblock(FBlock const& fb, bool preserve_tos);
-    FBlock const* unwind_fblock_stack(bool preserve_tos, bool to_loop);
+    int unwind_fblock_stack(bool preserve_tos, bool to_loop);
+    void emit_noline(uint16_t op, int32_t arg = 0);
+    void emit_jump_noline(uint16_t op, int label);
     void visit_return(ast::ReturnStmt* s);
     void visit_break(ast::Stmt* s);
     void visit_continue(ast::Stmt* s);

@@ -592,12 +592,13 @@ void Compiler::visit_lambda(LambdaExpr* e)
     u()->info.posonlyargcount = static_cast<int>(e->args->posonlyargs.size());
     u()->info.kwonlyargcount = static_cast<int>(e->args->kwonlyargs.size());
     visit_expr(e->body);
+    CodeObject* co;
     if (u()->ste->generator) {
-        emit(POP_TOP);
-        load_none();
+        co = finish_scope(false);
+    } else {
+        emit(RETURN_VALUE);
+        co = finish_scope(true);
     }
-    emit(RETURN_VALUE);
-    CodeObject* co = finish_scope(false);
     make_closure(co, flags);
 }
 

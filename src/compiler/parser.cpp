@@ -6,6 +6,10 @@
 // parser error found on a later line than the bracket.
 #include "compiler/parser_internal.h"
 
+#include <cstdlib>
+#include <new>
+#include <utf8proc.h>
+
 namespace pystm::compiler {
 
 namespace {

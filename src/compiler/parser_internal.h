@@ -161,7 +161,11 @@ public:
     int m_depth = 0;
     // Nesting of async functions is irrelevant to the parser; only used for error choices.
     ParseMode m_mode = ParseMode::Exec;
+    bool m_tokenizer_error = false; // the error being thrown came from the tokenizer
 };
+
+// NFKC-normalises a non-ASCII identifier, as CPython does for every identifier.
+std::string normalize_identifier(std::string_view s);
 
 struct DepthGuard {
     Parser& p;

@@ -52,4 +52,38 @@ Value int_floordiv(Value a, Value b);
 Value int_mod(Value a, Value b);
 Value int_neg(Value a);
 
+// --- additions by the numbers engineer -------------------------------------------------------
+// sys.get_int_max_str_digits(): the limit on decimal digits for str <-> int conversion (0 = no
+// limit). The sys module reads and sets it.
+extern int g_int_max_str_digits;
+
+Value int_abs(Value a);
+Value int_invert(Value a);
+Value int_and(Value a, Value b);
+Value int_or(Value a, Value b);
+Value int_xor(Value a, Value b);
+Value int_lshift(Value a, Value b); // ValueError "negative shift count"
+Value int_rshift(Value a, Value b);
+Value int_divmod(Value a, Value b); // (a // b, a % b) as a tuple
+// Correctly rounded a / b as a double (CPython's algorithm); ZeroDivisionError, OverflowError
+// "integer division result too large for a float".
+double int_truediv(Value a, Value b);
+// a ** b, or pow(a, b, mod) when [mod] is an int (null or None: no modulus). A negative [b]
+// without a modulus gives a float (via float pow).
+Value int_pow(Value a, Value b, Value mod);
+// Number of bits of |v| (int.bit_length()).
+uint64_t int_bit_length(Value v);
+// Text of [v] in base 2, 8, 10 or 16 with the "0b"/"0o"/"0x" prefix when [prefix] (after the
+// sign, as bin()/oct()/hex()). Base 10 honours the digit limit.
+std::string int_to_base(Value v, int base, bool prefix);
+// A new instance of int subclass [t] (bool excluded) with the value of int [v].
+Value int_subclass_new(Type* t, Value v);
+// Exact comparison of int [i] with double [d] (not NaN): -1, 0, 1 as i <=> d.
+int int_compare_double(Value i, double d);
+// int.__format__ semantics (format(v, spec) for an int).
+struct StrObject;
+StrObject* int_format(Value v, StrObject* spec);
+// An exact int from [v] (int or int subclass); [v] itself when already exact.
+Value int_exact(Value v);
+
 } // namespace pystm

@@ -276,7 +276,8 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
         Value tnew = dict_get_str(type_type.m_dict, names::__new__);
         if (wnew != tnew) {
             Value callable = descr_get(wnew, Value(), winner);
-            Value r = py_call(callable, std::initializer_list<Value> { Value(winner), name, bases, dict }.begin(), 4);
+            Value argv[4] = { Value(winner), Value(name), Value(bases), Value(dict) };
+            Value r = py_call(callable, argv, 4);
             if (!is_type(r))
                 raise(&exc::TypeError, "metaclass __new__ did not return a type");
             return r.as<Type>();
@@ -691,9 +692,8 @@ void set_bases(Value self, Value v)
         throw;
     }
     t->m_base = newbase;
-    for (int64_t i = 0; i < old_bases->m_size; ++i) {
-        (void)old_bases; // registry entries of the old bases are left (harmless extra subclasses)
-    }
+    // The old bases keep their registry entries for [t]: __subclasses__() of a former base
+    // may still list it (CPython removes it; rare enough not to matter here).
     for (int64_t i = 0; i < nb->m_size; ++i)
         type_add_subclass(nb->item(i).as<Type>(), t);
     update_subclass_mros(t);

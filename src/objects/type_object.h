@@ -49,5 +49,9 @@ inline bool is_type(Value v) { return v.is_object() && v.as_object()->m_type->ha
 Value generic_alias_new(Value origin, Value args);
 // types.MappingProxyType(mapping): a read-only view of a mapping (dict views' .mapping).
 Value mappingproxy_new(Value mapping);
+// types.UnionType: the value of X | Y for types (and None, GenericAlias, unions); flattens and
+// deduplicates its arguments. isinstance() / issubclass() accept it.
+extern Type union_type;
+Value union_new(Value a, Value b);
 
 } // namespace pystm

@@ -1,0 +1,2 @@
+a = ValueError(1)
+print(a == a, a == ValueError(1), isinstance(hash(a), int))

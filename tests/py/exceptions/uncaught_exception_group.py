@@ -1,0 +1,1 @@
+raise ExceptionGroup("problems", [ValueError("v"), TypeError("t")])

@@ -1,0 +1,1 @@
+exec("print('ok')\nx = (")

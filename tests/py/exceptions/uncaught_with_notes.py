@@ -1,0 +1,3 @@
+e = RuntimeError("main")
+e.add_note("extra context")
+raise e
