@@ -386,6 +386,7 @@ void Tokenizer::emit(TokType type, uint32_t start, uint32_t end, Op op)
     t.op = op;
     t.start = start;
     t.end = end;
+    t.level = uint8_t(m_parens.size() > 255 ? 255 : m_parens.size());
     t.line = m_src.line_of(start);
     t.col = int(start - m_src.line_starts[size_t(t.line) - 1]);
     if (end > start) {

@@ -41,6 +41,7 @@ struct Token {
     TokType type = TokType::EndMarker;
     Op op = Op::None;
     Kw kw = Kw::None;
+    uint8_t level = 0; // bracket nesting after this token (CPython's token level)
     uint32_t start = 0, end = 0; // byte offsets into Source::text
     int line = 0, col = 0, end_line = 0, end_col = 0;
 };

@@ -805,12 +805,14 @@ void setup_dict_types()
 {
     init_static_type(&dict_type, "dict", nullptr, sizeof(DictObject), TF_BASETYPE | TF_DICT_SUBCLASS, dict_trace,
         dict_destroy);
+    setup_dict_view_types();
 }
 
 void init_dict_types()
 {
     add_methods(&dict_type, dict_methods);
     add_type_attr(&dict_type, "__hash__", none());
+    init_dict_view_types();
 }
 
 } // namespace pystm

@@ -48,8 +48,9 @@ void int_destroy(Object* o);
 // ValueError for the digit limit when converting int -> str.
 [[noreturn]] void raise_int_str_limit();
 // Parses int text (ASCII, already transformed from Unicode digits/spaces); on a syntax error
-// raises ValueError "invalid literal for int() with base N: <repr_text>".
-Value int_parse(std::string_view text, int base, std::string const& repr_text);
+// raises ValueError "invalid literal for int() with base N: <repr(source)>" (source null: the
+// text itself as a str).
+Value int_parse_source(std::string_view text, int base, Value source);
 // Builds the result of int(str) for non-ASCII str: Unicode decimal digits become ASCII digits
 // and Unicode whitespace becomes ' ' (CPython's _PyUnicode_TransformDecimalAndSpaceToASCII).
 std::string int_transform_unicode(StrObject* s);

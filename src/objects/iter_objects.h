@@ -93,6 +93,9 @@ bool dict_prev(DictObject* d, int64_t* pos, Value* key, Value* value);
 // Views and iterators (dict_views.cpp). [kind]: 0 keys, 1 values, 2 items.
 Value dict_view_new(DictObject* d, int kind);
 Value dict_iter_new(DictObject* d, int kind, bool reversed);
+// Set-up steps of the view and iterator types, called from setup_dict_types / init_dict_types.
+void setup_dict_view_types();
+void init_dict_view_types();
 
 // --- set internals shared with dict_views.cpp (set_object.cpp) -------------------------------
 struct SetObject;

@@ -14,6 +14,8 @@
 
 namespace pystm {
 
+#pragma push_macro("errno")
+#undef errno
 namespace names {
 #define NAME(id) StrObject* id;
 #define NAME2(id, text) StrObject* id;
@@ -113,3 +115,5 @@ void init_names()
 }
 
 } // namespace pystm
+
+#pragma pop_macro("errno")

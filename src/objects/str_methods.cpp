@@ -8,6 +8,7 @@
 #include "objects/codecs.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
+#include "objects/float_object.h"
 #include "objects/int_object.h"
 #include "objects/list_object.h"
 #include "objects/str_internal.h"

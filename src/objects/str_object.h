@@ -73,6 +73,9 @@ inline bool is_str(Value v) { return v.is_object() && v.as_object()->m_type->has
 inline bool is_exact_str(Value v) { return v.is_object() && v.as_object()->m_type == &str_type; }
 
 // Common interned names: names::__init__ etc. (objects/names.def).
+// names::errno must survive <cerrno>'s errno macro in files that include both.
+#pragma push_macro("errno")
+#undef errno
 namespace names {
 #define NAME(id) extern StrObject* id;
 #define NAME2(id, text) extern StrObject* id;
@@ -80,6 +83,7 @@ namespace names {
 #undef NAME
 #undef NAME2
 } // namespace names
+#pragma pop_macro("errno")
 void init_names();
 
 } // namespace pystm

@@ -421,7 +421,7 @@ bool uni_iscaseignorable(uint32_t c)
 bool uni_isxid_start(uint32_t c)
 {
     if (c < 128)
-        return c == '_' || (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        return c == '_' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
     int k = category(c);
     return (is_letter_cat(k) || k == UTF8PROC_CATEGORY_NL) != in_ranges(k_xid_start_xor, c);
 }

@@ -127,6 +127,8 @@ bool descr_set(Value descr, Value obj, Value v);
 void setup_descriptor_types();
 void init_descriptor_types();
 void setup_super_type();
+// super.__getattribute__ (null if absent).
+Value super_getattr_opt(Value self, StrObject* name);
 void init_super_type();
 
 // --- calls (api_call.cpp, native_function.cpp) ---------------------------------------------

@@ -1,0 +1,3 @@
+total = 0
+vals = [total := total + v for v in range(5)]
+print(vals, total)

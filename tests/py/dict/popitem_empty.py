@@ -1,0 +1,4 @@
+try:
+    {}.popitem()
+except KeyError as e:
+    print("KeyError", e)

@@ -1,0 +1,6 @@
+m = __import__("_helper_mod")
+print(m.VALUE)
+p = __import__("_pkg.sub")
+print(p.__name__, p.sub.func())
+p2 = __import__("_pkg.sub", fromlist=["func"])
+print(p2.__name__)

@@ -1,0 +1,4 @@
+try:
+    from .. import something
+except ImportError as e:
+    print(type(e).__name__, e)

@@ -1,0 +1,1 @@
+print("a\rb\nc\r\nd\x0be\x1cf\u2028g".splitlines())
