@@ -17,6 +17,8 @@
 
 #include "compiler/assembler.h"
 #include "compiler/symtable.h"
+#include "objects/api.h"
+#include "objects/str_object.h"
 #include <memory>
 
 namespace pystm::compiler {
@@ -155,6 +157,8 @@ public:
     void assign_target(ast::Expr* t);
     void unpack_helper(ast::ExprList const& elts, ast::Loc const& loc);
     void add_yield_from(bool await);
+    void emit_yield();
+    bool fold_constant(ast::Expr* e, Value* out);
     void comprehension(ast::Expr* e, std::string const& name, FuncKind kind,
         std::vector<ast::Comprehension*> const& gens, ast::Expr* elt, ast::Expr* val);
     void comprehension_generator(std::vector<ast::Comprehension*> const& gens, size_t gen_index,

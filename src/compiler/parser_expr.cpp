@@ -500,7 +500,7 @@ Expr* Parser::parse_slices()
 {
     Pos start = start_pos();
     Expr* first = at_op(Op::Star) ? parse_star_expression() : parse_slice();
-    if (!at_op(Op::Comma))
+    if (!at_op(Op::Comma) && first->kind != ExprKind::Starred)
         return first;
     auto* t = m_arena.make<TupleExpr>();
     t->elts.push_back(first);
@@ -739,8 +739,9 @@ Expr* Parser::parse_brace()
             error_node(d->values[0]->loc, "dict unpacking cannot be used in dict comprehension");
         return parse_dict_rest(d);
     }
+    bool paren_first = at_op(Op::LPar);
     Expr* first = parse_star_named_expression();
-    if (at_op(Op::Colon) && first->kind != ExprKind::Starred && first->kind != ExprKind::NamedExpr) {
+    if (at_op(Op::Colon) && first->kind != ExprKind::Starred && (paren_first || first->kind != ExprKind::NamedExpr)) {
         advance();
         if (at_op(Op::RBrace) || at_op(Op::Comma))
             error_at(m_tokens[m_pos - 1], "expression expected after dictionary key and ':'");

@@ -6,7 +6,9 @@
 // why the scanner keeps CPython's order of reading and backing up characters.
 #include "compiler/tokenizer.h"
 
+#include <cerrno>
 #include <cstring>
+#include <iconv.h>
 #include <utf8proc.h>
 
 namespace pystm::compiler {
@@ -259,8 +261,11 @@ void load_source(Source& out, std::string_view raw, std::string_view filename)
     std::string decoded;
     if (!enc.empty()) {
         std::string norm = normalize_encoding(enc);
-        if (bom && norm != "utf-8")
-            source_error(filename, "encoding problem: " + enc + " with BOM", coding_line, 0);
+        std::string lower;
+        for (char ch : enc)
+            lower += char(tolower((unsigned char)ch));
+        if (bom && lower != "utf-8" && lower.compare(0, 6, "utf-8-") != 0)
+            source_error(filename, "encoding problem: " + enc + " with BOM", 0, -1);
         if (norm == "latin-1") {
             for (unsigned char ch : raw) {
                 if (ch < 128)
@@ -270,7 +275,23 @@ void load_source(Source& out, std::string_view raw, std::string_view filename)
             }
             raw = decoded;
         } else if (norm != "utf-8") {
-            source_error(filename, "unknown encoding: " + enc, 0, -1);
+            // Other codecs go through iconv, which knows the common Python codec names.
+            iconv_t cd = iconv_open("UTF-8", norm.c_str());
+            if (cd == (iconv_t)-1)
+                source_error(filename, "unknown encoding: " + enc, 0, -1);
+            std::string in(raw);
+            std::string out(in.size() * 4 + 16, '\0');
+            char* ip = in.data();
+            size_t il = in.size();
+            char* op = out.data();
+            size_t ol = out.size();
+            size_t r = iconv(cd, &ip, &il, &op, &ol);
+            iconv_close(cd);
+            if (r == size_t(-1))
+                source_error(filename, "(unicode error) '" + enc + "' codec can't decode the source", 0, -1);
+            out.resize(out.size() - ol);
+            decoded = std::move(out);
+            raw = decoded;
         }
     }
     // Validate UTF-8, reporting the first bad byte as CPython's decoder does.

@@ -44,12 +44,13 @@ template <class T, class... A> T* make(Type* t, A&&... args)
     void* mem = allocate(t, size);
     return new (mem) T(t, static_cast<A&&>(args)...);
 }
-// Variable-size objects (tuple, str, bytes): T followed by [extra] bytes.
+// Variable-size objects (tuple, str, bytes): T followed by [extra] bytes, then, for heap
+// subclasses, their __dict__ pointer and __slots__ (OBJ-2).
 template <class T, class... A> T* make_var(Type* t, size_t extra, A&&... args)
 {
     size_t size = sizeof(T) + extra;
-    if (t->m_instance_size > sizeof(T))
-        size += t->m_instance_size - sizeof(T);
+    if (t->m_instance_size > t->m_layout_size && t->m_layout_size != 0)
+        size = ((size + 7) & ~size_t(7)) + (t->m_instance_size - t->m_layout_size);
     void* mem = allocate(t, size);
     return new (mem) T(t, static_cast<A&&>(args)...);
 }

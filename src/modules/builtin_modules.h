@@ -44,9 +44,19 @@ ModuleObject* sys_module();
 // sys.<name>, or null if unset (for C++ code reading sys.stdout, sys.modules, ...).
 Value sys_get(char const* name);
 
+// types.SimpleNamespace (sys.implementation's type; modules/sys_module.cpp).
+extern Type simple_namespace_type;
+
 // Static types of the runtime files (structseqs, text streams, files, ...): set up from
-// setup_module_types() / init_module_types() (objects/module_object.cpp).
+// setup_module_types() / init_module_types() (objects/module_object.cpp), which call the
+// per-file hooks below.
 void setup_runtime_module_types();
 void init_runtime_module_types();
+void setup_sys_types(); // sys_module.cpp
+void init_sys_types();
+void setup_time_types(); // time_module.cpp
+void init_time_types();
+void setup_builtins_types(); // builtins_module.cpp (exit/quit helpers)
+void init_builtins_types();
 
 } // namespace pystm

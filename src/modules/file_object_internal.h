@@ -78,7 +78,9 @@ std::string binary_mode_string(BinaryFile* f);
 TextFile* text_new(Value buffer, std::string mode, std::string encoding, codecs::Codec codec,
     std::string errors, NewlineMode newline, bool line_buffering, bool write_through);
 
+void setup_binary_file_types();
 void init_binary_file_types();
+void setup_text_file_types();
 void init_text_file_types();
 
 } // namespace pystm

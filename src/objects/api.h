@@ -83,6 +83,15 @@ Value py_call_method(Value self, StrObject* name, const Value* args, size_t narg
 // type has no such method (nothing is raised in that case).
 Value call_special_opt(Value self, SpecialId id, const Value* args, size_t nargs);
 bool py_callable(Value v);
+// CALL_FUNCTION_EX helpers (added by objmodel). The positional arguments of f(*iterable) as a
+// tuple: TypeError "<f>() argument after * must be an iterable, not int". The keyword arguments
+// of f(**mapping) merged into [into] (a fresh dict when null): TypeError "<f>() argument after **
+// must be a mapping, not int", "keywords must be strings", "<f>() got multiple values for
+// keyword argument 'x'". [func] names the callee in the messages.
+TupleObject* call_star_args(Value func, Value iterable);
+DictObject* call_star_kwargs(Value func, Value mapping, DictObject* into = nullptr);
+// How CPython names a callable in call errors: "mod.qualname()" for functions, "T object" else.
+std::string function_str(Value func);
 
 // --- numbers ---------------------------------------------------------------------------------
 enum BinaryOp : int {

@@ -1,10 +1,32 @@
 // Runtime start-up order (see bootstrap.h). The order of the setup_* calls matters only for
 // base types, which must be set up before their subclasses.
 #include "objects/bootstrap.h"
+#include "objects/bytes_object.h"
 #include "objects/str_object.h"
+#include "objects/tuple_object.h"
 #include "objects/type_object.h"
 
 namespace pystm {
+
+namespace {
+
+// Sizes of the variable-size layouts, matching the make_var() calls of their constructors
+// (OBJ-2: heap subclasses keep their __dict__ and __slots__ after the items).
+size_t str_var_size(Object const* o)
+{
+    auto const* s = static_cast<StrObject const*>(o);
+    return sizeof(StrObject) + static_cast<size_t>(s->m_length + 1) * s->m_kind;
+}
+size_t bytes_var_size(Object const* o)
+{
+    return sizeof(BytesObject) + static_cast<size_t>(static_cast<BytesObject const*>(o)->m_size) + 1;
+}
+size_t tuple_var_size(Object const* o)
+{
+    return sizeof(TupleObject) + static_cast<size_t>(static_cast<TupleObject const*>(o)->m_size) * sizeof(Value);
+}
+
+} // namespace
 
 void bootstrap_runtime()
 {
@@ -29,6 +51,9 @@ void bootstrap_runtime()
     setup_frame_types();
     setup_exception_types();
     setup_module_types();
+    str_type.m_var_size = str_var_size;
+    bytes_type.m_var_size = bytes_var_size;
+    tuple_type.m_var_size = tuple_var_size;
 
     finish_static_types();
     init_names();

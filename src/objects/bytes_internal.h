@@ -7,6 +7,7 @@
 #pragma once
 
 #include "objects/bytes_object.h"
+#include "objects/api.h"
 #include "objects/function_object.h"
 #include <string>
 #include <string_view>

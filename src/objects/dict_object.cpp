@@ -234,6 +234,7 @@ Value delete_entry(DictObject* d, int64_t ix)
 }
 
 DictObject* as_dict(Value v) { return v.as<DictObject>(); }
+void merge_from_seq2(DictObject* d, Value seq);
 
 // d[key] for dicts: __missing__ on subclasses, else KeyError.
 Value dict_subscript(DictObject* d, Value key)
@@ -293,11 +294,7 @@ void merge_from_seq2(DictObject* d, Value seq)
 // dict.update(other) / dict(other) for one positional argument.
 void update_arg(DictObject* d, Value other)
 {
-    if (is_dict(other) || py_hasattr(other, names::keys)) {
-        dict_update(d, other);
-        return;
-    }
-    merge_from_seq2(d, other);
+    dict_update(d, other);
 }
 
 void update_kwargs(DictObject* d, Value const* args, size_t nargs, TupleObject* kwnames)
@@ -758,8 +755,13 @@ void dict_update(DictObject* d, Value other)
         }
         return;
     }
+    Value keys_method = py_getattr_opt(other, names::keys);
+    if (!keys_method) {
+        merge_from_seq2(d, other);
+        return;
+    }
     // A mapping: for k in other.keys(): d[k] = other[k]
-    Value keys = py_call_method(other, names::keys, nullptr, 0);
+    Value keys = py_call0(keys_method);
     Value it = py_iter(keys);
     for (Value k; (k = iter_next_fast(it));)
         dict_set(d, k, py_getitem(other, k));

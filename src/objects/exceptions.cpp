@@ -16,7 +16,6 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
-#include "vm/interpreter.h"
 #include "vm/thread_state.h"
 #include "vm/traceback.h"
 #include <cstring>
@@ -656,35 +655,10 @@ void init_exception_types()
 
 namespace {
 
-// Implicit chaining (PEP 3134): an exception raised while another is being handled records it
-// as __context__, breaking any cycle this would create in the context chain.
-void chain_context(Value exc)
-{
-    Value handled = current_handled_exception();
-    if (!handled || is_none(handled) || handled == exc || !is_exception(handled))
-        return;
-    BaseExceptionObject* e = as_exc(exc);
-    if (exc_get(e, e->m_context))
-        return;
-    // Walk the handled exception's context chain; if [exc] is on it, cut the link to it.
-    Value o = handled;
-    for (int guard = 0; guard < 100000; guard++) {
-        BaseExceptionObject* oe = as_exc(o);
-        Value next = exc_get(oe, oe->m_context);
-        if (!next)
-            break;
-        if (next == exc) {
-            exc_set(oe, oe->m_context, Value());
-            break;
-        }
-        o = next;
-    }
-    exc_set(e, e->m_context, handled);
-}
-
+// Implicit chaining (__context__) is done by the interpreter when the exception reaches its
+// first frame (vm/interpreter.cpp), so native raises need not look at the handled exception.
 [[noreturn]] void throw_exception(Value exc)
 {
-    chain_context(exc);
     tstate()->m_current_exception = exc;
     throw PyError {};
 }

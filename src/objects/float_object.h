@@ -31,4 +31,26 @@ int64_t float_hash(double d); // CPython's numeric hash
 // "inf", "nan"); false if invalid.
 bool float_parse(std::string_view text, double* out);
 
+// --- additions by the numbers engineer -------------------------------------------------------
+// a ** b with CPython's float rules: a float, or a complex for a negative base and a non-integer
+// exponent; ZeroDivisionError "0.0 cannot be raised to a negative power", OverflowError
+// (34, 'Numerical result out of range').
+Value float_pow(double a, double b);
+// Python's a // b, a % b and divmod for floats (ZeroDivisionError with CPython's messages).
+double float_floordiv(double a, double b);
+double float_mod(double a, double b);
+// float.__format__ / complex.__format__ semantics.
+struct StrObject;
+StrObject* float_format(double d, StrObject* spec);
+StrObject* complex_format(double re, double im, StrObject* spec);
+// repr() of a complex: "(1+2j)", "1j", "(-0-0j)".
+std::string complex_repr(double re, double im);
+// The complex value of [v] (complex, float, int, __complex__, __float__, __index__); false if [v]
+// is not a number of any of those kinds (nothing raised then).
+bool complex_value_opt(Value v, double* re, double* im);
+// Shortest repr-style digits of [d] with [mode] 'r' (repr), or 'e'/'f'/'g' with [precision],
+// as CPython's PyOS_double_to_string (flags: [alternate] for '#', [add_dot_0] to append ".0"
+// to integral 'r'/'g' results without an exponent).
+std::string double_to_string(double d, char mode, int precision, bool alternate, bool add_dot_0);
+
 } // namespace pystm

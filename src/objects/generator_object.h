@@ -69,9 +69,12 @@ Value async_gen_wrap(Value v);
 // Used by the interpreter when a generator frame it resumed inline suspends, returns or raises.
 void gen_frame_suspended(GenObject* g);
 void gen_frame_finished(GenObject* g);
-// Prepares [g] to run on the current thread (state, handled-exception stack); raises the
-// "already executing" / "cannot reuse" errors. [closing] is true for close()/throw().
+// Checks that [g] can be resumed, raising the "already executing" / "cannot reuse already
+// awaited coroutine" errors; changes nothing. [throwing] is true for throw()/close().
 void gen_prepare_resume(GenObject* g, bool throwing);
+// Marks [g] running on the current thread and links its handled-exception entry (GEN-1).
+// Cannot fail; called right before its frame is linked.
+void gen_activate(GenObject* g);
 // PEP 479: replaces a StopIteration (or StopAsyncIteration for async generators) escaping the
 // frame of [g] by RuntimeError. [exc] is the escaping exception; returns the one to propagate.
 Value gen_convert_stop_iteration(GenObject* g, Value exc);

@@ -25,6 +25,8 @@ public:
     IntView& operator=(IntView const&) = delete;
     operator mpz_srcptr() const { return m_ptr; }
     mpz_srcptr get() const { return m_ptr; }
+    // GMP's mpz_sgn / mpz_cmp_ui macros dereference their argument with ->.
+    mpz_srcptr operator->() const { return m_ptr; }
 
 private:
     mp_limb_t m_limb = 0;
@@ -41,6 +43,8 @@ struct Mpz {
     Mpz& operator=(Mpz const&) = delete;
     operator mpz_ptr() { return z; }
     operator mpz_srcptr() const { return z; }
+    mpz_ptr operator->() { return z; }
+    mpz_srcptr operator->() const { return z; }
 };
 
 // int_object.cpp

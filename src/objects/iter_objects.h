@@ -57,13 +57,14 @@ bool has_index(Value v);
 // index-sized integer" when it does not fit.
 int64_t subscript_index(Value v);
 
-// The next item of [it] through the type's m_iternext when it has one, else py_next().
+// The next item of [it] (null when exhausted): the builtin type's m_iternext directly, else
+// py_next() (which also handles heap subclasses that may override __next__).
 inline Value iter_next_fast(Value it)
 {
     if (it.is_object()) {
-        IterNextFn fn = it.as_object()->m_type->m_iternext;
-        if (fn)
-            return fn(it.as_object());
+        Type* t = it.as_object()->m_type;
+        if (t->m_iternext && !t->has_flag(TF_HEAPTYPE))
+            return t->m_iternext(it.as_object());
     }
     return py_next(it);
 }

@@ -375,9 +375,11 @@ Value l_imul(Value self, Value const* args, size_t nargs, TupleObject* kw)
     }
     if (n > INT64_MAX / 16 / size)
         raise_memory_error();
-    a->m_items.reserve(static_cast<size_t>(size * n));
+    auto& items = a->m_items;
+    items.reserve(static_cast<size_t>(size * n));
     for (int64_t k = 1; k < n; k++)
-        a->m_items.insert(a->m_items.end(), a->m_items.begin(), a->m_items.begin() + size);
+        for (int64_t i = 0; i < size; i++)
+            items.push_back(items[static_cast<size_t>(i)]);
     return self;
 }
 

@@ -11,6 +11,9 @@
 // state after construction (int, float, complex, str, bytes, tuple, frozenset, code, range,
 // slice, bool, NoneType). The accessor layer (objects/access.h) skips barriers on such objects
 // by testing this bit alone, never by loading the type.
+// Invariant OBJ-2: a heap type's __dict__ pointer and __slots__ values live after its builtin
+// layout: at fixed offsets for fixed-size layouts, and after the inline items for variable-size
+// ones (str, bytes, tuple), found through m_var_size.
 //
 // Special methods: the type's __dict__ (and its MRO) is the source of truth for every dunder.
 // Each Type caches the resolved value of each dunder listed in special_methods.def in
@@ -79,6 +82,10 @@ using DestroyFn = void (*)(Object*);
 // Builtin iterators' fast "next": returns the next item, or the null Value when exhausted
 // (never raises StopIteration). May raise other exceptions.
 using IterNextFn = Value (*)(Object*);
+// Bytes occupied by a variable-size builtin layout (header, fixed fields and inline items) of
+// one object: str, bytes, tuple. Heap subclasses of these keep their __dict__ and __slots__
+// after that, at a per-object position (see instance_dict_slot()).
+using VarSizeFn = size_t (*)(Object const*);
 
 struct Type : Object {
     StrObject* m_name = nullptr; // __name__
@@ -102,6 +109,7 @@ struct Type : Object {
     TraceFn m_trace = nullptr; // traces the builtin layout's references (not dict/slots)
     DestroyFn m_destroy = nullptr; // frees C++-owned memory of the builtin layout
     IterNextFn m_iternext = nullptr; // builtin iterator fast path, inherited by subclasses
+    VarSizeFn m_var_size = nullptr; // variable-size layouts only, inherited by subclasses
     // Special-method cache (see file comment). Entries are the raw attribute values found on
     // the MRO (functions, builtin method descriptors, staticmethod objects, ...), or null.
     uint64_t m_cache_epoch = 0;
@@ -138,15 +146,26 @@ inline Type* type_of(Value v)
     return v.is_small_int() ? &int_type : v.as_object()->m_type;
 }
 
+// Where the heap-type extension (dict pointer, slots) of [o] starts, relative to the offsets
+// m_dict_offset / m_slots_offset, which are computed for a fixed-size layout: for variable-size
+// layouts the extension follows the object's items (OBJ-2).
+inline char* instance_extension_base(Object* o)
+{
+    Type const* t = o->m_type;
+    char* base = reinterpret_cast<char*>(o);
+    if (PY_UNLIKELY(t->m_var_size != nullptr))
+        base += ((t->m_var_size(o) + 7) & ~size_t(7)) - t->m_layout_size;
+    return base;
+}
 // The __dict__ slot of an instance, or nullptr if its type has none.
 inline DictObject** instance_dict_slot(Object* o)
 {
     uint32_t off = o->m_type->m_dict_offset;
-    return off ? reinterpret_cast<DictObject**>(reinterpret_cast<char*>(o) + off) : nullptr;
+    return off ? reinterpret_cast<DictObject**>(instance_extension_base(o) + off) : nullptr;
 }
 inline Value* instance_slots(Object* o)
 {
-    return reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + o->m_type->m_slots_offset);
+    return reinterpret_cast<Value*>(instance_extension_base(o) + o->m_type->m_slots_offset);
 }
 
 } // namespace pystm

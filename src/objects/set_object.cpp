@@ -148,11 +148,6 @@ void table_resize(SetObject* so, int64_t minused)
     free(old);
 }
 
-bool keys_equal(Value a, Value b)
-{
-    return a == b || py_eq(a, b);
-}
-
 // Index of the entry holding [key], or -1.
 int64_t set_lookkey(SetObject* so, Value key, int64_t hash)
 {

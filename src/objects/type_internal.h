@@ -126,6 +126,8 @@ bool is_data_descriptor(Value descr);
 bool descr_set(Value descr, Value obj, Value v);
 void setup_descriptor_types();
 void init_descriptor_types();
+void setup_generic_alias_types();
+void init_generic_alias_types();
 void setup_super_type();
 // super.__getattribute__ (null if absent).
 Value super_getattr_opt(Value self, StrObject* name);
@@ -159,6 +161,9 @@ private:
     void* m_rooted = nullptr;
     Value* m_data;
 };
+
+// len(v) through its __len__ [f], with CPython's result checks (api.cpp).
+int64_t len_from_special(Value v, Value f);
 
 // --- attributes (api_attr.cpp) -------------------------------------------------------------
 // Raises AttributeError "'A' object has no attribute 'x'" with .name and .obj set.

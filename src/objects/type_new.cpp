@@ -40,7 +40,7 @@ Type* solid_base(Type* t)
         return t;
     uint32_t t_size = t->m_instance_size;
     // A __dict__ word added by a heap type alone does not make its layout incompatible.
-    if (t->has_flag(TF_HEAPTYPE) && t->m_dict_offset && !t->m_base->m_dict_offset
+    if (t->has_flag(TF_HEAPTYPE) && t->m_dict_offset && !base->m_dict_offset
         && t->m_dict_offset + 8 == t_size)
         t_size -= 8;
     return t_size != base->m_instance_size ? t : base;

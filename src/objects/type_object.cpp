@@ -848,6 +848,7 @@ void setup_object_types()
     setup_native_function_types();
     setup_descriptor_types();
     setup_super_type();
+    setup_generic_alias_types();
 }
 
 void init_object_types()
@@ -880,6 +881,7 @@ void init_object_types()
     init_native_function_types();
     init_descriptor_types();
     init_super_type();
+    init_generic_alias_types();
 }
 
 } // namespace pystm

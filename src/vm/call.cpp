@@ -211,15 +211,4 @@ Frame* frame_for_call(FunctionObject* f, Value const* args, size_t nargs, TupleO
     return fr;
 }
 
-std::string function_str(Value func)
-{
-    Value qualname = py_getattr_opt(func, names::__qualname__);
-    if (!qualname || !is_str(qualname))
-        return type_name(func) + " object";
-    Value module = py_getattr_opt(func, names::__module__);
-    if (module && is_str(module) && str_utf8(module) != "builtins")
-        return str_utf8(module) + "." + str_utf8(qualname) + "()";
-    return str_utf8(qualname) + "()";
-}
-
 } // namespace pystm::vm

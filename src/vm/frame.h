@@ -76,7 +76,9 @@ Frame* frame_for_call(FunctionObject* f, Value const* args, size_t nargs, TupleO
 // Runs [f] (and every Python frame it calls) until [f] returns or yields. With [throwing], the
 // exception in the thread state is raised inside [f] at its current instruction first
 // (generator.throw()). Sets [*yielded] to whether [f] suspended at a yield (generator frames).
-Value run_frame(Frame* f, bool throwing, bool* yielded);
+// [push_on_entry], when not null, is pushed on [f]'s value stack once [f] is linked (the value
+// sent into a suspended generator).
+Value run_frame(Frame* f, bool throwing, bool* yielded, Value push_on_entry = Value());
 
 // Binds the frame of a generator-flagged function into a new generator / coroutine / async
 // generator object (objects/generator_object.cpp).
@@ -84,9 +86,6 @@ Value gen_new_from_frame(Frame* f, FunctionObject* func);
 
 // The dict of a frame's local variables, as f_locals / locals() show them.
 Value frame_locals_snapshot(Frame* f);
-
-// "f()" / "__main__.f()" naming used by call-related TypeErrors (CPython's _PyObject_FunctionStr).
-std::string function_str(Value func);
 
 // Recursion accounting for Python frames (recursion.cpp): raises RecursionError.
 void enter_recursive_frame(ThreadState* ts);

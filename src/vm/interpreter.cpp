@@ -17,7 +17,9 @@
 // safepoint is poll_eval_breaker(), vm/eval_breaker.h).
 #include "vm/interpreter.h"
 #include "builtins/builtins.h"
+#include "modules/builtin_modules.h"
 #include "gc/heap.h"
+#include "objects/bytes_object.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/float_object.h"
@@ -370,14 +372,7 @@ Value import_name(Frame* f, StrObject* name, Value fromlist, Value level)
     return py_call(imp, args, 5);
 }
 
-Value sys_module_attr(Frame* f, char const* attr)
-{
-    Value imp = dict_get_str(f->m_builtins, names::__import__);
-    if (!imp)
-        return Value();
-    Value sys = py_call1(imp, Value(names::sys));
-    return py_getattr_opt(sys, intern(attr));
-}
+Value sys_module_attr(Frame*, char const* attr) { return sys_get(attr); }
 
 Value import_from(Frame* f, Value module, StrObject* name)
 {
@@ -869,14 +864,18 @@ inline bool inline_resumable(Value v)
 
 // --- the loop --------------------------------------------------------------------------------
 
-Value run_frame(Frame* entry, bool throwing, bool* yielded)
+Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
 {
     ThreadState* ts = tstate();
     check_cpp_stack("");
     NestedRun nested(ts);
     enter_recursive_frame(ts);
+    if (entry->m_gen)
+        gen_activate(static_cast<GenObject*>(entry->m_gen));
     link_frame(ts, entry, ts->m_frame);
     entry->m_is_entry = true;
+    if (push_on_entry)
+        entry->stack()[entry->m_sp++] = push_on_entry;
     *yielded = false;
 
     Frame* f = entry;
@@ -920,12 +919,8 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded)
 #define LOCALNAME(i) (co->m_localsplusnames->item(i).as<StrObject>())
 
 #if PYSTM_COMPUTED_GOTO
-    static void* const s_targets[256] = {
-#define OPCODE(name, pop, push, flags) &&L_##name,
-#include "vm/opcodes.def"
-#undef OPCODE
-        [OPCODE_COUNT... 255] = &&L_unknown,
-    };
+    static void* s_targets[256];
+    static bool s_targets_ready = false;
 #define TARGET(op) L_##op:
 #define DISPATCH()                                                                                 \
     do {                                                                                           \
@@ -942,6 +937,16 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded)
 
     for (;;) {
         try {
+#if PYSTM_COMPUTED_GOTO
+            if (PY_UNLIKELY(!s_targets_ready)) {
+                for (auto& t : s_targets)
+                    t = &&L_unknown;
+#define OPCODE(name, pop, push, flags) s_targets[name] = &&L_##name;
+#include "vm/opcodes.def"
+#undef OPCODE
+                s_targets_ready = true;
+            }
+#endif
             if (pending_throw) {
                 pending_throw = false;
                 throw PyError();
@@ -1586,14 +1591,9 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded)
                     gen_prepare_resume(g, false);
                     Frame* gf = g->m_frame;
                     bool started = g->m_state == GEN_SUSPENDED;
+                    enter_recursive_frame(ts);
                     SAVE_FRAME();
-                    try {
-                        enter_recursive_frame(ts);
-                    } catch (PyError&) {
-                        gen_frame_suspended(g);
-                        throw;
-                    }
-                    g->m_state = GEN_RUNNING;
+                    gen_activate(g);
                     link_frame(ts, gf, f);
                     f = gf;
                     LOAD_FRAME();
@@ -1671,7 +1671,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded)
                 Value kwargs = (oparg & 1) ? POP() : Value();
                 Value argsv = POP();
                 Value func = POP();
-                Value* base = sp - 1; // the NULL below func
+                Value* base = sp - 1; // the NULL below func: the result goes there
                 TupleObject* args = call_args_tuple(func, argsv);
                 DictObject* kwd = nullptr;
                 if (kwargs) {
@@ -1685,7 +1685,8 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded)
                 // Keep the converted operands reachable from the frame while calling.
                 sp[0] = func;
                 sp[1] = Value(args);
-                sp[2] = kwd ? Value(kwd) : Value();
+                if (oparg & 1)
+                    sp[2] = kwd ? Value(kwd) : Value();
                 Value target = func;
                 Value self;
                 if (func.is_object() && func.as_object()->m_type == &method_type) {
@@ -1710,7 +1711,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded)
                 }
                 Value r = py_call_ex(func, args, kwd);
                 sp = base;
-                TOP() = r;
+                PUSH(r);
                 DISPATCH();
             }
             TARGET(MAKE_FUNCTION)
@@ -1736,7 +1737,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded)
                 bool was_entry = done->m_is_entry;
                 unlink_frame(ts, done);
                 if (done->m_gen)
-                    gen_frame_finished(done->m_gen->as_gen());
+                    gen_frame_finished(static_cast<GenObject*>(done->m_gen));
                 if (was_entry)
                     return retval;
                 f = done->m_previous;
@@ -1767,7 +1768,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded)
                 Frame* caller = done->m_previous;
                 unlink_frame(ts, done);
                 done->m_previous = nullptr; // FRAME-3
-                gen_frame_suspended(done->m_gen->as_gen());
+                gen_frame_suspended(static_cast<GenObject*>(done->m_gen));
                 if (was_entry) {
                     *yielded = true;
                     return v;
@@ -1788,15 +1789,10 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded)
                             g->m_type == &coroutine_type ? "coroutine" : "generator");
                     gen_prepare_resume(g, false);
                     bool started = g->m_state == GEN_SUSPENDED;
+                    enter_recursive_frame(ts);
                     sp--;
                     SAVE_FRAME();
-                    try {
-                        enter_recursive_frame(ts);
-                    } catch (PyError&) {
-                        gen_frame_suspended(g);
-                        throw;
-                    }
-                    g->m_state = GEN_RUNNING;
+                    gen_activate(g);
                     Frame* gf = g->m_frame;
                     link_frame(ts, gf, f);
                     f = gf;
@@ -2100,12 +2096,14 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded)
             }
             TARGET(MATCH_MAPPING)
             {
-                PUSH(py_bool(match_is_mapping(TOP())));
+                Value r = py_bool(match_is_mapping(TOP()));
+                PUSH(r);
                 DISPATCH();
             }
             TARGET(MATCH_SEQUENCE)
             {
-                PUSH(py_bool(match_is_sequence(TOP())));
+                Value r = py_bool(match_is_sequence(TOP()));
+                PUSH(r);
                 DISPATCH();
             }
             TARGET(MATCH_KEYS)
@@ -2148,11 +2146,10 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded)
             kwnames = nullptr;
             Value exc = ts->m_current_exception;
             for (;;) {
-                if (f->m_running && f == ts->m_frame && !pending_throw) {
-                    // Publish the interrupted frame's state for its traceback entry.
-                }
                 if (!skip_tb) {
-                    if (is_exception(exc) && !as_exc(exc)->m_traceback)
+                    // Exceptions raised by native code get their __context__ here, on
+                    // their first frame (RAISE_VARARGS sets it itself).
+                    if (is_exception(exc) && !as_exc(exc)->m_traceback && !as_exc(exc)->m_context)
                         chain_context(exc);
                     traceback_add(exc, f);
                 }
@@ -2170,9 +2167,8 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded)
                 bool was_entry = done->m_is_entry;
                 unlink_frame(ts, done);
                 if (done->m_gen) {
-                    GenObject* g = done->m_gen->as_gen();
-                    if (done->m_previous == nullptr || true)
-                        gen_frame_finished(g);
+                    auto* g = static_cast<GenObject*>(done->m_gen);
+                    gen_frame_finished(g);
                     exc = gen_convert_stop_iteration(g, exc);
                     ts->m_current_exception = exc;
                 }

@@ -1,0 +1,286 @@
+// Assembly of one code unit into a CodeObject (see assembler.h). Every pass is linear in the
+// number of instructions (the jump-to-next cleanup repeats only while it finds something).
+#include "compiler/assembler.h"
+#include "gc/heap.h"
+#include "objects/str_object.h"
+#include "objects/tuple_object.h"
+#include <algorithm>
+#include <cstdio>
+#include <unordered_set>
+
+namespace pystm::compiler {
+
+using namespace vm;
+
+namespace {
+
+bool is_pseudo_jump(uint16_t op) { return op >= P_JUMP && op <= P_POP_JUMP_IF_NOT_NONE; }
+
+bool is_unconditional_jump(uint16_t op)
+{
+    return op == P_JUMP || op == JUMP_FORWARD || op == JUMP_BACKWARD;
+}
+
+bool ends_flow(uint16_t op)
+{
+    return is_unconditional_jump(op) || op == RETURN_VALUE || op == RERAISE || op == RAISE_VARARGS;
+}
+
+bool is_setup(uint16_t op) { return op == SETUP_FINALLY || op == SETUP_CLEANUP || op == SETUP_WITH; }
+
+// Stack effect of a (possibly pseudo) instruction.
+int effect(uint16_t op, uint32_t arg, bool jump)
+{
+    if (op == P_JUMP)
+        return 0;
+    if (is_pseudo_jump(op))
+        return -1;
+    return stack_effect(static_cast<Opcode>(op), arg, jump);
+}
+
+} // namespace
+
+CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
+{
+    auto& in = seq.instrs;
+    size_t n = in.size();
+    auto target_of = [&](Instr const& ins) { return static_cast<size_t>(seq.labels[ins.arg]); };
+
+    // 1. Reachability (dead code after return/raise/jump is dropped, as CPython does).
+    std::vector<bool> keep(n, false);
+    {
+        std::vector<size_t> work;
+        auto push = [&](size_t i) {
+            if (i < n && !keep[i]) {
+                keep[i] = true;
+                work.push_back(i);
+            }
+        };
+        push(0);
+        while (!work.empty()) {
+            size_t i = work.back();
+            work.pop_back();
+            Instr const& ins = in[i];
+            if (ins.kind == ArgKind::Label)
+                push(target_of(ins));
+            if (!ends_flow(ins.op))
+                push(i + 1);
+        }
+    }
+    // 2. Redundant NOPs: kept only when they carry a line number nothing else carries.
+    {
+        int prev_line = -1;
+        for (size_t i = 0; i < n; ++i) {
+            if (!keep[i])
+                continue;
+            Instr& ins = in[i];
+            if (ins.op == NOP) {
+                int line = ins.pos.line;
+                if (line <= 0 || line == prev_line) {
+                    keep[i] = false;
+                    continue;
+                }
+                size_t j = i + 1;
+                while (j < n && !keep[j])
+                    ++j;
+                if (j < n && (in[j].pos.line <= 0 || in[j].pos.line == line)) {
+                    if (in[j].pos.line <= 0)
+                        in[j].pos = ins.pos;
+                    keep[i] = false;
+                    continue;
+                }
+            }
+            prev_line = ins.pos.line;
+        }
+    }
+    // 3. Unconditional jumps to the next kept instruction are dropped.
+    std::vector<size_t> next_kept(n + 1);
+    auto compute_next_kept = [&] {
+        next_kept[n] = n;
+        for (size_t i = n; i-- > 0;)
+            next_kept[i] = keep[i] ? i : next_kept[i + 1];
+    };
+    compute_next_kept();
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t i = 0; i < n; ++i) {
+            if (!keep[i] || in[i].op != P_JUMP)
+                continue;
+            size_t t = next_kept[target_of(in[i])];
+            if (t == next_kept[i + 1]) {
+                keep[i] = false;
+                changed = true;
+            }
+        }
+        if (changed)
+            compute_next_kept();
+    }
+
+    // 4. Localsplus layout.
+    std::vector<std::string> lp_names;
+    std::vector<uint8_t> lp_kinds;
+    std::unordered_map<std::string, int> var_slot;
+    for (auto const& v : info.varnames) {
+        var_slot[v] = static_cast<int>(lp_names.size());
+        lp_names.push_back(v);
+        lp_kinds.push_back(CO_FAST_LOCAL);
+    }
+    int nlocals = static_cast<int>(lp_names.size());
+    std::vector<int> cell_slot(info.cellvars.size());
+    int nplaincells = 0;
+    for (size_t i = 0; i < info.cellvars.size(); ++i) {
+        auto it = var_slot.find(info.cellvars[i]);
+        if (it != var_slot.end()) {
+            cell_slot[i] = it->second;
+            lp_kinds[it->second] |= CO_FAST_CELL;
+        } else {
+            cell_slot[i] = static_cast<int>(lp_names.size());
+            lp_names.push_back(info.cellvars[i]);
+            lp_kinds.push_back(CO_FAST_CELL);
+            ++nplaincells;
+        }
+    }
+    std::vector<int> free_slot(info.freevars.size());
+    for (size_t i = 0; i < info.freevars.size(); ++i) {
+        free_slot[i] = static_cast<int>(lp_names.size());
+        lp_names.push_back(info.freevars[i]);
+        lp_kinds.push_back(CO_FAST_FREE);
+    }
+
+    // 5. Final instruction list: prefix, then the kept instructions.
+    std::vector<Instr> out;
+    for (size_t s = 0; s < lp_kinds.size(); ++s)
+        if ((lp_kinds[s] & CO_FAST_CELL) && !(lp_kinds[s] & CO_FAST_FREE))
+            out.push_back(Instr { MAKE_CELL, ArgKind::Plain, static_cast<int32_t>(s), Position { } });
+    if (!info.freevars.empty())
+        out.push_back(Instr { COPY_FREE_VARS, ArgKind::Plain, static_cast<int32_t>(info.freevars.size()), Position { } });
+    size_t prefix = out.size();
+    std::vector<size_t> new_index(n + 1);
+    {
+        size_t k = prefix;
+        for (size_t i = 0; i < n; ++i) {
+            new_index[i] = k;
+            if (keep[i])
+                ++k;
+        }
+        new_index[n] = k;
+    }
+    Position last_pos { info.firstlineno, info.firstlineno, -1, -1 };
+    for (size_t i = 0; i < n; ++i) {
+        if (!keep[i])
+            continue;
+        Instr ins = in[i];
+        // Artificial instructions take the location of the one before them.
+        if (ins.pos.line <= 0)
+            ins.pos = last_pos;
+        else
+            last_pos = ins.pos;
+        if (ins.kind == ArgKind::Label) {
+            size_t t = new_index[next_kept[target_of(ins)]];
+            size_t self = out.size();
+            bool backward = t <= self;
+            switch (ins.op) {
+            case P_JUMP: ins.op = backward ? JUMP_BACKWARD : JUMP_FORWARD; break;
+            case P_POP_JUMP_IF_FALSE: ins.op = backward ? POP_JUMP_BACKWARD_IF_FALSE : POP_JUMP_FORWARD_IF_FALSE; break;
+            case P_POP_JUMP_IF_TRUE: ins.op = backward ? POP_JUMP_BACKWARD_IF_TRUE : POP_JUMP_FORWARD_IF_TRUE; break;
+            case P_POP_JUMP_IF_NONE: ins.op = backward ? POP_JUMP_BACKWARD_IF_NONE : POP_JUMP_FORWARD_IF_NONE; break;
+            case P_POP_JUMP_IF_NOT_NONE: ins.op = backward ? POP_JUMP_BACKWARD_IF_NOT_NONE : POP_JUMP_FORWARD_IF_NOT_NONE; break;
+            default: break;
+            }
+            ins.arg = static_cast<int32_t>(t);
+        } else if (ins.kind == ArgKind::Cell) {
+            ins.arg = cell_slot[ins.arg];
+        } else if (ins.kind == ArgKind::Free) {
+            ins.arg = free_slot[ins.arg];
+        }
+        ins.kind = ArgKind::Plain;
+        out.push_back(ins);
+    }
+
+    // 6. Stack and block depth over every path (ASM-1).
+    size_t m = out.size();
+    std::vector<int> depth(m, -1), bdepth(m, -1);
+    int maxdepth = 0, maxblock = 0;
+    {
+        std::vector<size_t> work;
+        auto reach = [&](size_t i, int d, int b) {
+            if (i >= m)
+                return;
+            if (depth[i] < 0) {
+                depth[i] = d;
+                bdepth[i] = b;
+                work.push_back(i);
+            } else if (depth[i] != d || bdepth[i] != b) {
+#ifndef NDEBUG
+                std::fprintf(stderr, "pystm compiler: inconsistent stack depth at %zu in %s (%d vs %d, blocks %d vs %d)\n",
+                    i, info.qualname.c_str(), depth[i], d, bdepth[i], b);
+#endif
+                if (d > depth[i]) {
+                    depth[i] = d;
+                    work.push_back(i);
+                }
+            }
+        };
+        reach(0, 0, 0);
+        while (!work.empty()) {
+            size_t i = work.back();
+            work.pop_back();
+            Instr const& ins = out[i];
+            int d = depth[i], b = bdepth[i];
+            uint32_t arg = static_cast<uint32_t>(ins.arg);
+            Opcode op = static_cast<Opcode>(ins.op);
+            if (is_jump(op)) {
+                int dj = d + stack_effect(op, arg, true);
+                maxdepth = std::max(maxdepth, dj);
+                reach(static_cast<size_t>(ins.arg), dj, b);
+            }
+            if (ends_flow(op))
+                continue;
+            int dn = d + stack_effect(op, arg, false);
+            maxdepth = std::max(maxdepth, dn);
+            int bn = b;
+            if (is_setup(op))
+                bn = b + 1;
+            else if (op == POP_BLOCK)
+                bn = b - 1;
+            maxblock = std::max(maxblock, bn);
+            reach(i + 1, dn, bn);
+        }
+    }
+
+    // 7. The code object.
+    auto* co = gc::make<CodeObject>(&code_type);
+    co->m_argcount = info.argcount;
+    co->m_posonlyargcount = info.posonlyargcount;
+    co->m_kwonlyargcount = info.kwonlyargcount;
+    co->m_flags = info.flags;
+    co->m_stacksize = maxdepth;
+    co->m_blockdepth = maxblock;
+    co->m_firstlineno = info.firstlineno;
+    co->m_code.reserve(m);
+    co->m_positions.reserve(m);
+    for (Instr const& ins : out) {
+        co->m_code.push_back(make_instr(static_cast<uint8_t>(ins.op), static_cast<uint32_t>(ins.arg)));
+        co->m_positions.push_back(ins.pos);
+    }
+    co->m_consts = tuple_from(info.consts.data(), static_cast<int64_t>(info.consts.size()));
+    TupleObject* names = tuple_new(static_cast<int64_t>(info.names.size()));
+    for (size_t i = 0; i < info.names.size(); ++i)
+        names->items()[i] = Value(intern(info.names[i]));
+    co->m_names = names;
+    TupleObject* lpn = tuple_new(static_cast<int64_t>(lp_names.size()));
+    for (size_t i = 0; i < lp_names.size(); ++i)
+        lpn->items()[i] = Value(intern(lp_names[i]));
+    co->m_localsplusnames = lpn;
+    co->m_localspluskinds = std::move(lp_kinds);
+    co->m_nlocals = nlocals;
+    co->m_ncellvars = static_cast<int32_t>(info.cellvars.size());
+    co->m_nfreevars = static_cast<int32_t>(info.freevars.size());
+    co->m_filename = str_from_utf8(info.filename);
+    co->m_name = intern(info.name);
+    co->m_qualname = str_from_utf8(info.qualname);
+    (void)nplaincells;
+    return co;
+}
+
+} // namespace pystm::compiler

@@ -1,0 +1,191 @@
+// The abstract object protocol, part 6: containers and iteration — len(), subscription (with
+// __class_getitem__ for classes), "in", iter() / next() and collecting an iterable into a list
+// or tuple. Exhausted iterators are reported as the null Value (py_next), never as a C++-visible
+// StopIteration.
+#include "gc/heap.h"
+#include "objects/dict_object.h"
+#include "objects/exceptions.h"
+#include "objects/iter_objects.h"
+#include "objects/list_object.h"
+#include "objects/slice_object.h"
+#include "objects/str_object.h"
+#include "objects/tuple_object.h"
+#include "objects/type_internal.h"
+
+namespace pystm {
+
+namespace {
+bool usable(Value f) { return f && !is_none(f); }
+} // namespace
+
+int64_t py_len(Value v)
+{
+    if (v.is_object()) {
+        Type* t = v.as_object()->m_type;
+        if (t == &str_type)
+            return v.as<StrObject>()->m_length;
+        if (t == &tuple_type)
+            return v.as<TupleObject>()->m_size;
+        if (t == &list_type)
+            return list_size(v.as<ListObject>());
+        if (t == &dict_type)
+            return dict_size(v.as<DictObject>());
+    }
+    Value f = type_of(v)->special(SP_len);
+    if (!usable(f))
+        raise(&exc::TypeError, "object of type '%s' has no len()", type_name(v).c_str());
+    return len_from_special(v, f);
+}
+
+Value py_getitem(Value o, Value key)
+{
+    if (o.is_object()) {
+        Type* t = o.as_object()->m_type;
+        if (t == &list_type && key.is_small_int()) {
+            auto* l = o.as<ListObject>();
+            int64_t i = key.as_small_int();
+            if (normalize_index(&i, list_size(l)))
+                return list_get(l, i);
+        } else if (t == &tuple_type && key.is_small_int()) {
+            auto* tu = o.as<TupleObject>();
+            int64_t i = key.as_small_int();
+            if (normalize_index(&i, tu->m_size))
+                return tu->item(i);
+        } else if (t == &dict_type) {
+            Value v = dict_get(o.as<DictObject>(), key);
+            if (v)
+                return v;
+        }
+    }
+    Value f = type_of(o)->special(SP_getitem);
+    if (usable(f))
+        return call_unbound(f, o, &key, 1, nullptr);
+    if (is_type(o)) {
+        if (o == Value(&type_type))
+            return generic_alias_new(o, key);
+        Value cg = py_getattr_opt(o, names::__class_getitem__);
+        if (cg)
+            return py_call1(cg, key);
+        raise(&exc::TypeError, "type '%s' is not subscriptable", o.as<Type>()->name_str().c_str());
+    }
+    raise(&exc::TypeError, "'%s' object is not subscriptable", type_name(o).c_str());
+}
+
+void py_setitem(Value o, Value key, Value v)
+{
+    if (o.is_object()) {
+        Type* t = o.as_object()->m_type;
+        if (t == &list_type && key.is_small_int()) {
+            auto* l = o.as<ListObject>();
+            int64_t i = key.as_small_int();
+            if (normalize_index(&i, list_size(l))) {
+                list_set(l, i, v);
+                return;
+            }
+        } else if (t == &dict_type) {
+            dict_set(o.as<DictObject>(), key, v);
+            return;
+        }
+    }
+    Value f = type_of(o)->special(SP_setitem);
+    if (!usable(f))
+        raise(&exc::TypeError, "'%s' object does not support item assignment", type_name(o).c_str());
+    Value args[2] = { key, v };
+    call_unbound(f, o, args, 2, nullptr);
+}
+
+void py_delitem(Value o, Value key)
+{
+    Value f = type_of(o)->special(SP_delitem);
+    if (!usable(f))
+        raise(&exc::TypeError, "'%s' object does not support item deletion", type_name(o).c_str());
+    call_unbound(f, o, &key, 1, nullptr);
+}
+
+bool py_contains(Value container, Value item)
+{
+    Type* t = type_of(container);
+    Value f = t->special(SP_contains);
+    if (usable(f))
+        return py_truthy(call_unbound(f, container, &item, 1, nullptr));
+    if (!usable(t->special(SP_iter)) && !usable(t->special(SP_getitem)))
+        raise(&exc::TypeError, "argument of type '%s' is not iterable", t->name_str().c_str());
+    Value it = py_iter(container);
+    while (Value v = iter_next_fast(it))
+        if (py_eq(v, item))
+            return true;
+    return false;
+}
+
+Value py_iter(Value v)
+{
+    Type* t = type_of(v);
+    Value f = t->special(SP_iter);
+    if (f) {
+        if (is_none(f))
+            raise(&exc::TypeError, "'%s' object is not iterable", t->name_str().c_str());
+        Value r = call_unbound(f, v, nullptr, 0, nullptr);
+        Type* rt = type_of(r);
+        if (!rt->m_iternext && !usable(rt->special(SP_next)))
+            raise(&exc::TypeError, "iter() returned non-iterator of type '%s'", rt->name_str().c_str());
+        return r;
+    }
+    if (usable(t->special(SP_getitem)))
+        return seq_iter_new(v);
+    raise(&exc::TypeError, "'%s' object is not iterable", t->name_str().c_str());
+}
+
+Value py_next(Value it)
+{
+    Type* t = type_of(it);
+    Value f = t->special(SP_next);
+    if (t->m_iternext && it.is_object()) {
+        // A heap subclass may override __next__; use the fast path only when it did not.
+        if (!t->has_flag(TF_HEAPTYPE)
+            || (is_builtin_function(f) && f.as<BuiltinFunction>()->m_fn == native_iternext))
+            return t->m_iternext(it.as_object());
+    }
+    if (!usable(f))
+        raise(&exc::TypeError, "'%s' object is not an iterator", t->name_str().c_str());
+    try {
+        return call_unbound(f, it, nullptr, 0, nullptr);
+    } catch (PyError&) {
+        if (!exception_matches(&exc::StopIteration))
+            throw;
+        take_exception();
+        return Value();
+    }
+}
+
+ListObject* py_list_from_iterable(Value iterable)
+{
+    if (iterable.is_object()) {
+        Type* t = iterable.as_object()->m_type;
+        if (t == &list_type) {
+            gc::RootedValues snap;
+            list_snapshot(iterable.as<ListObject>(), snap);
+            return list_from(snap.data(), static_cast<int64_t>(snap.size()));
+        }
+        if (t == &tuple_type) {
+            auto* tu = iterable.as<TupleObject>();
+            return list_from(tu->items(), tu->m_size);
+        }
+    }
+    ListObject* out = list_new();
+    Value it = py_iter(iterable);
+    while (Value v = iter_next_fast(it))
+        list_append(out, v);
+    return out;
+}
+
+TupleObject* py_tuple_from_iterable(Value iterable)
+{
+    if (iterable.is_object() && iterable.as_object()->m_type == &tuple_type)
+        return iterable.as<TupleObject>();
+    ListObject* l = py_list_from_iterable(iterable);
+    gc::RootedValues snap;
+    list_snapshot(l, snap);
+    return tuple_from(snap.data(), static_cast<int64_t>(snap.size()));
+}
+
+} // namespace pystm

@@ -1,0 +1,173 @@
+// Frame objects: allocation, tracing (FRAME-2) and the Python `frame` type (f_back, f_code,
+// f_globals, f_locals, f_lineno, f_lasti, f_builtins, f_trace, clear()).
+#include "vm/frame.h"
+#include "builtins/builtins.h"
+#include "gc/heap.h"
+#include "objects/dict_object.h"
+#include "objects/exceptions.h"
+#include "objects/int_object.h"
+#include "objects/module_object.h"
+#include "objects/str_object.h"
+#include "objects/tuple_object.h"
+#include "objects/type_object.h"
+#include "vm/interpreter.h"
+
+namespace pystm {
+
+void setup_traceback_type(); // vm/traceback.cpp
+void init_traceback_type();
+
+namespace vm {
+
+Type frame_type { &type_type };
+
+namespace {
+
+void trace_frame(Object* o, gc::Tracer& t)
+{
+    auto* f = static_cast<Frame*>(o);
+    t.visit(f->m_code);
+    t.visit(f->m_func);
+    t.visit(f->m_globals);
+    t.visit(f->m_builtins);
+    t.visit(f->m_locals);
+    t.visit(f->m_previous);
+    t.visit(f->m_gen);
+    // FRAME-2: every slot, including the value stack above its top.
+    Value* slots = f->localsplus();
+    int32_t n = f->m_nlocalsplus + f->m_stacksize;
+    for (int32_t i = 0; i < n; ++i)
+        t.visit(slots[i]);
+}
+
+Frame* as_frame(Value v)
+{
+    if (!v.is_object() || v.as_object()->m_type != &frame_type)
+        raise(&exc::TypeError, "descriptor requires a 'frame' object but received a '%s'", type_name(v).c_str());
+    return v.as<Frame>();
+}
+
+Value f_back(Value self)
+{
+    Frame* f = as_frame(self);
+    return f->m_previous ? Value(f->m_previous) : none();
+}
+Value f_code(Value self) { return Value(as_frame(self)->m_code); }
+Value f_globals(Value self) { return Value(as_frame(self)->m_globals); }
+Value f_builtins(Value self) { return Value(as_frame(self)->m_builtins); }
+Value f_locals(Value self) { return frame_locals_snapshot(as_frame(self)); }
+Value f_lineno(Value self)
+{
+    int32_t line = as_frame(self)->lineno();
+    return line > 0 ? int_from_i64(line) : none();
+}
+Value f_lasti(Value self) { return int_from_i64(static_cast<int64_t>(as_frame(self)->m_lasti) * 2); }
+Value f_trace(Value) { return none(); }
+void f_set_trace(Value, Value) { }
+Value f_trace_lines(Value) { return Value(g_true); }
+void f_set_trace_lines(Value, Value) { }
+
+Value frame_repr(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__repr__", nargs, kw, 0, 0);
+    Frame* f = as_frame(self);
+    char addr[32];
+    snprintf(addr, sizeof addr, "%p", static_cast<void*>(f));
+    std::string s = std::string("<frame at ") + addr + ", file '"
+        + (f->m_code->m_filename ? str_utf8(f->m_code->m_filename) : std::string("?")) + "', line "
+        + std::to_string(f->lineno()) + ", code " + str_utf8(f->m_code->m_name) + ">";
+    return str_from_utf8(s);
+}
+
+Value frame_clear(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("clear", nargs, kw, 0, 0);
+    Frame* f = as_frame(self);
+    if (f->m_running)
+        raise(&exc::RuntimeError, "cannot clear an executing frame");
+    if (f->m_gen)
+        raise(&exc::RuntimeError, "cannot clear a suspended frame");
+    for (int32_t i = 0; i < f->m_nlocalsplus; ++i)
+        f->localsplus()[i] = Value();
+    return none();
+}
+
+MethodDef const frame_methods[] = {
+    { "__repr__", frame_repr },
+    { "clear", frame_clear },
+    { nullptr, nullptr },
+};
+
+} // namespace
+
+DictObject* builtins_from_globals(DictObject* globals)
+{
+    Value b = dict_get_str(globals, names::__builtins__);
+    if (b) {
+        if (b.is_object() && b.as_object()->m_type->is_subtype(&module_type))
+            return b.as<ModuleObject>()->m_dict;
+        if (is_dict(b))
+            return b.as<DictObject>();
+    }
+    return builtins_dict();
+}
+
+Frame* frame_new(CodeObject* code, DictObject* globals, DictObject* builtins, Value locals)
+{
+    size_t extra = sizeof(Value) * static_cast<size_t>(code->nlocalsplus() + code->m_stacksize)
+        + sizeof(Block) * static_cast<size_t>(code->m_blockdepth);
+    if (!builtins)
+        builtins = builtins_from_globals(globals);
+    return gc::make_var<Frame>(&frame_type, extra, code, globals, builtins, locals);
+}
+
+Value frame_locals_snapshot(Frame* f)
+{
+    // Module, class and exec frames have a real locals mapping.
+    if (f->m_locals)
+        return f->m_locals;
+    DictObject* d = dict_new();
+    CodeObject* co = f->m_code;
+    for (int32_t i = 0; i < co->nlocalsplus(); ++i) {
+        Value v = f->localsplus()[i];
+        uint8_t kind = co->m_localspluskinds[i];
+        if (!v)
+            continue;
+        if ((kind & (CO_FAST_CELL | CO_FAST_FREE)) && v.is_object() && v.as_object()->m_type == &cell_type) {
+            // Before MAKE_CELL runs, a cell argument slot still holds the plain value.
+            v = cell_get(v.as<CellObject>());
+            if (!v)
+                continue;
+        }
+        // Free variables of class bodies and methods (__class__) are not shown by CPython when
+        // the code is not optimized; functions show them.
+        dict_set(d, co->m_localsplusnames->item(i), v);
+    }
+    return Value(d);
+}
+
+} // namespace vm
+
+void setup_frame_types()
+{
+    init_static_type(&vm::frame_type, "frame", nullptr, sizeof(vm::Frame), 0, vm::trace_frame);
+    setup_traceback_type();
+}
+
+void init_frame_types()
+{
+    using namespace vm;
+    add_methods(&frame_type, frame_methods);
+    add_getset(&frame_type, "f_back", f_back);
+    add_getset(&frame_type, "f_code", f_code);
+    add_getset(&frame_type, "f_globals", f_globals);
+    add_getset(&frame_type, "f_builtins", f_builtins);
+    add_getset(&frame_type, "f_locals", f_locals);
+    add_getset(&frame_type, "f_lineno", f_lineno);
+    add_getset(&frame_type, "f_lasti", f_lasti);
+    add_getset(&frame_type, "f_trace", f_trace, f_set_trace);
+    add_getset(&frame_type, "f_trace_lines", f_trace_lines, f_set_trace_lines);
+    init_traceback_type();
+}
+
+} // namespace pystm

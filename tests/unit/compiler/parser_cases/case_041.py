@@ -1,0 +1,8 @@
+if x:
+    pass
+elif y:
+    pass
+elif z:
+    pass
+else:
+    pass

@@ -1,0 +1,1 @@
+for x.a in y: pass

@@ -1,0 +1,1 @@
+def f(a: int, b: str = "x") -> bool: pass

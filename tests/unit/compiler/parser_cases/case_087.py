@@ -1,0 +1,3 @@
+def f():
+    yield from x
+    x = yield from y

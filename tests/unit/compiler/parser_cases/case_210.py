@@ -1,0 +1,1 @@
+f"{x if y else z}"

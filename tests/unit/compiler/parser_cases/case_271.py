@@ -1,0 +1,1 @@
+while chunk := f.read(): pass

@@ -1,0 +1,6 @@
+if x:
+    if y:
+        if z:
+            pass
+        pass
+    pass

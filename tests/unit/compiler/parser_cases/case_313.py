@@ -1,0 +1,4 @@
+def f():
+    """Docstring."""
+    x = 1
+    return x

@@ -1,0 +1,7 @@
+for i in range(10):
+    if i:
+        continue
+    else:
+        break
+else:
+    pass

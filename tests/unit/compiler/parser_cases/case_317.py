@@ -1,0 +1,1 @@
+x = {i: j for i in a for j in b}
