@@ -42,16 +42,23 @@ Value b_next(Value, Value const* args, size_t nargs, TupleObject* kwnames)
         raise(&exc::TypeError, "next expected at most 2 arguments, got %zu", nargs);
     Value it = args[0];
     Type* t = type_of(it);
-    if (t->m_iternext && !t->has_flag(TF_HEAPTYPE)) {
+    // With a default, the fast path may swallow the StopIteration. Without one, __next__ runs
+    // so that its StopIteration (with a generator's return value) propagates unchanged.
+    if (nargs == 2 && t->m_iternext && !t->has_flag(TF_HEAPTYPE)) {
         Value r = t->m_iternext(it.as_object());
-        if (r)
-            return r;
-        if (nargs == 2)
-            return args[1];
-        raise_value(Value(&exc::StopIteration));
+        return r ? r : args[1];
     }
-    if (!t->special(SP_next))
+    if (!t->special(SP_next) || is_none(t->special(SP_next))) {
+        if (t->m_iternext) {
+            Value r = t->m_iternext(it.as_object());
+            if (r)
+                return r;
+            if (nargs == 2)
+                return args[1];
+            raise_value(Value(&exc::StopIteration));
+        }
         raise(&exc::TypeError, "'%s' object is not an iterator", type_name(it).c_str());
+    }
     if (nargs == 1)
         return call_special_opt(it, SP_next, nullptr, 0); // its StopIteration propagates as is
     try {

@@ -54,9 +54,7 @@ Value quitter_call(Value self, Value const* args, size_t nargs, TupleObject* kwn
             take_exception();
         }
     }
-    if (!a[0] || is_none(a[0]))
-        raise_value(exception_new(&exc::SystemExit, {}));
-    raise_value(exception_new(&exc::SystemExit, { a[0] }));
+    raise_value(exception_new(&exc::SystemExit, { a[0] ? a[0] : none() }));
 }
 
 MethodDef const s_quitter_methods[] = {

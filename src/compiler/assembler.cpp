@@ -93,7 +93,6 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
             prev_line = ins.pos.line;
         }
     }
-    // 3. Unconditional jumps to the next kept instruction are dropped.
     std::vector<size_t> next_kept(n + 1);
     auto compute_next_kept = [&] {
         next_kept[n] = n;
@@ -101,6 +100,74 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
             next_kept[i] = keep[i] ? i : next_kept[i + 1];
     };
     compute_next_kept();
+    // 3. Jump threading, as CPython's optimizer: a jump to an unconditional jump goes straight
+    // to its target; JUMP_IF_X_OR_POP to a test of the same value is resolved statically.
+    for (size_t i = 0; i < n; ++i) {
+        if (!keep[i] || in[i].kind != ArgKind::Label)
+            continue;
+        Instr& ins = in[i];
+        bool threadable = ins.op == P_JUMP || (ins.op >= P_POP_JUMP_IF_FALSE && ins.op <= P_POP_JUMP_IF_NOT_NONE)
+            || ins.op == JUMP_IF_FALSE_OR_POP || ins.op == JUMP_IF_TRUE_OR_POP;
+        if (!threadable)
+            continue;
+        for (int guard = 0; guard < 16; ++guard) {
+            size_t t = next_kept[target_of(ins)];
+            if (t >= n || t == i)
+                break;
+            Instr const& tgt = in[t];
+            if (tgt.op == P_JUMP) {
+                if (next_kept[target_of(tgt)] == t)
+                    break;
+                ins.arg = tgt.arg;
+                continue;
+            }
+            bool jf = ins.op == JUMP_IF_FALSE_OR_POP, jt = ins.op == JUMP_IF_TRUE_OR_POP;
+            if ((jf && tgt.op == P_POP_JUMP_IF_FALSE) || (jt && tgt.op == P_POP_JUMP_IF_TRUE)) {
+                ins.op = jf ? P_POP_JUMP_IF_FALSE : P_POP_JUMP_IF_TRUE;
+                ins.arg = tgt.arg;
+                continue;
+            }
+            if ((jf && tgt.op == JUMP_IF_FALSE_OR_POP) || (jt && tgt.op == JUMP_IF_TRUE_OR_POP)) {
+                ins.arg = tgt.arg;
+                continue;
+            }
+            if (((jf && (tgt.op == JUMP_IF_TRUE_OR_POP || tgt.op == P_POP_JUMP_IF_TRUE))
+                    || (jt && (tgt.op == JUMP_IF_FALSE_OR_POP || tgt.op == P_POP_JUMP_IF_FALSE)))
+                && ins.pos.line == tgt.pos.line) {
+                // The value fails the target's test: continue after it, popping the value.
+                ins.op = jf ? P_POP_JUMP_IF_FALSE : P_POP_JUMP_IF_TRUE;
+                int l = seq.new_label();
+                seq.labels[l] = static_cast<int32_t>(t + 1);
+                ins.arg = l;
+                continue;
+            }
+            break;
+        }
+    }
+    // Threading can orphan code: recompute reachability over the kept instructions.
+    {
+        std::vector<bool> reach(n, false);
+        std::vector<size_t> work;
+        auto push = [&](size_t i) {
+            i = next_kept[i];
+            if (i < n && !reach[i]) {
+                reach[i] = true;
+                work.push_back(i);
+            }
+        };
+        push(0);
+        while (!work.empty()) {
+            size_t i = work.back();
+            work.pop_back();
+            if (in[i].kind == ArgKind::Label)
+                push(target_of(in[i]));
+            if (!ends_flow(in[i].op))
+                push(i + 1);
+        }
+        keep = std::move(reach);
+        compute_next_kept();
+    }
+    // 4. Unconditional jumps to the next kept instruction are dropped.
     for (bool changed = true; changed;) {
         changed = false;
         for (size_t i = 0; i < n; ++i) {
@@ -116,7 +183,7 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
             compute_next_kept();
     }
 
-    // 4. Localsplus layout.
+    // 5. Localsplus layout.
     std::vector<std::string> lp_names;
     std::vector<uint8_t> lp_kinds;
     std::unordered_map<std::string, int> var_slot;
@@ -147,7 +214,7 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
         lp_kinds.push_back(CO_FAST_FREE);
     }
 
-    // 5. Final instruction list: prefix, then the kept instructions.
+    // 6. Final instruction list: prefix, then the kept instructions.
     std::vector<Instr> out;
     for (size_t s = 0; s < lp_kinds.size(); ++s)
         if ((lp_kinds[s] & CO_FAST_CELL) && !(lp_kinds[s] & CO_FAST_FREE))
@@ -197,7 +264,7 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
         out.push_back(ins);
     }
 
-    // 6. Stack and block depth over every path (ASM-1).
+    // 7. Stack and block depth over every path (ASM-1).
     size_t m = out.size();
     std::vector<int> depth(m, -1), bdepth(m, -1);
     int maxdepth = 0, maxblock = 0;
@@ -248,7 +315,27 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
         }
     }
 
-    // 7. The code object.
+    // 8. Unused constants are dropped (index 0, a possible docstring, stays).
+    std::vector<Value> consts;
+    {
+        std::vector<int32_t> remap(info.consts.size(), -1);
+        if (!info.consts.empty()) {
+            remap[0] = 0;
+            consts.push_back(info.consts[0]);
+        }
+        for (Instr& ins : out) {
+            if (ins.op < OPCODE_COUNT && g_opcode_info[ins.op].arg_kind == ARG_CONST) {
+                int32_t& r = remap[ins.arg];
+                if (r < 0) {
+                    r = static_cast<int32_t>(consts.size());
+                    consts.push_back(info.consts[ins.arg]);
+                }
+                ins.arg = r;
+            }
+        }
+    }
+
+    // 9. The code object.
     auto* co = gc::make<CodeObject>(&code_type);
     co->m_argcount = info.argcount;
     co->m_posonlyargcount = info.posonlyargcount;
@@ -263,7 +350,7 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
         co->m_code.push_back(make_instr(static_cast<uint8_t>(ins.op), static_cast<uint32_t>(ins.arg)));
         co->m_positions.push_back(ins.pos);
     }
-    co->m_consts = tuple_from(info.consts.data(), static_cast<int64_t>(info.consts.size()));
+    co->m_consts = tuple_from(consts.data(), static_cast<int64_t>(consts.size()));
     TupleObject* names = tuple_new(static_cast<int64_t>(info.names.size()));
     for (size_t i = 0; i < info.names.size(); ++i)
         names->items()[i] = Value(intern(info.names[i]));

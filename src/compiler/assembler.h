@@ -45,7 +45,12 @@ struct InstrSeq {
         labels.push_back(-1);
         return static_cast<int>(labels.size() - 1);
     }
-    void place(int label) { labels[label] = static_cast<int32_t>(instrs.size()); }
+    void place(int label)
+    {
+        labels[label] = static_cast<int32_t>(instrs.size());
+        last_label_pos = labels[label];
+    }
+    int32_t last_label_pos = -1; // where the most recent label was placed (peepholes)
 };
 
 // Everything assemble() needs besides the instructions.

@@ -98,7 +98,36 @@ void Compiler::set_loc(Loc const& loc)
 
 void Compiler::emit(uint16_t op, int32_t arg)
 {
-    u()->seq.instrs.push_back(Instr { op, ArgKind::Plain, arg, u()->pos });
+    InstrSeq& seq = u()->seq;
+    auto& ins = seq.instrs;
+    size_t size = ins.size();
+    // Peepholes of CPython's optimizer, applied while no jump can land inside the pattern.
+    if (op == BUILD_TUPLE && static_cast<size_t>(arg) <= size
+        && seq.last_label_pos <= static_cast<int32_t>(size - arg)) {
+        // LOAD_CONST a; LOAD_CONST b; BUILD_TUPLE 2  ->  LOAD_CONST (a, b)
+        bool all_const = true;
+        for (size_t i = size - arg; i < size; ++i)
+            if (ins[i].op != LOAD_CONST || ins[i].kind != ArgKind::Plain)
+                all_const = false;
+        if (all_const) {
+            std::vector<Value> items;
+            for (size_t i = size - arg; i < size; ++i)
+                items.push_back(u()->info.consts[ins[i].arg]);
+            ins.resize(size - arg);
+            emit(LOAD_CONST, add_const(Value(tuple_from(items.data(), static_cast<int64_t>(items.size())))));
+            return;
+        }
+    }
+    if (op == UNPACK_SEQUENCE && size > 0 && seq.last_label_pos < static_cast<int32_t>(size)
+        && (ins.back().op == BUILD_TUPLE || ins.back().op == BUILD_LIST) && ins.back().arg == arg
+        && arg >= 1 && arg <= 3) {
+        // a, b = b, a: a SWAP instead of building and unpacking a tuple.
+        ins.pop_back();
+        if (arg > 1)
+            ins.push_back(Instr { SWAP, ArgKind::Plain, arg, u()->pos });
+        return;
+    }
+    ins.push_back(Instr { op, ArgKind::Plain, arg, u()->pos });
 }
 
 void Compiler::emit_jump(uint16_t op, int label)
@@ -463,17 +492,17 @@ uint32_t Compiler::default_arguments(Arguments* a)
         emit(BUILD_TUPLE, static_cast<int32_t>(a->defaults.size()));
         flags |= 0x01;
     }
-    int n = 0;
+    std::vector<Value> keys;
     for (size_t i = 0; i < a->kwonlyargs.size(); ++i) {
         Expr* d = i < a->kw_defaults.size() ? a->kw_defaults[i] : nullptr;
         if (!d)
             continue;
-        load_const_str(mangled(a->kwonlyargs[i]->arg));
+        keys.push_back(Value(intern(mangled(a->kwonlyargs[i]->arg))));
         visit_expr(d);
-        ++n;
     }
-    if (n) {
-        emit(BUILD_MAP, n);
+    if (!keys.empty()) {
+        load_const(Value(tuple_from(keys.data(), static_cast<int64_t>(keys.size()))));
+        emit(BUILD_CONST_KEY_MAP, static_cast<int32_t>(keys.size()));
         flags |= 0x02;
     }
     return flags;

@@ -731,12 +731,13 @@ Expr* Parser::parse_brace()
         d->loc = loc_from(start);
         return d;
     };
-    if (accept_op(Op::DoubleStar)) {
+    if (at_op(Op::DoubleStar)) {
+        Token const& dstar = advance();
         auto* d = m_arena.make<DictExpr>();
         d->keys.push_back(nullptr);
         d->values.push_back(parse_bitwise_or());
         if (at_kw(Kw::For))
-            error_node(d->values[0]->loc, "dict unpacking cannot be used in dict comprehension");
+            error_at(dstar, "dict unpacking cannot be used in dict comprehension");
         return parse_dict_rest(d);
     }
     bool paren_first = at_op(Op::LPar);
@@ -866,7 +867,7 @@ Expr* Parser::parse_lambda()
     return l;
 }
 
-void Parser::parse_call_args(CallExpr* call, Token const& lpar)
+void Parser::parse_call_args(CallExpr* call, Token const& lpar, bool allow_genexp)
 {
     (void)lpar;
     bool seen_keyword = false, seen_double_star = false;
@@ -891,8 +892,8 @@ void Parser::parse_call_args(CallExpr* call, Token const& lpar)
             k->loc = loc_from(s);
             call->keywords.push_back(k);
             seen_double_star = true;
-        } else if (at_op(Op::Equal, 1) && peek().type == TokType::Name
-            && (peek().kw == Kw::True || peek().kw == Kw::False || peek().kw == Kw::NoneKw)) {
+        } else if (peek().type == TokType::Name
+            && (peek().kw == Kw::True || peek().kw == Kw::False || peek().kw == Kw::NoneKw) && at_op(Op::Equal, 1)) {
             Token const& a = peek();
             Token const& b = peek(1);
             error_range({ a.line, a.col, a.end_line, a.end_col }, { b.line, b.col, b.end_line, b.end_col },
@@ -922,6 +923,8 @@ void Parser::parse_call_args(CallExpr* call, Token const& lpar)
                     "expression cannot contain assignment, perhaps you meant \"==\"?");
             }
             if (at_kw(Kw::For) || (at_kw(Kw::Async) && at_kw(Kw::For, 1))) {
+                if (!allow_genexp)
+                    fail();
                 auto* g = m_arena.make<GeneratorExpExpr>();
                 g->elt = e;
                 parse_comprehension(g->generators);

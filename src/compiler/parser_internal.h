@@ -133,7 +133,7 @@ public:
     ast::Expr* parse_slices();
     ast::Expr* parse_slice();
     ast::Expr* parse_lambda();
-    void parse_call_args(ast::CallExpr* call, Token const& lpar);
+    void parse_call_args(ast::CallExpr* call, Token const& lpar, bool allow_genexp = true);
     void parse_comprehension(std::vector<ast::Comprehension*>& out);
     ast::Expr* parse_target_list(int type, Token const& first); // star_targets for for/with/comp
     ast::Expr* parse_single_target(int type);

@@ -216,8 +216,11 @@ Stmt* Parser::parse_expr_stmt()
         int sl = m_end_line, sc = m_end_col;
         m_pos = first_index;
         try {
-            if (!at_kw(Kw::Yield))
+            if (!at_kw(Kw::Yield)) {
                 parse_star_named_expression();
+                while (accept_op(Op::Comma) && (starts_expression() || at_name() || at_op(Op::Star)))
+                    parse_star_named_expression();
+            }
         } catch (SyntaxErrorException& err) {
             if (m_tokenizer_error || err.info.msg.find("Maybe you meant") != std::string::npos)
                 throw;
@@ -583,8 +586,10 @@ Stmt* Parser::parse_try()
             advance();
             star = true;
         }
-        if (star ? saw_plain : saw_star)
-            error_last("cannot have both 'except' and 'except*' on the same 'try'");
+        if (star && saw_plain)
+            error_range(tok_loc(ekw), tok_loc(m_tokens[m_pos - 1]), "cannot have both 'except' and 'except*' on the same 'try'");
+        if (!star && saw_star)
+            error_at(ekw, "cannot have both 'except' and 'except*' on the same 'try'");
         (star ? saw_star : saw_plain) = true;
         auto* h = m_arena.make<ExceptHandler>();
         if (!at_op(Op::Colon)) {
@@ -682,7 +687,7 @@ Stmt* Parser::parse_classdef(Pos start, ExprList decorators)
     if (at_op(Op::LPar)) {
         Token const& lpar = advance();
         CallExpr call;
-        parse_call_args(&call, lpar);
+        parse_call_args(&call, lpar, false);
         c->bases = std::move(call.args);
         c->keywords = std::move(call.keywords);
     }

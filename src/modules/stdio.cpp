@@ -30,8 +30,8 @@ void stdio_init()
     bool unbuffered = s_unbuffered || env_unbuffered();
     s_stdin = text_stream_for_fd(0, "<stdin>", "r", "strict", false, false);
     s_stdout = text_stream_for_fd(1, "<stdout>", "w", "strict", ::isatty(1) != 0, unbuffered);
-    // stderr: line-buffered, and written through so that messages are never held back.
-    s_stderr = text_stream_for_fd(2, "<stderr>", "w", "backslashreplace", true, true);
+    // stderr: written through so that messages are never held back (line_buffering only on a tty).
+    s_stderr = text_stream_for_fd(2, "<stderr>", "w", "backslashreplace", ::isatty(2) != 0, true);
     gc::add_root(&s_stdin);
     gc::add_root(&s_stdout);
     gc::add_root(&s_stderr);

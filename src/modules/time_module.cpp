@@ -127,7 +127,6 @@ Value t_gmtime(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     struct tm tm;
     if (!gmtime_r(&t, &tm))
         raise(&exc::OverflowError, "timestamp out of range for platform time_t");
-    tm.tm_zone = "UTC"; // glibc says "GMT"; CPython reports UTC
     return struct_time_from_tm(tm);
 }
 

@@ -234,6 +234,15 @@ Value py_binary_op(Value a, Value b, BinaryOp op)
     Value r = binary_op1(a, b, info.op, info.rop);
     if (r != not_impl())
         return r;
+    if (info.op == SP_mul) {
+        // Sequence repetition by a non-integer (CPython's sq_repeat fallback message).
+        Value fa = type_of(a)->special(SP_mul);
+        Value fb = type_of(b)->special(SP_rmul);
+        if (usable(fa) && is_sequence_concat(fa))
+            raise(&exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(b).c_str());
+        if (usable(fb) && is_sequence_concat(fb))
+            raise(&exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(a).c_str());
+    }
     std::string sym = info.sym;
     if (inplace)
         sym += "=";

@@ -318,8 +318,11 @@ Value complex_format_m(Value self, Value const* args, size_t nargs, TupleObject*
     check_nargs("__format__", nargs, kw, 1, 1);
     if (!is_str(args[0]))
         raise(&exc::TypeError, "__format__() argument must be str, not %s", type_name(args[0]).c_str());
+    StrObject* spec = args[0].as<StrObject>();
+    if (spec->m_length == 0)
+        return Value(py_str(self)); // str(self), so subclasses' __str__/__repr__ are honoured
     C c = self_c(self);
-    return Value(complex_format(c.re, c.im, args[0].as<StrObject>()));
+    return Value(complex_format(c.re, c.im, spec));
 }
 
 // --- parsing ---------------------------------------------------------------------------------

@@ -89,10 +89,10 @@ std::string render_abs(double d, char mode, int precision, bool alternate, bool 
             if (!alternate)
                 strip_trailing_zeros(s);
         }
+        if (add_dot_0 && !use_exp && s.find('.') == std::string::npos)
+            s += ".0";
         if (alternate)
             ensure_point(s);
-        else if (add_dot_0 && !use_exp && s.find('.') == std::string::npos)
-            s += ".0";
         return s;
     }
     default: { // 'r': shortest round-trip
@@ -102,10 +102,10 @@ std::string render_abs(double d, char mode, int precision, bool alternate, bool 
             s = sci;
         else
             s = chars_shortest(d, std::chars_format::fixed);
+        if (add_dot_0 && s.find('e') == std::string::npos && s.find('.') == std::string::npos)
+            s += ".0";
         if (alternate)
             ensure_point(s);
-        else if (add_dot_0 && s.find('e') == std::string::npos && s.find('.') == std::string::npos)
-            s += ".0";
         return s;
     }
     }

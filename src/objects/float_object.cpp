@@ -507,7 +507,10 @@ Value float_format_m(Value self, Value const* args, size_t nargs, TupleObject* k
     check_nargs("__format__", nargs, kw, 1, 1);
     if (!is_str(args[0]))
         raise(&exc::TypeError, "__format__() argument must be str, not %s", type_name(args[0]).c_str());
-    return Value(float_format(float_value(self), args[0].as<StrObject>()));
+    StrObject* spec = args[0].as<StrObject>();
+    if (spec->m_length == 0)
+        return Value(py_str(self)); // str(self), so subclasses' __str__/__repr__ are honoured
+    return Value(float_format(float_value(self), spec));
 }
 
 Value float_hex_m(Value self, Value const*, size_t nargs, TupleObject* kw)

@@ -24,6 +24,15 @@ static Type list_reverseiterator_type { &type_type };
 
 namespace {
 
+// Whether the other operand's reflected method might handle this operation: only heap types
+// (user classes) can; builtin types never accept a list or tuple, so CPython's sequence message
+// is raised at once.
+bool may_reflect(Value other, SpecialId id)
+{
+    Type* t = type_of(other);
+    return t->has_flag(TF_HEAPTYPE) && t->special(id);
+}
+
 struct ListIterObject : Object {
     ListObject* m_seq; // null once exhausted
     int64_t m_index;
@@ -316,7 +325,7 @@ Value l_delitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
 Value l_add(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("__add__", nargs, kw, 1, 1);
-    if (!is_list(args[0]) && type_of(args[0])->special(SP_radd))
+    if (!is_list(args[0]) && may_reflect(args[0], SP_radd))
         return Value(g_not_implemented);
     if (!is_list(args[0]))
         raise(&exc::TypeError, "can only concatenate list (not \"%s\") to list", type_name(args[0]).c_str());
@@ -346,8 +355,11 @@ int64_t repeat_count(Value n)
 Value l_mul(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("__mul__", nargs, kw, 1, 1);
-    if (!has_index(args[0]))
-        return Value(g_not_implemented);
+    if (!has_index(args[0])) {
+        if (may_reflect(args[0], SP_rmul))
+            return Value(g_not_implemented);
+        raise(&exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(args[0]).c_str());
+    }
     int64_t n = repeat_count(args[0]);
     ListObject* a = as_list(self);
     int64_t size = list_size(a);

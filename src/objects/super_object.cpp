@@ -85,7 +85,7 @@ Value super_init(Value self, Value const* args, size_t nargs, TupleObject* kwnam
 Value super_repr(Value self, Value const*, size_t, TupleObject*)
 {
     auto* s = as_super(self);
-    std::string tn = s->m_type ? str_utf8(py_repr(s->m_type)) : "NULL";
+    std::string tn = s->m_type ? "<class '" + s->m_type->name_str() + "'>" : "NULL";
     if (s->m_obj_type)
         return str_from_utf8("<super: " + tn + ", <" + s->m_obj_type->name_str() + " object>>");
     return str_from_utf8("<super: " + tn + ", NULL>");

@@ -21,6 +21,15 @@ static Type tuple_iterator_type { &type_type };
 
 namespace {
 
+// Whether the other operand's reflected method might handle this operation: only heap types
+// (user classes) can; builtin types never accept a list or tuple, so CPython's sequence message
+// is raised at once.
+bool may_reflect(Value other, SpecialId id)
+{
+    Type* t = type_of(other);
+    return t->has_flag(TF_HEAPTYPE) && t->special(id);
+}
+
 struct TupleIterObject : Object {
     TupleObject* m_seq; // null once exhausted
     int64_t m_index = 0;
@@ -202,7 +211,7 @@ Value t_add(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("__add__", nargs, kw, 1, 1);
     if (!is_tuple(args[0])) {
-        if (type_of(args[0])->special(SP_radd))
+        if (may_reflect(args[0], SP_radd))
             return Value(g_not_implemented);
         raise(&exc::TypeError, "can only concatenate tuple (not \"%s\") to tuple", type_name(args[0]).c_str());
     }
@@ -223,8 +232,11 @@ Value t_add(Value self, Value const* args, size_t nargs, TupleObject* kw)
 Value t_mul(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("__mul__", nargs, kw, 1, 1);
-    if (!has_index(args[0]))
-        return Value(g_not_implemented);
+    if (!has_index(args[0])) {
+        if (may_reflect(args[0], SP_rmul))
+            return Value(g_not_implemented);
+        raise(&exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(args[0]).c_str());
+    }
     int64_t n = py_index_i64(args[0]);
     TupleObject* a = as_tuple(self);
     if (n < 0)

@@ -449,45 +449,82 @@ Value run_file_as_main(std::string const& path)
     return vm::eval_code(code, d, Value());
 }
 
+namespace {
+
+// runpy's module lookup for -m: the file to run and its package. Failures are reported as
+// CPython does, "<executable>: <message>" through SystemExit, without a traceback.
+struct RunpyError {
+    std::string msg;
+};
+
+Found find_main_module(std::string const& name, std::string* package)
+{
+    if (name.empty() || name[0] == '.')
+        throw RunpyError { "Relative module names not supported" };
+    size_t dot = name.rfind('.');
+    Value paths;
+    std::string leaf = name;
+    *package = "";
+    if (dot != std::string::npos) {
+        *package = name.substr(0, dot);
+        leaf = name.substr(dot + 1);
+        Value pmod;
+        try {
+            pmod = find_and_load(*package);
+        } catch (PyError&) {
+            if (!exception_matches(&exc::ImportError))
+                throw;
+            Value e = take_exception();
+            throw RunpyError { "Error while finding module specification for " + repr_utf8(Value(str_from_utf8(name)))
+                + " (" + type_name(e) + ": " + str_utf8(py_str(e)) + ")" };
+        }
+        paths = py_getattr_opt(pmod, names::__path__);
+        if (!paths)
+            throw RunpyError { "Error while finding module specification for " + repr_utf8(Value(str_from_utf8(name)))
+                + " (ModuleNotFoundError: __path__ attribute not found on " + repr_utf8(Value(str_from_utf8(*package)))
+                + " while trying to find " + repr_utf8(Value(str_from_utf8(name))) + ")" };
+    } else {
+        if (find_builtin_module(name))
+            throw RunpyError { "No code object available for " + name };
+        paths = sys_get("path");
+    }
+    Found found;
+    if (!find_on_path(paths, leaf, &found))
+        throw RunpyError { "No module named " + name };
+    if (found.package_dir.empty())
+        return found;
+    // A package runs as its __main__ submodule; the package itself is imported first.
+    std::string main_name = name + ".__main__";
+    try {
+        find_and_load(name);
+        Found sub = find_main_module(main_name, package);
+        return sub;
+    } catch (RunpyError& e) {
+        if (e.msg.find("is a package and cannot be directly executed") != std::string::npos
+            || e.msg.find("Cannot use package as __main__ module") != std::string::npos)
+            throw RunpyError { "Cannot use package as __main__ module" };
+        throw RunpyError { e.msg + "; " + repr_utf8(Value(str_from_utf8(name))) + " is a package and cannot be directly executed" };
+    }
+}
+
+} // namespace
+
 Value run_module_as_main(std::string const& name)
 {
-    if (name.empty())
-        raise(&exc::ValueError, "Empty module name");
-    std::string target = name;
-    std::string parent;
+    std::string package;
     Found found;
-    for (int attempt = 0; attempt < 2; attempt++) {
-        size_t dot = target.rfind('.');
-        Value paths;
-        std::string leaf = target;
-        parent = "";
-        if (dot != std::string::npos) {
-            parent = target.substr(0, dot);
-            leaf = target.substr(dot + 1);
-            Value pmod = find_and_load(parent);
-            paths = py_getattr_opt(pmod, names::__path__);
-            if (!paths)
-                raise_not_found("No module named '" + target + "'; '" + parent + "' is not a package", target);
-        } else {
-            if (find_builtin_module(target))
-                raise(&exc::ImportError, "No code object available for %s", target.c_str());
-            paths = sys_get("path");
-        }
-        if (!find_on_path(paths, leaf, &found))
-            raise_not_found("No module named " + target, target);
-        if (found.package_dir.empty())
-            break;
-        if (attempt == 1)
-            raise(&exc::ImportError, "Cannot use package as __main__ module");
-        // A package runs as its __main__ submodule; the package itself is imported first.
-        find_and_load(target);
-        target += ".__main__";
+    try {
+        found = find_main_module(name, &package);
+    } catch (RunpyError& e) {
+        Value exe = sys_get("executable");
+        std::string prefix = exe && is_str(exe) ? str_utf8(exe) : "pystm";
+        raise_value(exception_new(&exc::SystemExit, { Value(str_from_utf8(prefix + ": " + e.msg)) }));
     }
     ModuleObject* m = main_module();
     DictObject* d = m->m_dict;
     dict_set_str(d, names::__file__, Value(str_from_utf8(found.file)));
     dict_set_str(d, intern("__cached__"), none());
-    dict_set_str(d, names::__package__, Value(str_from_utf8(parent)));
+    dict_set_str(d, names::__package__, Value(str_from_utf8(package)));
     dict_set(sys_modules(), Value(names::__main__), Value(m));
     Value argv = sys_get("argv");
     if (argv && is_list(argv) && list_size(argv.as<ListObject>()) > 0)

@@ -914,7 +914,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
 #define NAME(i) (names_->item(i).as<StrObject>())
 #define LOCALNAME(i) (co->m_localsplusnames->item(i).as<StrObject>())
 
@@ -1660,7 +1660,19 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                     PUSH(r);
                     DISPATCH();
                 }
-                Value r = py_call(callable, args, nargs, kw);
+                // CPython counts a call of a non-Python callable as one recursion level.
+                if (PY_UNLIKELY(++ts->m_recursion_depth > g_recursion_limit)) {
+                    ts->m_recursion_depth--;
+                    raise(&exc::RecursionError, "maximum recursion depth exceeded while calling a Python object");
+                }
+                Value r;
+                try {
+                    r = py_call(callable, args, nargs, kw);
+                } catch (PyError&) {
+                    ts->m_recursion_depth--;
+                    throw;
+                }
+                ts->m_recursion_depth--;
                 sp = base;
                 PUSH(r);
                 DISPATCH();
@@ -1805,14 +1817,15 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                 bool returned = false;
                 try {
                     Type* t = type_of(recv);
-                    if (is_none(v) && t->m_iternext) {
+                    // __next__ rather than m_iternext: the StopIteration value is the result.
+                    if (is_none(v) && t->special(SP_next)) {
+                        r = call_special_opt(recv, SP_next, nullptr, 0);
+                    } else if (is_none(v) && t->m_iternext) {
                         r = t->m_iternext(recv.as_object());
                         if (!r) {
                             r = none();
                             returned = true;
                         }
-                    } else if (is_none(v) && t->special(SP_next)) {
-                        r = call_special_opt(recv, SP_next, nullptr, 0);
                     } else {
                         r = py_call_method(recv, names::send, &v, 1);
                     }
@@ -2207,13 +2220,8 @@ Value call_function(FunctionObject* fn, Value const* args, size_t nargs, TupleOb
     Frame* f = frame_for_call(fn, args, nargs, kwnames);
     if (fn->m_code->m_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))
         return gen_new_from_frame(f, fn);
-    // A C++ caller re-enters the loop: account for the C++ recursion too.
-    ThreadState* ts = tstate();
-    if (ts->m_nested_runs > 0) {
-        RecursionGuard guard(" while calling a Python object");
-        bool yielded;
-        return run_frame(f, false, &yielded);
-    }
+    // A C++ caller re-entering the loop costs only the frame's own level, as in CPython 3.11;
+    // run_frame() checks the C++ stack.
     bool yielded;
     return run_frame(f, false, &yielded);
 }

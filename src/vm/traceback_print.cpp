@@ -6,7 +6,8 @@
 // of the line, a marker line (3.11 rules: `~` under the operands and `^` under the operator of
 // a binary operation, `~` under the value and `^` under the subscript of an indexing, found by
 // re-parsing the segment), "[Previous line repeated N more times]" for runs longer than three,
-// at most sys.tracebacklimit (1000) entries, then "Type: message", the "Did you mean" hint of
+// at most sys.tracebacklimit (1000) entries, then "Type: message" (the type qualified by its
+// module unless that is builtins or __main__), the "Did you mean" hint of
 // NameError / AttributeError, and __notes__. SyntaxError gets its own location layout.
 // Source lines come from a small file cache (linecache's role).
 #include "builtins/builtins.h"
@@ -519,7 +520,7 @@ void print_one(std::string& out, Value exc)
     Value qualname = py_getattr_opt(Value(t), names::__qualname__);
     if (!module || !is_str(module))
         out += "<unknown>.";
-    else if (str_utf8(module) != "builtins")
+    else if (str_utf8(module) != "builtins" && str_utf8(module) != "__main__")
         out += str_utf8(module) + ".";
     out += qualname && is_str(qualname) ? str_utf8(qualname) : t->name_str();
     if (!is_none(message)) {

@@ -1,0 +1,257 @@
+// The STM runtime: the public contract (docs/internals/stm.md).
+//
+// Object-granularity software transactional memory, generic over objects: the runtime knows
+// only the 64-bit header word Object::m_stm and calls client hooks to snapshot and restore an
+// object's state. Usable without the interpreter (tests/unit/stm link only this and base/).
+//
+// Design in one paragraph: eager write locks (a transaction takes an object's lock at its first
+// write, in the header word) with in-place update and an undo log; invisible reads validated
+// against the global version clock g_clock (TL2/LSA, with snapshot extension) so a running
+// transaction only ever sees a consistent snapshot (opacity); read-mostly objects are not
+// logged but covered by one global read-mostly epoch that their writers bump; at most one
+// inevitable transaction, which never aborts; a transaction that aborted
+// Config::inevitable_after_aborts times in a row starts its next attempt inevitable.
+//
+// Header word layout (m_stm):
+//
+//   bit 0      OWNED: the object is locked by (or private to) one transaction attempt
+//   bit 1      reserved, 0
+//   bit 2      READ_MOSTLY: the object uses the read-mostly scheme (STM-7); kept in every state
+//   OWNED = 0: bits 3..63  version: g_clock value of the last commit that wrote it (0 = never)
+//   OWNED = 1: bits 3..10  slot of the owning descriptor; bits 11..63 the attempt's serial
+//
+// An owned word whose slot no longer runs that serial is "stale": it was left on an object
+// allocated by an attempt that has ended, and reads as version 0 (STM-3).
+//
+// Threading: every function acts on the calling OS thread's current descriptor (current()).
+// The deterministic test scheduler runs several descriptors in one OS thread by switching the
+// current one with set_current() between steps.
+//
+// Aborts: a conflict detected in a barrier, in become_inevitable() or in commit() rolls the
+// transaction back (undo log replayed through the client's restore hook, locks released) and
+// then throws StmAbort. After catching it the caller must call begin() again to retry.
+#pragma once
+
+#include "objects/object.h"
+
+#include <atomic>
+#include <cstdint>
+
+namespace pystm::stm {
+
+// ---- header word --------------------------------------------------------------------------
+inline constexpr uint64_t kOwned = 1;
+inline constexpr uint64_t kReadMostly = 4;
+inline constexpr unsigned kVersionShift = 3;
+inline constexpr unsigned kSlotShift = 3;
+inline constexpr unsigned kSlotBits = 8;
+inline constexpr unsigned kSerialShift = 11;
+inline constexpr unsigned kMaxSlots = 1u << kSlotBits;
+
+inline bool word_owned(uint64_t w) { return w & kOwned; }
+inline uint64_t word_version(uint64_t w) { return w >> kVersionShift; }
+inline unsigned word_slot(uint64_t w) { return unsigned(w >> kSlotShift) & (kMaxSlots - 1); }
+inline uint64_t word_serial(uint64_t w) { return w >> kSerialShift; }
+
+// ---- aborts, statistics, conflict information ---------------------------------------------
+enum class AbortKind : uint8_t {
+    None,
+    WriteWrite, // wanted to write an object locked by another transaction
+    ReadLocked, // wanted to read an object locked (being written) by another transaction
+    Validation, // a read object was changed by a commit: the snapshot could not be extended
+    ReadMostly, // a read-mostly object was written by a commit since this transaction read one
+    KilledByInevitable, // the inevitable transaction needed an object this one held
+    InevitableRead, // wanted to write an object the inevitable transaction has read
+    Explicit, // abort_transaction() called by the client
+    Count
+};
+const char* abort_kind_name(AbortKind k);
+
+// Thrown (after the rollback) by barriers, become_inevitable() and commit(). Deliberately not a
+// std::exception, so generic handlers do not swallow it.
+struct StmAbort {
+    AbortKind kind;
+};
+
+struct Stats {
+    uint64_t commits = 0;
+    uint64_t inevitable_commits = 0; // included in commits
+    uint64_t aborts[size_t(AbortKind::Count)] = {};
+    uint64_t ns_committed = 0; // wall time of attempts that committed
+    uint64_t ns_aborted = 0; // wall time of attempts that aborted (work lost)
+    uint64_t ns_waiting = 0; // time spent in wait loops (included in the two above)
+    uint64_t total_aborts() const;
+    void add(Stats const& o);
+};
+
+// The most recent abort of a descriptor, for the conflict profiler. Locations are the client's
+// tags set with set_location() (the interpreter will pass an encoded code object + offset);
+// 0 = unknown. other_location is best effort: the other side's tag at the time it wrote the
+// object (validation failures) or its current tag (lock conflicts).
+struct AbortInfo {
+    AbortKind kind = AbortKind::None;
+    Object* object = nullptr; // the contended object, if known
+    uint64_t my_location = 0;
+    uint64_t other_location = 0;
+    int other_slot = -1; // slot of the other transaction's descriptor, -1 if unknown
+    uint64_t lost_ns = 0; // duration of the aborted attempt
+};
+
+// ---- client hooks -------------------------------------------------------------------------
+// The client's undo information for one object. Opaque to the runtime.
+struct UndoRecord {
+    void* data = nullptr;
+    uint64_t aux = 0;
+};
+
+enum class WaitReason : uint8_t { LockOwner, Inevitable, InevitableSlot };
+
+struct ClientHooks {
+    // Called with [o] already locked by the running (non-inevitable) transaction, before its
+    // first write to [o] in this attempt. Must capture everything the client may change.
+    UndoRecord (*save_state)(Object* o) = nullptr;
+    // Abort: called in reverse write order, with [o] still locked; must put back the state
+    // captured by save_state. drop_state is called afterwards.
+    void (*restore_state)(Object* o, UndoRecord const& r) = nullptr;
+    // Frees the record (after commit, or after restore_state).
+    void (*drop_state)(Object* o, UndoRecord const& r) = nullptr;
+    // Called at each iteration of a wait loop (the default yields the CPU). May throw: the
+    // deterministic test scheduler throws to turn "would block" into a retry of the step.
+    void (*wait)(WaitReason why) = nullptr;
+};
+// Must be called before any transaction starts (not thread-safe against running ones).
+void set_client_hooks(ClientHooks const& h);
+
+struct Config {
+    // An attempt that follows this many consecutive aborts starts inevitable (STM-9).
+    uint32_t inevitable_after_aborts = 8;
+    // Spins on an object locked by a committing transaction before giving up and aborting.
+    uint32_t commit_spin = 2000;
+};
+Config& config();
+
+// ---- descriptors and threads --------------------------------------------------------------
+class Transaction;
+
+// Must be called by each OS thread before its first transaction. Creates a descriptor, makes it
+// the calling thread's current one and returns it. At most kMaxSlots descriptors live at once.
+Transaction* register_thread();
+// Must be called by a registered thread after its last transaction (the current descriptor must
+// not be in a transaction). Folds its statistics into the global totals and frees it.
+void unregister_thread();
+// Deterministic scheduler: creates a descriptor without making it current.
+Transaction* create_descriptor();
+void destroy_descriptor(Transaction* tx);
+// Makes [tx] (or none) the calling thread's current descriptor. A test scheduler calls it between
+// the steps of its logical transactions; an OS thread must never use a descriptor that another OS
+// thread is using.
+void set_current(Transaction* tx);
+Transaction* current();
+int descriptor_slot(Transaction* tx);
+
+// ---- transactions -------------------------------------------------------------------------
+// Must be called outside a transaction. Starts an attempt: takes the snapshot time; starts
+// inevitable if the previous attempts aborted Config::inevitable_after_aborts times (waiting for
+// another inevitable transaction to finish first).
+void begin();
+// Must be called inside a transaction. Validates and publishes; throws StmAbort (after rolling
+// back) if validation fails. An inevitable transaction always commits.
+void commit();
+// Must be called inside a transaction: rolls back and throws StmAbort{Explicit}.
+[[noreturn]] void abort_transaction();
+bool in_transaction();
+// The serialization timestamp of the last committed attempt of the current descriptor: its write
+// version, or its snapshot time if it wrote nothing. Commits replayed in this order (writers
+// before read-only transactions of equal timestamp) reproduce every value read (STM-2).
+uint64_t last_commit_timestamp();
+// The global version clock (for tests and statistics).
+uint64_t clock_now();
+
+bool is_inevitable();
+// Must be called inside a transaction, before an irreversible action (I/O). Waits for the current
+// inevitable transaction to finish, then validates the read set; throws StmAbort if that fails.
+// Afterwards the transaction never aborts (STM-8).
+void become_inevitable();
+
+// A client tag naming the current source location (0 = unknown), recorded with each read and
+// lock for the conflict profiler. Cheap: one store.
+void set_location(uint64_t loc);
+
+// Statistics of the current descriptor, and of all descriptors (live and unregistered).
+Stats thread_stats();
+Stats global_stats();
+void reset_stats(); // all descriptors; call only while no transaction runs
+AbortInfo last_abort_info();
+
+// ---- objects ------------------------------------------------------------------------------
+// Must be called on each object allocated inside a transaction, before it is published: marks it
+// private to the running attempt (no barrier cost for it, STM-3). A no-op outside transactions.
+void on_allocate(Object* o);
+// Marks [o] read-mostly (STM-7) or not. Must be called before [o] is shared (or outside any
+// transaction, while no other thread runs one).
+void set_read_mostly(Object* o, bool on);
+
+// May be called anywhere inside a transaction (the interpreter's eval-breaker poll): rolls back
+// and throws StmAbort if the inevitable transaction asked this attempt to abort. Barrier slow
+// paths and commit() poll too, but the fast paths do not.
+void poll();
+
+// Barrier slow paths (the fast paths below inline the header test).
+void read_slow(Object* o);
+void write_slow(Object* o);
+void read_validate_slow(Object* o);
+
+// Cached from the current descriptor: the owned word of its running attempt (0 outside a
+// transaction) and its snapshot time.
+extern thread_local uint64_t t_own_word;
+extern thread_local uint64_t t_rv;
+
+// Must be called before reading any field of a mutable shared object inside a transaction.
+// Fast path: one header load and compare (objects this attempt wrote or allocated).
+inline void read(Object* o)
+{
+    uint64_t w = o->m_stm.load(std::memory_order_relaxed);
+    if (PY_LIKELY((w & ~kReadMostly) == t_own_word))
+        return;
+    read_slow(o);
+}
+// Must be called before the first write to an object's fields in a transaction (and may be
+// called before every write). After it returns the object is locked by this transaction and its
+// old state is in the undo log.
+inline void write(Object* o)
+{
+    uint64_t w = o->m_stm.load(std::memory_order_relaxed);
+    if (PY_LIKELY((w & ~kReadMostly) == t_own_word))
+        return;
+    write_slow(o);
+}
+// Must be called after reading an object's fields and before acting on what was read, when other
+// OS threads may write it concurrently (in-place writes, STM-5): throws StmAbort if a writer
+// locked or changed [o] since read(). Free for objects this attempt owns.
+inline void read_validate(Object* o)
+{
+    std::atomic_thread_fence(std::memory_order_acquire);
+    uint64_t w = o->m_stm.load(std::memory_order_relaxed);
+    if (PY_LIKELY((w & ~kReadMostly) == t_own_word))
+        return;
+    if (PY_LIKELY(!(w & kOwned) && word_version(w) <= t_rv))
+        return;
+    read_validate_slow(o);
+}
+
+// Runs [f] as a transaction, retrying after aborts. [f] must be re-executable (it is replayed
+// from the start after each abort).
+template <class F> void atomically(F&& f)
+{
+    for (;;) {
+        begin();
+        try {
+            f();
+            commit();
+            return;
+        } catch (StmAbort&) {
+        }
+    }
+}
+
+} // namespace pystm::stm

@@ -1,0 +1,285 @@
+// STM runtime: barrier slow paths, snapshot extension, allocation and read-mostly marking,
+// inevitability and the contention manager. Keeps STM-1 (opacity), STM-3 (private objects),
+// STM-5 (in-place writes and post-read validation), STM-7 (read-mostly epoch), STM-8
+// (inevitability) and STM-10 (contention policy); see docs/internals/stm.md.
+#include "stm/stm_internal.h"
+
+namespace pystm::stm {
+
+namespace {
+
+// STM-10: what a transaction does when [o] is owned by the live attempt of [owner]. Returns to
+// let the caller reload the header word, or rolls back.
+void on_conflict(Transaction* tx, Transaction* owner, AbortKind kind, Object* o, uint32_t& spins)
+{
+    if (tx->m_inevitable) {
+        // The inevitable transaction never aborts: it asks the owner to abort and waits for
+        // the lock to be released. The owner polls the request in its slow paths and commit.
+        owner->m_abort_request.store(owner->m_serial.load(std::memory_order_acquire), std::memory_order_release);
+        wait_step(tx, WaitReason::LockOwner);
+        return;
+    }
+    if (owner->m_inevitable_pub.load(std::memory_order_acquire)) {
+        // Never abort because of the inevitable transaction's lock: wait for it to finish.
+        wait_step(tx, WaitReason::Inevitable);
+        if (tx->abort_requested())
+            rollback(tx, AbortKind::KilledByInevitable, o, tx->m_location.load(std::memory_order_relaxed), 0, -1);
+        return;
+    }
+    if (owner->m_committing.load(std::memory_order_acquire) && spins < config().commit_spin) {
+        // A committing owner releases within microseconds: spinning is cheaper than aborting.
+        ++spins;
+        wait_step(tx, WaitReason::LockOwner);
+        return;
+    }
+    // The transaction that comes second to the object aborts (requester aborts).
+    rollback(tx, kind, o, tx->m_location.load(std::memory_order_relaxed),
+        owner->m_location.load(std::memory_order_relaxed), int(owner->m_slot));
+}
+
+void poll_abort(Transaction* tx)
+{
+    if (PY_UNLIKELY(!tx->m_inevitable && tx->abort_requested()))
+        rollback(tx, AbortKind::KilledByInevitable, nullptr, tx->m_location.load(std::memory_order_relaxed), 0, -1);
+}
+
+} // namespace
+
+void poll()
+{
+    if (Transaction* tx = active_tx())
+        poll_abort(tx);
+}
+
+void bloom_set(Transaction* tx, Object* o)
+{
+    uint32_t h = bloom_hash(o);
+    std::atomic<uint64_t>& word = g_bloom[h >> 6];
+    uint64_t bit = 1ull << (h & 63);
+    if (!(word.load(std::memory_order_relaxed) & bit)) {
+        word.fetch_or(bit, std::memory_order_seq_cst);
+        tx->m_bloom_words.push_back(h >> 6);
+    } else {
+        // Already set (possibly by us): still order it before the caller's header reload.
+        std::atomic_thread_fence(std::memory_order_seq_cst);
+    }
+}
+
+void clear_inevitable(Transaction* tx)
+{
+    for (uint32_t i : tx->m_bloom_words)
+        g_bloom[i].store(0, std::memory_order_relaxed);
+    tx->m_bloom_words.clear();
+    g_inevitable_read_rm.store(false, std::memory_order_relaxed);
+    tx->m_inevitable_pub.store(false, std::memory_order_release);
+    g_inevitable.store(nullptr, std::memory_order_seq_cst);
+}
+
+void extend_snapshot(Transaction* tx, Object* trigger)
+{
+    // STM-1 (LSA extension): the snapshot may move to now only if nothing read has changed.
+    uint64_t now = g_clock.load(std::memory_order_seq_cst);
+    if (ReadEntry* bad = validate_reads(tx)) {
+        WriteLocation& wl = g_write_loc[write_loc_index(bad->obj)];
+        uint64_t other = wl.obj.load(std::memory_order_relaxed) == bad->obj ? wl.loc.load(std::memory_order_relaxed) : 0;
+        rollback(tx, AbortKind::Validation, bad->obj, bad->location, other, -1);
+    }
+    uint64_t epoch = g_rm_epoch.load(std::memory_order_seq_cst);
+    if (tx->m_read_rm && epoch != tx->m_rm_epoch)
+        rollback(tx, AbortKind::ReadMostly, trigger, tx->m_location.load(std::memory_order_relaxed), 0, -1);
+    tx->m_rm_epoch = epoch;
+    tx->m_rv = now;
+    t_rv = now;
+}
+
+void read_slow(Object* o)
+{
+    Transaction* tx = active_tx();
+    if (!tx || o->is_immutable())
+        return; // outside transactions (setup code, STM off) and immutable objects (OBJ-1)
+    poll_abort(tx);
+    uint32_t spins = 0;
+    for (;;) {
+        uint64_t w = o->m_stm.load(std::memory_order_acquire);
+        if (word_owned(w)) {
+            if (tx->owns(w))
+                return;
+            if (Transaction* owner = owner_of(w)) {
+                on_conflict(tx, owner, AbortKind::ReadLocked, o, spins);
+                continue;
+            }
+            w &= kReadMostly; // stale: version 0 (STM-3)
+        }
+        if (tx->m_inevitable) {
+            // STM-8: publish the read in the filter, then re-check that no writer locked the
+            // object in between (a writer checks the filter after locking).
+            bloom_set(tx, o);
+            if (w & kReadMostly) {
+                tx->m_read_rm = true;
+                g_inevitable_read_rm.store(true, std::memory_order_seq_cst);
+            }
+            uint64_t again = o->m_stm.load(std::memory_order_seq_cst);
+            if (word_owned(again) && !tx->owns(again) && owner_of(again))
+                continue;
+            return;
+        }
+        if (word_version(w) > tx->m_rv) {
+            extend_snapshot(tx, o);
+            continue;
+        }
+        if (w & kReadMostly) {
+            tx->m_read_rm = true; // STM-7: covered by the epoch, not the read set
+            return;
+        }
+        uint64_t serial = tx->m_serial.load(std::memory_order_relaxed);
+        auto& f = tx->m_filter[(reinterpret_cast<uintptr_t>(o) >> 4) & (Transaction::kFilterSize - 1)];
+        if (f.obj == o && f.serial == serial)
+            return;
+        f.obj = o;
+        f.serial = serial;
+        tx->m_reads.push_back({ o, word_version(w), tx->m_location.load(std::memory_order_relaxed) });
+        return;
+    }
+}
+
+void read_validate_slow(Object* o)
+{
+    Transaction* tx = active_tx();
+    if (!tx || tx->m_inevitable || o->is_immutable())
+        return; // STM-8: nobody may lock what the inevitable transaction read
+    uint64_t w = o->m_stm.load(std::memory_order_acquire);
+    if (word_owned(w)) {
+        if (tx->owns(w))
+            return;
+        if (Transaction* owner = owner_of(w))
+            rollback(tx, AbortKind::ReadLocked, o, tx->m_location.load(std::memory_order_relaxed),
+                owner->m_location.load(std::memory_order_relaxed), int(owner->m_slot));
+        return; // stale: version 0, unchanged since read()
+    }
+    // STM-5: the object changed after read() returned, so what the caller read may be torn.
+    if (word_version(w) > tx->m_rv)
+        rollback(tx, AbortKind::Validation, o, tx->m_location.load(std::memory_order_relaxed), 0, -1);
+}
+
+void write_slow(Object* o)
+{
+    Transaction* tx = active_tx();
+    if (!tx)
+        return;
+    PY_ASSERT(!o->is_immutable(), "OBJ-1");
+    poll_abort(tx);
+    uint32_t spins = 0;
+    for (;;) {
+        uint64_t w = o->m_stm.load(std::memory_order_acquire);
+        uint64_t version;
+        if (word_owned(w)) {
+            if (tx->owns(w))
+                return;
+            if (Transaction* owner = owner_of(w)) {
+                on_conflict(tx, owner, AbortKind::WriteWrite, o, spins);
+                continue;
+            }
+            version = 0; // stale (STM-3)
+        } else {
+            version = word_version(w);
+        }
+        // STM-1: the object's latest state must belong to the snapshot before we read it
+        // through the lock.
+        if (!tx->m_inevitable && version > tx->m_rv) {
+            extend_snapshot(tx, o);
+            continue;
+        }
+        if (!o->m_stm.compare_exchange_strong(w, tx->m_own_word | (w & kReadMostly), std::memory_order_seq_cst))
+            continue;
+        if (!tx->m_inevitable) {
+            Transaction* inev = g_inevitable.load(std::memory_order_seq_cst);
+            bool blocked = inev
+                && (bloom_test(o)
+                    || ((w & kReadMostly) && g_inevitable_read_rm.load(std::memory_order_seq_cst)));
+            if (blocked) {
+                // STM-8: the inevitable transaction may have read [o]; nothing was written yet,
+                // so the old word goes back unchanged. Wait for it to finish.
+                o->m_stm.store(w, std::memory_order_release);
+                while (g_inevitable.load(std::memory_order_acquire) == inev) {
+                    wait_step(tx, WaitReason::Inevitable);
+                    poll_abort(tx);
+                }
+                continue;
+            }
+        }
+        WriteEntry e { o, w, UndoRecord {}, tx->m_location.load(std::memory_order_relaxed), false };
+        if (!tx->m_inevitable && g_hooks.save_state) {
+            e.undo = g_hooks.save_state(o);
+            e.saved = true;
+        }
+        tx->m_writes.push_back(e);
+        if (w & kReadMostly)
+            tx->m_wrote_rm = true;
+        // STM-5: the client's in-place stores that follow must not become visible before the
+        // lock (pairs with the acquire fence in read_validate).
+        std::atomic_thread_fence(std::memory_order_release);
+        return;
+    }
+}
+
+void on_allocate(Object* o)
+{
+    // STM-3: the object is private to this attempt; a plain store, nobody else can see it yet.
+    uint64_t rm = o->m_stm.load(std::memory_order_relaxed) & kReadMostly;
+    o->m_stm.store(t_own_word | rm, std::memory_order_relaxed);
+}
+
+void set_read_mostly(Object* o, bool on)
+{
+    uint64_t w = o->m_stm.load(std::memory_order_relaxed);
+    o->m_stm.store(on ? (w | kReadMostly) : (w & ~kReadMostly), std::memory_order_release);
+}
+
+void become_inevitable()
+{
+    Transaction* tx = active_tx();
+    PY_VERIFY(tx != nullptr, "STM-8");
+    if (tx->m_inevitable)
+        return;
+    // At most one inevitable transaction (STM-8): wait for the slot. We may hold locks the
+    // inevitable one needs, so keep honouring its kill requests while waiting.
+    for (;;) {
+        Transaction* expected = nullptr;
+        if (g_inevitable.compare_exchange_strong(expected, tx, std::memory_order_seq_cst))
+            break;
+        wait_step(tx, WaitReason::InevitableSlot);
+        poll_abort(tx);
+    }
+    // Publish everything read so far, then check that it is all still current. A writer that
+    // locks one of these objects from now on sees the filter; one that locked it before is
+    // seen by the validation below.
+    for (ReadEntry& e : tx->m_reads)
+        bloom_set(tx, e.obj);
+    if (tx->m_read_rm)
+        g_inevitable_read_rm.store(true, std::memory_order_seq_cst);
+    AbortKind failed = AbortKind::None;
+    Object* bad_obj = nullptr;
+    if (ReadEntry* bad = validate_reads(tx)) {
+        failed = AbortKind::Validation;
+        bad_obj = bad->obj;
+    } else if (tx->m_read_rm && g_rm_epoch.load(std::memory_order_seq_cst) != tx->m_rm_epoch) {
+        failed = AbortKind::ReadMostly;
+    } else if (tx->abort_requested()) {
+        failed = AbortKind::KilledByInevitable;
+    }
+    if (failed != AbortKind::None) {
+        clear_inevitable(tx);
+        rollback(tx, failed, bad_obj, tx->m_location.load(std::memory_order_relaxed), 0, -1);
+    }
+    tx->m_inevitable = true;
+    tx->m_inevitable_pub.store(true, std::memory_order_release);
+    // Our undo records are no longer needed: an inevitable transaction never aborts.
+    for (WriteEntry& e : tx->m_writes)
+        if (e.saved && g_hooks.drop_state) {
+            g_hooks.drop_state(e.obj, e.undo);
+            e.saved = false;
+        }
+    tx->m_reads.clear();
+}
+
+} // namespace pystm::stm

@@ -1,0 +1,403 @@
+// STM runtime core: descriptors and their slots, begin / commit / rollback, statistics.
+// Keeps STM-1 (version clock), STM-2 (serialization order), STM-4 (commit protocol), STM-6
+// (rollback), STM-9 (starvation freedom); see docs/internals/stm.md.
+#include "stm/stm_internal.h"
+
+#include <chrono>
+#include <thread>
+
+namespace pystm::stm {
+
+std::atomic<uint64_t> g_clock { 0 };
+std::atomic<uint64_t> g_rm_epoch { 0 };
+std::atomic<Transaction*> g_inevitable { nullptr };
+std::atomic<bool> g_inevitable_read_rm { false };
+std::atomic<Transaction*> g_slots[kMaxSlots];
+std::atomic<uint64_t> g_bloom[kBloomWords];
+WriteLocation g_write_loc[kWriteLocSize];
+ClientHooks g_hooks;
+thread_local Transaction* t_tx = nullptr;
+thread_local uint64_t t_own_word = 0;
+thread_local uint64_t t_rv = 0;
+
+namespace {
+
+Config s_config;
+std::mutex s_registry_mu; // guards s_descriptors, s_free, s_retired (lock order: before m_stats_mu)
+std::vector<Transaction*> s_descriptors; // every descriptor ever created, by slot; never freed
+std::vector<Transaction*> s_free;
+Stats s_retired;
+
+void default_wait(WaitReason) { std::this_thread::yield(); }
+
+} // namespace
+
+uint64_t now_ns()
+{
+    return uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+                        .count());
+}
+
+const char* abort_kind_name(AbortKind k)
+{
+    switch (k) {
+    case AbortKind::None: return "none";
+    case AbortKind::WriteWrite: return "write-write";
+    case AbortKind::ReadLocked: return "read-locked";
+    case AbortKind::Validation: return "read-write";
+    case AbortKind::ReadMostly: return "read-mostly";
+    case AbortKind::KilledByInevitable: return "killed-by-inevitable";
+    case AbortKind::InevitableRead: return "inevitable-read";
+    case AbortKind::Explicit: return "explicit";
+    case AbortKind::Count: break;
+    }
+    return "?";
+}
+
+uint64_t Stats::total_aborts() const
+{
+    uint64_t n = 0;
+    for (uint64_t a : aborts)
+        n += a;
+    return n;
+}
+
+void Stats::add(Stats const& o)
+{
+    commits += o.commits;
+    inevitable_commits += o.inevitable_commits;
+    for (size_t i = 0; i < size_t(AbortKind::Count); ++i)
+        aborts[i] += o.aborts[i];
+    ns_committed += o.ns_committed;
+    ns_aborted += o.ns_aborted;
+    ns_waiting += o.ns_waiting;
+}
+
+void set_client_hooks(ClientHooks const& h) { g_hooks = h; }
+Config& config() { return s_config; }
+
+// ---- descriptors --------------------------------------------------------------------------
+
+Transaction* create_descriptor()
+{
+    std::lock_guard lock(s_registry_mu);
+    if (!s_free.empty()) {
+        Transaction* tx = s_free.back();
+        s_free.pop_back();
+        return tx;
+    }
+    PY_VERIFY(s_descriptors.size() < kMaxSlots, "STM-3");
+    // Descriptors are never freed: another thread may still be decoding an owned word that
+    // names this slot (owner_of), so the memory must stay valid; a reused descriptor keeps
+    // counting serials, so stale words never name a live attempt (STM-3).
+    auto* tx = new Transaction;
+    tx->m_slot = uint32_t(s_descriptors.size());
+    s_descriptors.push_back(tx);
+    g_slots[tx->m_slot].store(tx, std::memory_order_release);
+    return tx;
+}
+
+void destroy_descriptor(Transaction* tx)
+{
+    PY_VERIFY(!tx->m_active, "STM-3");
+    std::lock_guard lock(s_registry_mu);
+    {
+        std::lock_guard slock(tx->m_stats_mu);
+        s_retired.add(tx->m_stats);
+        tx->m_stats = Stats {};
+        tx->m_last_abort = AbortInfo {};
+    }
+    tx->m_consecutive_aborts = 0;
+    if (t_tx == tx)
+        set_current(nullptr);
+    s_free.push_back(tx);
+}
+
+void sync_thread_cache(Transaction* tx)
+{
+    t_own_word = tx && tx->m_active ? tx->m_own_word : 0;
+    t_rv = tx && tx->m_active ? tx->m_rv : 0;
+}
+
+void set_current(Transaction* tx)
+{
+    t_tx = tx;
+    sync_thread_cache(tx);
+}
+
+Transaction* current() { return t_tx; }
+int descriptor_slot(Transaction* tx) { return tx ? int(tx->m_slot) : -1; }
+
+Transaction* register_thread()
+{
+    PY_VERIFY(t_tx == nullptr, "STM-3");
+    Transaction* tx = create_descriptor();
+    set_current(tx);
+    return tx;
+}
+
+void unregister_thread()
+{
+    Transaction* tx = t_tx;
+    PY_VERIFY(tx != nullptr, "STM-3");
+    destroy_descriptor(tx);
+}
+
+Transaction* active_tx()
+{
+    Transaction* tx = t_tx;
+    return tx && tx->m_active ? tx : nullptr;
+}
+
+bool in_transaction() { return active_tx() != nullptr; }
+bool is_inevitable()
+{
+    Transaction* tx = active_tx();
+    return tx && tx->m_inevitable;
+}
+uint64_t clock_now() { return g_clock.load(std::memory_order_acquire); }
+uint64_t last_commit_timestamp() { return t_tx ? t_tx->m_last_ts : 0; }
+
+void set_location(uint64_t loc)
+{
+    if (Transaction* tx = t_tx)
+        tx->m_location.store(loc, std::memory_order_relaxed);
+}
+
+// ---- begin / commit / rollback ------------------------------------------------------------
+
+void begin()
+{
+    Transaction* tx = t_tx;
+    PY_VERIFY(tx && !tx->m_active, "STM-4");
+    uint64_t serial = ++tx->m_next_serial;
+    tx->m_serial.store(serial, std::memory_order_release);
+    tx->m_own_word = (serial << kSerialShift) | (uint64_t(tx->m_slot) << kSlotShift) | kOwned;
+    // STM-7: the epoch is read after the clock, so every read-mostly commit with a write version
+    // <= m_rv is counted in m_rm_epoch.
+    tx->m_rv = g_clock.load(std::memory_order_acquire);
+    tx->m_rm_epoch = g_rm_epoch.load(std::memory_order_acquire);
+    tx->m_active = true;
+    tx->m_inevitable = false;
+    tx->m_read_rm = tx->m_wrote_rm = false;
+    tx->m_reads.clear();
+    tx->m_writes.clear();
+    tx->m_wait_ns = 0;
+    tx->m_start_ns = now_ns();
+    sync_thread_cache(tx);
+    // STM-9: after too many consecutive aborts the attempt runs inevitably; with an empty read
+    // set become_inevitable() cannot fail, so this attempt commits.
+    if (tx->m_consecutive_aborts >= s_config.inevitable_after_aborts)
+        become_inevitable();
+}
+
+namespace {
+
+void end_attempt(Transaction* tx)
+{
+    tx->m_active = false;
+    tx->m_inevitable = false;
+    tx->m_committing.store(false, std::memory_order_relaxed);
+    // After this store every word still carrying m_own_word (objects the attempt allocated) is
+    // stale and reads as version 0 (STM-3).
+    tx->m_serial.store(0, std::memory_order_release);
+    tx->m_own_word = 0;
+    tx->m_reads.clear();
+    tx->m_writes.clear();
+    sync_thread_cache(tx);
+}
+
+void publish_writes(Transaction* tx, uint64_t wv)
+{
+    for (WriteEntry& e : tx->m_writes) {
+        WriteLocation& wl = g_write_loc[write_loc_index(e.obj)];
+        wl.obj.store(e.obj, std::memory_order_relaxed);
+        wl.loc.store(e.location, std::memory_order_relaxed);
+        e.obj->m_stm.store((wv << kVersionShift) | (e.old_word & kReadMostly), std::memory_order_release);
+    }
+    for (WriteEntry& e : tx->m_writes)
+        if (e.saved && g_hooks.drop_state)
+            g_hooks.drop_state(e.obj, e.undo);
+}
+
+void account_commit(Transaction* tx)
+{
+    uint64_t elapsed = now_ns() - tx->m_start_ns;
+    std::lock_guard lock(tx->m_stats_mu);
+    tx->m_stats.commits++;
+    if (tx->m_inevitable)
+        tx->m_stats.inevitable_commits++;
+    tx->m_stats.ns_committed += elapsed;
+    tx->m_stats.ns_waiting += tx->m_wait_ns;
+}
+
+} // namespace
+
+ReadEntry* validate_reads(Transaction* tx)
+{
+    for (ReadEntry& e : tx->m_reads) {
+        uint64_t w = e.obj->m_stm.load(std::memory_order_acquire);
+        if (word_owned(w)) {
+            if (tx->owns(w))
+                continue; // STM-6: an entry of an object we locked was valid when we locked it
+            if (owner_of(w))
+                return &e;
+            w = 0; // stale owned word: version 0
+        }
+        if (word_version(w) != e.version)
+            return &e;
+    }
+    return nullptr;
+}
+
+void commit()
+{
+    Transaction* tx = t_tx;
+    PY_VERIFY(tx && tx->m_active, "STM-4");
+    if (tx->m_writes.empty() && !tx->m_inevitable) {
+        // Read-only: every read was consistent with m_rv (STM-1), so it serializes at m_rv.
+        tx->m_last_ts = tx->m_rv;
+        tx->m_consecutive_aborts = 0;
+        account_commit(tx);
+        end_attempt(tx);
+        return;
+    }
+    // STM-4, steps 1-6.
+    tx->m_committing.store(true, std::memory_order_release);
+    if (!tx->m_inevitable && tx->abort_requested())
+        rollback(tx, AbortKind::KilledByInevitable, nullptr, 0, 0, -1);
+    // Step 2: a read-mostly writer bumps the epoch before taking its write version (STM-7).
+    if (tx->m_wrote_rm)
+        g_rm_epoch.fetch_add(1, std::memory_order_seq_cst);
+    uint64_t wv = g_clock.fetch_add(1, std::memory_order_seq_cst) + 1;
+    if (!tx->m_inevitable) {
+        // Step 3: validate unless nobody committed since the snapshot.
+        if (wv != tx->m_rv + 1) {
+            if (ReadEntry* bad = validate_reads(tx)) {
+                WriteLocation& wl = g_write_loc[write_loc_index(bad->obj)];
+                uint64_t other = wl.obj.load(std::memory_order_relaxed) == bad->obj
+                    ? wl.loc.load(std::memory_order_relaxed)
+                    : 0;
+                rollback(tx, AbortKind::Validation, bad->obj, bad->location, other, -1);
+            }
+        }
+        if (tx->m_read_rm) {
+            uint64_t expected = tx->m_rm_epoch + (tx->m_wrote_rm ? 1 : 0);
+            if (g_rm_epoch.load(std::memory_order_seq_cst) != expected)
+                rollback(tx, AbortKind::ReadMostly, nullptr, 0, 0, -1);
+        }
+        // Step 4: a read-mostly writer must not publish under an inevitable transaction that
+        // read read-mostly objects (STM-8).
+        if (tx->m_wrote_rm && g_inevitable.load(std::memory_order_seq_cst)
+            && g_inevitable_read_rm.load(std::memory_order_seq_cst))
+            rollback(tx, AbortKind::InevitableRead, nullptr, 0, 0, -1);
+        // Step 5: last chance for an inevitable transaction's kill request.
+        if (tx->abort_requested())
+            rollback(tx, AbortKind::KilledByInevitable, nullptr, 0, 0, -1);
+    }
+    // Step 6: point of no return: publish and release.
+    publish_writes(tx, wv);
+    tx->m_last_ts = wv;
+    tx->m_consecutive_aborts = 0;
+    account_commit(tx);
+    if (tx->m_inevitable)
+        clear_inevitable(tx);
+    end_attempt(tx);
+}
+
+void rollback(Transaction* tx, AbortKind kind, Object* obj, uint64_t my_loc, uint64_t other_loc,
+    int other_slot)
+{
+    PY_VERIFY(!tx->m_inevitable, "STM-8");
+    // STM-6: restore in reverse order while still locked, then release under a fresh version so
+    // that a reader that validated the old version before our lock cannot mistake the restored
+    // object for unchanged (it may have seen our in-place writes).
+    for (size_t i = tx->m_writes.size(); i-- > 0;) {
+        WriteEntry& e = tx->m_writes[i];
+        if (e.saved && g_hooks.restore_state)
+            g_hooks.restore_state(e.obj, e.undo);
+    }
+    if (!tx->m_writes.empty()) {
+        uint64_t fresh = g_clock.fetch_add(1, std::memory_order_acq_rel) + 1;
+        for (WriteEntry& e : tx->m_writes)
+            e.obj->m_stm.store((fresh << kVersionShift) | (e.old_word & kReadMostly), std::memory_order_release);
+        for (WriteEntry& e : tx->m_writes)
+            if (e.saved && g_hooks.drop_state)
+                g_hooks.drop_state(e.obj, e.undo);
+    }
+    uint64_t elapsed = now_ns() - tx->m_start_ns;
+    {
+        std::lock_guard lock(tx->m_stats_mu);
+        tx->m_stats.aborts[size_t(kind)]++;
+        tx->m_stats.ns_aborted += elapsed;
+        tx->m_stats.ns_waiting += tx->m_wait_ns;
+        tx->m_last_abort = AbortInfo { kind, obj, my_loc, other_loc, other_slot, elapsed };
+    }
+    tx->m_consecutive_aborts++;
+    end_attempt(tx);
+    throw StmAbort { kind };
+}
+
+void abort_transaction()
+{
+    Transaction* tx = active_tx();
+    PY_VERIFY(tx != nullptr, "STM-4");
+    PY_VERIFY(!tx->m_inevitable, "STM-8");
+    rollback(tx, AbortKind::Explicit, nullptr, tx->m_location.load(std::memory_order_relaxed), 0, -1);
+}
+
+// ---- statistics ---------------------------------------------------------------------------
+
+Stats thread_stats()
+{
+    Transaction* tx = t_tx;
+    if (!tx)
+        return Stats {};
+    std::lock_guard lock(tx->m_stats_mu);
+    return tx->m_stats;
+}
+
+Stats global_stats()
+{
+    std::lock_guard lock(s_registry_mu);
+    Stats s = s_retired;
+    for (Transaction* tx : s_descriptors) {
+        std::lock_guard slock(tx->m_stats_mu);
+        s.add(tx->m_stats);
+    }
+    return s;
+}
+
+void reset_stats()
+{
+    std::lock_guard lock(s_registry_mu);
+    s_retired = Stats {};
+    for (Transaction* tx : s_descriptors) {
+        std::lock_guard slock(tx->m_stats_mu);
+        tx->m_stats = Stats {};
+    }
+}
+
+AbortInfo last_abort_info()
+{
+    Transaction* tx = t_tx;
+    if (!tx)
+        return AbortInfo {};
+    std::lock_guard lock(tx->m_stats_mu);
+    return tx->m_last_abort;
+}
+
+void wait_step(Transaction* tx, WaitReason why)
+{
+    uint64_t t0 = now_ns();
+    try {
+        (g_hooks.wait ? g_hooks.wait : default_wait)(why);
+    } catch (...) {
+        tx->m_wait_ns += now_ns() - t0;
+        throw;
+    }
+    tx->m_wait_ns += now_ns() - t0;
+}
+
+} // namespace pystm::stm

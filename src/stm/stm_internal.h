@@ -1,0 +1,129 @@
+// STM runtime internals shared by stm_core.cpp and stm_barriers.cpp: the transaction descriptor,
+// the global clock, the read-mostly epoch, the inevitable transaction's read filter and the
+// helpers that decode an owned header word. Not for clients: they use stm.h.
+#pragma once
+
+#include "stm/stm.h"
+
+#include <mutex>
+#include <vector>
+
+namespace pystm::stm {
+
+struct ReadEntry {
+    Object* obj;
+    uint64_t version; // version seen at the first read (0 for a stale owned word)
+    uint64_t location;
+};
+
+struct WriteEntry {
+    Object* obj;
+    uint64_t old_word; // header word before the lock (for its READ_MOSTLY bit)
+    UndoRecord undo;
+    uint64_t location;
+    bool saved; // undo holds a client record (false for inevitable transactions)
+};
+
+class Transaction {
+public:
+    // Published to other threads (owner lookup, contention management).
+    std::atomic<uint64_t> m_serial { 0 }; // serial of the running attempt; 0 between attempts
+    std::atomic<uint64_t> m_abort_request { 0 }; // serial of the attempt an inevitable one kills
+    std::atomic<bool> m_committing { false }; // past validation start: will release soon
+    std::atomic<bool> m_inevitable_pub { false }; // this attempt is the inevitable one
+    std::atomic<uint64_t> m_location { 0 };
+
+    // Owned by the descriptor's thread.
+    uint32_t m_slot = 0;
+    uint64_t m_next_serial = 0; // serials never repeat within a slot (STM-3)
+    bool m_active = false;
+    bool m_inevitable = false;
+    bool m_read_rm = false; // read a read-mostly object in this attempt
+    bool m_wrote_rm = false; // locked a read-mostly object in this attempt
+    uint64_t m_own_word = 0;
+    uint64_t m_rv = 0; // snapshot time
+    uint64_t m_rm_epoch = 0; // g_rm_epoch as of the snapshot
+    uint64_t m_last_ts = 0;
+    std::vector<ReadEntry> m_reads;
+    std::vector<WriteEntry> m_writes;
+    std::vector<uint32_t> m_bloom_words; // inevitable read filter words this attempt set
+    // Direct-mapped filter of objects already in m_reads in this attempt (tagged by serial), so
+    // repeated reads of one object do not grow the read set.
+    static constexpr size_t kFilterSize = 128;
+    struct FilterEntry {
+        Object* obj;
+        uint64_t serial;
+    } m_filter[kFilterSize] = {};
+    uint32_t m_consecutive_aborts = 0;
+    uint64_t m_start_ns = 0;
+    uint64_t m_wait_ns = 0; // waiting time of the running attempt
+
+    std::mutex m_stats_mu; // guards m_stats and m_last_abort against global_stats() readers
+    Stats m_stats;
+    AbortInfo m_last_abort;
+
+    bool owns(uint64_t w) const { return (w & ~kReadMostly) == m_own_word; }
+    bool abort_requested() const
+    {
+        return m_abort_request.load(std::memory_order_acquire) == m_serial.load(std::memory_order_relaxed);
+    }
+};
+
+extern std::atomic<uint64_t> g_clock;
+extern std::atomic<uint64_t> g_rm_epoch;
+extern std::atomic<Transaction*> g_inevitable;
+extern std::atomic<bool> g_inevitable_read_rm;
+extern std::atomic<Transaction*> g_slots[kMaxSlots];
+extern ClientHooks g_hooks;
+extern thread_local Transaction* t_tx;
+
+// The inevitable transaction's read filter: a Bloom-style bit set of the objects it has read
+// (one hash). Writers test it after locking (STM-8).
+inline constexpr size_t kBloomWords = 1024;
+extern std::atomic<uint64_t> g_bloom[kBloomWords];
+inline uint32_t bloom_hash(Object* o)
+{
+    return uint32_t((uint64_t(reinterpret_cast<uintptr_t>(o) >> 4) * 0x9E3779B97F4A7C15ull) >> 48);
+}
+inline bool bloom_test(Object* o)
+{
+    uint32_t h = bloom_hash(o);
+    return g_bloom[h >> 6].load(std::memory_order_seq_cst) & (1ull << (h & 63));
+}
+
+// Best-effort table of the location of the last committed write of each object (by hash).
+struct WriteLocation {
+    std::atomic<Object*> obj { nullptr };
+    std::atomic<uint64_t> loc { 0 };
+};
+inline constexpr size_t kWriteLocSize = 4096;
+extern WriteLocation g_write_loc[kWriteLocSize];
+inline size_t write_loc_index(Object* o) { return bloom_hash(o) & (kWriteLocSize - 1); }
+
+// The live descriptor owning [w], or nullptr if the owning attempt has ended (stale word).
+inline Transaction* owner_of(uint64_t w)
+{
+    Transaction* t = g_slots[word_slot(w)].load(std::memory_order_acquire);
+    if (t && t->m_serial.load(std::memory_order_acquire) == word_serial(w))
+        return t;
+    return nullptr;
+}
+
+uint64_t now_ns();
+Transaction* active_tx(); // the current descriptor if it runs an attempt, else nullptr
+void sync_thread_cache(Transaction* tx);
+// Rolls back the running attempt and throws StmAbort{kind}. [obj]/[other] feed last_abort_info.
+[[noreturn]] void rollback(Transaction* tx, AbortKind kind, Object* obj, uint64_t my_loc,
+    uint64_t other_loc, int other_slot);
+// Validates every read-set entry against the current header words; returns the first entry
+// that fails, or nullptr.
+ReadEntry* validate_reads(Transaction* tx);
+// Extends the snapshot to now (LSA): validates, then moves m_rv. Rolls back on failure.
+void extend_snapshot(Transaction* tx, Object* trigger);
+void bloom_set(Transaction* tx, Object* o);
+void clear_inevitable(Transaction* tx);
+// One iteration of a wait loop: calls the client's wait hook (which may throw) and accounts the
+// time as waiting.
+void wait_step(Transaction* tx, WaitReason why);
+
+} // namespace pystm::stm

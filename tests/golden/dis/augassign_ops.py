@@ -1,0 +1,12 @@
+def f(a, b):
+    a //= b
+    a **= b
+    a @= b
+    a ^= b
+    a |= b
+    a &= b
+    a <<= b
+    a >>= b
+    a %= b
+    a /= b
+    return a

@@ -1,0 +1,12 @@
+def f(g, o, args, kw):
+    g()
+    g(1, 2)
+    g(1, key=2)
+    g(*args)
+    g(1, *args, 2)
+    g(**kw)
+    g(a=1, **kw)
+    o.method(1, x=2)
+    o.a.b(3)
+    print(len(args))
+    return g(*args, **kw)

@@ -1,0 +1,10 @@
+a = 10 ** 100
+b = 1.5
+c = 2j
+d = b'bytes'
+e = ...
+f = -5
+g = 1
+h = 1.0
+i = True
+j = 'long string with spaces'

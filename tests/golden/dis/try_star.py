@@ -1,0 +1,7 @@
+def f():
+    try:
+        g()
+    except* ValueError as eg:
+        print(eg)
+    except* TypeError:
+        pass

@@ -1,0 +1,5 @@
+def f(data):
+    if (n := len(data)) > 10:
+        return n
+    values = [y for x in data if (y := x * 2)]
+    return values, y
