@@ -42,6 +42,54 @@ int effect(uint16_t op, uint32_t arg, bool jump)
 
 CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
 {
+    // 0. An unconditional jump to a small artificial block that leaves the function (the
+    // implicit return) is replaced by a copy of that block, as CPython's optimizer does (so
+    // each exit has its own line number).
+    {
+        auto& src = seq.instrs;
+        size_t n0 = src.size();
+        std::vector<bool> is_label(n0 + 1, false);
+        for (int32_t l : seq.labels)
+            if (l >= 0)
+                is_label[l] = true;
+        std::vector<Instr> res;
+        res.reserve(n0);
+        std::vector<int32_t> map(n0 + 1);
+        for (size_t i = 0; i < n0; ++i) {
+            map[i] = static_cast<int32_t>(res.size());
+            Instr const& ins = src[i];
+            if (ins.op == P_JUMP) {
+                size_t t = static_cast<size_t>(seq.labels[ins.arg]);
+                size_t end = t;
+                bool ok = false;
+                for (size_t j = t; j < n0 && j < t + 4; ++j) {
+                    // Only artificial exits (the implicit "return None") are copied.
+                    if ((j > t && is_label[j]) || src[j].kind == ArgKind::Label || src[j].pos.line > 0)
+                        break;
+                    if (src[j].op == RETURN_VALUE || src[j].op == RAISE_VARARGS || src[j].op == RERAISE) {
+                        end = j;
+                        ok = true;
+                        break;
+                    }
+                }
+                if (ok) {
+                    for (size_t k = t; k <= end; ++k) {
+                        Instr copy = src[k];
+                        if (copy.pos.line <= 0)
+                            copy.pos = ins.pos;
+                        res.push_back(copy);
+                    }
+                    continue;
+                }
+            }
+            res.push_back(ins);
+        }
+        map[n0] = static_cast<int32_t>(res.size());
+        for (int32_t& l : seq.labels)
+            if (l >= 0)
+                l = map[l];
+        src = std::move(res);
+    }
     auto& in = seq.instrs;
     size_t n = in.size();
     auto target_of = [&](Instr const& ins) { return static_cast<size_t>(seq.labels[ins.arg]); };
@@ -115,6 +163,9 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
             if (t >= n || t == i)
                 break;
             Instr const& tgt = in[t];
+            // CPython threads only between jumps of the same line (artificial ones have none).
+            if (ins.pos.line != tgt.pos.line)
+                break;
             if (tgt.op == P_JUMP) {
                 if (next_kept[target_of(tgt)] == t)
                     break;
@@ -131,9 +182,8 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
                 ins.arg = tgt.arg;
                 continue;
             }
-            if (((jf && (tgt.op == JUMP_IF_TRUE_OR_POP || tgt.op == P_POP_JUMP_IF_TRUE))
-                    || (jt && (tgt.op == JUMP_IF_FALSE_OR_POP || tgt.op == P_POP_JUMP_IF_FALSE)))
-                && ins.pos.line == tgt.pos.line) {
+            if ((jf && (tgt.op == JUMP_IF_TRUE_OR_POP || tgt.op == P_POP_JUMP_IF_TRUE))
+                || (jt && (tgt.op == JUMP_IF_FALSE_OR_POP || tgt.op == P_POP_JUMP_IF_FALSE))) {
                 // The value fails the target's test: continue after it, popping the value.
                 ins.op = jf ? P_POP_JUMP_IF_FALSE : P_POP_JUMP_IF_TRUE;
                 int l = seq.new_label();
@@ -232,16 +282,32 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
         }
         new_index[n] = k;
     }
+    // A block entered only by jumps takes the location of the first jump to it (exception
+    // handlers, entered by no jump, keep none).
+    std::vector<Position> jump_pos(n + 1);
+    for (size_t i = 0; i < n; ++i) {
+        if (!keep[i] || in[i].kind != ArgKind::Label || is_setup(in[i].op) || in[i].pos.line <= 0)
+            continue;
+        size_t t = next_kept[target_of(in[i])];
+        if (jump_pos[t].line <= 0)
+            jump_pos[t] = in[i].pos;
+    }
     Position last_pos { info.firstlineno, info.firstlineno, -1, -1 };
+    bool fallthrough = true;
     for (size_t i = 0; i < n; ++i) {
         if (!keep[i])
             continue;
         Instr ins = in[i];
-        // Artificial instructions take the location of the one before them.
-        if (ins.pos.line <= 0)
-            ins.pos = last_pos;
-        else
-            last_pos = ins.pos;
+        // Artificial instructions take the location of the one before them when control
+        // falls through from it; after a jump, return or raise they have none.
+        if (ins.pos.line <= 0) {
+            if (fallthrough)
+                ins.pos = last_pos;
+            else
+                ins.pos = jump_pos[i];
+        }
+        last_pos = ins.pos;
+        fallthrough = !ends_flow(ins.op);
         if (ins.kind == ArgKind::Label) {
             size_t t = new_index[next_kept[target_of(ins)]];
             size_t self = out.size();

@@ -141,6 +141,8 @@ public:
     void jump_if(ast::Expr* e, int next, bool cond);
     void boolop(ast::BoolOpExpr* e);
     void compare(ast::CompareExpr* e);
+    void visit_iterable(ast::Expr* e);
+    void visit_comparator(ast::CmpOpKind op, ast::Expr* e);
     void emit_compare(ast::CmpOpKind op);
     void call(ast::CallExpr* e);
     bool maybe_optimize_method_call(ast::CallExpr* e);

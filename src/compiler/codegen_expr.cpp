@@ -6,6 +6,7 @@
 #include "compiler/codegen.h"
 #include "objects/float_object.h"
 #include "objects/int_object.h"
+#include "objects/set_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 
@@ -155,15 +156,13 @@ void Compiler::emit_compare(CmpOpKind op)
 
 void Compiler::jump_if(Expr* e, int next, bool cond)
 {
-    Position saved = u()->pos;
-    set_loc(e->loc);
+    // Like CPython, the jumps carry the location of the enclosing statement or expression.
     switch (e->kind) {
     case ExprKind::Constant: {
         bool truth;
         if (const_truth(static_cast<ConstantExpr*>(e)->value, &truth)) {
             if (truth == cond)
                 emit_jump(P_JUMP, next);
-            u()->pos = saved;
             return;
         }
         break;
@@ -171,7 +170,6 @@ void Compiler::jump_if(Expr* e, int next, bool cond)
     case ExprKind::UnaryOp:
         if (static_cast<UnaryOpExpr*>(e)->op == UnaryOpKind::Not) {
             jump_if(static_cast<UnaryOpExpr*>(e)->operand, next, !cond);
-            u()->pos = saved;
             return;
         }
         break;
@@ -187,7 +185,6 @@ void Compiler::jump_if(Expr* e, int next, bool cond)
         jump_if(b->values[n], next, cond);
         if (next2 != next)
             place(next2);
-        u()->pos = saved;
         return;
     }
     case ExprKind::IfExp: {
@@ -199,23 +196,24 @@ void Compiler::jump_if(Expr* e, int next, bool cond)
         place(next2);
         jump_if(i->orelse, next, cond);
         place(end);
-        u()->pos = saved;
         return;
     }
     case ExprKind::Compare: {
+        // CPython 3.11 gives a compared test's location to the jump and leaves it current.
+        set_loc(e->loc);
         auto* c = static_cast<CompareExpr*>(e);
         size_t n = c->ops.size() - 1;
         if (n > 0) {
             int cleanup = new_label();
             visit_expr(c->left);
             for (size_t i = 0; i < n; ++i) {
-                visit_expr(c->comparators[i]);
+                visit_comparator(c->ops[i], c->comparators[i]);
                 emit(SWAP, 2);
                 emit(COPY, 2);
                 emit_compare(c->ops[i]);
                 emit_jump(P_POP_JUMP_IF_FALSE, cleanup);
             }
-            visit_expr(c->comparators[n]);
+            visit_comparator(c->ops[n], c->comparators[n]);
             emit_compare(c->ops[n]);
             emit_jump(cond ? P_POP_JUMP_IF_TRUE : P_POP_JUMP_IF_FALSE, next);
             int end = new_label();
@@ -225,7 +223,6 @@ void Compiler::jump_if(Expr* e, int next, bool cond)
             if (!cond)
                 emit_jump_noline(P_JUMP, next);
             place(end);
-            u()->pos = saved;
             return;
         }
         // x is None / x is not None: one POP_JUMP_IF_(NOT_)NONE, as CPython's optimizer makes.
@@ -236,7 +233,6 @@ void Compiler::jump_if(Expr* e, int next, bool cond)
             visit_expr(c->left);
             bool jump_on_none = (c->ops[0] == CmpOpKind::Is) == cond;
             emit_jump(jump_on_none ? P_POP_JUMP_IF_NONE : P_POP_JUMP_IF_NOT_NONE, next);
-            u()->pos = saved;
             return;
         }
         break;
@@ -244,9 +240,8 @@ void Compiler::jump_if(Expr* e, int next, bool cond)
     default:
         break;
     }
-    visit_expr1(e);
+    visit_expr(e);
     emit_jump(cond ? P_POP_JUMP_IF_TRUE : P_POP_JUMP_IF_FALSE, next);
-    u()->pos = saved;
 }
 
 void Compiler::boolop(BoolOpExpr* e)
@@ -262,24 +257,77 @@ void Compiler::boolop(BoolOpExpr* e)
     place(end);
 }
 
+// CPython's AST optimizer: `x in [a, b]` and `for x in [a, b]` use a tuple, which folds to a
+// constant when every item is one.
+void Compiler::visit_iterable(Expr* e)
+{
+    if (e->kind == ExprKind::List) {
+        auto* l = static_cast<ListExpr*>(e);
+        bool starred = false;
+        for (Expr* x : l->elts)
+            if (x->kind == ExprKind::Starred)
+                starred = true;
+        if (!starred && l->ctx == ExprContext::Load) {
+            Position saved = u()->pos;
+            set_loc(e->loc);
+            TupleExpr t;
+            t.loc = e->loc;
+            t.elts = l->elts;
+            Value folded;
+            if (fold_constant(&t, &folded))
+                load_const(folded);
+            else
+                starunpack(l->elts, BUILD_LIST, LIST_APPEND, LIST_EXTEND, true);
+            u()->pos = saved;
+            return;
+        }
+    }
+    if (e->kind == ExprKind::Set) {
+        auto* st = static_cast<SetExpr*>(e);
+        bool all_const = !st->elts.empty();
+        for (Expr* x : st->elts)
+            if (x->kind != ExprKind::Constant)
+                all_const = false;
+        if (all_const) {
+            SetObject* fs = set_new(&frozenset_type);
+            for (Expr* x : st->elts)
+                set_add(fs, constant_value(static_cast<ConstantExpr*>(x)->value));
+            Position saved = u()->pos;
+            set_loc(e->loc);
+            load_const(Value(fs));
+            u()->pos = saved;
+            return;
+        }
+    }
+    visit_expr(e);
+}
+
+void Compiler::visit_comparator(CmpOpKind op, Expr* e)
+{
+    if (op == CmpOpKind::In || op == CmpOpKind::NotIn)
+        visit_iterable(e);
+    else
+        visit_expr(e);
+}
+
 void Compiler::compare(CompareExpr* e)
 {
     size_t n = e->ops.size() - 1;
     visit_expr(e->left);
     if (n == 0) {
-        visit_expr(e->comparators[0]);
+        visit_comparator(e->ops[0], e->comparators[0]);
         emit_compare(e->ops[0]);
         return;
     }
     int cleanup = new_label();
     for (size_t i = 0; i < n; ++i) {
-        visit_expr(e->comparators[i]);
+        visit_comparator(e->ops[i], e->comparators[i]);
         emit(SWAP, 2);
         emit(COPY, 2);
         emit_compare(e->ops[i]);
         emit_jump(JUMP_IF_FALSE_OR_POP, cleanup);
     }
-    visit_expr(e->comparators[n]);
+    visit_comparator(e->ops[n], e->comparators[n]);
     emit_compare(e->ops[n]);
     int end = new_label();
     emit_jump_noline(P_JUMP, end);
@@ -304,8 +352,16 @@ void Compiler::starunpack(ExprList const& elts, int build, int add, int extend, 
             }
             items.push_back(constant_value(static_cast<ConstantExpr*>(x)->value));
         }
-        if (all_const && add != SET_ADD) {
-            Value folded = Value(tuple_from(items.data(), static_cast<int64_t>(items.size())));
+        if (all_const) {
+            Value folded;
+            if (add == SET_ADD) {
+                SetObject* fs = set_new(&frozenset_type);
+                for (Value v : items)
+                    set_add(fs, v);
+                folded = Value(fs);
+            } else {
+                folded = Value(tuple_from(items.data(), static_cast<int64_t>(items.size())));
+            }
             if (tuple) {
                 load_const(folded);
             } else {
@@ -704,7 +760,8 @@ bool Compiler::maybe_optimize_method_call(CallExpr* e)
             return false;
     visit_expr(meth->value);
     Position saved = u()->pos;
-    u()->pos.line = meth->loc.end_line;
+    set_loc(meth->loc);
+    u()->pos = attr_position(u()->pos, meth);
     emit(LOAD_METHOD, add_name(mangled(meth->attr)));
     for (Expr* a : e->args)
         visit_expr(a);
@@ -716,6 +773,8 @@ bool Compiler::maybe_optimize_method_call(CallExpr* e)
         }
         emit(KW_NAMES, add_const(Value(names)));
     }
+    set_loc(e->loc);
+    u()->pos = attr_position(u()->pos, meth);
     emit(CALL, static_cast<int32_t>(argsl + kwdsl));
     u()->pos = saved;
     return true;
@@ -772,7 +831,7 @@ void Compiler::comprehension(Expr* e, std::string const& name, FuncKind kind,
         emit(RETURN_VALUE);
     CodeObject* co = finish_scope(true);
     make_closure(co, 0);
-    visit_expr(outermost->iter);
+    visit_iterable(outermost->iter);
     emit(outermost->is_async ? GET_AITER : GET_ITER);
     emit(CALL, 0);
     if (is_async_generator && kind != FuncKind::GenExp) {
@@ -837,7 +896,7 @@ void Compiler::sync_comprehension_generator(std::vector<Comprehension*> const& g
             has_start = false;
         }
         if (has_start) {
-            visit_expr(gen->iter);
+            visit_iterable(gen->iter);
             emit(GET_ITER);
         }
     }

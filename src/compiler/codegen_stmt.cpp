@@ -152,8 +152,11 @@ void Compiler::visit_return(ReturnStmt* s)
     bool preserve_tos = s->value && !is_constant(s->value);
     if (preserve_tos)
         visit_expr(s->value);
+    else if (s->value)
+        set_loc(s->value->loc);
+    if (!s->value || s->value->loc.line != s->loc.line)
+        set_loc(s->loc);
     unwind_fblock_stack(preserve_tos, false);
-    set_loc(s->loc);
     if (!s->value)
         load_none();
     else if (!preserve_tos)
@@ -187,7 +190,7 @@ void Compiler::visit_for(ForStmt* s)
 {
     int start = new_label(), cleanup = new_label(), end = new_label();
     push_fblock(FBlockKind::ForLoop, start, end, s->loc);
-    visit_expr(s->iter);
+    visit_iterable(s->iter);
     emit(GET_ITER);
     place(start);
     emit_jump(FOR_ITER, cleanup);
@@ -560,7 +563,6 @@ void Compiler::visit_assert(AssertStmt* s)
 {
     int end = new_label();
     jump_if(s->test, end, true);
-    set_loc(s->loc);
     emit(LOAD_ASSERTION_ERROR);
     if (s->msg) {
         visit_expr(s->msg);

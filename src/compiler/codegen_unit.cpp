@@ -4,6 +4,7 @@
 #include "objects/bytes_object.h"
 #include "objects/float_object.h"
 #include "objects/int_object.h"
+#include "objects/set_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
@@ -64,6 +65,14 @@ void const_key(Value v, std::string& out)
         out += "(" + std::to_string(tu->m_size) + ":";
         for (int64_t i = 0; i < tu->m_size; ++i)
             const_key(tu->item(i), out);
+        out += ")";
+    } else if (t == &frozenset_type) {
+        auto* so = static_cast<SetObject*>(o);
+        out += "z" + std::to_string(set_size(so)) + ":";
+        int64_t pos = 0;
+        Value key;
+        while (set_next(so, &pos, &key))
+            const_key(key, out);
         out += ")";
     } else {
         // Code objects and anything else: by identity.
@@ -127,11 +136,30 @@ void Compiler::emit(uint16_t op, int32_t arg)
             ins.push_back(Instr { SWAP, ArgKind::Plain, arg, u()->pos });
         return;
     }
+    if (op == LOAD_GLOBAL && !(arg & 1) && size > 0 && ins.back().op == PUSH_NULL
+        && seq.last_label_pos < static_cast<int32_t>(size)) {
+        // PUSH_NULL; LOAD_GLOBAL x  ->  LOAD_GLOBAL (NULL + x)
+        ins.pop_back();
+        arg |= 1;
+    }
     ins.push_back(Instr { op, ArgKind::Plain, arg, u()->pos });
 }
 
 void Compiler::emit_jump(uint16_t op, int label)
 {
+    InstrSeq& seq = u()->seq;
+    auto& ins = seq.instrs;
+    size_t size = ins.size();
+    // LOAD_CONST None; IS_OP k; POP_JUMP_IF_X  ->  POP_JUMP_IF_(NOT_)NONE
+    if ((op == P_POP_JUMP_IF_FALSE || op == P_POP_JUMP_IF_TRUE) && size >= 2
+        && seq.last_label_pos <= static_cast<int32_t>(size - 2) && ins[size - 1].op == IS_OP
+        && ins[size - 2].op == LOAD_CONST && ins[size - 2].kind == ArgKind::Plain
+        && u()->info.consts[ins[size - 2].arg] == none()) {
+        bool is_not = ins[size - 1].arg == 1;
+        bool jump_if_none = (op == P_POP_JUMP_IF_TRUE) != is_not;
+        ins.resize(size - 2);
+        op = jump_if_none ? P_POP_JUMP_IF_NONE : P_POP_JUMP_IF_NOT_NONE;
+    }
     u()->seq.instrs.push_back(Instr { op, ArgKind::Label, label, u()->pos });
 }
 
@@ -583,7 +611,6 @@ void Compiler::visit_class(ClassDefStmt* s)
         visit_expr(d);
     enter_scope(s->name, UnitKind::Class, s, firstlineno);
     u()->private_name = s->name;
-    set_loc(s->loc);
     nameop("__name__", ExprContext::Load);
     nameop("__module__", ExprContext::Store);
     load_const_str(u()->info.qualname);

@@ -130,9 +130,6 @@ void Parser::fail()
         error_last("unexpected indent", "IndentationError");
     if (t.type == TokType::Dedent)
         error_last("unexpected unindent", "IndentationError");
-    if (t.type == TokType::EndMarker && m_in_fstring) {
-        error_last("invalid syntax");
-    }
     error_last("invalid syntax");
 }
 

@@ -136,7 +136,6 @@ public:
     void parse_call_args(ast::CallExpr* call, Token const& lpar, bool allow_genexp = true);
     void parse_comprehension(std::vector<ast::Comprehension*>& out);
     ast::Expr* parse_target_list(int type, Token const& first); // star_targets for for/with/comp
-    ast::Expr* parse_single_target(int type);
     bool starts_expression(size_t k = 0);
     void check_missing_comma(ast::Expr* a, Token const& first);
     ast::Expr* parse_number(Token const& t);

@@ -758,8 +758,8 @@ Arguments* Parser::parse_parameters(bool lambda)
             Arg* arg = parse_arg(false);
             Expr* def = nullptr;
             if (accept_op(Op::Equal)) {
-                if (at_op(Op::Comma) || at_op(close))
-                    error_last("expected default value expression");
+                if (!lambda && (at_op(Op::Comma) || at_op(close)))
+                    error_at(m_tokens[m_pos - 1], "expected default value expression");
                 def = parse_expression();
             }
             if (seen_star) {

@@ -413,13 +413,19 @@ Object* allocate(Type* t, size_t size)
         detail::g_collect_requested.store(true, std::memory_order_relaxed);
     auto* o = static_cast<Object*>(mem);
     o->m_type = t;
-    uint32_t bits = 0;
-    if (t->m_flags & TF_IMMUTABLE)
-        bits |= OF_IMMUTABLE;
-    if (t->m_destroy)
-        bits |= OF_NEEDS_DESTROY;
-    o->m_gc.store(bits, std::memory_order_relaxed);
+    detail::finish_header(o, t);
     return o;
+}
+
+void note_external_memory(ptrdiff_t bytes)
+{
+    // Only growth counts towards the next collection; releases happen in sweeps, which reset
+    // the counter anyway.
+    if (bytes > 0) {
+        g_allocated_since += static_cast<size_t>(bytes);
+        if (PY_UNLIKELY(g_allocated_since > g_threshold))
+            detail::g_collect_requested.store(true, std::memory_order_relaxed);
+    }
 }
 
 void add_root(Value* slot)

@@ -35,6 +35,20 @@ public:
 // initialises its header. Raises MemoryError when the heap is exhausted.
 Object* allocate(Type* t, size_t size);
 
+namespace detail {
+// Re-applies the header bits that allocate() derived from the type, after T's constructor (which
+// initialises the whole Object header) has run.
+inline void finish_header(Object* o, Type* t)
+{
+    uint32_t bits = 0;
+    if (t->m_flags & TF_IMMUTABLE)
+        bits |= OF_IMMUTABLE;
+    if (t->m_destroy)
+        bits |= OF_NEEDS_DESTROY;
+    o->m_gc.store(bits, std::memory_order_relaxed);
+}
+} // namespace detail
+
 // Constructs a T (a struct deriving from Object whose constructor takes Type* first) in a fresh
 // allocation sized for type [t]: max(sizeof(T), t->m_instance_size), so subclasses of builtin
 // types get room for their __dict__ and __slots__.
@@ -42,7 +56,9 @@ template <class T, class... A> T* make(Type* t, A&&... args)
 {
     size_t size = sizeof(T) > t->m_instance_size ? sizeof(T) : t->m_instance_size;
     void* mem = allocate(t, size);
-    return new (mem) T(t, static_cast<A&&>(args)...);
+    T* obj = new (mem) T(t, static_cast<A&&>(args)...);
+    detail::finish_header(obj, t);
+    return obj;
 }
 // Variable-size objects (tuple, str, bytes): T followed by [extra] bytes, then, for heap
 // subclasses, their __dict__ pointer and __slots__ (OBJ-2).
@@ -52,8 +68,15 @@ template <class T, class... A> T* make_var(Type* t, size_t extra, A&&... args)
     if (t->m_instance_size > t->m_layout_size && t->m_layout_size != 0)
         size = ((size + 7) & ~size_t(7)) + (t->m_instance_size - t->m_layout_size);
     void* mem = allocate(t, size);
-    return new (mem) T(t, static_cast<A&&>(args)...);
+    T* obj = new (mem) T(t, static_cast<A&&>(args)...);
+    detail::finish_header(obj, t);
+    return obj;
 }
+
+// Accounts for [bytes] of C++ heap memory acquired (positive) or released (negative) by an
+// object (a list's items, a dict's table), so that collections keep pace with memory that
+// the GC heap does not see.
+void note_external_memory(ptrdiff_t bytes);
 
 // Registers [slot] (a Value stored outside the heap) as a root until remove_root().
 void add_root(Value* slot);

@@ -5,7 +5,9 @@
 #include "modules/file_object.h"
 #include "objects/exceptions.h"
 #include "objects/str_object.h"
+#include <clocale>
 #include <cstdlib>
+#include <string>
 #include <unistd.h>
 
 namespace pystm {
@@ -21,6 +23,21 @@ bool env_unbuffered()
     return v && *v;
 }
 
+// CPython's rule for stdin/stdout errors: 'surrogateescape' under the C/POSIX locale and the
+// UTF-8 locales it coerces to (PEP 538/540), 'strict' otherwise.
+char const* stdio_errors()
+{
+    char const* cur = std::setlocale(LC_CTYPE, nullptr);
+    std::string saved = cur ? cur : "C";
+    char const* name = std::setlocale(LC_CTYPE, "");
+    std::string ctype = name ? name : "C";
+    std::setlocale(LC_CTYPE, saved.c_str());
+    for (char const* c : { "C", "POSIX", "C.UTF-8", "C.utf8", "UTF-8" })
+        if (ctype == c)
+            return "surrogateescape";
+    return "strict";
+}
+
 } // namespace
 
 void stdio_init()
@@ -28,8 +45,9 @@ void stdio_init()
     if (s_stdout)
         return;
     bool unbuffered = s_unbuffered || env_unbuffered();
-    s_stdin = text_stream_for_fd(0, "<stdin>", "r", "strict", false, false);
-    s_stdout = text_stream_for_fd(1, "<stdout>", "w", "strict", ::isatty(1) != 0, unbuffered);
+    char const* errors = stdio_errors();
+    s_stdin = text_stream_for_fd(0, "<stdin>", "r", errors, false, false);
+    s_stdout = text_stream_for_fd(1, "<stdout>", "w", errors, ::isatty(1) != 0, unbuffered);
     // stderr: written through so that messages are never held back (line_buffering only on a tty).
     s_stderr = text_stream_for_fd(2, "<stderr>", "w", "backslashreplace", ::isatty(2) != 0, true);
     gc::add_root(&s_stdin);

@@ -6,7 +6,8 @@
 // Buffering, as CPython: stdout is line-buffered on a terminal and block-buffered otherwise;
 // stderr is line-buffered and written through; stdin reads flush sys.stdout first. With -u
 // (or PYTHONUNBUFFERED) stdout and stderr are written through. Encoding is UTF-8; errors are
-// 'strict' except stderr's 'backslashreplace'.
+// stderr's 'backslashreplace' and, for stdin/stdout, 'surrogateescape' under the C/POSIX and
+// C.UTF-8 locales or 'strict' otherwise (CPython's rule).
 #pragma once
 
 #include "objects/object.h"

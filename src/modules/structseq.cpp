@@ -85,7 +85,8 @@ Value structseq_tp_new(Value, Value const* args, size_t nargs, TupleObject* kwna
         raise(&exc::TypeError, "%s() takes an at most %lld-sequence (%lld-sequence given)", name.c_str(),
             static_cast<long long>(nf), static_cast<long long>(len));
     }
-    std::vector<Value> items(seq->items(), seq->items() + len);
+    gc::RootedValues items;
+    items.assign(seq->items(), seq->items() + len);
     DictObject* extra = a[1] && !is_none(a[1]) && is_dict(a[1]) ? a[1].as<DictObject>() : nullptr;
     for (int64_t i = len; i < nf; i++) {
         Value v = extra ? dict_get_cstr(extra, r->desc->fields[i]) : Value();

@@ -322,7 +322,7 @@ Value complex_format_m(Value self, Value const* args, size_t nargs, TupleObject*
     if (spec->m_length == 0)
         return Value(py_str(self)); // str(self), so subclasses' __str__/__repr__ are honoured
     C c = self_c(self);
-    return Value(complex_format(c.re, c.im, spec));
+    return Value(complex_format(c.re, c.im, spec, type_of(self)->name_str().c_str()));
 }
 
 // --- parsing ---------------------------------------------------------------------------------

@@ -667,7 +667,8 @@ namespace {
 
 Value exception_new(Type* type, std::initializer_list<Value> args)
 {
-    std::vector<Value> argv(args.begin(), args.end());
+    gc::RootedValues argv; // GC-1: __new__/__init__ of user classes may run Python code
+    argv.assign(args.begin(), args.end());
     if (!type->has_flag(TF_HEAPTYPE)) {
         auto& reg = ctor_registry();
         for (Type* k = type; k; k = k->m_base) {
@@ -675,7 +676,7 @@ Value exception_new(Type* type, std::initializer_list<Value> args)
             if (it == reg.end())
                 continue;
             // __new__ takes the class first.
-            std::vector<Value> new_args;
+            gc::RootedValues new_args;
             new_args.reserve(argv.size() + 1);
             new_args.push_back(Value(type));
             new_args.insert(new_args.end(), argv.begin(), argv.end());

@@ -166,6 +166,23 @@ std::string sign_text(bool negative, char sign_opt)
     return "";
 }
 
+// Inserts [sep] every three digits into the leading digit run of [body] (complex parts).
+std::string group_digits(std::string const& body, char sep)
+{
+    if (!sep)
+        return body;
+    size_t n = 0;
+    while (n < body.size() && body[n] >= '0' && body[n] <= '9')
+        n++;
+    std::string out;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            out.push_back(sep);
+        out.push_back(body[i]);
+    }
+    return out + body.substr(n);
+}
+
 } // namespace
 
 std::string double_to_string(double d, char mode, int precision, bool alternate, bool add_dot_0)
@@ -176,12 +193,14 @@ std::string double_to_string(double d, char mode, int precision, bool alternate,
 
 std::string float_repr(double d) { return double_to_string(d, 'r', 0, false, true); }
 
-std::string float_format_spec(double d, FormatSpec const& spec)
+std::string float_format_spec(double d, FormatSpec const& spec, char const* type_name)
 {
     uint32_t type = spec.type;
     int64_t precision = spec.precision;
     bool add_dot_0 = false;
     std::string suffix;
+    if (type == 'r')
+        format_unknown_code(type, type_name); // 'r' is internal (repr), not a presentation type
     if (type == 0) {
         add_dot_0 = true;
         type = precision < 0 ? 'r' : 'g';
@@ -202,7 +221,7 @@ std::string float_format_spec(double d, FormatSpec const& spec)
         suffix = "%";
         break;
     default:
-        format_unknown_code(spec.type, "float");
+        format_unknown_code(spec.type, type_name);
     }
     if (precision < 0)
         precision = 6;
@@ -224,12 +243,12 @@ std::string float_format_spec(double d, FormatSpec const& spec)
         std::string_view(r.body).substr(ndig), 3);
 }
 
-StrObject* float_format(double d, StrObject* spec)
+StrObject* float_format(double d, StrObject* spec, char const* type_name)
 {
     if (spec->m_length == 0)
         return str_from_ascii(float_repr(d));
-    FormatSpec f = parse_format_spec(spec, '>', 0, "float");
-    return str_from_utf8(float_format_spec(d, f));
+    FormatSpec f = parse_format_spec(spec, '>', 0, type_name);
+    return str_from_utf8(float_format_spec(d, f, type_name));
 }
 
 std::string complex_repr(double re, double im)
@@ -243,12 +262,18 @@ std::string complex_repr(double re, double im)
     return "(" + res + ims + "j)";
 }
 
-StrObject* complex_format(double re, double im, StrObject* spec)
+StrObject* complex_format(double re, double im, StrObject* spec, char const* type_name)
 {
     if (spec->m_length == 0)
         return str_from_ascii(complex_repr(re, im));
-    FormatSpec f = parse_format_spec(spec, '>', 0, "complex");
-    if (f.zero_pad)
+    FormatSpec f = parse_format_spec(spec, '>', 0, type_name);
+    switch (f.type) {
+    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n':
+        break;
+    default:
+        format_unknown_code(f.type, type_name);
+    }
+    if (f.fill == '0')
         raise(&exc::ValueError, "Zero padding is not allowed in complex format specifier");
     if (f.align_given && f.align == '=')
         raise(&exc::ValueError, "'=' alignment flag is not allowed in complex format specifier");
@@ -273,7 +298,7 @@ StrObject* complex_format(double re, double im, StrObject* spec)
     case 'e': case 'f': case 'g': case 'r':
         break;
     default:
-        format_unknown_code(f.type, "complex");
+        format_unknown_code(f.type, type_name);
     }
     if (precision < 0)
         precision = 6;
@@ -283,11 +308,11 @@ StrObject* complex_format(double re, double im, StrObject* spec)
         out += "(";
     if (!skip_re) {
         Rendered r = render(re, static_cast<char>(type), p, f.alternate, false, upper, f.no_neg_zero);
-        out += sign_text(r.negative, f.sign) + r.body;
+        out += sign_text(r.negative, f.sign) + group_digits(r.body, f.grouping);
     }
     Rendered i = render(im, static_cast<char>(type), p, f.alternate, false, upper, f.no_neg_zero);
     out += skip_re ? sign_text(i.negative, f.sign) : (i.negative ? "-" : "+");
-    out += i.body;
+    out += group_digits(i.body, f.grouping);
     out += "j";
     if (parens)
         out += ")";

@@ -8,7 +8,7 @@
 namespace pystm {
 
 // float.__format__ with an already parsed spec (also used by int for 'e' 'f' 'g' '%').
-std::string float_format_spec(double d, FormatSpec const& spec);
+std::string float_format_spec(double d, FormatSpec const& spec, char const* type_name = "float");
 // complex ** complex with CPython's algorithm; ZeroDivisionError "0.0 to a negative or complex
 // power", OverflowError "complex exponentiation".
 void complex_pow(double ar, double ai, double br, double bi, double* rr, double* ri);

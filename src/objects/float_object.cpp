@@ -510,7 +510,7 @@ Value float_format_m(Value self, Value const* args, size_t nargs, TupleObject* k
     StrObject* spec = args[0].as<StrObject>();
     if (spec->m_length == 0)
         return Value(py_str(self)); // str(self), so subclasses' __str__/__repr__ are honoured
-    return Value(float_format(float_value(self), spec));
+    return Value(float_format(float_value(self), spec, type_of(self)->name_str().c_str()));
 }
 
 Value float_hex_m(Value self, Value const*, size_t nargs, TupleObject* kw)

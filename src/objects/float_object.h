@@ -41,8 +41,9 @@ double float_floordiv(double a, double b);
 double float_mod(double a, double b);
 // float.__format__ / complex.__format__ semantics.
 struct StrObject;
-StrObject* float_format(double d, StrObject* spec);
-StrObject* complex_format(double re, double im, StrObject* spec);
+// [type_name] names the object's type in error messages.
+StrObject* float_format(double d, StrObject* spec, char const* type_name = "float");
+StrObject* complex_format(double re, double im, StrObject* spec, char const* type_name = "complex");
 // repr() of a complex: "(1+2j)", "1j", "(-0-0j)".
 std::string complex_repr(double re, double im);
 // The complex value of [v] (complex, float, int, __complex__, __float__, __index__); false if [v]

@@ -11,14 +11,15 @@ StrObject* int_format(Value v, StrObject* spec)
 {
     if (spec->m_length == 0)
         return py_str(v);
-    FormatSpec f = parse_format_spec(spec, '>', 'd', "int");
+    std::string tname = type_of(v)->name_str();
+    FormatSpec f = parse_format_spec(spec, '>', 'd', tname.c_str());
     switch (f.type) {
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
-        return str_from_utf8(float_format_spec(int_to_double(v), f));
+        return str_from_utf8(float_format_spec(int_to_double(v), f, tname.c_str()));
     case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
         break;
     default:
-        format_unknown_code(f.type, "int");
+        format_unknown_code(f.type, tname.c_str());
     }
     if (f.precision >= 0)
         raise(&exc::ValueError, "Precision not allowed in integer format specifier");

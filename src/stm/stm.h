@@ -37,6 +37,12 @@
 #include <atomic>
 #include <cstdint>
 
+// ThreadSanitizer does not model std::atomic_thread_fence (and GCC warns about it, -Wtsan):
+// under it the fences below become equivalent read-modify-write operations on the header word.
+#if defined(__SANITIZE_THREAD__) || defined(PYSTM_TSAN)
+#define PYSTM_STM_NO_FENCES 1
+#endif
+
 namespace pystm::stm {
 
 // ---- header word --------------------------------------------------------------------------
@@ -182,6 +188,9 @@ Stats thread_stats();
 Stats global_stats();
 void reset_stats(); // all descriptors; call only while no transaction runs
 AbortInfo last_abort_info();
+// Sizes of the current attempt's read and write logs (tests and the profiler).
+size_t read_set_size();
+size_t write_set_size();
 
 // ---- objects ------------------------------------------------------------------------------
 // Must be called on each object allocated inside a transaction, before it is published: marks it
@@ -230,8 +239,12 @@ inline void write(Object* o)
 // locked or changed [o] since read(). Free for objects this attempt owns.
 inline void read_validate(Object* o)
 {
+#ifdef PYSTM_STM_NO_FENCES
+    uint64_t w = o->m_stm.fetch_add(0, std::memory_order_acq_rel);
+#else
     std::atomic_thread_fence(std::memory_order_acquire);
     uint64_t w = o->m_stm.load(std::memory_order_relaxed);
+#endif
     if (PY_LIKELY((w & ~kReadMostly) == t_own_word))
         return;
     if (PY_LIKELY(!(w & kOwned) && word_version(w) <= t_rv))

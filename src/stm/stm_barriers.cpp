@@ -56,13 +56,15 @@ void bloom_set(Transaction* tx, Object* o)
     uint32_t h = bloom_hash(o);
     std::atomic<uint64_t>& word = g_bloom[h >> 6];
     uint64_t bit = 1ull << (h & 63);
-    if (!(word.load(std::memory_order_relaxed) & bit)) {
-        word.fetch_or(bit, std::memory_order_seq_cst);
-        tx->m_bloom_words.push_back(h >> 6);
-    } else {
+#ifndef PYSTM_STM_NO_FENCES
+    if (word.load(std::memory_order_relaxed) & bit) {
         // Already set (possibly by us): still order it before the caller's header reload.
         std::atomic_thread_fence(std::memory_order_seq_cst);
+        return;
     }
+#endif
+    if (!(word.fetch_or(bit, std::memory_order_seq_cst) & bit))
+        tx->m_bloom_words.push_back(h >> 6);
 }
 
 void clear_inevitable(Transaction* tx)
@@ -217,7 +219,11 @@ void write_slow(Object* o)
             tx->m_wrote_rm = true;
         // STM-5: the client's in-place stores that follow must not become visible before the
         // lock (pairs with the acquire fence in read_validate).
+#ifdef PYSTM_STM_NO_FENCES
+        o->m_stm.fetch_add(0, std::memory_order_acq_rel);
+#else
         std::atomic_thread_fence(std::memory_order_release);
+#endif
         return;
     }
 }

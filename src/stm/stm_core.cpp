@@ -388,6 +388,18 @@ AbortInfo last_abort_info()
     return tx->m_last_abort;
 }
 
+size_t read_set_size()
+{
+    Transaction* tx = active_tx();
+    return tx ? tx->m_reads.size() : 0;
+}
+
+size_t write_set_size()
+{
+    Transaction* tx = active_tx();
+    return tx ? tx->m_writes.size() : 0;
+}
+
 void wait_step(Transaction* tx, WaitReason why)
 {
     uint64_t t0 = now_ns();

@@ -78,10 +78,10 @@ TEST(Tokenizer, LineJoining)
 TEST(Tokenizer, Literals)
 {
     auto l = lex("rb'x' f\"{a}\" '''a\nb''' 0x_1f 1_000.5e-3j .5 1if x else 2\n");
-    EXPECT_EQ(kinds(l), "S S S # # # N N N # NL END ");
+    EXPECT_EQ(kinds(l), "S S S # # # # N N N # NL END ");
     EXPECT_EQ(l.tokens[2].line, 1);
     EXPECT_EQ(l.tokens[2].end_line, 2);
-    EXPECT_EQ(l.tokens[3].col, 4);
+    EXPECT_EQ(l.tokens[3].col, 5);
 }
 
 TEST(Tokenizer, Errors)

@@ -120,7 +120,10 @@ TEST_F(ExceptionsTest, BaseExceptionArgsStrRepr)
     EXPECT_EQ(repr_of(two), "ValueError(1, 'a')");
     EXPECT_EQ(repr_of(attr(two, "args")), "(1, 'a')");
     EXPECT_EQ(repr_of(py_call_method(two, intern("__reduce__"), nullptr, 0)), "(<class 'ValueError'>, (1, 'a'))");
-    EXPECT_EQ(raised([] { call(&exc::ValueError, {}); py_call(Value(&exc::ValueError), nullptr, 0, tuple_of({ S("x") })); }),
+    EXPECT_EQ(raised([] {
+        Value kw[] = { S("x") };
+        py_call(Value(&exc::ValueError), kw, 0, tuple_of({ S("x") }));
+    }),
         "TypeError: ValueError() takes no keyword arguments");
 }
 
@@ -160,14 +163,18 @@ TEST_F(ExceptionsTest, SubclassFields)
     EXPECT_TRUE(is_none(attr(exception_new(&exc::SystemExit, {}), "code")));
     EXPECT_EQ(repr_of(attr(exception_new(&exc::SystemExit, { I(1), I(2) }), "code")), "(1, 2)");
     EXPECT_EQ(repr_of(attr(exception_new(&exc::StopIteration, { I(7) }), "value")), "7");
-    Value imp = py_call(Value(&exc::ImportError), (Value[]) { S("msg"), S("mod") }, 1, tuple_of({ S("name") }));
+    Value imp_args[] = { S("msg"), S("mod") };
+    Value imp = py_call(Value(&exc::ImportError), imp_args, 1, tuple_of({ S("name") }));
     EXPECT_EQ(str_of(attr(imp, "name")), "mod");
     EXPECT_EQ(str_of(attr(imp, "msg")), "msg");
     EXPECT_TRUE(is_none(attr(imp, "path")));
-    EXPECT_EQ(raised([] { py_call(Value(&exc::ImportError), (Value[]) { I(1) }, 0, tuple_of({ S("foo") })); }),
+    EXPECT_EQ(raised([] {
+        Value kw[] = { I(1) };
+        py_call(Value(&exc::ImportError), kw, 0, tuple_of({ S("foo") }));
+    }),
         "TypeError: 'foo' is an invalid keyword argument for ImportError()");
-    Value ae = py_call(Value(&exc::AttributeError), (Value[]) { S("m"), S("x"), I(5) }, 1,
-        tuple_of({ S("name"), S("obj") }));
+    Value ae_args[] = { S("m"), S("x"), I(5) };
+    Value ae = py_call(Value(&exc::AttributeError), ae_args, 1, tuple_of({ S("name"), S("obj") }));
     EXPECT_EQ(str_of(attr(ae, "name")), "x");
     EXPECT_EQ(repr_of(attr(ae, "obj")), "5");
     EXPECT_TRUE(type_of(exception_new(&exc::ModuleNotFoundError, {}))->is_subtype(&exc::ImportError));
