@@ -161,6 +161,7 @@ public:
     void add_yield_from(bool await);
     void emit_yield();
     bool fold_constant(ast::Expr* e, Value* out);
+    bool fold_binop_safe(ast::OperatorKind op, Value l, Value r);
     void comprehension(ast::Expr* e, std::string const& name, FuncKind kind,
         std::vector<ast::Comprehension*> const& gens, ast::Expr* elt, ast::Expr* val);
     void comprehension_generator(std::vector<ast::Comprehension*> const& gens, size_t gen_index,
@@ -182,6 +183,10 @@ private:
     ParseMode m_mode;
     bool m_interactive = false;
     std::vector<std::unique_ptr<Unit>> m_units;
+    ast::Arena m_synth; // nodes made by the optimizer (%-format to f-string)
+
+public:
+    ast::Expr* optimize_format(ast::BinOpExpr* e);
 };
 
 // True if [s] is `Expr(Constant(str))`, the docstring of a body.

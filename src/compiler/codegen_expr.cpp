@@ -4,7 +4,9 @@
 // Constant folding is limited to what CPython's AST optimizer does most visibly: negative
 // numeric literals and tuples of constants.
 #include "compiler/codegen.h"
+#include "objects/exceptions.h"
 #include "objects/float_object.h"
+#include "objects/bytes_object.h"
 #include "objects/int_object.h"
 #include "objects/set_object.h"
 #include "objects/str_object.h"
@@ -85,6 +87,104 @@ bool const_truth(ConstantValue const& v, bool* truth)
 }
 } // namespace
 
+namespace {
+// Size limits of CPython's constant folding: results that could be huge stay unfolded.
+constexpr int64_t MAX_INT_BITS = 128;
+constexpr int64_t MAX_COLLECTION_SIZE = 256;
+constexpr int64_t MAX_STR_SIZE = 4096;
+
+int64_t int_bits(Value v)
+{
+    if (v.is_small_int()) {
+        uint64_t m = static_cast<uint64_t>(v.as_small_int() < 0 ? -v.as_small_int() : v.as_small_int());
+        int64_t bits = 0;
+        while (m) {
+            ++bits;
+            m >>= 1;
+        }
+        return bits;
+    }
+    mpz_t z;
+    mpz_init(z);
+    int_to_mpz(v, z);
+    int64_t bits = mpz_sgn(z) == 0 ? 0 : static_cast<int64_t>(mpz_sizeinbase(z, 2));
+    mpz_clear(z);
+    return bits;
+}
+
+bool is_number(Value v)
+{
+    return is_int(v) || is_exact_float(v) || (v.is_object() && v.as_object()->m_type == &complex_type);
+}
+
+bool is_sized_const(Value v)
+{
+    return is_exact_str(v) || (v.is_object() && (v.as_object()->m_type == &tuple_type || v.as_object()->m_type == &bytes_type));
+}
+
+int64_t const_len(Value v)
+{
+    if (is_exact_str(v))
+        return v.as<StrObject>()->m_length;
+    if (v.as_object()->m_type == &tuple_type)
+        return v.as<TupleObject>()->m_size;
+    return v.as<BytesObject>()->m_size;
+}
+} // namespace
+
+bool Compiler::fold_binop_safe(OperatorKind op, Value l, Value r)
+{
+    bool ln = is_number(l), rn = is_number(r);
+    switch (op) {
+    case OperatorKind::Mult:
+        if (is_int(l) && is_int(r))
+            return int_bits(l) + int_bits(r) <= MAX_INT_BITS;
+        if (ln && rn)
+            return true;
+        if (is_sized_const(l) && is_int(r)) {
+            int64_t n;
+            if (!int_to_i64(r, &n))
+                return false;
+            int64_t limit = is_exact_str(l) ? MAX_STR_SIZE : MAX_COLLECTION_SIZE;
+            return n <= 0 || (const_len(l) <= limit / n);
+        }
+        if (is_int(l) && is_sized_const(r))
+            return fold_binop_safe(op, r, l);
+        return false;
+    case OperatorKind::Pow:
+        if (is_int(l) && is_int(r)) {
+            int64_t n;
+            if (!int_to_i64(r, &n))
+                return false;
+            return n < 0 || int_bits(l) * n <= MAX_INT_BITS;
+        }
+        return ln && rn;
+    case OperatorKind::LShift:
+        if (is_int(l) && is_int(r)) {
+            int64_t n;
+            if (!int_to_i64(r, &n) || n < 0 || n > MAX_INT_BITS)
+                return false;
+            return int_bits(l) <= MAX_INT_BITS - n;
+        }
+        return false;
+    case OperatorKind::Mod:
+        // "..." % x is formatting: never folded.
+        return ln && rn;
+    case OperatorKind::Add:
+        if (ln && rn)
+            return true;
+        if (is_sized_const(l) && is_sized_const(r) && l.as_object()->m_type == r.as_object()->m_type) {
+            int64_t limit = is_exact_str(l) ? MAX_STR_SIZE : MAX_COLLECTION_SIZE;
+            return const_len(l) + const_len(r) <= limit;
+        }
+        return false;
+    case OperatorKind::MatMult:
+        return false;
+    default:
+        return ln && rn;
+    }
+}
+
 bool Compiler::fold_constant(Expr* e, Value* out)
 {
     switch (e->kind) {
@@ -93,8 +193,24 @@ bool Compiler::fold_constant(Expr* e, Value* out)
         return true;
     case ExprKind::UnaryOp: {
         auto* un = static_cast<UnaryOpExpr*>(e);
-        if (un->op != UnaryOpKind::USub || un->operand->kind != ExprKind::Constant)
-            return false;
+        if (un->op != UnaryOpKind::USub || un->operand->kind != ExprKind::Constant) {
+            Value v;
+            if (un->op == UnaryOpKind::USub || !fold_constant(un->operand, &v))
+                return false;
+            if (un->op == UnaryOpKind::Not) {
+                *out = py_bool(!py_truthy(v));
+                return true;
+            }
+            if (!is_int(v) && !is_exact_float(v) && !(v.is_object() && v.as_object()->m_type == &complex_type))
+                return false;
+            try {
+                *out = py_unary_op(v, un->op == UnaryOpKind::UAdd ? UN_POS : UN_INVERT);
+            } catch (PyError&) {
+                take_exception();
+                return false;
+            }
+            return true;
+        }
         auto const& cv = static_cast<ConstantExpr*>(un->operand)->value;
         using K = ConstantValue::Kind;
         if (cv.kind == K::Int) {
@@ -110,6 +226,22 @@ bool Compiler::fold_constant(Expr* e, Value* out)
             return true;
         }
         return false;
+    }
+    case ExprKind::BinOp: {
+        auto* b = static_cast<BinOpExpr*>(e);
+        Value l, r;
+        if (!fold_constant(b->left, &l) || !fold_constant(b->right, &r))
+            return false;
+        if (!fold_binop_safe(b->op, l, r))
+            return false;
+        try {
+            *out = py_binary_op(l, r, static_cast<BinaryOp>(binary_op(b->op)));
+        } catch (PyError&) {
+            // Left for run time (ZeroDivisionError, TypeError, ...).
+            take_exception();
+            return false;
+        }
+        return true;
     }
     case ExprKind::Tuple: {
         auto* t = static_cast<TupleExpr*>(e);
@@ -952,6 +1084,110 @@ void Compiler::async_comprehension_generator(std::vector<Comprehension*> const& 
     emit(END_ASYNC_FOR);
 }
 
+// ---- "%s" % (a, b) as an f-string (CPython 3.11's AST optimizer) ---------------------------
+
+Expr* Compiler::optimize_format(BinOpExpr* e)
+{
+    if (e->op != OperatorKind::Mod || e->left->kind != ExprKind::Constant || e->right->kind != ExprKind::Tuple)
+        return nullptr;
+    auto const& cv = static_cast<ConstantExpr*>(e->left)->value;
+    if (cv.kind != ConstantValue::Kind::Str)
+        return nullptr;
+    auto* tuple = static_cast<TupleExpr*>(e->right);
+    for (Expr* x : tuple->elts)
+        if (x->kind == ExprKind::Starred)
+            return nullptr;
+    std::string const& fmt = cv.text; // '%' and the spec characters are ASCII: bytes suffice
+    size_t pos = 0, len = fmt.size(), cnt = 0;
+    auto* js = m_synth.make<JoinedStrExpr>();
+    js->loc = e->loc;
+    auto literal = [&](std::string text) {
+        auto* c = m_synth.make<ConstantExpr>();
+        c->value.kind = ConstantValue::Kind::Str;
+        c->value.text = std::move(text);
+        c->loc = e->loc;
+        return c;
+    };
+    while (true) {
+        std::string lit;
+        while (pos < len) {
+            if (fmt[pos] == '%') {
+                if (pos + 1 < len && fmt[pos + 1] == '%') {
+                    lit += '%';
+                    pos += 2;
+                    continue;
+                }
+                break;
+            }
+            lit += fmt[pos++];
+        }
+        if (!lit.empty())
+            js->values.push_back(literal(std::move(lit)));
+        if (pos >= len)
+            break;
+        if (cnt >= tuple->elts.size())
+            return nullptr; // more format units than items
+        ++pos; // '%'
+        bool ljust = false;
+        int width = -1, prec = -1;
+        auto next = [&](char* ch) {
+            if (pos >= len)
+                return false;
+            *ch = fmt[pos++];
+            return true;
+        };
+        char ch;
+        if (!next(&ch))
+            return nullptr;
+        while (ch == '-' || ch == '+' || ch == ' ' || ch == '#' || ch == '0') {
+            if (ch == '-')
+                ljust = true;
+            if (!next(&ch))
+                return nullptr;
+        }
+        if (ch >= '0' && ch <= '9') {
+            width = 0;
+            while (ch >= '0' && ch <= '9') {
+                width = width * 10 + (ch - '0');
+                if (width > 100000 || !next(&ch))
+                    return nullptr;
+            }
+        }
+        if (ch == '.') {
+            if (!next(&ch))
+                return nullptr;
+            prec = 0;
+            while (ch >= '0' && ch <= '9') {
+                prec = prec * 10 + (ch - '0');
+                if (prec > 100000 || !next(&ch))
+                    return nullptr;
+            }
+        }
+        if (ch != 's' && ch != 'r' && ch != 'a')
+            return nullptr;
+        Expr* arg = tuple->elts[cnt++];
+        auto* fv = m_synth.make<FormattedValueExpr>();
+        fv->value = arg;
+        fv->conversion = ch;
+        fv->loc = arg->loc;
+        std::string spec;
+        if (!ljust && width > 0)
+            spec += '>';
+        if (width >= 0)
+            spec += std::to_string(width);
+        if (prec >= 0)
+            spec += "." + std::to_string(prec);
+        if (!spec.empty()) {
+            // A constant format spec, as CPython builds it (a Constant, not a JoinedStr).
+            fv->format_spec = literal(spec);
+        }
+        js->values.push_back(fv);
+    }
+    if (cnt < tuple->elts.size())
+        return nullptr; // more items than format units
+    return js;
+}
+
 // ---- dispatch -------------------------------------------------------------------------------
 
 void Compiler::visit_expr1(Expr* e)
@@ -969,6 +1205,15 @@ void Compiler::visit_expr1(Expr* e)
         break;
     case ExprKind::BinOp: {
         auto* b = static_cast<BinOpExpr*>(e);
+        Value folded;
+        if (fold_constant(e, &folded)) {
+            load_const(folded);
+            break;
+        }
+        if (Expr* js = optimize_format(b)) {
+            visit_joined_str(static_cast<JoinedStrExpr*>(js));
+            break;
+        }
         visit_expr(b->left);
         visit_expr(b->right);
         emit(BINARY_OP, binary_op(b->op));

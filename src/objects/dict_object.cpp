@@ -65,6 +65,7 @@ DictTable* table_alloc(int64_t size)
     auto* t = static_cast<DictTable*>(malloc(bytes));
     if (!t)
         raise_memory_error();
+    gc::note_external_memory(static_cast<ptrdiff_t>(bytes));
     t->serial = s_table_serial.fetch_add(1, std::memory_order_relaxed);
     t->size = size;
     t->capacity = capacity;

@@ -2,6 +2,7 @@
 // below, which place the STM barriers (objects/access.h).
 #pragma once
 
+#include "gc/heap.h"
 #include "objects/access.h"
 #include <vector>
 
@@ -37,6 +38,9 @@ inline void list_set(ListObject* l, int64_t i, Value v)
 inline void list_append(ListObject* l, Value v)
 {
     write_barrier(l);
+    // Growth of the C++ item buffer counts towards the next collection (gc/heap.h).
+    if (PY_UNLIKELY(l->m_items.size() == l->m_items.capacity()))
+        gc::note_external_memory(static_cast<ptrdiff_t>(l->m_items.capacity() * sizeof(Value) + 64));
     l->m_items.push_back(v);
 }
 void list_extend(ListObject* l, Value iterable);

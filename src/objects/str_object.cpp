@@ -617,8 +617,11 @@ static Value str_mul_native(Value self, Value const* args, size_t nargs, TupleOb
         return Value(str_empty());
     if (count == 1)
         return Value(str_new_of_type(&str_type, s));
-    if (s->m_length > INT64_MAX / 8 / count)
+    if (s->m_length > INT64_MAX / count)
         raise(&exc::OverflowError, "repeated string is too long");
+    // A length that fits an index but not in memory is CPython's MemoryError.
+    if (s->m_length > (INT64_MAX / 8) / count)
+        raise_memory_error();
     int64_t len = s->m_length * count;
     StrObject* r = str_alloc(len, s->m_kind, s->m_ascii);
     size_t unit = static_cast<size_t>(s->m_length) * s->m_kind;

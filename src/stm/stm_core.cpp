@@ -4,6 +4,9 @@
 #include "stm/stm_internal.h"
 
 #include <chrono>
+#if defined(__x86_64__)
+#include <x86intrin.h>
+#endif
 #include <thread>
 
 namespace pystm::stm {
@@ -23,7 +26,7 @@ thread_local uint64_t t_rv = 0;
 namespace {
 
 Config s_config;
-std::mutex s_registry_mu; // guards s_descriptors, s_free, s_retired (lock order: before m_stats_mu)
+std::mutex s_registry_mu; // guards s_descriptors, s_free, s_retired
 std::vector<Transaction*> s_descriptors; // every descriptor ever created, by slot; never freed
 std::vector<Transaction*> s_free;
 Stats s_retired;
@@ -32,11 +35,46 @@ void default_wait(WaitReason) { std::this_thread::yield(); }
 
 } // namespace
 
-uint64_t now_ns()
+namespace {
+
+uint64_t steady_ns()
 {
     return uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
         std::chrono::steady_clock::now().time_since_epoch())
                         .count());
+}
+
+// Calibration pair for converting ticks to nanoseconds, taken at startup.
+struct TickBase {
+    uint64_t ticks = now_ticks();
+    uint64_t ns = steady_ns();
+};
+TickBase const s_tick_base;
+
+} // namespace
+
+uint64_t now_ticks()
+{
+#if defined(__x86_64__)
+    // The invariant TSC costs a few ns where clock_gettime costs 20-30 (two per transaction).
+    return __rdtsc();
+#else
+    return steady_ns();
+#endif
+}
+
+uint64_t ticks_to_ns(uint64_t ticks)
+{
+#if defined(__x86_64__)
+    // Measure the tick rate over at least a millisecond since startup.
+    uint64_t ns = steady_ns();
+    while (ns - s_tick_base.ns < 1000000)
+        ns = steady_ns();
+    double rate = double(now_ticks() - s_tick_base.ticks) / double(ns - s_tick_base.ns);
+    return uint64_t(double(ticks) / rate);
+#else
+    return ticks;
+#endif
 }
 
 const char* abort_kind_name(AbortKind k)
@@ -102,12 +140,9 @@ void destroy_descriptor(Transaction* tx)
 {
     PY_VERIFY(!tx->m_active, "STM-3");
     std::lock_guard lock(s_registry_mu);
-    {
-        std::lock_guard slock(tx->m_stats_mu);
-        s_retired.add(tx->m_stats);
-        tx->m_stats = Stats {};
-        tx->m_last_abort = AbortInfo {};
-    }
+    s_retired.add(tx->m_stats.snapshot());
+    tx->m_stats.clear();
+    tx->m_last_abort = AbortInfo {};
     tx->m_consecutive_aborts = 0;
     if (t_tx == tx)
         set_current(nullptr);
@@ -183,8 +218,8 @@ void begin()
     tx->m_read_rm = tx->m_wrote_rm = false;
     tx->m_reads.clear();
     tx->m_writes.clear();
-    tx->m_wait_ns = 0;
-    tx->m_start_ns = now_ns();
+    tx->m_wait_ticks = 0;
+    tx->m_start_ticks = now_ticks();
     sync_thread_cache(tx);
     // STM-9: after too many consecutive aborts the attempt runs inevitably; with an empty read
     // set become_inevitable() cannot fail, so this attempt commits.
@@ -223,13 +258,14 @@ void publish_writes(Transaction* tx, uint64_t wv)
 
 void account_commit(Transaction* tx)
 {
-    uint64_t elapsed = now_ns() - tx->m_start_ns;
-    std::lock_guard lock(tx->m_stats_mu);
-    tx->m_stats.commits++;
+    uint64_t elapsed = now_ticks() - tx->m_start_ticks;
+    AtomicStats& st = tx->m_stats;
+    st.bump(st.commits, 1);
     if (tx->m_inevitable)
-        tx->m_stats.inevitable_commits++;
-    tx->m_stats.ns_committed += elapsed;
-    tx->m_stats.ns_waiting += tx->m_wait_ns;
+        st.bump(st.inevitable_commits, 1);
+    st.bump(st.ns_committed, elapsed);
+    if (tx->m_wait_ticks)
+        st.bump(st.ns_waiting, tx->m_wait_ticks);
 }
 
 } // namespace
@@ -326,14 +362,12 @@ void rollback(Transaction* tx, AbortKind kind, Object* obj, uint64_t my_loc, uin
             if (e.saved && g_hooks.drop_state)
                 g_hooks.drop_state(e.obj, e.undo);
     }
-    uint64_t elapsed = now_ns() - tx->m_start_ns;
-    {
-        std::lock_guard lock(tx->m_stats_mu);
-        tx->m_stats.aborts[size_t(kind)]++;
-        tx->m_stats.ns_aborted += elapsed;
-        tx->m_stats.ns_waiting += tx->m_wait_ns;
-        tx->m_last_abort = AbortInfo { kind, obj, my_loc, other_loc, other_slot, elapsed };
-    }
+    uint64_t elapsed = now_ticks() - tx->m_start_ticks;
+    AtomicStats& st = tx->m_stats;
+    st.bump(st.aborts[size_t(kind)], 1);
+    st.bump(st.ns_aborted, elapsed);
+    st.bump(st.ns_waiting, tx->m_wait_ticks);
+    tx->m_last_abort = AbortInfo { kind, obj, my_loc, other_loc, other_slot, ticks_to_ns(elapsed) };
     tx->m_consecutive_aborts++;
     end_attempt(tx);
     throw StmAbort { kind };
@@ -349,23 +383,42 @@ void abort_transaction()
 
 // ---- statistics ---------------------------------------------------------------------------
 
+Stats AtomicStats::snapshot() const
+{
+    Stats s;
+    s.commits = commits.load(std::memory_order_relaxed);
+    s.inevitable_commits = inevitable_commits.load(std::memory_order_relaxed);
+    for (size_t i = 0; i < size_t(AbortKind::Count); ++i)
+        s.aborts[i] = aborts[i].load(std::memory_order_relaxed);
+    s.ns_committed = ticks_to_ns(ns_committed.load(std::memory_order_relaxed));
+    s.ns_aborted = ticks_to_ns(ns_aborted.load(std::memory_order_relaxed));
+    s.ns_waiting = ticks_to_ns(ns_waiting.load(std::memory_order_relaxed));
+    return s;
+}
+
+void AtomicStats::clear()
+{
+    commits.store(0, std::memory_order_relaxed);
+    inevitable_commits.store(0, std::memory_order_relaxed);
+    for (auto& a : aborts)
+        a.store(0, std::memory_order_relaxed);
+    ns_committed.store(0, std::memory_order_relaxed);
+    ns_aborted.store(0, std::memory_order_relaxed);
+    ns_waiting.store(0, std::memory_order_relaxed);
+}
+
 Stats thread_stats()
 {
     Transaction* tx = t_tx;
-    if (!tx)
-        return Stats {};
-    std::lock_guard lock(tx->m_stats_mu);
-    return tx->m_stats;
+    return tx ? tx->m_stats.snapshot() : Stats {};
 }
 
 Stats global_stats()
 {
     std::lock_guard lock(s_registry_mu);
     Stats s = s_retired;
-    for (Transaction* tx : s_descriptors) {
-        std::lock_guard slock(tx->m_stats_mu);
-        s.add(tx->m_stats);
-    }
+    for (Transaction* tx : s_descriptors)
+        s.add(tx->m_stats.snapshot());
     return s;
 }
 
@@ -373,19 +426,14 @@ void reset_stats()
 {
     std::lock_guard lock(s_registry_mu);
     s_retired = Stats {};
-    for (Transaction* tx : s_descriptors) {
-        std::lock_guard slock(tx->m_stats_mu);
-        tx->m_stats = Stats {};
-    }
+    for (Transaction* tx : s_descriptors)
+        tx->m_stats.clear();
 }
 
 AbortInfo last_abort_info()
 {
     Transaction* tx = t_tx;
-    if (!tx)
-        return AbortInfo {};
-    std::lock_guard lock(tx->m_stats_mu);
-    return tx->m_last_abort;
+    return tx ? tx->m_last_abort : AbortInfo {};
 }
 
 size_t read_set_size()
@@ -402,14 +450,14 @@ size_t write_set_size()
 
 void wait_step(Transaction* tx, WaitReason why)
 {
-    uint64_t t0 = now_ns();
+    uint64_t t0 = now_ticks();
     try {
         (g_hooks.wait ? g_hooks.wait : default_wait)(why);
     } catch (...) {
-        tx->m_wait_ns += now_ns() - t0;
+        tx->m_wait_ticks += now_ticks() - t0;
         throw;
     }
-    tx->m_wait_ns += now_ns() - t0;
+    tx->m_wait_ticks += now_ticks() - t0;
 }
 
 } // namespace pystm::stm

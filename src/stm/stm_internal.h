@@ -24,6 +24,23 @@ struct WriteEntry {
     bool saved; // undo holds a client record (false for inevitable transactions)
 };
 
+// A descriptor's statistics (times in now_ticks() units): written only by the descriptor's
+// thread (plain load + store, no read-modify-write), read by global_stats() from any thread.
+struct AtomicStats {
+    std::atomic<uint64_t> commits { 0 };
+    std::atomic<uint64_t> inevitable_commits { 0 };
+    std::atomic<uint64_t> aborts[size_t(AbortKind::Count)] = {};
+    std::atomic<uint64_t> ns_committed { 0 };
+    std::atomic<uint64_t> ns_aborted { 0 };
+    std::atomic<uint64_t> ns_waiting { 0 };
+    static void bump(std::atomic<uint64_t>& c, uint64_t n)
+    {
+        c.store(c.load(std::memory_order_relaxed) + n, std::memory_order_relaxed);
+    }
+    Stats snapshot() const;
+    void clear();
+};
+
 class Transaction {
 public:
     // Published to other threads (owner lookup, contention management).
@@ -55,12 +72,11 @@ public:
         uint64_t serial;
     } m_filter[kFilterSize] = {};
     uint32_t m_consecutive_aborts = 0;
-    uint64_t m_start_ns = 0;
-    uint64_t m_wait_ns = 0; // waiting time of the running attempt
+    uint64_t m_start_ticks = 0;
+    uint64_t m_wait_ticks = 0; // waiting time of the running attempt
 
-    std::mutex m_stats_mu; // guards m_stats and m_last_abort against global_stats() readers
-    Stats m_stats;
-    AbortInfo m_last_abort;
+    AtomicStats m_stats;
+    AbortInfo m_last_abort; // read only by the descriptor's thread
 
     bool owns(uint64_t w) const { return (w & ~kReadMostly) == m_own_word; }
     bool abort_requested() const
@@ -109,7 +125,9 @@ inline Transaction* owner_of(uint64_t w)
     return nullptr;
 }
 
-uint64_t now_ns();
+// A cheap monotonic clock (TSC ticks on x86-64, else nanoseconds) and its conversion.
+uint64_t now_ticks();
+uint64_t ticks_to_ns(uint64_t ticks);
 Transaction* active_tx(); // the current descriptor if it runs an attempt, else nullptr
 void sync_thread_cache(Transaction* tx);
 // Rolls back the running attempt and throws StmAbort{kind}. [obj]/[other] feed last_abort_info.

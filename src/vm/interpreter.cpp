@@ -37,6 +37,8 @@
 #include "vm/opcode.h"
 #include "vm/traceback.h"
 #include <cmath>
+#include <new>
+#include <stdexcept>
 
 #if defined(__GNUC__) && !defined(PYSTM_NO_COMPUTED_GOTO)
 #define PYSTM_COMPUTED_GOTO 1
@@ -936,6 +938,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
 #endif
 
     for (;;) {
+        try {
         try {
 #if PYSTM_COMPUTED_GOTO
             if (PY_UNLIKELY(!s_targets_ready)) {
@@ -2154,6 +2157,12 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
 #if !PYSTM_COMPUTED_GOTO
             }
 #endif
+        } catch (std::bad_alloc&) {
+            // C++ containers (std::vector, std::string) report exhaustion this way.
+            raise_memory_error();
+        } catch (std::length_error&) {
+            raise_memory_error();
+        }
         } catch (PyError&) {
             // Unwind: find a handler in this frame or pop frames until one has one.
             kwnames = nullptr;

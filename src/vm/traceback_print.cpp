@@ -442,6 +442,9 @@ void print_syntax_error_location(std::string& out, Value exc)
         int_to_i64(end_offset, &end_off);
     if (end_lineno && is_int(end_lineno))
         int_to_i64(end_lineno, &end_ln);
+    // CPython marks an indentation error with a single caret, whatever its end offset.
+    if (isinstance(exc, &exc::IndentationError))
+        end_off = off + 1;
     std::string t = str_utf8(text);
     // Offsets are 1-based character columns; work on code points.
     std::u32string cps;

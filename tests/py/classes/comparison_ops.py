@@ -1,4 +1,3 @@
-import functools
 class N:
     def __init__(self, v): self.v = v
     def __lt__(self, o): return self.v < o.v

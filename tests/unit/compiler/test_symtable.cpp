@@ -47,7 +47,7 @@ TEST(Symtable, LocalsGlobalsAndCells)
 {
     auto p = build("x = 1\ndef f(a):\n    b = a\n    def g():\n        return b + x\n    return g\n");
     Scope* top = p->st->top;
-    EXPECT_EQ(top->scope_of("x"), SymScope::GlobalImplicit);
+    EXPECT_EQ(top->scope_of("x"), SymScope::Local); // module-level bindings are LOCAL, as CPython
     Scope* f = child(top, "f");
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->scope_of("a"), SymScope::Local);
