@@ -17,11 +17,20 @@ namespace {
 
 struct Cell : Object {
     std::atomic<int64_t> value { 0 };
-    Cell() : Object(nullptr) { }
+    Cell()
+        : Object(nullptr)
+    {
+    }
 };
 
-stm::UndoRecord save(Object* o) { return { nullptr, uint64_t(static_cast<Cell*>(o)->value.load()) }; }
-void restore(Object* o, stm::UndoRecord const& r) { static_cast<Cell*>(o)->value.store(int64_t(r.aux)); }
+stm::UndoRecord save(Object* o)
+{
+    return { nullptr, uint64_t(static_cast<Cell*>(o)->value.load()) };
+}
+void restore(Object* o, stm::UndoRecord const& r)
+{
+    static_cast<Cell*>(o)->value.store(int64_t(r.aux));
+}
 
 struct Setup {
     Setup()

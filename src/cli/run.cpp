@@ -14,6 +14,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "vm/eval_breaker.h"
+#include "modules/stdio.h"
 #include "vm/import.h"
 #include "vm/interpreter.h"
 #include "vm/thread_state.h"
@@ -256,8 +257,10 @@ int run(Options const& opts)
     thread_state_attach(&stack_marker);
     bootstrap_runtime();
     std::signal(SIGINT, on_sigint);
-    if (opts.unbuffered || (!opts.ignore_environment && std::getenv("PYTHONUNBUFFERED")))
+    if (opts.unbuffered || (!opts.ignore_environment && std::getenv("PYTHONUNBUFFERED"))) {
         std::setvbuf(stdout, nullptr, _IONBF, 0);
+        stdio_set_unbuffered(true);
+    }
 
     int status = 0;
     bool keyboard_interrupt = false;

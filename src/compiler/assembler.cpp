@@ -217,20 +217,18 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
         keep = std::move(reach);
         compute_next_kept();
     }
-    // 4. Unconditional jumps to the next kept instruction are dropped.
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (size_t i = 0; i < n; ++i) {
-            if (!keep[i] || in[i].op != P_JUMP)
-                continue;
-            size_t t = next_kept[target_of(in[i])];
-            if (t == next_kept[i + 1]) {
-                keep[i] = false;
-                changed = true;
+    // 4. Unconditional jumps to the next kept instruction are dropped: one backward sweep, so
+    // that chains of such jumps collapse without repeated passes.
+    {
+        next_kept[n] = n;
+        for (size_t i = n; i-- > 0;) {
+            if (keep[i] && in[i].op == P_JUMP) {
+                size_t t = target_of(in[i]);
+                if (t > i && next_kept[t] == next_kept[i + 1])
+                    keep[i] = false;
             }
+            next_kept[i] = keep[i] ? i : next_kept[i + 1];
         }
-        if (changed)
-            compute_next_kept();
     }
 
     // 5. Localsplus layout.
@@ -266,11 +264,11 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
 
     // 6. Final instruction list: prefix, then the kept instructions.
     std::vector<Instr> out;
+    if (!info.freevars.empty())
+        out.push_back(Instr { COPY_FREE_VARS, ArgKind::Plain, static_cast<int32_t>(info.freevars.size()), Position { } });
     for (size_t s = 0; s < lp_kinds.size(); ++s)
         if ((lp_kinds[s] & CO_FAST_CELL) && !(lp_kinds[s] & CO_FAST_FREE))
             out.push_back(Instr { MAKE_CELL, ArgKind::Plain, static_cast<int32_t>(s), Position { } });
-    if (!info.freevars.empty())
-        out.push_back(Instr { COPY_FREE_VARS, ArgKind::Plain, static_cast<int32_t>(info.freevars.size()), Position { } });
     size_t prefix = out.size();
     std::vector<size_t> new_index(n + 1);
     {

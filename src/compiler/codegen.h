@@ -184,9 +184,21 @@ private:
     bool m_interactive = false;
     std::vector<std::unique_ptr<Unit>> m_units;
     ast::Arena m_synth; // nodes made by the optimizer (%-format to f-string)
+    bool m_future_annotations = false; // from __future__ import annotations (PEP 563)
 
 public:
     ast::Expr* optimize_format(ast::BinOpExpr* e);
+    // codegen_unparse.cpp
+    std::string unparse_annotation(ast::Expr* e);
+    void check_future_imports(ast::Mod* mod);
+    void visit_annotation_value(ast::Expr* e)
+    {
+        if (m_future_annotations)
+            load_const(Value(str_from_utf8(unparse_annotation(e))));
+        else
+            visit_expr(e);
+    }
+    bool future_annotations() const { return m_future_annotations; }
 };
 
 // True if [s] is `Expr(Constant(str))`, the docstring of a body.

@@ -762,7 +762,7 @@ void Compiler::visit_annassign(AnnAssignStmt* s)
     switch (t->kind) {
     case ExprKind::Name:
         if (s->simple && module_or_class) {
-            visit_expr(s->annotation);
+            visit_annotation_value(s->annotation);
             set_loc(s->loc);
             emit(LOAD_NAME, add_name("__annotations__"));
             load_const_str(mangled(static_cast<NameExpr*>(t)->id));
@@ -782,7 +782,7 @@ void Compiler::visit_annassign(AnnAssignStmt* s)
     default:
         error("invalid node type for annotated assignment", t->loc);
     }
-    if (!s->simple && module_or_class)
+    if (!s->simple && module_or_class && !future_annotations())
         check_ann_expr(s->annotation);
 }
 

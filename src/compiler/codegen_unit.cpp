@@ -489,6 +489,7 @@ void Compiler::body(StmtList const& stmts)
 
 CodeObject* Compiler::compile_mod(Mod* mod)
 {
+    check_future_imports(mod);
     enter_scope("<module>", UnitKind::Module, mod, 1);
     bool add_none = true;
     switch (mod->kind) {
@@ -543,7 +544,7 @@ bool Compiler::visit_annotations(Arguments* a, Expr* returns)
         if (!ann)
             return;
         load_const_str(mangled(name));
-        visit_expr(ann);
+        visit_annotation_value(ann);
         n += 2;
     };
     for (Arg* x : a->args)

@@ -71,7 +71,7 @@ enum class AbortKind : uint8_t {
     Explicit, // abort_transaction() called by the client
     Count
 };
-const char* abort_kind_name(AbortKind k);
+char const* abort_kind_name(AbortKind k);
 
 // Thrown (after the rollback) by barriers, become_inevitable() and commit(). Deliberately not a
 // std::exception, so generic handlers do not swallow it.

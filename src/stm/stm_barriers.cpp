@@ -8,40 +8,44 @@ namespace pystm::stm {
 
 namespace {
 
-// STM-10: what a transaction does when [o] is owned by the live attempt of [owner]. Returns to
-// let the caller reload the header word, or rolls back.
-void on_conflict(Transaction* tx, Transaction* owner, AbortKind kind, Object* o, uint32_t& spins)
-{
-    if (tx->m_inevitable) {
-        // The inevitable transaction never aborts: it asks the owner to abort and waits for
-        // the lock to be released. The owner polls the request in its slow paths and commit.
-        owner->m_abort_request.store(owner->m_serial.load(std::memory_order_acquire), std::memory_order_release);
-        wait_step(tx, WaitReason::LockOwner);
-        return;
+    // STM-10: what a transaction does when [o] is owned by the live attempt of [owner]. Returns to
+    // let the caller reload the header word, or rolls back.
+    void on_conflict(
+        Transaction* tx, Transaction* owner, AbortKind kind, Object* o, uint32_t& spins)
+    {
+        if (tx->m_inevitable) {
+            // The inevitable transaction never aborts: it asks the owner to abort and waits for
+            // the lock to be released. The owner polls the request in its slow paths and commit.
+            owner->m_abort_request.store(
+                owner->m_serial.load(std::memory_order_acquire), std::memory_order_release);
+            wait_step(tx, WaitReason::LockOwner);
+            return;
+        }
+        if (owner->m_inevitable_pub.load(std::memory_order_acquire)) {
+            // Never abort because of the inevitable transaction's lock: wait for it to finish.
+            wait_step(tx, WaitReason::Inevitable);
+            if (tx->abort_requested())
+                rollback(tx, AbortKind::KilledByInevitable, o,
+                    tx->m_location.load(std::memory_order_relaxed), 0, -1);
+            return;
+        }
+        if (owner->m_committing.load(std::memory_order_acquire) && spins < config().commit_spin) {
+            // A committing owner releases within microseconds: spinning is cheaper than aborting.
+            ++spins;
+            wait_step(tx, WaitReason::LockOwner);
+            return;
+        }
+        // The transaction that comes second to the object aborts (requester aborts).
+        rollback(tx, kind, o, tx->m_location.load(std::memory_order_relaxed),
+            owner->m_location.load(std::memory_order_relaxed), int(owner->m_slot));
     }
-    if (owner->m_inevitable_pub.load(std::memory_order_acquire)) {
-        // Never abort because of the inevitable transaction's lock: wait for it to finish.
-        wait_step(tx, WaitReason::Inevitable);
-        if (tx->abort_requested())
-            rollback(tx, AbortKind::KilledByInevitable, o, tx->m_location.load(std::memory_order_relaxed), 0, -1);
-        return;
-    }
-    if (owner->m_committing.load(std::memory_order_acquire) && spins < config().commit_spin) {
-        // A committing owner releases within microseconds: spinning is cheaper than aborting.
-        ++spins;
-        wait_step(tx, WaitReason::LockOwner);
-        return;
-    }
-    // The transaction that comes second to the object aborts (requester aborts).
-    rollback(tx, kind, o, tx->m_location.load(std::memory_order_relaxed),
-        owner->m_location.load(std::memory_order_relaxed), int(owner->m_slot));
-}
 
-void poll_abort(Transaction* tx)
-{
-    if (PY_UNLIKELY(!tx->m_inevitable && tx->abort_requested()))
-        rollback(tx, AbortKind::KilledByInevitable, nullptr, tx->m_location.load(std::memory_order_relaxed), 0, -1);
-}
+    void poll_abort(Transaction* tx)
+    {
+        if (PY_UNLIKELY(!tx->m_inevitable && tx->abort_requested()))
+            rollback(tx, AbortKind::KilledByInevitable, nullptr,
+                tx->m_location.load(std::memory_order_relaxed), 0, -1);
+    }
 
 } // namespace
 
@@ -83,12 +87,15 @@ void extend_snapshot(Transaction* tx, Object* trigger)
     uint64_t now = g_clock.load(std::memory_order_seq_cst);
     if (ReadEntry* bad = validate_reads(tx)) {
         WriteLocation& wl = g_write_loc[write_loc_index(bad->obj)];
-        uint64_t other = wl.obj.load(std::memory_order_relaxed) == bad->obj ? wl.loc.load(std::memory_order_relaxed) : 0;
+        uint64_t other = wl.obj.load(std::memory_order_relaxed) == bad->obj
+            ? wl.loc.load(std::memory_order_relaxed)
+            : 0;
         rollback(tx, AbortKind::Validation, bad->obj, bad->location, other, -1);
     }
     uint64_t epoch = g_rm_epoch.load(std::memory_order_seq_cst);
     if (tx->m_read_rm && epoch != tx->m_rm_epoch)
-        rollback(tx, AbortKind::ReadMostly, trigger, tx->m_location.load(std::memory_order_relaxed), 0, -1);
+        rollback(tx, AbortKind::ReadMostly, trigger, tx->m_location.load(std::memory_order_relaxed),
+            0, -1);
     tx->m_rm_epoch = epoch;
     tx->m_rv = now;
     t_rv = now;
@@ -129,17 +136,20 @@ void read_slow(Object* o)
             extend_snapshot(tx, o);
             continue;
         }
+        PY_ASSERT(word_version(w) <= tx->m_rv, "STM-1");
         if (w & kReadMostly) {
             tx->m_read_rm = true; // STM-7: covered by the epoch, not the read set
             return;
         }
         uint64_t serial = tx->m_serial.load(std::memory_order_relaxed);
-        auto& f = tx->m_filter[(reinterpret_cast<uintptr_t>(o) >> 4) & (Transaction::kFilterSize - 1)];
+        auto& f
+            = tx->m_filter[(reinterpret_cast<uintptr_t>(o) >> 4) & (Transaction::kFilterSize - 1)];
         if (f.obj == o && f.serial == serial)
             return;
         f.obj = o;
         f.serial = serial;
-        tx->m_reads.push_back({ o, word_version(w), tx->m_location.load(std::memory_order_relaxed) });
+        tx->m_reads.push_back(
+            { o, word_version(w), tx->m_location.load(std::memory_order_relaxed) });
         return;
     }
 }
@@ -160,7 +170,8 @@ void read_validate_slow(Object* o)
     }
     // STM-5: the object changed after read() returned, so what the caller read may be torn.
     if (word_version(w) > tx->m_rv)
-        rollback(tx, AbortKind::Validation, o, tx->m_location.load(std::memory_order_relaxed), 0, -1);
+        rollback(
+            tx, AbortKind::Validation, o, tx->m_location.load(std::memory_order_relaxed), 0, -1);
 }
 
 void write_slow(Object* o)
@@ -191,7 +202,8 @@ void write_slow(Object* o)
             extend_snapshot(tx, o);
             continue;
         }
-        if (!o->m_stm.compare_exchange_strong(w, tx->m_own_word | (w & kReadMostly), std::memory_order_seq_cst))
+        if (!o->m_stm.compare_exchange_strong(
+                w, tx->m_own_word | (w & kReadMostly), std::memory_order_seq_cst))
             continue;
         if (!tx->m_inevitable) {
             Transaction* inev = g_inevitable.load(std::memory_order_seq_cst);
@@ -217,8 +229,8 @@ void write_slow(Object* o)
         tx->m_writes.push_back(e);
         if (w & kReadMostly)
             tx->m_wrote_rm = true;
-        // STM-5: the client's in-place stores that follow must not become visible before the
-        // lock (pairs with the acquire fence in read_validate).
+            // STM-5: the client's in-place stores that follow must not become visible before the
+            // lock (pairs with the acquire fence in read_validate).
 #ifdef PYSTM_STM_NO_FENCES
         o->m_stm.fetch_add(0, std::memory_order_acq_rel);
 #else

@@ -25,31 +25,31 @@ thread_local uint64_t t_rv = 0;
 
 namespace {
 
-Config s_config;
-std::mutex s_registry_mu; // guards s_descriptors, s_free, s_retired
-std::vector<Transaction*> s_descriptors; // every descriptor ever created, by slot; never freed
-std::vector<Transaction*> s_free;
-Stats s_retired;
+    Config s_config;
+    std::mutex s_registry_mu; // guards s_descriptors, s_free, s_retired
+    std::vector<Transaction*> s_descriptors; // every descriptor ever created, by slot; never freed
+    std::vector<Transaction*> s_free;
+    Stats s_retired;
 
-void default_wait(WaitReason) { std::this_thread::yield(); }
+    void default_wait(WaitReason) { std::this_thread::yield(); }
 
 } // namespace
 
 namespace {
 
-uint64_t steady_ns()
-{
-    return uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
-        std::chrono::steady_clock::now().time_since_epoch())
-                        .count());
-}
+    uint64_t steady_ns()
+    {
+        return uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
+            std::chrono::steady_clock::now().time_since_epoch())
+                            .count());
+    }
 
-// Calibration pair for converting ticks to nanoseconds, taken at startup.
-struct TickBase {
-    uint64_t ticks = now_ticks();
-    uint64_t ns = steady_ns();
-};
-TickBase const s_tick_base;
+    // Calibration pair for converting ticks to nanoseconds, taken at startup.
+    struct TickBase {
+        uint64_t ticks = now_ticks();
+        uint64_t ns = steady_ns();
+    };
+    TickBase const s_tick_base;
 
 } // namespace
 
@@ -77,18 +77,27 @@ uint64_t ticks_to_ns(uint64_t ticks)
 #endif
 }
 
-const char* abort_kind_name(AbortKind k)
+char const* abort_kind_name(AbortKind k)
 {
     switch (k) {
-    case AbortKind::None: return "none";
-    case AbortKind::WriteWrite: return "write-write";
-    case AbortKind::ReadLocked: return "read-locked";
-    case AbortKind::Validation: return "read-write";
-    case AbortKind::ReadMostly: return "read-mostly";
-    case AbortKind::KilledByInevitable: return "killed-by-inevitable";
-    case AbortKind::InevitableRead: return "inevitable-read";
-    case AbortKind::Explicit: return "explicit";
-    case AbortKind::Count: break;
+    case AbortKind::None:
+        return "none";
+    case AbortKind::WriteWrite:
+        return "write-write";
+    case AbortKind::ReadLocked:
+        return "read-locked";
+    case AbortKind::Validation:
+        return "read-write";
+    case AbortKind::ReadMostly:
+        return "read-mostly";
+    case AbortKind::KilledByInevitable:
+        return "killed-by-inevitable";
+    case AbortKind::InevitableRead:
+        return "inevitable-read";
+    case AbortKind::Explicit:
+        return "explicit";
+    case AbortKind::Count:
+        break;
     }
     return "?";
 }
@@ -229,44 +238,45 @@ void begin()
 
 namespace {
 
-void end_attempt(Transaction* tx)
-{
-    tx->m_active = false;
-    tx->m_inevitable = false;
-    tx->m_committing.store(false, std::memory_order_relaxed);
-    // After this store every word still carrying m_own_word (objects the attempt allocated) is
-    // stale and reads as version 0 (STM-3).
-    tx->m_serial.store(0, std::memory_order_release);
-    tx->m_own_word = 0;
-    tx->m_reads.clear();
-    tx->m_writes.clear();
-    sync_thread_cache(tx);
-}
-
-void publish_writes(Transaction* tx, uint64_t wv)
-{
-    for (WriteEntry& e : tx->m_writes) {
-        WriteLocation& wl = g_write_loc[write_loc_index(e.obj)];
-        wl.obj.store(e.obj, std::memory_order_relaxed);
-        wl.loc.store(e.location, std::memory_order_relaxed);
-        e.obj->m_stm.store((wv << kVersionShift) | (e.old_word & kReadMostly), std::memory_order_release);
+    void end_attempt(Transaction* tx)
+    {
+        tx->m_active = false;
+        tx->m_inevitable = false;
+        tx->m_committing.store(false, std::memory_order_relaxed);
+        // After this store every word still carrying m_own_word (objects the attempt allocated) is
+        // stale and reads as version 0 (STM-3).
+        tx->m_serial.store(0, std::memory_order_release);
+        tx->m_own_word = 0;
+        tx->m_reads.clear();
+        tx->m_writes.clear();
+        sync_thread_cache(tx);
     }
-    for (WriteEntry& e : tx->m_writes)
-        if (e.saved && g_hooks.drop_state)
-            g_hooks.drop_state(e.obj, e.undo);
-}
 
-void account_commit(Transaction* tx)
-{
-    uint64_t elapsed = now_ticks() - tx->m_start_ticks;
-    AtomicStats& st = tx->m_stats;
-    st.bump(st.commits, 1);
-    if (tx->m_inevitable)
-        st.bump(st.inevitable_commits, 1);
-    st.bump(st.ns_committed, elapsed);
-    if (tx->m_wait_ticks)
-        st.bump(st.ns_waiting, tx->m_wait_ticks);
-}
+    void publish_writes(Transaction* tx, uint64_t wv)
+    {
+        for (WriteEntry& e : tx->m_writes) {
+            WriteLocation& wl = g_write_loc[write_loc_index(e.obj)];
+            wl.obj.store(e.obj, std::memory_order_relaxed);
+            wl.loc.store(e.location, std::memory_order_relaxed);
+            e.obj->m_stm.store(
+                (wv << kVersionShift) | (e.old_word & kReadMostly), std::memory_order_release);
+        }
+        for (WriteEntry& e : tx->m_writes)
+            if (e.saved && g_hooks.drop_state)
+                g_hooks.drop_state(e.obj, e.undo);
+    }
+
+    void account_commit(Transaction* tx)
+    {
+        uint64_t elapsed = now_ticks() - tx->m_start_ticks;
+        AtomicStats& st = tx->m_stats;
+        st.bump(st.commits, 1);
+        if (tx->m_inevitable)
+            st.bump(st.inevitable_commits, 1);
+        st.bump(st.ns_committed, elapsed);
+        if (tx->m_wait_ticks)
+            st.bump(st.ns_waiting, tx->m_wait_ticks);
+    }
 
 } // namespace
 
@@ -307,6 +317,7 @@ void commit()
     if (tx->m_wrote_rm)
         g_rm_epoch.fetch_add(1, std::memory_order_seq_cst);
     uint64_t wv = g_clock.fetch_add(1, std::memory_order_seq_cst) + 1;
+    PY_ASSERT(wv > tx->m_rv, "STM-2");
     if (!tx->m_inevitable) {
         // Step 3: validate unless nobody committed since the snapshot.
         if (wv != tx->m_rv + 1) {
@@ -357,7 +368,8 @@ void rollback(Transaction* tx, AbortKind kind, Object* obj, uint64_t my_loc, uin
     if (!tx->m_writes.empty()) {
         uint64_t fresh = g_clock.fetch_add(1, std::memory_order_acq_rel) + 1;
         for (WriteEntry& e : tx->m_writes)
-            e.obj->m_stm.store((fresh << kVersionShift) | (e.old_word & kReadMostly), std::memory_order_release);
+            e.obj->m_stm.store(
+                (fresh << kVersionShift) | (e.old_word & kReadMostly), std::memory_order_release);
         for (WriteEntry& e : tx->m_writes)
             if (e.saved && g_hooks.drop_state)
                 g_hooks.drop_state(e.obj, e.undo);
@@ -378,7 +390,8 @@ void abort_transaction()
     Transaction* tx = active_tx();
     PY_VERIFY(tx != nullptr, "STM-4");
     PY_VERIFY(!tx->m_inevitable, "STM-8");
-    rollback(tx, AbortKind::Explicit, nullptr, tx->m_location.load(std::memory_order_relaxed), 0, -1);
+    rollback(
+        tx, AbortKind::Explicit, nullptr, tx->m_location.load(std::memory_order_relaxed), 0, -1);
 }
 
 // ---- statistics ---------------------------------------------------------------------------

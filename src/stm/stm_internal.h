@@ -81,7 +81,8 @@ public:
     bool owns(uint64_t w) const { return (w & ~kReadMostly) == m_own_word; }
     bool abort_requested() const
     {
-        return m_abort_request.load(std::memory_order_acquire) == m_serial.load(std::memory_order_relaxed);
+        return m_abort_request.load(std::memory_order_acquire)
+            == m_serial.load(std::memory_order_relaxed);
     }
 };
 

@@ -20,7 +20,10 @@ using namespace pystm;
 struct Cell : Object {
     std::atomic<int64_t> value { 0 };
     std::vector<int64_t>* log = nullptr;
-    Cell() : Object(nullptr) { }
+    Cell()
+        : Object(nullptr)
+    {
+    }
     ~Cell() { delete log; }
     int64_t get() const { return value.load(std::memory_order_relaxed); }
     void set(int64_t v) { value.store(v, std::memory_order_relaxed); }

@@ -33,8 +33,18 @@ TEST_F(StmDet, WriteWriteSecondWriterAborts) // STM-10
     auto* b = s.add();
     ASSERT_EQ(s.step(a, begin), Outcome::Ok);
     ASSERT_EQ(s.step(b, begin), Outcome::Ok);
-    ASSERT_EQ(s.step(a, [&] { stm::set_location(11); twrite(&x, 1); }), Outcome::Ok);
-    ASSERT_EQ(s.step(b, [&] { stm::set_location(22); twrite(&x, 2); }), Outcome::Aborted);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      stm::set_location(11);
+                      twrite(&x, 1);
+                  }),
+        Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::set_location(22);
+                      twrite(&x, 2);
+                  }),
+        Outcome::Aborted);
     EXPECT_EQ(s.last_kind(), AbortKind::WriteWrite);
     stm::set_current(b);
     stm::AbortInfo info = stm::last_abort_info();
@@ -47,7 +57,13 @@ TEST_F(StmDet, WriteWriteSecondWriterAborts) // STM-10
     ASSERT_EQ(s.step(a, commit), Outcome::Ok);
     EXPECT_EQ(x.get(), 1);
     // The aborted one retries and wins now.
-    ASSERT_EQ(s.step(b, [&] { stm::begin(); twrite(&x, 2); stm::commit(); }), Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::begin();
+                      twrite(&x, 2);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
     EXPECT_EQ(x.get(), 2);
 }
 
@@ -69,8 +85,19 @@ TEST_F(StmDet, StaleReadFailsCommitValidation) // STM-4 step 3
     auto* b = s.add();
     s.step(a, begin);
     s.step(b, begin);
-    ASSERT_EQ(s.step(a, [&] { stm::set_location(7); EXPECT_EQ(tread(&x), 0); }), Outcome::Ok);
-    ASSERT_EQ(s.step(b, [&] { stm::set_location(8); twrite(&x, 1); stm::commit(); }), Outcome::Ok);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      stm::set_location(7);
+                      EXPECT_EQ(tread(&x), 0);
+                  }),
+        Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::set_location(8);
+                      twrite(&x, 1);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
     ASSERT_EQ(s.step(a, [&] { twrite(&y, 1); }), Outcome::Ok);
     ASSERT_EQ(s.step(a, commit), Outcome::Aborted);
     EXPECT_EQ(s.last_kind(), AbortKind::Validation);
@@ -87,7 +114,13 @@ TEST_F(StmDet, ReadOnlyTransactionSerializesAtItsSnapshot) // STM-2
     auto* b = s.add();
     s.step(a, begin);
     ASSERT_EQ(s.step(a, [&] { EXPECT_EQ(tread(&x), 0); }), Outcome::Ok);
-    ASSERT_EQ(s.step(b, [&] { stm::begin(); twrite(&x, 1); stm::commit(); }), Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::begin();
+                      twrite(&x, 1);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
     stm::set_current(b);
     uint64_t tb = stm::last_commit_timestamp();
     ASSERT_EQ(s.step(a, commit), Outcome::Ok);
@@ -102,7 +135,14 @@ TEST_F(StmDet, OpacityAbortsAtNextReadInsteadOfSeeingInconsistentState) // STM-1
     auto* b = s.add();
     s.step(a, begin);
     ASSERT_EQ(s.step(a, [&] { EXPECT_EQ(tread(&x), 0); }), Outcome::Ok);
-    ASSERT_EQ(s.step(b, [&] { stm::begin(); twrite(&x, 1); twrite(&y, 1); stm::commit(); }), Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::begin();
+                      twrite(&x, 1);
+                      twrite(&y, 1);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
     int64_t seen = -1;
     ASSERT_EQ(s.step(a, [&] { seen = tread(&y); }), Outcome::Aborted);
     EXPECT_EQ(s.last_kind(), AbortKind::Validation);
@@ -115,8 +155,20 @@ TEST_F(StmDet, SnapshotExtendsWhenNothingReadChanged) // STM-1 (LSA extension)
     auto* b = s.add();
     s.step(a, begin);
     ASSERT_EQ(s.step(a, [&] { tread(&x); }), Outcome::Ok);
-    ASSERT_EQ(s.step(b, [&] { stm::begin(); twrite(&y, 3); stm::commit(); }), Outcome::Ok);
-    ASSERT_EQ(s.step(a, [&] { EXPECT_EQ(tread(&y), 3); twrite(&z, 1); stm::commit(); }), Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::begin();
+                      twrite(&y, 3);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      EXPECT_EQ(tread(&y), 3);
+                      twrite(&z, 1);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
     EXPECT_EQ(z.get(), 1);
 }
 
@@ -126,7 +178,14 @@ TEST_F(StmDet, WriteOfNewerObjectExtendsOrAborts) // STM-1
     auto* b = s.add();
     s.step(a, begin);
     ASSERT_EQ(s.step(a, [&] { tread(&x); }), Outcome::Ok);
-    ASSERT_EQ(s.step(b, [&] { stm::begin(); twrite(&x, 1); twrite(&y, 1); stm::commit(); }), Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::begin();
+                      twrite(&x, 1);
+                      twrite(&y, 1);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
     // y is newer than a's snapshot and x changed: locking y must not let a see y's new state.
     ASSERT_EQ(s.step(a, [&] { stm::write(&y); }), Outcome::Aborted);
     EXPECT_EQ(s.last_kind(), AbortKind::Validation);
@@ -137,13 +196,14 @@ TEST_F(StmDet, AbortRestoresClientStateThroughUndoHooks) // STM-6
     x.log = new std::vector<int64_t> { 1, 2 };
     auto* a = s.add();
     s.step(a, begin);
-    ASSERT_EQ(s.step(a, [&] {
-        stm::write(&x);
-        x.set(9);
-        x.log->push_back(3);
-        x.log->clear();
-        twrite(&y, 4);
-    }),
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      stm::write(&x);
+                      x.set(9);
+                      x.log->push_back(3);
+                      x.log->clear();
+                      twrite(&y, 4);
+                  }),
         Outcome::Ok);
     EXPECT_EQ(stm::write_set_size(), 2u);
     ASSERT_EQ(s.step(a, [] { stm::abort_transaction(); }), Outcome::Aborted);
@@ -168,7 +228,12 @@ TEST_F(StmDet, AbortedWriterInvalidatesReadersThatMaySawItsWrites) // STM-5, STM
     // object carries a fresh version, so the reader still aborts (no ABA).
     s.step(a, begin);
     ASSERT_EQ(s.step(a, [&] { stm::read(&y); }), Outcome::Ok);
-    ASSERT_EQ(s.step(b, [&] { twrite(&y, 42); stm::abort_transaction(); }), Outcome::Aborted);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      twrite(&y, 42);
+                      stm::abort_transaction();
+                  }),
+        Outcome::Aborted);
     EXPECT_EQ(y.get(), 0);
     ASSERT_EQ(s.step(a, [&] { stm::read_validate(&y); }), Outcome::Aborted);
     EXPECT_EQ(s.last_kind(), AbortKind::Validation);
@@ -180,23 +245,26 @@ TEST_F(StmDet, ObjectsAllocatedByTheTransactionNeedNoBarrierWork) // STM-3
     auto* b = s.add();
     Cell fresh;
     s.step(a, begin);
-    ASSERT_EQ(s.step(a, [&] {
-        stm::on_allocate(&fresh);
-        twrite(&fresh, 5);
-        EXPECT_EQ(tread(&fresh), 5);
-        EXPECT_EQ(stm::read_set_size(), 0u);
-        EXPECT_EQ(stm::write_set_size(), 0u);
-        twrite(&x, int64_t(reinterpret_cast<intptr_t>(&fresh) & 0xffff)); // "publish" it
-    }),
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      stm::on_allocate(&fresh);
+                      twrite(&fresh, 5);
+                      EXPECT_EQ(tread(&fresh), 5);
+                      EXPECT_EQ(stm::read_set_size(), 0u);
+                      EXPECT_EQ(stm::write_set_size(), 0u);
+                      twrite(
+                          &x, int64_t(reinterpret_cast<intptr_t>(&fresh) & 0xffff)); // "publish" it
+                  }),
         Outcome::Ok);
     ASSERT_EQ(s.step(a, commit), Outcome::Ok);
     // The creator's word is stale now: others read it as version 0, and may lock it.
-    ASSERT_EQ(s.step(b, [&] {
-        stm::begin();
-        EXPECT_EQ(tread(&fresh), 5);
-        twrite(&fresh, 6);
-        stm::commit();
-    }),
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::begin();
+                      EXPECT_EQ(tread(&fresh), 5);
+                      twrite(&fresh, 6);
+                      stm::commit();
+                  }),
         Outcome::Ok);
     EXPECT_EQ(fresh.get(), 6);
     EXPECT_FALSE(stm::word_owned(fresh.m_stm.load()));
@@ -206,14 +274,15 @@ TEST_F(StmDet, RepeatedReadsDoNotGrowTheReadSet)
 {
     auto* a = s.add();
     s.step(a, begin);
-    ASSERT_EQ(s.step(a, [&] {
-        for (int i = 0; i < 100; ++i) {
-            tread(&x);
-            tread(&y);
-        }
-        EXPECT_EQ(stm::read_set_size(), 2u);
-        stm::commit();
-    }),
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      for (int i = 0; i < 100; ++i) {
+                          tread(&x);
+                          tread(&y);
+                      }
+                      EXPECT_EQ(stm::read_set_size(), 2u);
+                      stm::commit();
+                  }),
         Outcome::Ok);
 }
 
@@ -224,12 +293,29 @@ TEST_F(StmDet, ReadMostlyObjectsStayOutOfTheReadSet) // STM-7
     auto* a = s.add();
     auto* b = s.add();
     s.step(a, begin);
-    ASSERT_EQ(s.step(a, [&] { tread(&rm); EXPECT_EQ(stm::read_set_size(), 0u); }), Outcome::Ok);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      tread(&rm);
+                      EXPECT_EQ(stm::read_set_size(), 0u);
+                  }),
+        Outcome::Ok);
     // An unrelated commit: the extension succeeds, the epoch did not move.
-    ASSERT_EQ(s.step(b, [&] { stm::begin(); twrite(&y, 1); stm::commit(); }), Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::begin();
+                      twrite(&y, 1);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
     ASSERT_EQ(s.step(a, [&] { EXPECT_EQ(tread(&y), 1); }), Outcome::Ok);
     // A writer of a read-mostly object pays: it bumps the epoch, and a's next extension fails.
-    ASSERT_EQ(s.step(b, [&] { stm::begin(); twrite(&rm, 1); stm::commit(); }), Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::begin();
+                      twrite(&rm, 1);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
     EXPECT_TRUE(rm.m_stm.load() & stm::kReadMostly);
     ASSERT_EQ(s.step(a, [&] { tread(&rm); }), Outcome::Aborted);
     EXPECT_EQ(s.last_kind(), AbortKind::ReadMostly);
@@ -242,8 +328,19 @@ TEST_F(StmDet, ReadMostlyWriteCaughtAtCommit) // STM-7, STM-4 step 3
     auto* a = s.add();
     auto* b = s.add();
     s.step(a, begin);
-    ASSERT_EQ(s.step(a, [&] { tread(&rm); twrite(&x, 1); }), Outcome::Ok);
-    ASSERT_EQ(s.step(b, [&] { stm::begin(); twrite(&rm, 1); stm::commit(); }), Outcome::Ok);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      tread(&rm);
+                      twrite(&x, 1);
+                  }),
+        Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::begin();
+                      twrite(&rm, 1);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
     ASSERT_EQ(s.step(a, commit), Outcome::Aborted);
     EXPECT_EQ(s.last_kind(), AbortKind::ReadMostly);
     EXPECT_EQ(x.get(), 0);
@@ -256,7 +353,13 @@ TEST_F(StmDet, InevitableTransactionNeverAbortsAndOthersWait) // STM-8
     s.step(a, begin);
     s.step(b, begin);
     ASSERT_EQ(s.step(b, [&] { twrite(&z, 1); }), Outcome::Ok);
-    ASSERT_EQ(s.step(a, [&] { stm::become_inevitable(); twrite(&x, 1); tread(&y); }), Outcome::Ok);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      stm::become_inevitable();
+                      twrite(&x, 1);
+                      tread(&y);
+                  }),
+        Outcome::Ok);
     stm::set_current(a);
     EXPECT_TRUE(stm::is_inevitable());
     // b may not write what a wrote, nor what a read: it waits.
@@ -268,8 +371,19 @@ TEST_F(StmDet, InevitableTransactionNeverAbortsAndOthersWait) // STM-8
     EXPECT_EQ(s.step(b, [&] { tread(&x); }), Outcome::Aborted);
     EXPECT_EQ(s.last_kind(), AbortKind::KilledByInevitable);
     EXPECT_EQ(z.get(), 0);
-    ASSERT_EQ(s.step(a, [&] { twrite(&z, 3); stm::commit(); }), Outcome::Ok);
-    ASSERT_EQ(s.step(b, [&] { stm::begin(); twrite(&y, 2); stm::commit(); }), Outcome::Ok);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      twrite(&z, 3);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::begin();
+                      twrite(&y, 2);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
     EXPECT_EQ(x.get(), 1);
     EXPECT_EQ(y.get(), 2);
     EXPECT_EQ(z.get(), 3);
@@ -298,11 +412,23 @@ TEST_F(StmDet, BecomeInevitableValidatesFirst) // STM-8
     auto* b = s.add();
     s.step(a, begin);
     ASSERT_EQ(s.step(a, [&] { tread(&x); }), Outcome::Ok);
-    ASSERT_EQ(s.step(b, [&] { stm::begin(); twrite(&x, 1); stm::commit(); }), Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::begin();
+                      twrite(&x, 1);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
     ASSERT_EQ(s.step(a, [] { stm::become_inevitable(); }), Outcome::Aborted);
     EXPECT_EQ(s.last_kind(), AbortKind::Validation);
     // The slot was released: b can become inevitable.
-    ASSERT_EQ(s.step(b, [] { stm::begin(); stm::become_inevitable(); stm::commit(); }), Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [] {
+                      stm::begin();
+                      stm::become_inevitable();
+                      stm::commit();
+                  }),
+        Outcome::Ok);
 }
 
 TEST_F(StmDet, InevitableReadBlocksLaterWriterOfReadMostlyObjects) // STM-7, STM-8
@@ -312,11 +438,21 @@ TEST_F(StmDet, InevitableReadBlocksLaterWriterOfReadMostlyObjects) // STM-7, STM
     auto* a = s.add();
     auto* b = s.add();
     s.step(a, begin);
-    ASSERT_EQ(s.step(a, [&] { tread(&rm); stm::become_inevitable(); }), Outcome::Ok);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      tread(&rm);
+                      stm::become_inevitable();
+                  }),
+        Outcome::Ok);
     s.step(b, begin);
     EXPECT_EQ(s.step(b, [&] { twrite(&rm, 5); }), Outcome::Blocked);
     ASSERT_EQ(s.step(a, commit), Outcome::Ok);
-    ASSERT_EQ(s.step(b, [&] { twrite(&rm, 5); stm::commit(); }), Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      twrite(&rm, 5);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
     EXPECT_EQ(rm.get(), 5);
 }
 
@@ -341,7 +477,12 @@ TEST_F(StmDet, StarvingTransactionRunsInevitablyNext) // STM-9
     EXPECT_EQ(s.step(b, [&] { twrite(&x, 2); }), Outcome::Blocked);
     EXPECT_EQ(s.step(a, commit), Outcome::Aborted);
     EXPECT_EQ(s.last_kind(), AbortKind::KilledByInevitable);
-    ASSERT_EQ(s.step(b, [&] { twrite(&x, 2); stm::commit(); }), Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      twrite(&x, 2);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
     EXPECT_EQ(x.get(), 2);
 }
 
@@ -357,13 +498,17 @@ TEST_F(StmDet, StatisticsCountCommitsAndAbortsByKind)
     s.step(a, [&] { twrite(&x, 1); });
     s.step(b, [&] { twrite(&x, 1); });
     s.step(a, commit);
-    s.step(b, [&] { stm::begin(); stm::abort_transaction(); });
+    s.step(b, [&] {
+        stm::begin();
+        stm::abort_transaction();
+    });
     stm::set_current(a);
     stm::Stats a1 = stm::thread_stats();
     EXPECT_EQ(a1.commits - a0.commits, 1u);
     stm::Stats g1 = stm::global_stats();
     EXPECT_EQ(g1.commits - g0.commits, 1u);
-    EXPECT_EQ(g1.aborts[size_t(AbortKind::WriteWrite)] - g0.aborts[size_t(AbortKind::WriteWrite)], 1u);
+    EXPECT_EQ(
+        g1.aborts[size_t(AbortKind::WriteWrite)] - g0.aborts[size_t(AbortKind::WriteWrite)], 1u);
     EXPECT_EQ(g1.aborts[size_t(AbortKind::Explicit)] - g0.aborts[size_t(AbortKind::Explicit)], 1u);
     EXPECT_EQ(g1.total_aborts() - g0.total_aborts(), 2u);
     EXPECT_GE(g1.ns_committed, g0.ns_committed);

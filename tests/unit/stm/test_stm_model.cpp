@@ -42,11 +42,11 @@ protected:
 
 TEST_P(StmModel, CommittedHistoryIsSerializable)
 {
-    const int seed = GetParam();
+    int const seed = GetParam();
     std::mt19937_64 rng(uint64_t(seed) * 7919 + 1);
-    const int kObjects = 2 + seed % 4;
-    const int kTxs = 2 + seed % 4;
-    const int kSteps = 400;
+    int const kObjects = 2 + seed % 4;
+    int const kTxs = 2 + seed % 4;
+    int const kSteps = 400;
     // Vary the starvation threshold too, so some attempts start inevitable.
     stm::config().inevitable_after_aborts = 2 + seed % 5;
 
@@ -82,7 +82,8 @@ TEST_P(StmModel, CommittedHistoryIsSerializable)
                 twrite(cells[o].get(), v);
                 t.ops.push_back({ true, o, v });
             } else if (choice < 94) {
-                bool writer = std::any_of(t.ops.begin(), t.ops.end(), [](Op const& op) { return op.is_write; });
+                bool writer = std::any_of(
+                    t.ops.begin(), t.ops.end(), [](Op const& op) { return op.is_write; });
                 bool inevitable = stm::is_inevitable();
                 stm::commit();
                 t.active = false;
@@ -134,8 +135,9 @@ TEST_P(StmModel, CommittedHistoryIsSerializable)
             if (op.is_write)
                 model[op.obj] = op.value;
             else
-                ASSERT_EQ(op.value, model[op.obj]) << "seed " << seed << ": committed transaction #" << k
-                                                   << " (ts " << c.ts << ") read a value no serial order gives";
+                ASSERT_EQ(op.value, model[op.obj])
+                    << "seed " << seed << ": committed transaction #" << k << " (ts " << c.ts
+                    << ") read a value no serial order gives";
         }
     }
     for (int i = 0; i < kObjects; ++i)

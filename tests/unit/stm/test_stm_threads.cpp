@@ -47,7 +47,7 @@ template <class F> void run_threads(int n, F body)
 
 TEST_P(StmThreads, BankTransfersKeepTheTotal)
 {
-    const int nthreads = GetParam();
+    int const nthreads = GetParam();
     constexpr int kAccounts = 16;
     constexpr int64_t kInitial = 1000;
     std::vector<std::unique_ptr<Cell>> acct;
@@ -60,7 +60,7 @@ TEST_P(StmThreads, BankTransfersKeepTheTotal)
     config.set(1);
     std::atomic<int> bad_audits { 0 };
     std::atomic<int64_t> commits { 0 };
-    const int kOps = 4000 * kScale;
+    int const kOps = 4000 * kScale;
 
     stm::Stats before = stm::global_stats();
     run_threads(nthreads, [&](int id) {
@@ -112,12 +112,12 @@ TEST_P(StmThreads, BankTransfersKeepTheTotal)
 
 TEST_P(StmThreads, SharedCounterIsExactAndEveryThreadFinishes)
 {
-    const int nthreads = GetParam();
+    int const nthreads = GetParam();
     Cell shared;
     std::vector<std::unique_ptr<Cell>> own;
     for (int i = 0; i < nthreads; ++i)
         own.push_back(std::make_unique<Cell>());
-    const int kIncrements = 2000 * kScale;
+    int const kIncrements = 2000 * kScale;
     stm::config().inevitable_after_aborts = 4;
     run_threads(nthreads, [&](int id) {
         for (int i = 0; i < kIncrements; ++i) {
@@ -134,14 +134,14 @@ TEST_P(StmThreads, SharedCounterIsExactAndEveryThreadFinishes)
 
 TEST_P(StmThreads, DisjointWritersRarelyConflict)
 {
-    const int nthreads = GetParam();
+    int const nthreads = GetParam();
     std::vector<std::unique_ptr<Cell>> own;
     for (int i = 0; i < nthreads; ++i)
         own.push_back(std::make_unique<Cell>());
     Cell rm;
     stm::set_read_mostly(&rm, true);
     rm.set(1);
-    const int kIncrements = 3000 * kScale;
+    int const kIncrements = 3000 * kScale;
     stm::Stats before = stm::global_stats();
     run_threads(nthreads, [&](int id) {
         for (int i = 0; i < kIncrements; ++i)
@@ -152,6 +152,67 @@ TEST_P(StmThreads, DisjointWritersRarelyConflict)
         EXPECT_EQ(c->get(), kIncrements);
     // Only reads of a read-mostly object are shared: no transaction may abort.
     EXPECT_EQ(after.total_aborts() - before.total_aborts(), 0u);
+}
+
+// STM-5: a writer updates an object's two fields in place, one store at a time; a reader that
+// caught it half-way must be stopped by read_validate(), never act on the torn pair.
+struct Pair : Object {
+    std::atomic<int64_t> a { 0 }, b { 0 };
+    Pair()
+        : Object(nullptr)
+    {
+    }
+};
+
+TEST_P(StmThreads, TornInPlaceWritesAreNeverAccepted)
+{
+    int const nthreads = GetParam();
+    stm::ClientHooks h;
+    h.save_state = [](Object* o) {
+        return stm::UndoRecord { nullptr, uint64_t(static_cast<Pair*>(o)->a.load()) };
+    };
+    h.restore_state = [](Object* o, stm::UndoRecord const& r) {
+        auto* p = static_cast<Pair*>(o);
+        p->a.store(int64_t(r.aux), std::memory_order_relaxed);
+        p->b.store(int64_t(r.aux), std::memory_order_relaxed);
+    };
+    stm::set_client_hooks(h);
+    constexpr int kPairs = 4;
+    Pair pairs[kPairs];
+    std::atomic<int> torn { 0 };
+    int const kOps = 3000 * kScale;
+    run_threads(nthreads, [&](int id) {
+        std::mt19937 rng(unsigned(id) + 99);
+        for (int i = 0; i < kOps; ++i) {
+            Pair& p = pairs[rng() % kPairs];
+            bool writer = id % 2 == 0 && rng() % 2 == 0;
+            bool abort_it = rng() % 4 == 0;
+            stm::atomically([&] {
+                stm::read(&p);
+                std::this_thread::yield(); // let a writer lock and start writing meanwhile
+                int64_t a = p.a.load(std::memory_order_relaxed);
+                std::this_thread::yield();
+                int64_t b = p.b.load(std::memory_order_relaxed);
+                stm::read_validate(&p);
+                if (a != b)
+                    torn.fetch_add(1);
+                if (!writer)
+                    return;
+                stm::write(&p);
+                p.a.store(a + 1, std::memory_order_relaxed);
+                std::this_thread::yield(); // widen the window in which the pair is torn
+                p.b.store(a + 1, std::memory_order_relaxed);
+                if (abort_it && !stm::is_inevitable()) {
+                    abort_it = false;
+                    stm::abort_transaction(); // the undo hook restores both fields
+                }
+            });
+        }
+    });
+    install_hooks(false);
+    EXPECT_EQ(torn.load(), 0);
+    for (Pair& p : pairs)
+        EXPECT_EQ(p.a.load(), p.b.load());
 }
 
 INSTANTIATE_TEST_SUITE_P(Threads, StmThreads, ::testing::Values(2, 4, 8));
