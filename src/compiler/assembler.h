@@ -4,10 +4,13 @@
 // few pseudo-opcodes for jumps whose direction is not known yet (P_JUMP, P_POP_JUMP_IF_*).
 // Jump targets are labels (indices into InstrSeq::labels, placed at an instruction index).
 // Deref instructions carry their cell/free index (ArgKind) until the localsplus layout is
-// fixed. assemble() removes unreachable code and redundant NOPs, resolves labels to absolute
-// instruction indices, picks FORWARD/BACKWARD forms, lays out localsplus, inserts MAKE_CELL /
-// COPY_FREE_VARS, and computes the maximum stack and block depths by following every path
-// (both branches of conditional jumps and the handler entry of SETUP_*).
+// fixed. assemble() applies the control-flow parts of CPython's optimizer (inlining of small
+// artificial exits, jump threading, removal of unreachable code, redundant NOPs and jumps to
+// the next instruction), resolves labels to absolute instruction indices, picks FORWARD /
+// BACKWARD forms, gives artificial instructions a location, lays out localsplus, inserts
+// COPY_FREE_VARS / MAKE_CELL, drops unused constants, and computes the maximum stack and block
+// depths by following every path (both branches of conditional jumps and the handler entry
+// of SETUP_*).
 // Invariant ASM-1: every path reaching an instruction reaches it with the same stack depth.
 #pragma once
 

@@ -2,9 +2,10 @@
 // one Unit per code object, mirroring the shape of CPython 3.11's compiler output.
 //
 // The implementation is split by concept: codegen_unit.cpp (units, names, constants, scopes,
-// functions, classes, lambdas, closures), codegen_stmt.cpp (statements, loops, try/with and
-// the frame-block unwinding of break/continue/return), codegen_expr.cpp (expressions, calls,
-// comprehensions), codegen_pattern.cpp (match statements).
+// functions, classes, lambdas, closures, emission peepholes), codegen_stmt.cpp (statements,
+// loops, try/with and the frame-block unwinding of break/continue/return), codegen_expr.cpp
+// (expressions, calls, comprehensions, constant folding), codegen_pattern.cpp (match
+// statements), codegen_unparse.cpp (PEP 563 string annotations, __future__ checks).
 //
 // Exception blocks. Unlike CPython's exception table, SETUP_FINALLY / SETUP_CLEANUP /
 // SETUP_WITH push a runtime block whose level is the stack depth at the SETUP instruction, and
