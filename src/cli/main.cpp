@@ -66,7 +66,7 @@ int main(int argc, char** argv)
         if (a[1] == '-') {
             std::fprintf(stderr, "unknown option %s\n", a);
             std::fprintf(stderr, USAGE, argv[0]);
-            std::fprintf(stderr, "Try `%s -h' for more information.\n", argv[0]);
+            std::fputs("Try `pystm -h' for more information.\n", stderr);
             return 2;
         }
         bool stop = false;
@@ -84,7 +84,7 @@ int main(int argc, char** argv)
                 }
                 std::fprintf(stderr, "Argument expected for the -%c option\n", c);
                 std::fprintf(stderr, USAGE, argv[0]);
-                std::fprintf(stderr, "Try `%s -h' for more information.\n", argv[0]);
+                std::fputs("Try `pystm -h' for more information.\n", stderr);
                 std::exit(2);
                 (void)what;
             };
@@ -134,7 +134,7 @@ int main(int argc, char** argv)
             default:
                 std::fprintf(stderr, "Unknown option: -%c\n", c);
                 std::fprintf(stderr, USAGE, argv[0]);
-                std::fprintf(stderr, "Try `%s -h' for more information.\n", argv[0]);
+                std::fputs("Try `pystm -h' for more information.\n", stderr);
                 return 2;
             }
         }

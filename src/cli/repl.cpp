@@ -64,6 +64,47 @@ bool needs_more_input(std::string const& message, std::string const& source)
     return source.size() >= 2 && source[source.size() - 2] == '\\';
 }
 
+// [buffer] failed to compile only because of unclosed brackets, as far as the tokenizer can
+// tell. Closes them one at a time (innermost first, on a line after the input) and recompiles:
+// null if the input could still become valid, else the SyntaxError found within [buffer].
+Value error_inside_brackets(std::string const& buffer)
+{
+    int lines = 0;
+    for (char c : buffer)
+        lines += c == '\n';
+    std::string closers = "\n";
+    for (int attempt = 0; attempt < 200; ++attempt) {
+        try {
+            compiler::compile_source(buffer + closers + "\n", "<stdin>", compiler::ParseMode::Single);
+            return Value();
+        } catch (PyError&) {
+            if (!exception_matches(&exc::SyntaxError))
+                return take_exception();
+            Value err = take_exception();
+            std::string msg;
+            int64_t lineno = 0;
+            try {
+                msg = str_utf8(py_str(py_getattr(err, names::msg)));
+                Value ln = py_getattr(err, names::lineno);
+                if (is_int(ln))
+                    int_to_i64(ln, &lineno);
+            } catch (PyError&) {
+                take_exception();
+            }
+            auto q = msg.find("' was never closed");
+            if (q == 1 && msg[0] == '\'') {
+                char open = msg[1];
+                closers += open == '(' ? ')' : open == '[' ? ']' : '}';
+                continue;
+            }
+            if (lineno > lines)
+                return Value(); // the error is at the closers we added
+            return err;
+        }
+    }
+    return Value();
+}
+
 std::string history_path()
 {
     char const* home = std::getenv("HOME");
@@ -195,7 +236,18 @@ int run_repl(DictObject* globals, bool quiet)
                 } catch (PyError&) {
                     take_exception();
                 }
-                if (line.empty() || !needs_more_input(msg, buffer)) {
+                bool more = needs_more_input(msg, buffer);
+                if (msg.find("was never closed") != std::string::npos) {
+                    // Open brackets continue over empty lines; a real error before the end
+                    // of the input is reported at once, as CPython's incremental parser does.
+                    Value inner = error_inside_brackets(buffer);
+                    more = !inner;
+                    if (inner)
+                        err = inner;
+                } else if (msg.find("unterminated triple-quoted string") == std::string::npos && line.empty()) {
+                    more = false; // an empty line ends a block
+                }
+                if (!more) {
                     set_exception(err);
                 } else {
                     if (msg.find("expected an indented block") != std::string::npos)

@@ -14,6 +14,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "vm/eval_breaker.h"
+#include "modules/builtin_modules.h"
 #include "modules/stdio.h"
 #include "vm/import.h"
 #include "vm/interpreter.h"
@@ -96,6 +97,7 @@ void configure_sys(Options const& opts, std::string const& path0)
     argv.insert(argv.end(), opts.args.begin(), opts.args.end());
     py_setattr(sys, intern("argv"), Value(str_list(argv)));
 
+    configure_stdlib(opts.xoptions, opts.ignore_environment); // the stdlib entry, before ours
     Value path = py_getattr(sys, names::path);
     std::vector<std::string> front { path0 };
     char const* pythonpath = opts.ignore_environment ? nullptr : std::getenv("PYTHONPATH");
@@ -270,6 +272,7 @@ int run(Options const& opts)
         bool system_exit = false;
         status = report_exception(&system_exit, &keyboard_interrupt);
     }
+    atexit_run_callbacks();
     flush_std_streams();
     std::fflush(stdout);
     std::fflush(stderr);

@@ -14,8 +14,6 @@ using namespace vm;
 
 namespace {
 
-bool is_pseudo_jump(uint16_t op) { return op >= P_JUMP && op <= P_POP_JUMP_IF_NOT_NONE; }
-
 bool is_unconditional_jump(uint16_t op)
 {
     return op == P_JUMP || op == JUMP_FORWARD || op == JUMP_BACKWARD;
@@ -27,16 +25,6 @@ bool ends_flow(uint16_t op)
 }
 
 bool is_setup(uint16_t op) { return op == SETUP_FINALLY || op == SETUP_CLEANUP || op == SETUP_WITH; }
-
-// Stack effect of a (possibly pseudo) instruction.
-int effect(uint16_t op, uint32_t arg, bool jump)
-{
-    if (op == P_JUMP)
-        return 0;
-    if (is_pseudo_jump(op))
-        return -1;
-    return stack_effect(static_cast<Opcode>(op), arg, jump);
-}
 
 } // namespace
 

@@ -17,6 +17,7 @@
 #pragma once
 
 #include "compiler/assembler.h"
+#include "compiler/compiler.h"
 #include "compiler/symtable.h"
 #include "objects/api.h"
 #include "objects/str_object.h"
@@ -200,6 +201,13 @@ public:
             visit_expr(e);
     }
     bool future_annotations() const { return m_future_annotations; }
+    // SyntaxWarnings (CPython's compiler_warn), at the current location.
+    void set_warnings(std::vector<CompileWarning>* w) { m_warnings = w; }
+    void warn(std::string msg);
+    void check_compare(ast::CompareExpr* e);
+    void check_caller(ast::Expr* func);
+    void check_subscript(ast::SubscriptExpr* e);
+    std::vector<CompileWarning>* m_warnings = nullptr;
 };
 
 // True if [s] is `Expr(Constant(str))`, the docstring of a body.

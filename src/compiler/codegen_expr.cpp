@@ -132,6 +132,25 @@ int64_t const_len(Value v)
 }
 } // namespace
 
+// A frozenset constant as CPython's code objects hold it: its constant merging rebuilds the
+// set from its own iteration order, which can change where colliding items land and so the
+// iteration order.
+static Value frozenset_const(std::vector<Value> const& items)
+{
+    SetObject* fs = set_new(&frozenset_type);
+    for (Value v : items)
+        set_add(fs, v);
+    for (int round = 0; round < 1; ++round) {
+        SetObject* next = set_new(&frozenset_type);
+        int64_t pos = 0;
+        Value key;
+        while (set_next(fs, &pos, &key))
+            set_add(next, key);
+        fs = next;
+    }
+    return Value(fs);
+}
+
 bool Compiler::fold_binop_safe(OperatorKind op, Value l, Value r)
 {
     bool ln = is_number(l), rn = is_number(r);
@@ -334,6 +353,7 @@ void Compiler::jump_if(Expr* e, int next, bool cond)
         // CPython 3.11 gives a compared test's location to the jump and leaves it current.
         set_loc(e->loc);
         auto* c = static_cast<CompareExpr*>(e);
+        check_compare(c);
         size_t n = c->ops.size() - 1;
         if (n > 0) {
             int cleanup = new_label();
@@ -417,16 +437,19 @@ void Compiler::visit_iterable(Expr* e)
     if (e->kind == ExprKind::Set) {
         auto* st = static_cast<SetExpr*>(e);
         bool all_const = !st->elts.empty();
-        for (Expr* x : st->elts)
-            if (x->kind != ExprKind::Constant)
+        std::vector<Value> items;
+        for (Expr* x : st->elts) {
+            Value v;
+            if (x->kind == ExprKind::Starred || !fold_constant(x, &v)) {
                 all_const = false;
+                break;
+            }
+            items.push_back(v);
+        }
         if (all_const) {
-            SetObject* fs = set_new(&frozenset_type);
-            for (Expr* x : st->elts)
-                set_add(fs, constant_value(static_cast<ConstantExpr*>(x)->value));
             Position saved = u()->pos;
             set_loc(e->loc);
-            load_const(Value(fs));
+            load_const(frozenset_const(items));
             u()->pos = saved;
             return;
         }
@@ -444,6 +467,7 @@ void Compiler::visit_comparator(CmpOpKind op, Expr* e)
 
 void Compiler::compare(CompareExpr* e)
 {
+    check_compare(e);
     size_t n = e->ops.size() - 1;
     visit_expr(e->left);
     if (n == 0) {
@@ -478,19 +502,17 @@ void Compiler::starunpack(ExprList const& elts, int build, int add, int extend, 
         std::vector<Value> items;
         bool all_const = true;
         for (Expr* x : elts) {
-            if (x->kind != ExprKind::Constant) {
+            Value v;
+            if (x->kind == ExprKind::Starred || !fold_constant(x, &v)) {
                 all_const = false;
                 break;
             }
-            items.push_back(constant_value(static_cast<ConstantExpr*>(x)->value));
+            items.push_back(v);
         }
         if (all_const) {
             Value folded;
             if (add == SET_ADD) {
-                SetObject* fs = set_new(&frozenset_type);
-                for (Value v : items)
-                    set_add(fs, v);
-                folded = Value(fs);
+                folded = frozenset_const(items);
             } else {
                 folded = Value(tuple_from(items.data(), static_cast<int64_t>(items.size())));
             }
@@ -545,15 +567,18 @@ void Compiler::subdict(DictExpr* e, size_t begin, size_t end)
     bool big = n * 2 > STACK_USE_GUIDELINE;
     if (n > 1 && !big) {
         bool all_const = true;
-        for (size_t i = begin; i < end; ++i)
-            if (e->keys[i]->kind != ExprKind::Constant)
+        std::vector<Value> key_values;
+        for (size_t i = begin; i < end && all_const; ++i) {
+            Value v;
+            if (fold_constant(e->keys[i], &v))
+                key_values.push_back(v);
+            else
                 all_const = false;
+        }
         if (all_const) {
             for (size_t i = begin; i < end; ++i)
                 visit_expr(e->values[i]);
-            TupleObject* keys = tuple_new(static_cast<int64_t>(n));
-            for (size_t i = begin; i < end; ++i)
-                keys->items()[i - begin] = constant_value(static_cast<ConstantExpr*>(e->keys[i])->value);
+            TupleObject* keys = tuple_from(key_values.data(), static_cast<int64_t>(n));
             load_const(Value(keys));
             emit(BUILD_CONST_KEY_MAP, static_cast<int32_t>(n));
             return;
@@ -670,6 +695,8 @@ void Compiler::visit_slice(SliceExpr* e)
 
 void Compiler::visit_subscript(SubscriptExpr* e)
 {
+    if (e->ctx == ExprContext::Load)
+        check_subscript(e);
     visit_expr(e->value);
     visit_expr(e->slice);
     switch (e->ctx) {
@@ -914,6 +941,7 @@ bool Compiler::maybe_optimize_method_call(CallExpr* e)
 
 void Compiler::call(CallExpr* e)
 {
+    check_caller(e->func);
     if (maybe_optimize_method_call(e))
         return;
     // A global function: LOAD_GLOBAL pushes the NULL itself (arg & 1).
@@ -1186,6 +1214,157 @@ Expr* Compiler::optimize_format(BinOpExpr* e)
     if (cnt < tuple->elts.size())
         return nullptr; // more items than format units
     return js;
+}
+
+// ---- SyntaxWarnings -------------------------------------------------------------------------
+
+void Compiler::warn(std::string msg)
+{
+    if (!m_warnings)
+        return;
+    Position p = u()->pos;
+    m_warnings->push_back({ std::move(msg), Loc { p.line, p.col, p.end_line, p.end_col } });
+}
+
+namespace {
+// The type name of a literal expression's value (CPython's infer_type), or null if unknown.
+char const* literal_type_name(Compiler& c, Expr* e)
+{
+    switch (e->kind) {
+    case ExprKind::Tuple: return "tuple";
+    case ExprKind::List:
+    case ExprKind::ListComp: return "list";
+    case ExprKind::Dict:
+    case ExprKind::DictComp: return "dict";
+    case ExprKind::Set:
+    case ExprKind::SetComp: return "set";
+    case ExprKind::GeneratorExp: return "generator";
+    case ExprKind::Lambda: return "function";
+    case ExprKind::JoinedStr:
+    case ExprKind::FormattedValue: return "str";
+    case ExprKind::Constant: {
+        using K = ConstantValue::Kind;
+        switch (static_cast<ConstantExpr*>(e)->value.kind) {
+        case K::None: return "NoneType";
+        case K::True:
+        case K::False: return "bool";
+        case K::Ellipsis: return "ellipsis";
+        case K::Int: return "int";
+        case K::Float: return "float";
+        case K::Complex: return "complex";
+        case K::Str: return "str";
+        case K::Bytes: return "bytes";
+        }
+        return nullptr;
+    }
+    default: {
+        // Folded constants (-1, (1, 2)) count as literals too.
+        Value v;
+        if (e->kind != ExprKind::Name && c.fold_constant(e, &v))
+            return type_of(v)->m_tp_name ? type_of(v)->m_tp_name : nullptr;
+        return nullptr;
+    }
+    }
+}
+
+// An operand of "is" that is fine: not a literal, or a named singleton.
+bool is_arg_ok(Compiler& c, Expr* e)
+{
+    Value v;
+    if (e->kind == ExprKind::Name || !c.fold_constant(e, &v))
+        return true;
+    return v == none() || v == py_bool(true) || v == py_bool(false) || v == Value(g_ellipsis);
+}
+} // namespace
+
+void Compiler::check_compare(CompareExpr* e)
+{
+    bool left = is_arg_ok(*this, e->left);
+    for (size_t i = 0; i < e->ops.size(); ++i) {
+        bool right = is_arg_ok(*this, e->comparators[i]);
+        CmpOpKind op = e->ops[i];
+        if ((op == CmpOpKind::Is || op == CmpOpKind::IsNot) && (!left || !right)) {
+            warn(op == CmpOpKind::Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                     : "\"is not\" with a literal. Did you mean \"!=\"?");
+            return;
+        }
+        left = right;
+    }
+}
+
+void Compiler::check_caller(Expr* func)
+{
+    switch (func->kind) {
+    case ExprKind::Constant:
+    case ExprKind::Tuple:
+    case ExprKind::List:
+    case ExprKind::ListComp:
+    case ExprKind::Dict:
+    case ExprKind::DictComp:
+    case ExprKind::Set:
+    case ExprKind::SetComp:
+    case ExprKind::GeneratorExp:
+    case ExprKind::JoinedStr:
+    case ExprKind::FormattedValue:
+        if (char const* t = literal_type_name(*this, func))
+            warn(std::string("'") + t + "' object is not callable; perhaps you missed a comma?");
+        return;
+    default:
+        return;
+    }
+}
+
+void Compiler::check_subscript(SubscriptExpr* e)
+{
+    Expr* v = e->value;
+    bool subscripter_warn = false;
+    switch (v->kind) {
+    case ExprKind::Constant: {
+        using K = ConstantValue::Kind;
+        auto k = static_cast<ConstantExpr*>(v)->value.kind;
+        subscripter_warn = k == K::None || k == K::Ellipsis || k == K::Int || k == K::Float
+            || k == K::Complex || k == K::True || k == K::False;
+        break;
+    }
+    case ExprKind::Set:
+    case ExprKind::SetComp:
+    case ExprKind::GeneratorExp:
+    case ExprKind::Lambda:
+        subscripter_warn = true;
+        break;
+    default:
+        break;
+    }
+    if (subscripter_warn) {
+        warn(std::string("'") + literal_type_name(*this, v) + "' object is not subscriptable; perhaps you missed a comma?");
+        return;
+    }
+    // A literal sequence indexed by a literal that is not an int.
+    char const* index_type = e->slice->kind == ExprKind::Slice || e->slice->kind == ExprKind::Name
+        ? nullptr
+        : literal_type_name(*this, e->slice);
+    if (!index_type || std::string(index_type) == "int" || std::string(index_type) == "bool")
+        return;
+    bool seq = false;
+    switch (v->kind) {
+    case ExprKind::Constant: {
+        auto k = static_cast<ConstantExpr*>(v)->value.kind;
+        seq = k == ConstantValue::Kind::Str || k == ConstantValue::Kind::Bytes;
+        break;
+    }
+    case ExprKind::Tuple:
+    case ExprKind::List:
+    case ExprKind::ListComp:
+    case ExprKind::JoinedStr:
+    case ExprKind::FormattedValue:
+        seq = true;
+        break;
+    default:
+        break;
+    }
+    if (seq)
+        warn(std::string(literal_type_name(*this, v)) + " indices must be integers or slices, not "
+            + index_type + "; perhaps you missed a comma?");
 }
 
 // ---- dispatch -------------------------------------------------------------------------------

@@ -561,6 +561,11 @@ void Compiler::visit_async_with(WithStmt* s, size_t pos)
 
 void Compiler::visit_assert(AssertStmt* s)
 {
+    Value folded;
+    if ((s->test->kind == ExprKind::Tuple && !static_cast<TupleExpr*>(s->test)->elts.empty())
+        || (s->test->kind == ExprKind::Tuple && fold_constant(s->test, &folded)
+            && folded.as<TupleObject>()->m_size > 0))
+        warn("assertion is always true, perhaps remove parentheses?");
     int end = new_label();
     jump_if(s->test, end, true);
     emit(LOAD_ASSERTION_ERROR);

@@ -2,6 +2,8 @@
 // the conversion of SyntaxErrorInfo into a raised Python SyntaxError.
 #include "compiler/codegen.h"
 #include "compiler/compiler.h"
+#include "modules/builtin_modules.h"
+#include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
 #include "objects/str_object.h"
@@ -9,11 +11,18 @@
 
 namespace pystm::compiler {
 
-CodeObject* compile_ast(ast::Mod* mod, std::string_view filename, ParseMode mode)
+CodeObject* compile_ast(ast::Mod* mod, std::string_view filename, ParseMode mode,
+    std::vector<CompileWarning>* warnings)
 {
     auto st = build_symtable(mod, filename);
     Compiler c(*st, filename, mode);
+    c.set_warnings(warnings);
     return c.compile_mod(mod);
+}
+
+CodeObject* compile_ast(ast::Mod* mod, std::string_view filename, ParseMode mode)
+{
+    return compile_ast(mod, filename, mode, nullptr);
 }
 
 namespace {
@@ -37,13 +46,73 @@ std::string source_line(std::string_view source, int lineno)
 }
 } // namespace
 
+namespace {
+std::string strip(std::string s)
+{
+    size_t b = s.find_first_not_of(" \t\f\r\n");
+    if (b == std::string::npos)
+        return { };
+    size_t e = s.find_last_not_of(" \t\f\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+// Issues the warnings of one compilation. Runs Python code (warnings filters, a replaced
+// sys.stderr), so it is called only once the code object is complete (GC-2).
+void issue_warnings(std::vector<CompileWarning> const& warnings, std::string_view source,
+    std::string_view filename)
+{
+    for (auto const& w : warnings) {
+        Value modules = sys_get("modules");
+        Value wmod = modules && modules.is_object() && isinstance(modules, &dict_type)
+            ? dict_get_cstr(modules.as<DictObject>(), "warnings")
+            : Value();
+        if (wmod) {
+            try {
+                Value args[] = { Value(str_from_utf8(w.msg)), Value(&exc::SyntaxWarning),
+                    Value(str_from_utf8(filename)), int_from_i64(w.loc.line) };
+                py_call_method(wmod, intern("warn_explicit"), args, 4);
+            } catch (PyError&) {
+                if (!exception_matches(&exc::SyntaxWarning))
+                    throw;
+                // A SyntaxWarning turned into an error is reported as a SyntaxError.
+                take_exception();
+                SyntaxErrorInfo info = make_error(w.msg, filename, w.loc);
+                if (!filename.empty() && filename.front() != '<')
+                    info.text = source_line(source, w.loc.line);
+                raise_syntax_error(info);
+            }
+            continue;
+        }
+        std::string text = std::string(filename) + ":" + std::to_string(w.loc.line)
+            + ": SyntaxWarning: " + w.msg + "\n";
+        if (!filename.empty() && filename.front() != '<') {
+            std::string line = strip(source_line(source, w.loc.line));
+            if (!line.empty())
+                text += "  " + line + "\n";
+        }
+        Value err = sys_get("stderr");
+        if (err && !is_none(err)) {
+            Value arg = Value(str_from_utf8(text));
+            py_call_method(err, names::write, &arg, 1);
+        }
+    }
+}
+} // namespace
+
 CodeObject* compile_source(std::string_view source, std::string_view filename, ParseMode mode)
 {
     SyntaxErrorInfo info;
     try {
-        ast::Arena arena;
-        ast::Mod* mod = parse(arena, source, filename, mode);
-        return compile_ast(mod, filename, mode);
+        std::vector<CompileWarning> warnings;
+        CodeObject* code;
+        {
+            ast::Arena arena;
+            ast::Mod* mod = parse(arena, source, filename, mode);
+            code = compile_ast(mod, filename, mode, &warnings);
+        }
+        if (!warnings.empty())
+            issue_warnings(warnings, source, filename);
+        return code;
     } catch (SyntaxErrorException& e) {
         info = std::move(e.info);
         // Errors found after parsing carry no text; CPython reads it back from the file when

@@ -11,8 +11,22 @@ namespace pystm::compiler {
 // outside function"). Must not reach a GC safepoint (GC-2): it runs no Python code.
 CodeObject* compile_ast(ast::Mod* mod, std::string_view filename, ParseMode mode);
 
+// A SyntaxWarning found while compiling ("\"is\" with a literal", "'int' object is not
+// callable; perhaps you missed a comma?"), at the location of the offending expression.
+struct CompileWarning {
+    std::string msg;
+    ast::Loc loc;
+};
+// As compile_ast, appending the SyntaxWarnings found to [*warnings] (when not null) instead of
+// dropping them, for the caller to issue once it may run Python code.
+CodeObject* compile_ast(ast::Mod* mod, std::string_view filename, ParseMode mode,
+    std::vector<CompileWarning>* warnings);
+
 // parse + compile_ast, converting a SyntaxErrorException into a raised Python SyntaxError
-// (IndentationError, TabError) carrying every attribute of SyntaxErrorInfo.
+// (IndentationError, TabError) carrying every attribute of SyntaxErrorInfo. SyntaxWarnings are
+// issued through warnings.warn_explicit() when the warnings module is loaded (a warning turned
+// into an error becomes a SyntaxError, as CPython), else written to sys.stderr in the default
+// format.
 CodeObject* compile_source(std::string_view source, std::string_view filename, ParseMode mode);
 
 // Raises the Python exception described by [info].

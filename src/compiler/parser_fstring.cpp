@@ -7,6 +7,7 @@
 // all of them, and so do the FormattedValue nodes and literal pieces inside it, except that a
 // format spec's JoinedStr (and its trailing literal) spans only the token that contains it.
 // Errors found while decoding are reported at the token after the literals, as CPython does.
+#include "base/unicode_names.h"
 #include "compiler/parser_internal.h"
 
 namespace pystm::compiler {
@@ -127,15 +128,31 @@ std::string decode_escapes(std::string_view s, bool bytes_mode, std::string& out
         }
         case 'N':
             if (!bytes_mode) {
-                size_t e = i;
-                if (e < n && s[e] == '{') {
-                    while (e < n && s[e] != '}')
-                        e++;
+                // Positions as CPython's unicodeescape decoder reports them: from the backslash
+                // to the last byte consumed.
+                auto fail = [&](size_t stop, char const* what) {
+                    return "(unicode error) 'unicodeescape' codec can't decode bytes in position " + std::to_string(esc)
+                        + "-" + std::to_string(stop - 1) + ": " + what;
+                };
+                if (i >= n || s[i] != '{')
+                    return fail(i, "malformed \\N character escape");
+                size_t start = i + 1, e = start;
+                while (e < n && s[e] != '}')
+                    e++;
+                if (e >= n)
+                    return fail(n, "malformed \\N character escape");
+                if (e == start)
+                    return fail(e, "malformed \\N character escape");
+                std::u32string cp;
+                if (!unicode::lookup(s.substr(start, e - start), false, &cp)) {
+                    std::string why;
+                    if (!unicode::database_available(&why))
+                        return fail(e + 1, ("unknown Unicode character name (" + why + ")").c_str());
+                    return fail(e + 1, "unknown Unicode character name");
                 }
-                // No Unicode name database is linked into the front end yet.
-                return "(unicode error) 'unicodeescape' codec can't decode bytes in position " + std::to_string(esc)
-                    + "-" + std::to_string(e < n ? e : n - 1)
-                    + ": \\N{...} escapes are not supported by pystm yet";
+                append_utf8(out, static_cast<uint32_t>(cp[0]));
+                i = e + 1;
+                break;
             }
             out += '\\';
             out += c;

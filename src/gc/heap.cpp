@@ -18,6 +18,7 @@
 // Sweep: every allocated, unmarked cell is destroyed (its type's m_destroy) in a first pass and
 // freed in a second, so a destroy hook may still read its (possibly also dead) type.
 #include "gc/heap.h"
+#include "gc/weak_slots.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "vm/thread_state.h"
@@ -65,6 +66,9 @@ struct Chunk {
     FreeCell* free_list = nullptr; // cells freed by the last sweep, not yet owned by a thread
     bool owned = false; // a thread's allocator is carving this chunk
     std::vector<uint64_t> alloc_bits;
+    // Cells allocated for a type with a destroy hook: a superset of the live cells whose header
+    // has OF_NEEDS_DESTROY, so the sweep's first pass need not read every header.
+    std::vector<uint64_t> destroy_bits;
 
     bool allocated(uint32_t i) const { return alloc_bits[i >> 6] >> (i & 63) & 1; }
     void set_allocated(uint32_t i) { alloc_bits[i >> 6] |= uint64_t(1) << (i & 63); }
@@ -99,15 +103,22 @@ size_t g_collections = 0;
 size_t g_threshold = MIN_THRESHOLD;
 bool g_collecting = false;
 
-uint8_t class_for(size_t size)
-{
-    // Size classes are few; a linear scan beats a table lookup in clarity and is not hot
-    // enough to matter next to the memset of the cell.
-    for (uint8_t i = 0; i < NUM_CLASSES; ++i)
-        if (SIZE_CLASSES[i] >= size)
-            return i;
-    return 255;
-}
+// Size class of every request size, by 16-byte granule: allocation's first step is one load.
+struct ClassTable {
+    uint8_t cls[MAX_SMALL / 16 + 1];
+    constexpr ClassTable() : cls()
+    {
+        for (size_t g = 0; g <= MAX_SMALL / 16; ++g) {
+            uint8_t c = 0;
+            while (SIZE_CLASSES[c] < g * 16)
+                ++c;
+            cls[g] = c;
+        }
+    }
+};
+constexpr ClassTable s_class_table;
+
+inline uint8_t class_for(size_t size) { return s_class_table.cls[(size + 15) >> 4]; }
 
 Chunk* new_chunk(uint8_t cls)
 {
@@ -120,6 +131,7 @@ Chunk* new_chunk(uint8_t cls)
     c->cell_count = static_cast<uint32_t>(CHUNK_SIZE / c->cell_size);
     c->size_class = cls;
     c->alloc_bits.assign((c->cell_count + 63) / 64, 0);
+    c->destroy_bits.assign((c->cell_count + 63) / 64, 0);
     // Thread all cells into the chunk's free list, lowest address first.
     FreeCell* head = nullptr;
     for (uint32_t i = c->cell_count; i-- > 0;) {
@@ -238,6 +250,40 @@ public:
     }
 };
 
+// Weak slots (gc/weak_slots.h, GC-4), keyed by referent. g_heap_mutex guards both tables.
+struct WeakEntry {
+    Object* owner;
+    Value* slot;
+};
+std::unordered_map<Object const*, std::vector<WeakEntry>> g_weak;
+std::vector<Object*> g_weak_cleared;
+AfterCollectFn g_after_collect = nullptr;
+
+bool is_marked(Object const* o) { return o->m_gc.load(std::memory_order_relaxed) & OF_MARK; }
+
+// Runs between marking and sweeping (GC-4): clears the slots of unreachable referents.
+void process_weak_slots()
+{
+    for (auto it = g_weak.begin(); it != g_weak.end();) {
+        Object const* referent = it->first;
+        std::vector<WeakEntry>& entries = it->second;
+        std::erase_if(entries, [&](WeakEntry const& e) {
+            return !is_marked(e.owner) || e.slot->as_object() != referent;
+        });
+        if (!entries.empty() && !is_marked(referent)) {
+            for (size_t i = entries.size(); i-- > 0;) {
+                *entries[i].slot = Value();
+                g_weak_cleared.push_back(entries[i].owner);
+            }
+            entries.clear();
+        }
+        if (entries.empty())
+            it = g_weak.erase(it);
+        else
+            ++it;
+    }
+}
+
 ThreadHeap* this_heap()
 {
     PY_VERIFY(t_heap, "GC-1"); // register_thread() first
@@ -270,80 +316,95 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
         trace_thread_state(ts, marker);
     marker.scan_range(__data_start, _end);
     marker.drain();
+    process_weak_slots();
 
-    // Sweep, pass 1: destroy the dead. Pass 2: free them and clear the survivors' marks.
-    std::vector<Object*> dead;
+    // Sweep, pass 1: run the destroy hooks of the dead (all of them before any cell is freed,
+    // so a hook may still read its possibly also dead type). Pass 2, chunk by chunk: free the
+    // dead cells and clear the survivors' marks, walking the allocation bitmap a word at a time.
+    size_t dead_count = 0;
+    std::vector<Object*> to_destroy;
     for (Chunk* c : g_chunk_list) {
-        for (uint32_t i = 0; i < c->cell_count; ++i) {
-            if (!c->allocated(i))
-                continue;
-            auto* o = reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size);
-            if (!(o->m_gc.load(std::memory_order_relaxed) & OF_MARK))
-                dead.push_back(o);
+        for (size_t w = 0; w < c->alloc_bits.size(); ++w) {
+            for (uint64_t bits = c->alloc_bits[w] & c->destroy_bits[w]; bits; bits &= bits - 1) {
+                uint32_t i = static_cast<uint32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits)));
+                auto* o = reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size);
+                uint32_t gcbits = o->m_gc.load(std::memory_order_relaxed);
+                if ((gcbits & (OF_MARK | OF_NEEDS_DESTROY)) == OF_NEEDS_DESTROY)
+                    to_destroy.push_back(o);
+            }
         }
     }
     for (auto& [addr, large] : g_large) {
         auto* o = reinterpret_cast<Object*>(addr);
-        if (!(o->m_gc.load(std::memory_order_relaxed) & OF_MARK))
-            dead.push_back(o);
+        if ((o->m_gc.load(std::memory_order_relaxed) & (OF_MARK | OF_NEEDS_DESTROY)) == OF_NEEDS_DESTROY)
+            to_destroy.push_back(o);
     }
-    for (Object* o : dead)
-        if ((o->m_gc.load(std::memory_order_relaxed) & OF_NEEDS_DESTROY) && o->m_type->m_destroy)
+    for (Object* o : to_destroy)
+        if (o->m_type->m_destroy)
             o->m_type->m_destroy(o);
 
     size_t freed_bytes = 0;
-    for (Object* o : dead) {
-        auto p = reinterpret_cast<uintptr_t>(o);
-        if (Chunk* c = chunk_of(p)) {
-            uint32_t i = static_cast<uint32_t>((p - reinterpret_cast<uintptr_t>(c->base)) / c->cell_size);
-            c->clear_allocated(i);
-            freed_bytes += c->cell_size;
-            if (!c->owned) {
-                auto* cell = reinterpret_cast<FreeCell*>(o);
-                cell->next = c->free_list;
-                c->free_list = cell;
-                c->free_count++;
-            } else {
-                // The chunk is being carved by a thread: give the cell to that thread's list.
-                // Only one thread exists while the STM is off; with several, each would take
-                // back its own chunks' cells at its next safepoint.
-                auto* cell = reinterpret_cast<FreeCell*>(o);
-                ThreadHeap* owner = nullptr;
-                for (ThreadHeap* h = g_threads; h && !owner; h = h->next)
-                    if (h->current[c->size_class] == c)
-                        owner = h;
-                if (owner) {
-                    cell->next = owner->free_lists[c->size_class];
-                    owner->free_lists[c->size_class] = cell;
-                } else {
-                    cell->next = c->free_list;
-                    c->free_list = cell;
-                    c->free_count++;
-                }
-            }
-        } else {
-            auto it = g_large.find(p);
-            freed_bytes += it->second.size;
-            g_large.erase(it);
-            std::free(o);
-        }
-    }
-
     size_t live_bytes = 0, live_objects = 0;
     for (Chunk* c : g_chunk_list) {
-        for (uint32_t i = 0; i < c->cell_count; ++i) {
-            if (!c->allocated(i))
-                continue;
-            auto* o = reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size);
-            o->m_gc.fetch_and(~uint32_t(OF_MARK), std::memory_order_relaxed);
-            live_bytes += c->cell_size;
-            live_objects++;
+        // Cells of a chunk that a thread is carving go to that thread's free list. Only one
+        // thread exists while the STM is off; with several, each would take back its own
+        // chunks' cells at its next safepoint.
+        FreeCell** list = &c->free_list;
+        bool to_owner = false;
+        if (c->owned) {
+            for (ThreadHeap* h = g_threads; h; h = h->next)
+                if (h->current[c->size_class] == c) {
+                    list = &h->free_lists[c->size_class];
+                    to_owner = true;
+                    break;
+                }
         }
+        uint32_t freed_here = 0;
+        for (size_t w = 0; w < c->alloc_bits.size(); ++w) {
+            uint64_t word = c->alloc_bits[w];
+            for (uint64_t bits = word; bits; bits &= bits - 1) {
+                uint32_t i = static_cast<uint32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits)));
+                auto* o = reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size);
+                uint32_t gcbits = o->m_gc.load(std::memory_order_relaxed);
+                if (gcbits & OF_MARK) {
+                    o->m_gc.store(gcbits & ~uint32_t(OF_MARK), std::memory_order_relaxed);
+                    live_objects++;
+                    continue;
+                }
+                word &= ~(uint64_t(1) << (i & 63));
+                auto* cell = reinterpret_cast<FreeCell*>(o);
+                cell->next = *list;
+                *list = cell;
+                freed_here++;
+            }
+            c->alloc_bits[w] = word;
+            c->destroy_bits[w] &= word;
+        }
+        if (!to_owner)
+            c->free_count += freed_here;
+        dead_count += freed_here;
+        freed_bytes += size_t(freed_here) * c->cell_size;
     }
-    for (auto& [addr, large] : g_large) {
-        reinterpret_cast<Object*>(addr)->m_gc.fetch_and(~uint32_t(OF_MARK), std::memory_order_relaxed);
-        live_bytes += large.size;
-        live_objects++;
+    for (auto it = g_large.begin(); it != g_large.end();) {
+        auto* o = reinterpret_cast<Object*>(it->first);
+        uint32_t gcbits = o->m_gc.load(std::memory_order_relaxed);
+        if (gcbits & OF_MARK) {
+            o->m_gc.store(gcbits & ~uint32_t(OF_MARK), std::memory_order_relaxed);
+            live_bytes += it->second.size;
+            live_objects++;
+            ++it;
+            continue;
+        }
+        freed_bytes += it->second.size;
+        dead_count++;
+        it = g_large.erase(it);
+        std::free(o);
+    }
+    for (Chunk* c : g_chunk_list) {
+        size_t n = 0;
+        for (uint64_t w : c->alloc_bits)
+            n += static_cast<size_t>(__builtin_popcountll(w));
+        live_bytes += n * c->cell_size;
     }
     for (Object* o : g_permanent)
         o->m_gc.fetch_and(~uint32_t(OF_MARK), std::memory_order_relaxed);
@@ -369,7 +430,35 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
     detail::g_collect_requested.store(false, std::memory_order_relaxed);
     g_collecting = false;
     if (freed_out)
-        *freed_out = dead.size();
+        *freed_out = dead_count;
+    (void)freed_bytes;
+}
+
+} // namespace
+
+namespace {
+
+// Gives the calling thread's list of class [cls] more cells; raises MemoryError.
+__attribute__((noinline)) FreeCell* refill_list(ThreadHeap* heap, uint8_t cls)
+{
+    std::lock_guard lock(g_heap_mutex);
+    if (!refill(heap, cls))
+        raise_memory_error();
+    return heap->free_lists[cls];
+}
+
+__attribute__((noinline)) void* allocate_large(size_t size)
+{
+    // Refuse absurd sizes before asking malloc, so huge requests are a MemoryError.
+    if (size > (size_t(1) << 40))
+        raise_memory_error();
+    void* mem = std::calloc(1, size);
+    if (!mem)
+        raise_memory_error();
+    std::lock_guard lock(g_heap_mutex);
+    g_large[reinterpret_cast<uintptr_t>(mem)] = LargeObject { size };
+    g_allocated_since += size;
+    return mem;
 }
 
 } // namespace
@@ -378,36 +467,38 @@ Object* allocate(Type* t, size_t size)
 {
     PY_ASSERT(size >= sizeof(Object), "GC-0");
     ThreadHeap* heap = this_heap();
-    void* mem = nullptr;
-    if (size <= MAX_SMALL) {
+    void* mem;
+    if (PY_LIKELY(size <= MAX_SMALL)) {
         uint8_t cls = class_for(size);
         FreeCell* cell = heap->free_lists[cls];
-        if (PY_UNLIKELY(!cell)) {
-            std::lock_guard lock(g_heap_mutex);
-            if (!refill(heap, cls))
-                raise_memory_error();
-            cell = heap->free_lists[cls];
-        }
+        if (PY_UNLIKELY(!cell))
+            cell = refill_list(heap, cls);
         heap->free_lists[cls] = cell->next;
         Chunk* c = heap->current[cls];
         auto p = reinterpret_cast<uintptr_t>(cell);
-        if (!c || p - reinterpret_cast<uintptr_t>(c->base) >= CHUNK_SIZE)
+        if (PY_UNLIKELY(!c || p - reinterpret_cast<uintptr_t>(c->base) >= CHUNK_SIZE))
             c = chunk_of(p); // a cell returned by the sweep from another chunk
-        c->set_allocated(static_cast<uint32_t>((p - reinterpret_cast<uintptr_t>(c->base)) / c->cell_size));
-        size = SIZE_CLASSES[cls];
+        uint32_t cell_size = SIZE_CLASSES[cls];
+        uint32_t index = static_cast<uint32_t>((p - reinterpret_cast<uintptr_t>(c->base)) / cell_size);
+        c->set_allocated(index);
+        if (PY_UNLIKELY(t->m_destroy != nullptr))
+            c->destroy_bits[index >> 6] |= uint64_t(1) << (index & 63);
         mem = cell;
-        std::memset(mem, 0, size);
-        g_allocated_since += size;
+        // Most objects are small: zero them with a few stores rather than a call.
+        auto* w = static_cast<uint64_t*>(mem);
+        if (cell_size <= 64) {
+            w[0] = w[1] = w[2] = w[3] = 0;
+            if (cell_size > 32) {
+                w[4] = w[5] = 0;
+                if (cell_size > 48)
+                    w[6] = w[7] = 0;
+            }
+        } else {
+            std::memset(mem, 0, cell_size);
+        }
+        g_allocated_since += cell_size;
     } else {
-        // Refuse absurd sizes before asking malloc, so huge requests are a MemoryError.
-        if (size > (size_t(1) << 40))
-            raise_memory_error();
-        mem = std::calloc(1, size);
-        if (!mem)
-            raise_memory_error();
-        std::lock_guard lock(g_heap_mutex);
-        g_large[reinterpret_cast<uintptr_t>(mem)] = LargeObject { size };
-        g_allocated_since += size;
+        mem = allocate_large(size);
     }
     if (PY_UNLIKELY(g_allocated_since > g_threshold))
         detail::g_collect_requested.store(true, std::memory_order_relaxed);
@@ -475,13 +566,46 @@ void maybe_collect()
 
 size_t collect()
 {
-    std::lock_guard lock(g_heap_mutex);
-    if (g_collecting)
-        return 0;
     size_t freed = 0;
-    collect_locked(&freed);
+    {
+        std::lock_guard lock(g_heap_mutex);
+        if (g_collecting)
+            return 0;
+        collect_locked(&freed);
+    }
+    // Weak-reference callbacks run here, after the collection, at the caller's safepoint (GC-4).
+    if (g_after_collect && !g_weak_cleared.empty())
+        g_after_collect();
     return freed;
 }
+
+void register_weak_slot(Object* owner, Value* slot)
+{
+    std::lock_guard lock(g_heap_mutex);
+    g_weak[slot->as_object()].push_back({ owner, slot });
+}
+
+std::vector<Object*> weak_owners_of(Object const* referent)
+{
+    std::lock_guard lock(g_heap_mutex);
+    std::vector<Object*> out;
+    auto it = g_weak.find(referent);
+    if (it != g_weak.end())
+        for (WeakEntry const& e : it->second)
+            if (e.slot->as_object() == referent)
+                out.push_back(e.owner);
+    return out;
+}
+
+std::vector<Object*> take_cleared_weak_owners()
+{
+    std::lock_guard lock(g_heap_mutex);
+    std::vector<Object*> out;
+    out.swap(g_weak_cleared);
+    return out;
+}
+
+void set_after_collect_hook(AfterCollectFn fn) { g_after_collect = fn; }
 
 void register_thread(void* stack_base)
 {

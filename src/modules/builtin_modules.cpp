@@ -3,20 +3,40 @@
 #include "modules/builtin_modules.h"
 #include "modules/file_object.h"
 #include "objects/type_object.h"
+#include "vm/import.h"
 #include <algorithm>
 
 namespace pystm {
 
 Type builtin_importer_type(&type_type);
 
+// Declared here rather than in builtin_modules.h to spare the tree a full rebuild (polish).
+ModuleObject* init_unicodedata_module(); // modules/unicodedata_module.cpp
+ModuleObject* init_sre_module(); // regex: modules/sre/sre_module.cpp (and its types' hooks)
+void setup_sre_types();
+void init_sre_types();
+
 namespace {
 
 BuiltinModuleDef const s_builtin_modules[] = {
+    { "_imp", init_imp_module },
+    { "atexit", init_atexit_module },
+    { "_collections", init_collections_module }, // stdlib-core
+    { "_random", init_random_module }, // stdlib-core
+    { "_sha512", init_sha512_module }, // stdlib-core
+    { "_string", init_string_module }, // stdlib-core
+    { "_struct", init_struct_module }, // stdlib-core
+    { "_sre", init_sre_module }, // regex
+    { "_weakref", init_weakref_module }, // stdlib-core
     { "builtins", init_builtins_module_for_import },
+    { "errno", init_errno_module },
     { "gc", init_gc_module },
+    { "itertools", init_itertools_module }, // stdlib-core
     { "math", init_math_module },
+    { "posix", init_posix_module },
     { "sys", init_sys_module_for_import },
     { "time", init_time_module },
+    { "unicodedata", init_unicodedata_module },
 };
 
 } // namespace
@@ -43,17 +63,33 @@ void setup_runtime_module_types()
     init_static_type(&builtin_importer_type, "_frozen_importlib.BuiltinImporter", nullptr, sizeof(Object), 0);
     builtin_importer_type.m_doc = "Meta path import for built-in modules.\n\n    All methods are either class or static methods to avoid the need to\n    instantiate the class.\n\n    ";
     setup_sys_types();
+    setup_import_types(); // after setup_sys_types(): its types derive from SimpleNamespace
     setup_time_types();
+    setup_posix_types();
     setup_file_types();
     setup_builtins_types();
+    setup_sre_types(); // regex
+    setup_itertools_types(); // stdlib-core
+    setup_collections_types(); // stdlib-core
+    setup_weakref_types(); // stdlib-core
+    setup_random_types(); // stdlib-core
+    setup_struct_types(); // stdlib-core
 }
 
 void init_runtime_module_types()
 {
     init_sys_types();
+    init_import_types();
     init_time_types();
+    init_posix_types();
     init_file_types();
     init_builtins_types();
+    init_sre_types(); // regex
+    init_itertools_types(); // stdlib-core
+    init_collections_types(); // stdlib-core
+    init_weakref_types(); // stdlib-core
+    init_random_types(); // stdlib-core
+    init_struct_types(); // stdlib-core
 }
 
 } // namespace pystm

@@ -276,8 +276,17 @@ double log_helper(Value arg, double (*fn)(double))
         if (int_sign(arg) <= 0)
             domain_error();
         uint64_t bits = int_bit_length(arg);
-        if (bits <= 1000)
+        // As CPython: the plain conversion whenever the int fits in a double.
+        if (bits < 1024)
             return m_log_real(int_to_double(arg), fn);
+        if (bits == 1024) {
+            try {
+                double d = int_to_double(arg);
+                return m_log_real(d, fn);
+            } catch (PyError&) {
+                take_exception();
+            }
+        }
         // arg = m * 2**e with m in [0.5, 1), m correctly rounded (as CPython's _PyLong_Frexp).
         IntView z(arg);
         Mpz q;

@@ -19,6 +19,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "vm/import.h"
 #include "vm/interpreter.h"
 #include "vm/thread_state.h"
 #include "vm/traceback.h"
@@ -576,6 +577,14 @@ void init_sys_module()
     set("__stdin__", stdio_stdin());
     set("__stdout__", stdio_stdout());
     set("__stderr__", stdio_stderr());
+    // sys.path = [lib/, the standard library]; the CLI redoes this with its options.
+    configure_stdlib({}, false);
+    // sys and builtins are in sys.modules from the start, so the import system never sets these.
+    set("__spec__", builtin_module_spec(str_from_ascii("sys")));
+    DictObject* bd = builtins_module()->m_dict;
+    Value bspec = dict_get_str(bd, intern("__spec__"));
+    if (!bspec || is_none(bspec))
+        dict_set_str(bd, intern("__spec__"), builtin_module_spec(str_from_ascii("builtins")));
 }
 
 ModuleObject* init_sys_module_for_import() { return sys_module(); }

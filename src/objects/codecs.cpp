@@ -5,6 +5,7 @@
 // U+FFFD produced by errors="replace" and the (start, end) of each UnicodeDecodeError match.
 // Encoders group consecutive unencodable characters into one error range.
 #include "objects/codecs.h"
+#include "base/unicode_names.h"
 #include "objects/bytes_object.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
@@ -320,9 +321,19 @@ std::string encode_to_string(StrObject* s, Codec c, std::string_view errors)
                 put_cp(out, c, static_cast<unsigned char>(ch));
             break;
         }
-        case Handler::NameReplace:
-            raise(&exc::NotImplementedError,
-                "the 'namereplace' error handler needs Unicode character names, which pystm does not have");
+        case Handler::NameReplace: {
+            std::string t, name;
+            for (int64_t k = i; k < j; k++) {
+                uint32_t x = s->at(k);
+                if (unicode::name_of(x, &name))
+                    t += "\\N{" + name + "}";
+                else
+                    backslash_escape(t, x);
+            }
+            for (char ch : t)
+                put_cp(out, c, static_cast<unsigned char>(ch));
+            break;
+        }
         case Handler::SurrogateEscape:
             if (c != Codec::Utf8 && c != Codec::Ascii && c != Codec::Latin1)
                 raise_encode_error(enc, s, i, j, encode_reason(c));

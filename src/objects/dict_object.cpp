@@ -10,11 +10,14 @@
 // Invariants:
 //   DICT-1 every live entry's key and value are traced (dict_trace); deleted entries have a null
 //          key and are skipped.
-//   DICT-2 m_version changes on every mutation, including resizes.
+//   DICT-2 m_version changes on every mutation, including resizes, to a number no dict had before
+//          (see next_version()).
 //   DICT-3 lookups that call __eq__ (which may run Python code) revalidate the table afterwards:
 //          if the dict now has another table (serial numbers make a reused address detectable)
 //          or the entry changed, the lookup restarts. No pointer into a table is dereferenced
 //          after a call that may have freed it.
+//   DICT-4 a dict marked as a type's dict (TYPE_DICT_MARK, set by the type attribute cache of
+//          type_object.cpp) calls type_dict_changed() on every change of its items (TYPE-3).
 #include "objects/dict_object.h"
 #include "gc/heap.h"
 #include "objects/exceptions.h"
@@ -48,7 +51,36 @@ struct DictTable {
     DictEntry* entries() { return reinterpret_cast<DictEntry*>(indices() + size); }
 };
 
+void type_dict_changed(); // type_object.cpp (TYPE-3)
+
+// The m_hash header word is unused by dicts (they are unhashable); this value in it marks the
+// __dict__ of a type whose attributes the type attribute cache holds (DICT-4).
+constexpr uint32_t TYPE_DICT_MARK = 0x54595045;
+
+void dict_mark_type_dict(DictObject* d) { d->m_hash = TYPE_DICT_MARK; }
+
 namespace {
+
+// DICT-2 with versions unique across all dicts, so that an interpreter cache can key on a
+// (dict, version) pair even if the dict dies and another takes its address. A plain load and
+// store, not an atomic increment: the max() keeps each dict's own sequence strictly increasing
+// even when threads race on the counter (racing mutations of different dicts may then draw the
+// same number, which the caches tolerate: it needs a dict freed and replaced at the same address
+// within that race).
+std::atomic<uint64_t> s_dict_version { 0 };
+inline uint64_t next_version(DictObject* d)
+{
+    uint64_t v = s_dict_version.load(std::memory_order_relaxed);
+    v = (v > d->m_version ? v : d->m_version) + 1;
+    s_dict_version.store(v, std::memory_order_relaxed);
+    return v;
+}
+
+inline void note_mutation(DictObject* d)
+{
+    if (PY_UNLIKELY(d->m_hash == TYPE_DICT_MARK))
+        type_dict_changed();
+}
 
 constexpr int32_t IX_EMPTY = -1;
 constexpr int32_t IX_DUMMY = -2;
@@ -150,7 +182,7 @@ void dict_resize(DictObject* d, int64_t minused)
         t->used = n;
     }
     d->m_table = t;
-    d->m_version++;
+    d->m_version = next_version(d);
     free(old);
 }
 
@@ -203,7 +235,8 @@ void insert_known_hash(DictObject* d, Value key, int64_t hash, Value value)
     DictTable* t = d->m_table;
     if (ix >= 0) {
         t->entries()[ix].value = value;
-        d->m_version++;
+        d->m_version = next_version(d);
+        note_mutation(d);
         return;
     }
     if (!t || t->nentries >= t->capacity) {
@@ -215,7 +248,8 @@ void insert_known_hash(DictObject* d, Value key, int64_t hash, Value value)
     t->entries()[n] = DictEntry { hash, key, value };
     t->indices()[slot] = static_cast<int32_t>(n);
     t->used++;
-    d->m_version++;
+    d->m_version = next_version(d);
+    note_mutation(d);
 }
 
 // Removes live entry [ix] of the current table.
@@ -230,7 +264,8 @@ Value delete_entry(DictObject* d, int64_t ix)
     e->key = Value();
     e->value = Value();
     t->used--;
-    d->m_version++;
+    d->m_version = next_version(d);
+    note_mutation(d);
     return v;
 }
 
@@ -643,7 +678,8 @@ Value dict_get_str(DictObject* d, StrObject* key)
     DictTable* t = d->m_table;
     if (!t)
         return Value();
-    int64_t hash = str_hash(key);
+    uint32_t cached = key->m_hash; // str_hash()'s cache, read inline on this hot path
+    int64_t hash = PY_LIKELY(cached != 0) ? static_cast<int64_t>(cached) : str_hash(key);
     size_t mask = static_cast<size_t>(t->size - 1);
     size_t perturb = static_cast<size_t>(hash);
     size_t i = perturb & mask;
@@ -679,7 +715,8 @@ void dict_set(DictObject* d, Value key, Value value)
 
 void dict_set_str(DictObject* d, StrObject* key, Value value)
 {
-    insert_known_hash(d, key, str_hash(key), value);
+    uint32_t cached = key->m_hash;
+    insert_known_hash(d, key, PY_LIKELY(cached != 0) ? static_cast<int64_t>(cached) : str_hash(key), value);
 }
 
 void dict_set_cstr(DictObject* d, char const* key, Value value)
@@ -701,7 +738,8 @@ void dict_clear(DictObject* d)
     write_barrier(d);
     DictTable* t = d->m_table;
     d->m_table = nullptr;
-    d->m_version++;
+    d->m_version = next_version(d);
+    note_mutation(d);
     free(t);
 }
 

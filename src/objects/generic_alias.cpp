@@ -196,7 +196,22 @@ bool unionable(Value v)
     return is_none(v) || is_type(v) || type_of(v) == &generic_alias_type || type_of(v) == &union_type;
 }
 
+// GenericAlias(origin, args) and subclasses (_collections_abc._CallableGenericAlias).
+Value ga_new(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    if (kw && kw->m_size)
+        raise(&exc::TypeError, "GenericAlias() takes no keyword arguments");
+    if (nargs != 3)
+        raise(&exc::TypeError, "GenericAlias expected 2 arguments, got %zu", nargs ? nargs - 1 : 0);
+    if (!is_type(args[0]) || !args[0].as<Type>()->is_subtype(&generic_alias_type))
+        raise(&exc::TypeError, "GenericAlias.__new__(X): X is not a subtype of types.GenericAlias");
+    Value a = args[2];
+    TupleObject* t = (is_tuple(a) && type_of(a) == &tuple_type) ? a.as<TupleObject>() : tuple_of({ a });
+    return gc::make<GenericAliasObject>(args[0].as<Type>(), args[1], t);
+}
+
 MethodDef const s_ga_methods[] = {
+    { "__new__", ga_new, METH_STATIC }, // stdlib-core: subclassable, as in CPython
     { "__repr__", ga_repr },
     { "__call__", ga_call },
     { "__mro_entries__", ga_mro_entries },
@@ -259,7 +274,7 @@ Value union_new(Value a, Value b)
 void setup_generic_alias_types()
 {
     init_static_type(&generic_alias_type, "types.GenericAlias", nullptr, sizeof(GenericAliasObject),
-        TF_IMMUTABLE, ga_trace);
+        TF_IMMUTABLE | TF_BASETYPE, ga_trace);
     init_static_type(&union_type, "types.UnionType", nullptr, sizeof(GenericAliasObject), TF_IMMUTABLE, ga_trace);
 }
 

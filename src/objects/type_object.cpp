@@ -10,6 +10,8 @@
 // puts every base before its subclasses.
 // Invariant TYPE-2: the __subclasses__ registry holds no references: a heap type removes itself
 // when it is swept (type_destroy), so the registry never names a freed type.
+// Invariant TYPE-3: the type attribute cache (type_lookup) answers only while no dict of the
+// type's MRO changed since the entry was filled (see "the type attribute cache" below).
 #include "gc/heap.h"
 #include "objects/bootstrap.h"
 #include "objects/dict_object.h"
@@ -47,7 +49,12 @@ Object* const g_ellipsis = &s_ellipsis_obj;
 
 std::atomic<uint64_t> g_type_epoch { 1 };
 
-void bump_type_epoch() { g_type_epoch.fetch_add(1, std::memory_order_acq_rel); }
+void type_dict_changed();
+void bump_type_epoch()
+{
+    g_type_epoch.fetch_add(1, std::memory_order_acq_rel);
+    type_dict_changed();
+}
 
 Value g_object_getattribute;
 Value g_object_setattr;
@@ -139,7 +146,72 @@ std::string Type::name_str() const
     return m_tp_name ? m_tp_name : "?";
 }
 
-Value type_lookup(Type* t, StrObject* name) { return lookup_in_dicts(t, name); }
+// --- the type attribute cache ----------------------------------------------------------------
+//
+// type_lookup() answers from a per-thread, direct-mapped cache keyed by (type, MRO tuple, name)
+// and validated by g_type_attr_epoch (invariant TYPE-3: an entry is used only while no dict
+// of the type's MRO has changed since it was filled). Filling an entry marks every dict of the
+// MRO as a type dict (TYPE_DICT_MARK in the dict's otherwise unused m_hash header word); the
+// dict mutators (dict_object.cpp) bump the epoch when they change a marked dict, as do
+// bump_type_epoch() and the sweeping of a type (whose address may be reused). Only interned
+// names are cached, since interned strings are immortal and so never change identity.
+// The cache is interpreter metadata, never transactional state: it is thread-local and holds
+// no references (an entry's value is reachable from the type's dicts while the entry is valid).
+
+std::atomic<uint64_t> g_type_attr_epoch { 1 };
+
+void dict_mark_type_dict(DictObject* d); // dict_object.cpp: mutations of [d] call type_dict_changed()
+
+void type_dict_changed() { g_type_attr_epoch.fetch_add(1, std::memory_order_relaxed); }
+
+namespace {
+
+struct AttrCacheEntry {
+    Type const* type;
+    TupleObject const* mro;
+    StrObject const* name;
+    uint64_t epoch;
+    Value value;
+};
+constexpr size_t ATTR_CACHE_SIZE = 4096;
+thread_local AttrCacheEntry t_attr_cache[ATTR_CACHE_SIZE];
+
+inline size_t attr_cache_index(Type const* t, StrObject const* name)
+{
+    uint64_t a = reinterpret_cast<uintptr_t>(t);
+    uint64_t b = reinterpret_cast<uintptr_t>(name);
+    return static_cast<size_t>(((a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full)) >> 52) & (ATTR_CACHE_SIZE - 1);
+}
+
+__attribute__((noinline)) Value type_lookup_fill(Type* t, StrObject* name, AttrCacheEntry& e)
+{
+    TupleObject* mro = t->m_mro;
+    uint64_t epoch = g_type_attr_epoch.load(std::memory_order_relaxed);
+    Value v = lookup_in_dicts(t, name);
+    if (!mro || !name->m_interned)
+        return v;
+    for (int64_t i = 0; i < mro->m_size; ++i) {
+        Type* b = mro->item(i).as<Type>();
+        if (b->m_dict)
+            dict_mark_type_dict(b->m_dict);
+    }
+    // A lookup that ran Python code (a str subclass key's __eq__) may have changed a dict.
+    if (g_type_attr_epoch.load(std::memory_order_relaxed) != epoch)
+        return v;
+    e = AttrCacheEntry { t, mro, name, epoch, v };
+    return v;
+}
+
+} // namespace
+
+Value type_lookup(Type* t, StrObject* name)
+{
+    AttrCacheEntry& e = t_attr_cache[attr_cache_index(t, name)];
+    if (PY_LIKELY(e.type == t && e.name == name && e.mro == t->m_mro
+            && e.epoch == g_type_attr_epoch.load(std::memory_order_relaxed)))
+        return e.value;
+    return type_lookup_fill(t, name, e);
+}
 
 // --- static types ----------------------------------------------------------------------------
 
@@ -283,7 +355,11 @@ void type_trace(Object* o, gc::Tracer& tr)
         tr.visit(v);
 }
 
-void type_destroy(Object* o) { type_remove_subclass_everywhere(static_cast<Type*>(o)); }
+void type_destroy(Object* o)
+{
+    type_remove_subclass_everywhere(static_cast<Type*>(o));
+    type_dict_changed(); // TYPE-3: a new type may take this address
+}
 
 // --- object ----------------------------------------------------------------------------------
 

@@ -15,19 +15,19 @@ bool g_stm_active = false;
 
 namespace stm {
 
-    void read_barrier_slow(Object* o)
-    {
-        PY_VERIFY(in_transaction(), "STM-0");
-        if (o->is_immutable())
-            return; // OBJ-1
-        read(o);
-    }
+void read_barrier_slow(Object* o)
+{
+    PY_VERIFY(in_transaction(), "STM-0");
+    if (o->is_immutable())
+        return; // OBJ-1
+    read(o);
+}
 
-    void write_barrier_slow(Object* o)
-    {
-        PY_VERIFY(in_transaction(), "STM-0");
-        write(o);
-    }
+void write_barrier_slow(Object* o)
+{
+    PY_VERIFY(in_transaction(), "STM-0");
+    write(o);
+}
 
 } // namespace stm
 } // namespace pystm

@@ -67,7 +67,7 @@ enum class AbortKind : uint8_t {
     Validation, // a read object was changed by a commit: the snapshot could not be extended
     ReadMostly, // a read-mostly object was written by a commit since this transaction read one
     KilledByInevitable, // the inevitable transaction needed an object this one held
-    InevitableRead, // wanted to write an object the inevitable transaction has read
+    InevitableRead, // committing a read-mostly write while the inevitable one read such objects
     Explicit, // abort_transaction() called by the client
     Count
 };
@@ -113,8 +113,10 @@ struct UndoRecord {
 enum class WaitReason : uint8_t { LockOwner, Inevitable, InevitableSlot };
 
 struct ClientHooks {
-    // Called with [o] already locked by the running (non-inevitable) transaction, before its
-    // first write to [o] in this attempt. Must capture everything the client may change.
+    // Called with [o] already locked by the running transaction, before its first write to [o]
+    // in this attempt. Must capture everything the client may change. Not called for
+    // inevitable transactions (they never abort). Records holding references must be traced
+    // by the client's GC while the transaction runs.
     UndoRecord (*save_state)(Object* o) = nullptr;
     // Abort: called in reverse write order, with [o] still locked; must put back the state
     // captured by save_state. drop_state is called afterwards.
@@ -133,6 +135,10 @@ struct Config {
     uint32_t inevitable_after_aborts = 8;
     // Spins on an object locked by a committing transaction before giving up and aborting.
     uint32_t commit_spin = 2000;
+    // Adaptive transaction length, in client units (the interpreter: eval-breaker polls).
+    uint32_t length_initial = 1000;
+    uint32_t length_min = 8;
+    uint32_t length_max = 1u << 20;
 };
 Config& config();
 
@@ -143,7 +149,8 @@ class Transaction;
 // the calling thread's current one and returns it. At most kMaxSlots descriptors live at once.
 Transaction* register_thread();
 // Must be called by a registered thread after its last transaction (the current descriptor must
-// not be in a transaction). Folds its statistics into the global totals and frees it.
+// not be in a transaction). Folds its statistics into the global totals and returns the
+// descriptor to a pool (descriptors are never freed, STM-3).
 void unregister_thread();
 // Deterministic scheduler: creates a descriptor without making it current.
 Transaction* create_descriptor();
@@ -156,9 +163,10 @@ Transaction* current();
 int descriptor_slot(Transaction* tx);
 
 // ---- transactions -------------------------------------------------------------------------
-// Must be called outside a transaction. Starts an attempt: takes the snapshot time; starts
-// inevitable if the previous attempts aborted Config::inevitable_after_aborts times (waiting for
-// another inevitable transaction to finish first).
+// Must be called with a current descriptor, outside a transaction. Starts an attempt: takes the
+// snapshot time; starts inevitable if the previous attempts aborted
+// Config::inevitable_after_aborts times (waiting for another inevitable transaction to finish
+// first; if the wait hook throws there, the attempt is running but not inevitable).
 void begin();
 // Must be called inside a transaction. Validates and publishes; throws StmAbort (after rolling
 // back) if validation fails. An inevitable transaction always commits.
@@ -178,6 +186,12 @@ bool is_inevitable();
 // inevitable transaction to finish, then validates the read set; throws StmAbort if that fails.
 // Afterwards the transaction never aborts (STM-8).
 void become_inevitable();
+
+// Adaptive transaction length: how much work (client units, see Config) the current descriptor's
+// transactions should do before committing and starting the next one. Halved after each abort
+// (down to length_min), grown by an eighth after each commit (up to length_max), so conflicting
+// threads run short transactions and independent ones long transactions.
+uint32_t length_budget();
 
 // A client tag naming the current source location (0 = unknown), recorded with each read and
 // lock for the conflict profiler. Cheap: one store.
@@ -212,8 +226,10 @@ void read_validate_slow(Object* o);
 
 // Cached from the current descriptor: the owned word of its running attempt (0 outside a
 // transaction) and its snapshot time.
-extern thread_local uint64_t t_own_word;
-extern thread_local uint64_t t_rv;
+// constinit: no dynamic initialization, so other translation units access them directly
+// instead of through a TLS wrapper call.
+extern constinit thread_local uint64_t t_own_word;
+extern constinit thread_local uint64_t t_rv;
 
 // Must be called before reading any field of a mutable shared object inside a transaction.
 // Fast path: one header load and compare (objects this attempt wrote or allocated).

@@ -8,44 +8,43 @@ namespace pystm::stm {
 
 namespace {
 
-    // STM-10: what a transaction does when [o] is owned by the live attempt of [owner]. Returns to
-    // let the caller reload the header word, or rolls back.
-    void on_conflict(
-        Transaction* tx, Transaction* owner, AbortKind kind, Object* o, uint32_t& spins)
-    {
-        if (tx->m_inevitable) {
-            // The inevitable transaction never aborts: it asks the owner to abort and waits for
-            // the lock to be released. The owner polls the request in its slow paths and commit.
-            owner->m_abort_request.store(
-                owner->m_serial.load(std::memory_order_acquire), std::memory_order_release);
-            wait_step(tx, WaitReason::LockOwner);
-            return;
-        }
-        if (owner->m_inevitable_pub.load(std::memory_order_acquire)) {
-            // Never abort because of the inevitable transaction's lock: wait for it to finish.
-            wait_step(tx, WaitReason::Inevitable);
-            if (tx->abort_requested())
-                rollback(tx, AbortKind::KilledByInevitable, o,
-                    tx->m_location.load(std::memory_order_relaxed), 0, -1);
-            return;
-        }
-        if (owner->m_committing.load(std::memory_order_acquire) && spins < config().commit_spin) {
-            // A committing owner releases within microseconds: spinning is cheaper than aborting.
-            ++spins;
-            wait_step(tx, WaitReason::LockOwner);
-            return;
-        }
-        // The transaction that comes second to the object aborts (requester aborts).
-        rollback(tx, kind, o, tx->m_location.load(std::memory_order_relaxed),
-            owner->m_location.load(std::memory_order_relaxed), int(owner->m_slot));
+// STM-10: what a transaction does when [o] is owned by the live attempt of [owner]. Returns to
+// let the caller reload the header word, or rolls back.
+void on_conflict(Transaction* tx, Transaction* owner, AbortKind kind, Object* o, uint32_t& spins)
+{
+    if (tx->m_inevitable) {
+        // The inevitable transaction never aborts: it asks the owner to abort and waits for
+        // the lock to be released. The owner polls the request in its slow paths and commit.
+        owner->m_abort_request.store(
+            owner->m_serial.load(std::memory_order_acquire), std::memory_order_release);
+        wait_step(tx, WaitReason::LockOwner);
+        return;
     }
-
-    void poll_abort(Transaction* tx)
-    {
-        if (PY_UNLIKELY(!tx->m_inevitable && tx->abort_requested()))
-            rollback(tx, AbortKind::KilledByInevitable, nullptr,
+    if (owner->m_inevitable_pub.load(std::memory_order_acquire)) {
+        // Never abort because of the inevitable transaction's lock: wait for it to finish.
+        wait_step(tx, WaitReason::Inevitable);
+        if (tx->abort_requested())
+            rollback(tx, AbortKind::KilledByInevitable, o,
                 tx->m_location.load(std::memory_order_relaxed), 0, -1);
+        return;
     }
+    if (owner->m_committing.load(std::memory_order_acquire) && spins < config().commit_spin) {
+        // A committing owner releases within microseconds: spinning is cheaper than aborting.
+        ++spins;
+        wait_step(tx, WaitReason::LockOwner);
+        return;
+    }
+    // The transaction that comes second to the object aborts (requester aborts).
+    rollback(tx, kind, o, tx->m_location.load(std::memory_order_relaxed),
+        owner->m_location.load(std::memory_order_relaxed), int(owner->m_slot));
+}
+
+void poll_abort(Transaction* tx)
+{
+    if (PY_UNLIKELY(!tx->m_inevitable && tx->abort_requested()))
+        rollback(tx, AbortKind::KilledByInevitable, nullptr,
+            tx->m_location.load(std::memory_order_relaxed), 0, -1);
+}
 
 } // namespace
 
@@ -109,7 +108,8 @@ void read_slow(Object* o)
     poll_abort(tx);
     uint32_t spins = 0;
     for (;;) {
-        uint64_t w = o->m_stm.load(std::memory_order_acquire);
+        uint64_t const loaded = o->m_stm.load(std::memory_order_acquire);
+        uint64_t w = loaded;
         if (word_owned(w)) {
             if (tx->owns(w))
                 return;
@@ -117,6 +117,8 @@ void read_slow(Object* o)
                 on_conflict(tx, owner, AbortKind::ReadLocked, o, spins);
                 continue;
             }
+            if (!still_stale(o, w))
+                continue; // a lock released meanwhile: reload
             w &= kReadMostly; // stale: version 0 (STM-3)
         }
         if (tx->m_inevitable) {
@@ -128,8 +130,8 @@ void read_slow(Object* o)
                 g_inevitable_read_rm.store(true, std::memory_order_seq_cst);
             }
             uint64_t again = o->m_stm.load(std::memory_order_seq_cst);
-            if (word_owned(again) && !tx->owns(again) && owner_of(again))
-                continue;
+            if (again != loaded && word_owned(again) && !tx->owns(again))
+                continue; // locked (or released) since: go through the owner checks again
             return;
         }
         if (word_version(w) > tx->m_rv) {
@@ -166,6 +168,10 @@ void read_validate_slow(Object* o)
         if (Transaction* owner = owner_of(w))
             rollback(tx, AbortKind::ReadLocked, o, tx->m_location.load(std::memory_order_relaxed),
                 owner->m_location.load(std::memory_order_relaxed), int(owner->m_slot));
+        // A lock taken and released since read(): what the caller read may be torn.
+        if (!still_stale(o, w))
+            rollback(tx, AbortKind::ReadLocked, o, tx->m_location.load(std::memory_order_relaxed),
+                0, -1);
         return; // stale: version 0, unchanged since read()
     }
     // STM-5: the object changed after read() returned, so what the caller read may be torn.
@@ -192,6 +198,8 @@ void write_slow(Object* o)
                 on_conflict(tx, owner, AbortKind::WriteWrite, o, spins);
                 continue;
             }
+            if (!still_stale(o, w))
+                continue; // a lock released meanwhile: reload
             version = 0; // stale (STM-3)
         } else {
             version = word_version(w);

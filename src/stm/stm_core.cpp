@@ -3,6 +3,7 @@
 // (rollback), STM-9 (starvation freedom); see docs/internals/stm.md.
 #include "stm/stm_internal.h"
 
+#include <algorithm>
 #include <chrono>
 #if defined(__x86_64__)
 #include <x86intrin.h>
@@ -19,37 +20,37 @@ std::atomic<Transaction*> g_slots[kMaxSlots];
 std::atomic<uint64_t> g_bloom[kBloomWords];
 WriteLocation g_write_loc[kWriteLocSize];
 ClientHooks g_hooks;
-thread_local Transaction* t_tx = nullptr;
-thread_local uint64_t t_own_word = 0;
-thread_local uint64_t t_rv = 0;
+constinit thread_local Transaction* t_tx = nullptr;
+constinit thread_local uint64_t t_own_word = 0;
+constinit thread_local uint64_t t_rv = 0;
 
 namespace {
 
-    Config s_config;
-    std::mutex s_registry_mu; // guards s_descriptors, s_free, s_retired
-    std::vector<Transaction*> s_descriptors; // every descriptor ever created, by slot; never freed
-    std::vector<Transaction*> s_free;
-    Stats s_retired;
+Config s_config;
+std::mutex s_registry_mu; // guards s_descriptors, s_free, s_retired
+std::vector<Transaction*> s_descriptors; // every descriptor ever created, by slot; never freed
+std::vector<Transaction*> s_free;
+Stats s_retired;
 
-    void default_wait(WaitReason) { std::this_thread::yield(); }
+void default_wait(WaitReason) { std::this_thread::yield(); }
 
 } // namespace
 
 namespace {
 
-    uint64_t steady_ns()
-    {
-        return uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
-            std::chrono::steady_clock::now().time_since_epoch())
-                            .count());
-    }
+uint64_t steady_ns()
+{
+    return uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
+                        .count());
+}
 
-    // Calibration pair for converting ticks to nanoseconds, taken at startup.
-    struct TickBase {
-        uint64_t ticks = now_ticks();
-        uint64_t ns = steady_ns();
-    };
-    TickBase const s_tick_base;
+// Calibration pair for converting ticks to nanoseconds, taken at startup.
+struct TickBase {
+    uint64_t ticks = now_ticks();
+    uint64_t ns = steady_ns();
+};
+TickBase const s_tick_base;
 
 } // namespace
 
@@ -153,6 +154,7 @@ void destroy_descriptor(Transaction* tx)
     tx->m_stats.clear();
     tx->m_last_abort = AbortInfo {};
     tx->m_consecutive_aborts = 0;
+    tx->m_length_budget = 0;
     if (t_tx == tx)
         set_current(nullptr);
     s_free.push_back(tx);
@@ -203,6 +205,28 @@ bool is_inevitable()
 uint64_t clock_now() { return g_clock.load(std::memory_order_acquire); }
 uint64_t last_commit_timestamp() { return t_tx ? t_tx->m_last_ts : 0; }
 
+uint32_t length_budget()
+{
+    Transaction* tx = t_tx;
+    if (!tx)
+        return s_config.length_initial;
+    if (tx->m_length_budget == 0)
+        tx->m_length_budget = s_config.length_initial;
+    return tx->m_length_budget;
+}
+
+namespace {
+
+void adapt_length(Transaction* tx, bool committed)
+{
+    uint64_t len = tx->m_length_budget ? tx->m_length_budget : s_config.length_initial;
+    len = committed ? len + len / 8 + 1 : len / 2;
+    len = std::max<uint64_t>(s_config.length_min, std::min<uint64_t>(s_config.length_max, len));
+    tx->m_length_budget = uint32_t(len);
+}
+
+} // namespace
+
 void set_location(uint64_t loc)
 {
     if (Transaction* tx = t_tx)
@@ -238,45 +262,46 @@ void begin()
 
 namespace {
 
-    void end_attempt(Transaction* tx)
-    {
-        tx->m_active = false;
-        tx->m_inevitable = false;
-        tx->m_committing.store(false, std::memory_order_relaxed);
-        // After this store every word still carrying m_own_word (objects the attempt allocated) is
-        // stale and reads as version 0 (STM-3).
-        tx->m_serial.store(0, std::memory_order_release);
-        tx->m_own_word = 0;
-        tx->m_reads.clear();
-        tx->m_writes.clear();
-        sync_thread_cache(tx);
-    }
+void end_attempt(Transaction* tx)
+{
+    tx->m_active = false;
+    tx->m_inevitable = false;
+    tx->m_committing.store(false, std::memory_order_relaxed);
+    // After this store every word still carrying m_own_word (objects the attempt allocated) is
+    // stale and reads as version 0 (STM-3).
+    tx->m_serial.store(0, std::memory_order_release);
+    tx->m_own_word = 0;
+    tx->m_reads.clear();
+    tx->m_writes.clear();
+    sync_thread_cache(tx);
+}
 
-    void publish_writes(Transaction* tx, uint64_t wv)
-    {
-        for (WriteEntry& e : tx->m_writes) {
-            WriteLocation& wl = g_write_loc[write_loc_index(e.obj)];
-            wl.obj.store(e.obj, std::memory_order_relaxed);
-            wl.loc.store(e.location, std::memory_order_relaxed);
-            e.obj->m_stm.store(
-                (wv << kVersionShift) | (e.old_word & kReadMostly), std::memory_order_release);
-        }
-        for (WriteEntry& e : tx->m_writes)
-            if (e.saved && g_hooks.drop_state)
-                g_hooks.drop_state(e.obj, e.undo);
+void publish_writes(Transaction* tx, uint64_t wv)
+{
+    for (WriteEntry& e : tx->m_writes) {
+        WriteLocation& wl = g_write_loc[write_loc_index(e.obj)];
+        wl.obj.store(e.obj, std::memory_order_relaxed);
+        wl.loc.store(e.location, std::memory_order_relaxed);
+        e.obj->m_stm.store(
+            (wv << kVersionShift) | (e.old_word & kReadMostly), std::memory_order_release);
     }
+    for (WriteEntry& e : tx->m_writes)
+        if (e.saved && g_hooks.drop_state)
+            g_hooks.drop_state(e.obj, e.undo);
+}
 
-    void account_commit(Transaction* tx)
-    {
-        uint64_t elapsed = now_ticks() - tx->m_start_ticks;
-        AtomicStats& st = tx->m_stats;
-        st.bump(st.commits, 1);
-        if (tx->m_inevitable)
-            st.bump(st.inevitable_commits, 1);
-        st.bump(st.ns_committed, elapsed);
-        if (tx->m_wait_ticks)
-            st.bump(st.ns_waiting, tx->m_wait_ticks);
-    }
+void account_commit(Transaction* tx)
+{
+    adapt_length(tx, true);
+    uint64_t elapsed = now_ticks() - tx->m_start_ticks;
+    AtomicStats& st = tx->m_stats;
+    st.bump(st.commits, 1);
+    if (tx->m_inevitable)
+        st.bump(st.inevitable_commits, 1);
+    st.bump(st.ns_committed, elapsed);
+    if (tx->m_wait_ticks)
+        st.bump(st.ns_waiting, tx->m_wait_ticks);
+}
 
 } // namespace
 
@@ -287,9 +312,9 @@ ReadEntry* validate_reads(Transaction* tx)
         if (word_owned(w)) {
             if (tx->owns(w))
                 continue; // STM-6: an entry of an object we locked was valid when we locked it
-            if (owner_of(w))
+            if (owner_of(w) || !still_stale(e.obj, w))
                 return &e;
-            w = 0; // stale owned word: version 0
+            w = 0; // stale owned word: version 0 (STM-3)
         }
         if (word_version(w) != e.version)
             return &e;
@@ -381,6 +406,7 @@ void rollback(Transaction* tx, AbortKind kind, Object* obj, uint64_t my_loc, uin
     st.bump(st.ns_waiting, tx->m_wait_ticks);
     tx->m_last_abort = AbortInfo { kind, obj, my_loc, other_loc, other_slot, ticks_to_ns(elapsed) };
     tx->m_consecutive_aborts++;
+    adapt_length(tx, false);
     end_attempt(tx);
     throw StmAbort { kind };
 }

@@ -72,6 +72,7 @@ public:
         uint64_t serial;
     } m_filter[kFilterSize] = {};
     uint32_t m_consecutive_aborts = 0;
+    uint32_t m_length_budget = 0; // 0: not yet set from Config::length_initial
     uint64_t m_start_ticks = 0;
     uint64_t m_wait_ticks = 0; // waiting time of the running attempt
 
@@ -92,7 +93,7 @@ extern std::atomic<Transaction*> g_inevitable;
 extern std::atomic<bool> g_inevitable_read_rm;
 extern std::atomic<Transaction*> g_slots[kMaxSlots];
 extern ClientHooks g_hooks;
-extern thread_local Transaction* t_tx;
+extern constinit thread_local Transaction* t_tx;
 
 // The inevitable transaction's read filter: a Bloom-style bit set of the objects it has read
 // (one hash). Writers test it after locking (STM-8).
@@ -117,13 +118,21 @@ inline constexpr size_t kWriteLocSize = 4096;
 extern WriteLocation g_write_loc[kWriteLocSize];
 inline size_t write_loc_index(Object* o) { return bloom_hash(o) & (kWriteLocSize - 1); }
 
-// The live descriptor owning [w], or nullptr if the owning attempt has ended (stale word).
+// The live descriptor owning [w], or nullptr if the owning attempt has ended.
 inline Transaction* owner_of(uint64_t w)
 {
     Transaction* t = g_slots[word_slot(w)].load(std::memory_order_acquire);
     if (t && t->m_serial.load(std::memory_order_acquire) == word_serial(w))
         return t;
     return nullptr;
+}
+// After owner_of(w) returned nullptr for the owned word [w] loaded from [o]: true if [w] is a
+// stale word (STM-3), false if it was a lock released since the load. An attempt releases its
+// locks before withdrawing its serial, so a released lock always shows as a changed word here,
+// and serials never repeat, so an unchanged word is a private object of an ended attempt.
+inline bool still_stale(Object* o, uint64_t w)
+{
+    return o->m_stm.load(std::memory_order_acquire) == w;
 }
 
 // A cheap monotonic clock (TSC ticks on x86-64, else nanoseconds) and its conversion.

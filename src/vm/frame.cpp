@@ -11,6 +11,8 @@
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "vm/interpreter.h"
+#include <cstring>
+#include <new>
 
 namespace pystm {
 
@@ -50,7 +52,10 @@ Frame* as_frame(Value v)
 Value f_back(Value self)
 {
     Frame* f = as_frame(self);
-    return f->m_previous ? Value(f->m_previous) : none();
+    if (!f->m_previous)
+        return none();
+    f->m_previous->m_escaped = true; // FRAME-4
+    return Value(f->m_previous);
 }
 Value f_code(Value self) { return Value(as_frame(self)->m_code); }
 Value f_globals(Value self) { return Value(as_frame(self)->m_globals); }
@@ -112,12 +117,71 @@ DictObject* builtins_from_globals(DictObject* globals)
     return builtins_dict();
 }
 
+// --- the frame pool (FRAME-4) -----------------------------------------------------------------
+//
+// Frames that returned without escaping wait here for the next call needing the same number of
+// slots, which saves an allocation and the garbage a call would otherwise leave for the
+// collector. One list per slot count, linked through m_previous, at most POOL_DEPTH frames
+// deep. The list heads are static, so the collector's conservative scan of .data/.bss keeps
+// pooled frames alive (GC-1); a pooled frame's locals are cleared, so it keeps at most a few
+// stale value-stack temporaries alive. While the STM is active (several threads) the pool is bypassed: it is not per-thread.
+namespace {
+constexpr size_t POOL_BUCKETS = 64; // frames of up to 63 slots (locals, stack, blocks)
+constexpr uint32_t POOL_DEPTH = 32;
+Frame* s_frame_pool[POOL_BUCKETS];
+uint32_t s_frame_pool_count[POOL_BUCKETS];
+
+inline size_t frame_extra(CodeObject* code)
+{
+    return sizeof(Value) * static_cast<size_t>(code->nlocalsplus() + code->m_stacksize)
+        + sizeof(Block) * static_cast<size_t>(code->m_blockdepth);
+}
+static_assert(sizeof(Block) == sizeof(Value));
+} // namespace
+
+void frame_release(Frame* f)
+{
+    if (f->m_escaped || f->m_gen || g_stm_active || f->m_type != &frame_type)
+        return;
+    size_t extra = frame_extra(f->m_code);
+    size_t bucket = extra / sizeof(Value);
+    if (bucket >= POOL_BUCKETS || s_frame_pool_count[bucket] >= POOL_DEPTH)
+        return;
+    // Only the locals are cleared: they must read as unbound in the next user, and they are
+    // what could keep large data alive. Stale value-stack slots stay valid (FRAME-2) because
+    // the pool keeps the frame traced.
+    Value* lp = f->localsplus();
+    for (int32_t i = 0, n = f->m_nlocalsplus; i < n; ++i)
+        lp[i] = Value();
+    f->m_func = nullptr;
+    f->m_locals = Value();
+    f->m_previous = s_frame_pool[bucket];
+    s_frame_pool[bucket] = f;
+    s_frame_pool_count[bucket]++;
+}
+
 Frame* frame_new(CodeObject* code, DictObject* globals, DictObject* builtins, Value locals)
 {
-    size_t extra = sizeof(Value) * static_cast<size_t>(code->nlocalsplus() + code->m_stacksize)
-        + sizeof(Block) * static_cast<size_t>(code->m_blockdepth);
+    size_t extra = frame_extra(code);
     if (!builtins)
         builtins = builtins_from_globals(globals);
+    size_t bucket = extra / sizeof(Value);
+    if (bucket < POOL_BUCKETS && s_frame_pool[bucket] && !g_stm_active) {
+        Frame* f = s_frame_pool[bucket];
+        s_frame_pool[bucket] = f->m_previous;
+        s_frame_pool_count[bucket]--;
+        // frame_release() cleared the previous user's locals; slots that were its value stack
+        // and are locals now must be cleared too. The constructor resets the rest.
+        int32_t old_n = f->m_nlocalsplus;
+        int32_t new_n = code->nlocalsplus();
+        Value* lp = f->localsplus();
+        for (int32_t i = old_n; i < new_n; ++i)
+            lp[i] = Value();
+        uint32_t gcbits = f->m_gc.load(std::memory_order_relaxed);
+        new (f) Frame(&frame_type, code, globals, builtins, locals);
+        f->m_gc.store(gcbits, std::memory_order_relaxed);
+        return f;
+    }
     return gc::make_var<Frame>(&frame_type, extra, code, globals, builtins, locals);
 }
 

@@ -13,6 +13,10 @@
 //            (slots above the stack top hold stale but valid Values or null), so the interpreter
 //            need not publish its stack pointer before reaching a safepoint.
 //   FRAME-3: a generator's frame has m_gen set; its m_previous is null while it is suspended.
+//   FRAME-4: a frame that Python code or another object may reference (sys._getframe(), a
+//            traceback entry, f_back) has m_escaped set. A frame that returns without having
+//            escaped, and is no generator's, is recycled by frame_release() for a later call
+//            of the same size, so nothing may keep a Frame* to it past its return.
 #pragma once
 
 #include "objects/code_object.h"
@@ -49,6 +53,7 @@ struct Frame : Object {
     // caller when the frame returns or yields (set on every entry).
     bool m_is_entry = false;
     bool m_running = false;
+    bool m_escaped = false; // FRAME-4
 
     Frame(Type* t, CodeObject* code, DictObject* globals, DictObject* builtins, Value locals)
         : Object(t), m_code(code), m_globals(globals), m_builtins(builtins), m_locals(locals),
@@ -79,6 +84,9 @@ Frame* frame_for_call(FunctionObject* f, Value const* args, size_t nargs, TupleO
 // [push_on_entry], when not null, is pushed on [f]'s value stack once [f] is linked (the value
 // sent into a suspended generator).
 Value run_frame(Frame* f, bool throwing, bool* yielded, Value push_on_entry = Value());
+
+// Recycles a frame that just returned, unless it escaped or belongs to a generator (FRAME-4).
+void frame_release(Frame* f);
 
 // Binds the frame of a generator-flagged function into a new generator / coroutine / async
 // generator object (objects/generator_object.cpp).

@@ -10,6 +10,7 @@
 
 #include "objects/module_object.h"
 #include <string>
+#include <vector>
 
 namespace pystm {
 
@@ -43,6 +44,27 @@ Value run_module_as_main(std::string const& name);
 // `pystm FILE`: runs the file as the __main__ module (sys.modules['__main__'], __file__ set,
 // __builtins__ the builtins module). Raises OSError if it cannot be read.
 Value run_file_as_main(std::string const& path);
+
+// The CPython 3.11 standard library folder (docs/stdlib.md): the value of -X stdlib=PATH in
+// [xoptions], else $PYSTM_STDLIB (unless [ignore_environment]), else the first of
+// /usr/lib/python3.11 and /usr/local/lib/python3.11 that holds os.py. Empty when none is usable.
+std::string find_stdlib_dir(std::vector<std::string> const& xoptions, bool ignore_environment);
+// Makes the folder find_stdlib_dir() picks the last sys.path entry (replacing the one a previous
+// call added) and derives sys.prefix and friends from it. init_sys_module() calls it with no
+// options; the CLI calls it again with its -X options and -E before it adds its own entries.
+void configure_stdlib(std::vector<std::string> const& xoptions, bool ignore_environment);
+// The standard library folder in use ("" when it was not found).
+std::string const& stdlib_dir();
+
+// importlib.machinery.ModuleSpec-like objects and the loaders the import system sets as
+// __loader__ (set up from setup_runtime_module_types()).
+extern Type module_spec_type;
+extern Type source_file_loader_type;
+extern Type namespace_loader_type;
+void setup_import_types();
+void init_import_types();
+// A ModuleSpec for a built-in module (loader BuiltinImporter, origin 'built-in').
+Value builtin_module_spec(StrObject* name);
 
 // The __main__ module used by run_file_as_main / run_module_as_main (created on first use; the
 // REPL runs in it too).

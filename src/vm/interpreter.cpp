@@ -50,6 +50,8 @@ namespace pystm {
 
 // Traceback entries (vm/traceback.cpp).
 void traceback_add(Value exc, vm::Frame* f);
+// object.__getattribute__ (type_object.cpp): LOAD_ATTR takes the generic path directly for it.
+extern Value g_object_getattribute;
 
 namespace vm {
 
@@ -751,6 +753,22 @@ inline bool small_mul(Value a, Value b, Value* out)
     return true;
 }
 
+// A new float without the call into float_object.cpp (the hot allocation of numeric code).
+inline Value new_float(double d) { return Value(gc::make<FloatObject>(&float_type, d)); }
+
+// x ** y for floats where the C library's pow() gives CPython's result with no error to
+// report: a finite positive base and a finite exponent whose result is finite. Null otherwise
+// (the full protocol then handles zero, negative bases, infinities and overflow).
+inline Value float_pow_fast(double x, double y)
+{
+    if (!(x > 0.0) || !std::isfinite(x) || !std::isfinite(y))
+        return Value();
+    double r = std::pow(x, y);
+    if (!std::isfinite(r) || r == 0.0)
+        return Value();
+    return new_float(r);
+}
+
 // Fast paths of BINARY_OP for small ints and floats; null when not applicable.
 inline Value binary_fast(Value a, Value b, uint32_t op)
 {
@@ -802,10 +820,11 @@ inline Value binary_fast(Value a, Value b, uint32_t op)
         else
             return Value();
         switch (op) {
-        case NB_ADD: return float_new(x + y);
-        case NB_SUBTRACT: return float_new(x - y);
-        case NB_MULTIPLY: return float_new(x * y);
-        case NB_TRUE_DIVIDE: return y != 0.0 ? float_new(x / y) : Value();
+        case NB_ADD: return new_float(x + y);
+        case NB_SUBTRACT: return new_float(x - y);
+        case NB_MULTIPLY: return new_float(x * y);
+        case NB_TRUE_DIVIDE: return y != 0.0 ? new_float(x / y) : Value();
+        case NB_POWER: return float_pow_fast(x, y);
         default: return Value();
         }
     }
@@ -848,6 +867,50 @@ inline bool truthy_fast(Value v)
     if (v.is_small_int())
         return v.as_small_int() != 0;
     return py_truthy(v);
+}
+
+// --- the LOAD_GLOBAL cache ------------------------------------------------------------------
+//
+// A per-thread, direct-mapped table keyed by the instruction's address. An entry records the
+// globals and builtins dicts and their versions when it was filled, and the name it looked up;
+// it answers while both dicts still have those versions. Dict versions are unique across all
+// dicts (dict_object.cpp, DICT-2), so a (dict, version) pair names one content even if a dict
+// is freed and another takes its address; the name is compared too (names are interned, hence
+// immortal), since a freed code object's instructions may be reused by another's. Like every
+// interpreter cache it is metadata, never transactional state, and holds no references: its
+// value is reachable from one of the dicts for as long as the entry is valid.
+struct GlobalCacheEntry {
+    uint32_t const* ip;
+    StrObject const* name;
+    DictObject const* globals;
+    DictObject const* builtins;
+    uint64_t globals_version;
+    uint64_t builtins_version;
+    Value value;
+};
+constexpr size_t GLOBAL_CACHE_SIZE = 2048;
+thread_local GlobalCacheEntry t_global_cache[GLOBAL_CACHE_SIZE];
+
+inline Value load_global_cached(uint32_t const* ip, StrObject* name, DictObject* globals, DictObject* builtins)
+{
+    GlobalCacheEntry& e = t_global_cache[(reinterpret_cast<uintptr_t>(ip) >> 2) & (GLOBAL_CACHE_SIZE - 1)];
+    read_barrier(globals);
+    read_barrier(builtins);
+    if (PY_LIKELY(e.ip == ip && e.name == name && e.globals == globals && e.builtins == builtins
+            && e.globals_version == globals->m_version && e.builtins_version == builtins->m_version))
+        return e.value;
+    uint64_t gv = globals->m_version;
+    uint64_t bv = builtins->m_version;
+    Value v = dict_get_str(globals, name);
+    if (!v) {
+        v = dict_get_str(builtins, name);
+        if (!v)
+            raise_name_not_defined(name);
+    }
+    // A lookup that ran Python code (a key's __eq__) may have changed a dict: do not cache.
+    if (name->m_interned && gv == globals->m_version && bv == builtins->m_version)
+        e = GlobalCacheEntry { ip, name, globals, builtins, gv, bv, v };
+    return v;
 }
 
 // Can [v] (a generator or coroutine) be resumed inline by the running loop?
@@ -1148,13 +1211,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
             }
             TARGET(LOAD_GLOBAL)
             {
-                StrObject* name = NAME(oparg >> 1);
-                Value v = dict_get_str(f->m_globals, name);
-                if (!v) {
-                    v = dict_get_str(f->m_builtins, name);
-                    if (!v)
-                        raise_name_not_defined(name);
-                }
+                Value v = load_global_cached(code + pc - 1, NAME(oparg >> 1), f->m_globals, f->m_builtins);
                 if (oparg & 1)
                     PUSH(Value());
                 PUSH(v);
@@ -1177,8 +1234,11 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                 Value owner = TOP();
                 StrObject* name = NAME(oparg);
                 Value v;
-                if (owner.is_object() && owner.as_object()->m_type == &module_type && name->m_length > 0 && name->at(0) != '_')
+                Type* ot = type_of(owner);
+                if (ot == &module_type && name->m_length > 0 && name->at(0) != '_')
                     v = dict_get_str(owner.as<ModuleObject>()->m_dict, name);
+                else if (ot->special(SP_getattribute) == g_object_getattribute)
+                    v = generic_getattr_opt(owner, name); // null: absent, py_getattr() decides
                 if (!v)
                     v = py_getattr(owner, name);
                 TOP() = v;
@@ -1325,10 +1385,19 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                 Value key = TOP();
                 Value obj = SECOND();
                 Value v = PEEK(3);
-                if (type_of(obj) == &dict_type)
+                Type* t = type_of(obj);
+                if (t == &list_type && key.is_small_int()) {
+                    auto* l = obj.as<ListObject>();
+                    int64_t i = key.as_small_int();
+                    if (normalize_index(&i, list_size(l)))
+                        list_set(l, i, v);
+                    else
+                        py_setitem(obj, key, v); // raises the IndexError
+                } else if (t == &dict_type) {
                     dict_set(obj.as<DictObject>(), key, v);
-                else
+                } else {
                     py_setitem(obj, key, v);
+                }
                 sp -= 3;
                 DISPATCH();
             }
@@ -1472,10 +1541,15 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
             {
                 Value v = TOP();
                 Value* out = sp - 1;
-                if (type_of(v) == &tuple_type && v.as<TupleObject>()->m_size == static_cast<int64_t>(oparg)) {
+                Type* vt = type_of(v);
+                if (vt == &tuple_type && v.as<TupleObject>()->m_size == static_cast<int64_t>(oparg)) {
                     auto* t = v.as<TupleObject>();
                     for (uint32_t i = 0; i < oparg; ++i)
                         out[oparg - 1 - i] = t->item(i);
+                } else if (vt == &list_type && list_size(v.as<ListObject>()) == static_cast<int64_t>(oparg)) {
+                    auto* l = v.as<ListObject>();
+                    for (uint32_t i = 0; i < oparg; ++i)
+                        out[oparg - 1 - i] = list_get(l, i);
                 } else {
                     unpack_iterable(v, static_cast<int>(oparg), 0, false, out);
                 }
@@ -1753,9 +1827,12 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                 unlink_frame(ts, done);
                 if (done->m_gen)
                     gen_frame_finished(static_cast<GenObject*>(done->m_gen));
-                if (was_entry)
+                if (was_entry) {
+                    frame_release(done);
                     return retval;
+                }
                 f = done->m_previous;
+                frame_release(done);
                 LOAD_FRAME();
                 // Deliver the result to the instruction that entered [done].
                 uint32_t caller_instr = code[f->m_lasti];
@@ -2173,6 +2250,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                     // their first frame (RAISE_VARARGS sets it itself).
                     if (is_exception(exc) && !as_exc(exc)->m_traceback && !as_exc(exc)->m_context)
                         chain_context(exc);
+                    f->m_escaped = true; // FRAME-4: the traceback entry references it
                     traceback_add(exc, f);
                 }
                 skip_tb = false;
@@ -2308,6 +2386,8 @@ Object* current_frame_object(int depth)
         f = f->m_previous;
         depth--;
     }
+    if (f)
+        f->m_escaped = true; // FRAME-4
     return f;
 }
 

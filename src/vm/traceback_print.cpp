@@ -9,7 +9,8 @@
 // at most sys.tracebacklimit (1000) entries, then "Type: message" (the type qualified by its
 // module unless that is builtins or __main__), the "Did you mean" hint of
 // NameError / AttributeError, and __notes__. SyntaxError gets its own location layout.
-// Source lines come from a small file cache (linecache's role).
+// An exception group prints its members in numbered nested boxes ("| " margins, at most 15
+// members and 10 levels shown). Source lines come from a small file cache (linecache's role).
 #include "builtins/builtins.h"
 #include "compiler/parser.h"
 #include "gc/heap.h"
@@ -17,6 +18,7 @@
 #include "modules/builtin_modules.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
+#include "objects/exceptions_internal.h"
 #include "objects/int_object.h"
 #include "objects/list_object.h"
 #include "objects/str_object.h"
@@ -148,14 +150,15 @@ bool extract_anchors(std::string const& line, int64_t start, int64_t end, int64_
     return false;
 }
 
-void display_line(std::string& out, TracebackObject* tb)
+// [prefix]: the indent and margin of the enclosing exception group, written before each line.
+void display_line(std::string& out, TracebackObject* tb, std::string const& prefix)
 {
     auto* f = static_cast<vm::Frame*>(tb->m_frame);
     CodeObject* co = f->m_code;
     std::string filename = co->m_filename ? str_utf8(co->m_filename) : "???";
     std::string name = co->m_name ? str_utf8(co->m_name) : "???";
     int lineno = tb->m_lineno;
-    out += "  File \"" + filename + "\", line " + std::to_string(lineno) + ", in " + name + "\n";
+    out += prefix + "  File \"" + filename + "\", line " + std::to_string(lineno) + ", in " + name + "\n";
     std::string line;
     if (!source_line(filename, lineno, &line))
         return;
@@ -168,7 +171,7 @@ void display_line(std::string& out, TracebackObject* tb)
     std::string stripped = line.substr(lead, endpos - lead);
     if (stripped.empty())
         return;
-    out += "    " + stripped + "\n";
+    out += prefix + "    " + stripped + "\n";
 
     if (tb->m_lasti < 0 || static_cast<size_t>(tb->m_lasti) >= co->m_positions.size())
         return;
@@ -199,7 +202,7 @@ void display_line(std::string& out, TracebackObject* tb)
         else
             carets += secondary;
     }
-    out += carets + "\n";
+    out += prefix + carets + "\n";
 }
 
 int traceback_limit()
@@ -213,7 +216,10 @@ int traceback_limit()
     return 1000;
 }
 
-void print_tb(std::string& out, Value tbv)
+// [header_prefix] precedes the header line, [prefix] every entry; the "[Previous line repeated"
+// line has neither, as in CPython.
+void print_tb(std::string& out, Value tbv, std::string const& header_prefix, std::string const& header,
+    std::string const& prefix)
 {
     int limit = traceback_limit();
     if (limit <= 0)
@@ -226,7 +232,7 @@ void print_tb(std::string& out, Value tbv)
         depth--;
         t = t.as<TracebackObject>()->m_next;
     }
-    out += "Traceback (most recent call last):\n";
+    out += header_prefix + header;
     StrObject* last_file = nullptr;
     StrObject* last_name = nullptr;
     int last_line = -1;
@@ -249,7 +255,7 @@ void print_tb(std::string& out, Value tbv)
         }
         cnt++;
         if (cnt <= 3)
-            display_line(out, tb);
+            display_line(out, tb, prefix);
     }
     if (cnt > 3)
         repeated(cnt);
@@ -420,7 +426,7 @@ std::string safe_str(Value v, bool* ok)
     }
 }
 
-void print_syntax_error_location(std::string& out, Value exc)
+void print_syntax_error_location(std::string& out, Value exc, std::string const& margin)
 {
     Value filename = py_getattr_opt(exc, names::filename);
     Value lineno = py_getattr_opt(exc, names::lineno);
@@ -432,7 +438,7 @@ void print_syntax_error_location(std::string& out, Value exc)
     int64_t ln = 0;
     if (lineno && is_int(lineno))
         int_to_i64(lineno, &ln);
-    out += "  File \"" + fn + "\", line " + std::to_string(ln) + "\n";
+    out += margin + "  File \"" + fn + "\", line " + std::to_string(ln) + "\n";
     if (!text || is_none(text) || !is_str(text))
         return;
     int64_t off = 0, end_off = 0, end_ln = ln;
@@ -503,22 +509,86 @@ void print_syntax_error_location(std::string& out, Value exc)
     out += "    " + std::string(static_cast<size_t>(o), ' ') + std::string(static_cast<size_t>(reps), '^') + "\n";
 }
 
-void print_one(std::string& out, Value exc)
+// The state of one display: exception groups nest their members in boxes; [depth] is the
+// group nesting (0 outside any group), [need_close] says whether the innermost box still
+// needs its closing rule.
+struct PrintContext {
+    std::string out;
+    int depth = 0;
+    bool need_close = false;
+    std::unordered_set<Object*> seen;
+};
+
+constexpr int MAX_GROUP_WIDTH = 15;
+constexpr int MAX_GROUP_DEPTH = 10;
+
+std::string indent_of(PrintContext const& ctx) { return std::string(static_cast<size_t>(2 * ctx.depth), ' '); }
+std::string margin_of(PrintContext const& ctx) { return indent_of(ctx) + (ctx.depth ? "| " : ""); }
+
+bool is_group(Value v) { return is_exception(v) && isinstance(v, &exc::BaseExceptionGroup); }
+
+void print_notes(PrintContext& ctx, Value exc)
 {
+    Value notes = py_getattr_opt(exc, names::__notes__);
+    if (!notes || is_none(notes))
+        return;
+    std::string margin = margin_of(ctx);
+    std::string& out = ctx.out;
+    if (!is_list(notes) && !is_tuple(notes)) {
+        bool ok;
+        std::string s = safe_str(Value(py_repr(notes)), &ok);
+        out += margin + (ok ? s : std::string("<__notes__ repr() failed>")) + "\n";
+        return;
+    }
+    gc::RootedValues items;
+    if (is_list(notes))
+        list_snapshot(notes.as<ListObject>(), items);
+    else
+        for (int64_t i = 0; i < notes.as<TupleObject>()->m_size; ++i)
+            items.push_back(notes.as<TupleObject>()->item(i));
+    for (Value n : items) {
+        bool ok;
+        std::string s = is_str(n) ? str_utf8(n) : safe_str(Value(py_repr(n)), &ok);
+        // Each line of a note gets the margin of the box it is printed in.
+        size_t pos = 0;
+        for (;;) {
+            size_t nl = s.find('\n', pos);
+            out += margin + s.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos + 1);
+            if (nl == std::string::npos || nl + 1 == s.size())
+                break;
+            pos = nl + 1;
+        }
+        if (s.empty() || s.back() != '\n')
+            out += "\n";
+    }
+}
+
+void print_one(PrintContext& ctx, Value exc)
+{
+    std::string& out = ctx.out;
+    std::string margin = margin_of(ctx);
     if (!is_exception(exc)) {
-        out += "TypeError: print_exception(): Exception expected for value, " + type_name(exc) + " found\n";
+        out += margin + "TypeError: print_exception(): Exception expected for value, " + type_name(exc) + " found\n";
         return;
     }
     auto* e = exc.as<BaseExceptionObject>();
-    if (e->m_traceback && !is_none(e->m_traceback))
-        print_tb(out, e->m_traceback);
+    if (e->m_traceback && !is_none(e->m_traceback)) {
+        bool group = is_group(exc);
+        std::string header_prefix = margin;
+        if (group && ctx.depth == 1)
+            header_prefix = indent_of(ctx) + "+ ";
+        print_tb(out, e->m_traceback, header_prefix,
+            group ? "Exception Group Traceback (most recent call last):\n" : "Traceback (most recent call last):\n",
+            margin);
+    }
     Type* t = type_of(exc);
     Value message = exc;
     if (t->is_subtype(&exc::SyntaxError) && py_hasattr(exc, names::print_file_and_line)) {
-        print_syntax_error_location(out, exc);
+        print_syntax_error_location(out, exc, margin);
         Value msg = py_getattr_opt(exc, names::msg);
         message = msg ? msg : exc;
     }
+    out += margin;
     Value module = py_getattr_opt(Value(t), names::__module__);
     Value qualname = py_getattr_opt(Value(t), names::__qualname__);
     if (!module || !is_str(module))
@@ -536,48 +606,84 @@ void print_one(std::string& out, Value exc)
     }
     out += suggestion_for(exc);
     out += "\n";
-    Value notes = py_getattr_opt(exc, names::__notes__);
-    if (notes && !is_none(notes)) {
-        if (is_list(notes) || is_tuple(notes)) {
-            gc::RootedValues items;
-            if (is_list(notes))
-                list_snapshot(notes.as<ListObject>(), items);
-            else
-                for (int64_t i = 0; i < notes.as<TupleObject>()->m_size; ++i)
-                    items.push_back(notes.as<TupleObject>()->item(i));
-            for (Value n : items) {
-                bool ok;
-                std::string s = is_str(n) ? str_utf8(n) : safe_str(Value(py_repr(n)), &ok);
-                out += s + "\n";
-            }
-        } else {
-            bool ok;
-            std::string s = safe_str(Value(py_repr(notes)), &ok);
-            out += (ok ? s : std::string("<__notes__ repr() failed>")) + "\n";
-        }
-    }
+    print_notes(ctx, exc);
 }
 
-void print_recursive(std::string& out, Value exc, std::unordered_set<Object*>& seen)
+void print_recursive(PrintContext& ctx, Value exc);
+
+void print_chained(PrintContext& ctx, Value exc, char const* message)
 {
+    bool need_close = ctx.need_close;
+    print_recursive(ctx, exc);
+    ctx.need_close = need_close;
+    std::string margin = margin_of(ctx);
+    ctx.out += margin + "\n" + margin + message + margin + "\n";
+}
+
+// The members of a group, each in its numbered box: at most MAX_GROUP_WIDTH of them (then
+// "and N more exceptions"), nested at most MAX_GROUP_DEPTH deep.
+void print_group(PrintContext& ctx, Value exc)
+{
+    if (ctx.depth > MAX_GROUP_DEPTH) {
+        ctx.out += margin_of(ctx) + "... (max_group_depth is " + std::to_string(MAX_GROUP_DEPTH) + ")\n";
+        return;
+    }
+    if (ctx.depth == 0)
+        ctx.depth = 1;
+    print_one(ctx, exc);
+    Value excs = exc.as<ExceptionGroupObject>()->m_excs;
+    gc::RootedValues members;
+    if (excs && is_tuple(excs))
+        for (int64_t i = 0; i < excs.as<TupleObject>()->m_size; ++i)
+            members.push_back(excs.as<TupleObject>()->item(i));
+    int64_t count = static_cast<int64_t>(members.size());
+    int64_t n = count <= MAX_GROUP_WIDTH ? count : MAX_GROUP_WIDTH + 1;
+    ctx.need_close = false;
+    for (int64_t i = 0; i < n; ++i) {
+        bool last = i == n - 1;
+        if (last)
+            ctx.need_close = true; // a nested group may close the box itself
+        bool truncated = i >= MAX_GROUP_WIDTH;
+        ctx.out += indent_of(ctx) + (i == 0 ? "+-" : "  ") + "+---------------- "
+            + (truncated ? std::string("...") : std::to_string(i + 1)) + " ----------------\n";
+        ctx.depth++;
+        if (!truncated) {
+            print_recursive(ctx, members[static_cast<size_t>(i)]);
+        } else {
+            int64_t remaining = count - MAX_GROUP_WIDTH;
+            ctx.out += margin_of(ctx) + "and " + std::to_string(remaining) + " more exception"
+                + (remaining > 1 ? "s" : "") + "\n";
+        }
+        if (last && ctx.need_close) {
+            ctx.out += indent_of(ctx) + "+------------------------------------\n";
+            ctx.need_close = false;
+        }
+        ctx.depth--;
+    }
+    if (ctx.depth == 1)
+        ctx.depth = 0;
+}
+
+void print_recursive(PrintContext& ctx, Value exc)
+{
+    RecursionGuard guard(" in print_exception");
     if (is_exception(exc)) {
-        seen.insert(exc.as_object());
+        ctx.seen.insert(exc.as_object());
         auto* e = exc.as<BaseExceptionObject>();
         Value cause = e->m_cause;
         Value context = e->m_context;
         if (cause && !is_none(cause)) {
-            if (is_exception(cause) && !seen.count(cause.as_object())) {
-                print_recursive(out, cause, seen);
-                out += "\nThe above exception was the direct cause of the following exception:\n\n";
-            }
+            if (is_exception(cause) && !ctx.seen.count(cause.as_object()))
+                print_chained(ctx, cause, "The above exception was the direct cause of the following exception:\n");
         } else if (context && !is_none(context) && !e->m_suppress_context) {
-            if (is_exception(context) && !seen.count(context.as_object())) {
-                print_recursive(out, context, seen);
-                out += "\nDuring handling of the above exception, another exception occurred:\n\n";
-            }
+            if (is_exception(context) && !ctx.seen.count(context.as_object()))
+                print_chained(ctx, context, "During handling of the above exception, another exception occurred:\n");
         }
     }
-    print_one(out, exc);
+    if (is_group(exc))
+        print_group(ctx, exc);
+    else
+        print_one(ctx, exc);
 }
 
 void write_out(std::string const& text, Value file)
@@ -617,10 +723,14 @@ void print_exception(Value exc, Value file)
             }
         }
     }
-    std::string text;
-    std::unordered_set<Object*> seen;
-    print_recursive(text, exc, seen);
-    write_out(text, file);
+    PrintContext ctx;
+    try {
+        print_recursive(ctx, exc);
+    } catch (PyError&) {
+        // Only a RecursionError on absurdly deep chains gets here; print what was formatted.
+        take_exception();
+    }
+    write_out(ctx.out, file);
 }
 
 } // namespace pystm

@@ -3,7 +3,9 @@
 // CPython's repr layout, float() parsing rules, hashes and __format__ results recorded from
 // CPython 3.11.
 #include "gc/heap.h"
+#include "modules/builtin_modules.h"
 #include "objects/bootstrap.h"
+#include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/float_object.h"
 #include "objects/format_spec.h"
@@ -180,6 +182,30 @@ TEST_F(FloatTest, FormatSpecParser)
         "ValueError: Too many decimal digits in format string");
     EXPECT_EQ(raised([] { format_unknown_code(0xE9, "int"); }),
         "ValueError: Unknown format code '\\xe9' for object of type 'int'");
+}
+
+// cmath is registered by the runtime's module table; here its functions are called directly.
+TEST_F(FloatTest, CmathMatchesCPython)
+{
+    ModuleObject* m = init_cmath_module();
+    auto call = [&](char const* fn, double re, double im) {
+        try {
+            return repr_utf8(py_call1(dict_get_cstr(m->m_dict, fn), complex_new(re, im)));
+        } catch (PyError&) {
+            Value e = take_exception();
+            return type_name(e) + ": " + str_utf8(py_str(e));
+        }
+    };
+    EXPECT_EQ(call("sqrt", 0.0, 1.0), "(0.7071067811865476+0.7071067811865475j)");
+    EXPECT_EQ(call("sqrt", -1.0, 0.0), "1j");
+    EXPECT_EQ(call("acos", 0.0, 1.0), "(1.5707963267948966-0.881373587019543j)");
+    EXPECT_EQ(call("atanh", 1.0, 0.0), "ValueError: math domain error");
+    EXPECT_EQ(call("log", 0.0, 0.0), "ValueError: math domain error");
+    EXPECT_EQ(call("exp", 710.0, 0.0), "OverflowError: math range error");
+    EXPECT_EQ(call("asinh", 0.0, -3.5), "(1.9248473002384137-1.5707963267948966j)");
+    EXPECT_EQ(call("log10", 1e300, 1e-300), "(299.99999999999994+0j)");
+    EXPECT_EQ(call("phase", 1e300, 1e-300), "OverflowError: math range error");
+    EXPECT_EQ(call("polar", 1e300, 1e-300), "(1e+300, 0.0)");
 }
 
 } // namespace

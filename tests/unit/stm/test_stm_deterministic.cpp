@@ -3,6 +3,8 @@
 // docs/internals/stm.md (STM-1 .. STM-10).
 #include "stm_test_support.h"
 
+#include "objects/access.h"
+
 using namespace stmtest;
 using stm::AbortKind;
 
@@ -270,6 +272,48 @@ TEST_F(StmDet, ObjectsAllocatedByTheTransactionNeedNoBarrierWork) // STM-3
     EXPECT_FALSE(stm::word_owned(fresh.m_stm.load()));
 }
 
+TEST_F(StmDet, StaleWordsReadAsVersionZeroEverywhere) // STM-3
+{
+    auto* a = s.add();
+    auto* b = s.add();
+    Cell fresh;
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      stm::begin();
+                      stm::on_allocate(&fresh);
+                      twrite(&fresh, 1);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
+    uint64_t stale = fresh.m_stm.load();
+    ASSERT_TRUE(stm::word_owned(stale));
+    // An inevitable reader, a validating reader and a committing reader all accept it.
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::begin();
+                      stm::become_inevitable();
+                      EXPECT_EQ(tread(&fresh), 1);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::begin();
+                      EXPECT_EQ(tread(&fresh), 1);
+                      twrite(&x, 1);
+                  }),
+        Outcome::Ok);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      stm::begin();
+                      twrite(&y, 1);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
+    ASSERT_EQ(s.step(b, commit), Outcome::Ok); // validation: version 0 == stale word
+    EXPECT_EQ(fresh.m_stm.load(), stale);
+}
+
 TEST_F(StmDet, RepeatedReadsDoNotGrowTheReadSet)
 {
     auto* a = s.add();
@@ -486,6 +530,40 @@ TEST_F(StmDet, StarvingTransactionRunsInevitablyNext) // STM-9
     EXPECT_EQ(x.get(), 2);
 }
 
+TEST_F(StmDet, TransactionLengthAdaptsToAborts)
+{
+    stm::config().length_initial = 100;
+    stm::config().length_min = 10;
+    stm::config().length_max = 200;
+    auto* a = s.add();
+    stm::set_current(a);
+    EXPECT_EQ(stm::length_budget(), 100u);
+    s.step(a, [] {
+        stm::begin();
+        stm::abort_transaction();
+    });
+    stm::set_current(a);
+    EXPECT_EQ(stm::length_budget(), 50u);
+    for (int i = 0; i < 5; ++i)
+        s.step(a, [] {
+            stm::begin();
+            stm::abort_transaction();
+        });
+    stm::set_current(a);
+    EXPECT_EQ(stm::length_budget(), 10u);
+    uint32_t prev = 10;
+    for (int i = 0; i < 40; ++i) {
+        s.step(a, [] {
+            stm::begin();
+            stm::commit();
+        });
+        stm::set_current(a);
+        EXPECT_GE(stm::length_budget(), prev);
+        prev = stm::length_budget();
+    }
+    EXPECT_EQ(stm::length_budget(), 200u);
+}
+
 TEST_F(StmDet, StatisticsCountCommitsAndAbortsByKind)
 {
     auto* a = s.add();
@@ -513,6 +591,25 @@ TEST_F(StmDet, StatisticsCountCommitsAndAbortsByKind)
     EXPECT_EQ(g1.total_aborts() - g0.total_aborts(), 2u);
     EXPECT_GE(g1.ns_committed, g0.ns_committed);
     EXPECT_STREQ(stm::abort_kind_name(AbortKind::Validation), "read-write");
+}
+
+TEST_F(StmDet, AccessLayerBarriersRouteToTheRuntimeWhenActive) // STM-0
+{
+    auto* a = s.add();
+    s.step(a, begin);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      pystm::read_barrier(&x); // STM off: nothing recorded
+                      EXPECT_EQ(stm::read_set_size(), 0u);
+                      pystm::g_stm_active = true;
+                      pystm::read_barrier(&x);
+                      pystm::write_barrier(&y);
+                      pystm::g_stm_active = false;
+                      EXPECT_EQ(stm::read_set_size(), 1u);
+                      EXPECT_EQ(stm::write_set_size(), 1u);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
 }
 
 TEST_F(StmDet, BarriersOutsideTransactionsAreNoOps)

@@ -1,0 +1,31 @@
+// Weak slots: the collector's support for weak references (invariant GC-4). Kept out of
+// gc/heap.h so that the many files including that header do not depend on it.
+//
+// A weak-reference object keeps its referent in a Value slot that its m_trace does not visit
+// and registers that slot with register_weak_slot(owner, slot) (the referent must be a heap
+// object). After marking and before sweeping, the collector looks at every registered slot: if
+// its owner is unmarked the registration is dropped; if its referent is unmarked the slot is set
+// to null, the registration is dropped and the owner is queued as "cleared" (the most recently
+// registered owner of a referent first, as CPython calls callbacks).
+// No Python code runs during a collection: collect() calls the after-collection hook (set by
+// modules/weakref_module.cpp) once the heap lock is released, at the same safepoint; the hook
+// takes the queued owners with take_cleared_weak_owners() and runs their callbacks. The owners
+// stay alive until then because they were marked in this cycle and no safepoint intervenes.
+//
+// Invariant GC-4: a registered weak slot never names a swept object: it is cleared in the same
+// collection that finds its referent unreachable, before that referent is swept.
+#pragma once
+
+#include "objects/object.h"
+#include <vector>
+
+namespace pystm::gc {
+
+void register_weak_slot(Object* owner, Value* slot);
+// The owners of the registered slots that currently hold [referent], oldest first.
+std::vector<Object*> weak_owners_of(Object const* referent);
+std::vector<Object*> take_cleared_weak_owners();
+using AfterCollectFn = void (*)();
+void set_after_collect_hook(AfterCollectFn fn);
+
+} // namespace pystm::gc

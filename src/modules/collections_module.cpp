@@ -1,0 +1,913 @@
+// The _collections module: deque (with its forward and reverse iterators), defaultdict,
+// _count_elements and _tuplegetter. OrderedDict is left to collections/__init__.py's pure-Python
+// implementation (CPython's fallback when _collections lacks it).
+//
+// Invariants: a deque's items live in a C++ std::deque owned by the object (traced by its trace
+// function, freed by m_destroy) and are read and written only after read_barrier /
+// write_barrier on the deque. m_state counts mutations: iterators and the searching methods
+// (count, index, remove, comparisons) raise RuntimeError "deque mutated during iteration" when it
+// moves while they run Python code, so no index is ever used after the storage changed.
+#include "gc/heap.h"
+#include "modules/builtin_modules.h"
+#include "modules/stdlib_core.h"
+#include "objects/dict_object.h"
+#include "objects/exceptions.h"
+#include "objects/int_object.h"
+#include "objects/iter_objects.h"
+#include "objects/list_object.h"
+#include "objects/str_object.h"
+#include "objects/tuple_object.h"
+#include "objects/type_object.h"
+#include <algorithm>
+#include <deque>
+
+namespace pystm {
+
+Type deque_type { &type_type };
+
+namespace {
+
+Type deque_iter_type { &type_type };
+Type deque_reviter_type { &type_type };
+Type defaultdict_type { &type_type };
+Type tuplegetter_type { &type_type };
+
+// --- deque ---------------------------------------------------------------------------------------
+
+struct DequeObject : Object {
+    std::deque<Value> m_items;
+    int64_t m_maxlen = -1; // -1: unbounded
+    uint64_t m_state = 0;
+    explicit DequeObject(Type* t) : Object(t) { }
+};
+
+void deque_trace(Object* o, gc::Tracer& tr)
+{
+    for (Value v : static_cast<DequeObject*>(o)->m_items)
+        tr.visit(v);
+}
+void deque_destroy(Object* o) { static_cast<DequeObject*>(o)->~DequeObject(); }
+
+DequeObject* as_deque(Value v) { return v.as<DequeObject>(); }
+bool is_deque(Value v) { return v.is_object() && v.as_object()->m_type->is_subtype(&deque_type); }
+
+int64_t dq_size(DequeObject* d)
+{
+    read_barrier(d);
+    return static_cast<int64_t>(d->m_items.size());
+}
+
+void dq_append(DequeObject* d, Value v)
+{
+    write_barrier(d);
+    if (d->m_maxlen == 0)
+        return;
+    d->m_items.push_back(v);
+    if (d->m_maxlen > 0 && static_cast<int64_t>(d->m_items.size()) > d->m_maxlen)
+        d->m_items.pop_front();
+    d->m_state++;
+}
+void dq_appendleft(DequeObject* d, Value v)
+{
+    write_barrier(d);
+    if (d->m_maxlen == 0)
+        return;
+    d->m_items.push_front(v);
+    if (d->m_maxlen > 0 && static_cast<int64_t>(d->m_items.size()) > d->m_maxlen)
+        d->m_items.pop_back();
+    d->m_state++;
+}
+void dq_clear(DequeObject* d)
+{
+    write_barrier(d);
+    d->m_items.clear();
+    d->m_state++;
+}
+
+[[noreturn]] void mutated() { raise(&exc::RuntimeError, "deque mutated during iteration"); }
+
+// Takes the items of [iterable] first when it is the deque itself (d.extend(d)).
+void dq_extend(DequeObject* d, Value iterable, bool left)
+{
+    gc::RootedValues items;
+    if (iterable == Value(d)) {
+        read_barrier(d);
+        items.assign(d->m_items.begin(), d->m_items.end());
+        for (Value v : items)
+            left ? dq_appendleft(d, v) : dq_append(d, v);
+        return;
+    }
+    Value it = py_iter(iterable);
+    for (;;) {
+        Value v = iter_next_fast(it);
+        if (!v)
+            break;
+        left ? dq_appendleft(d, v) : dq_append(d, v);
+    }
+}
+
+Value dq_new(Value, Value const* args, size_t nargs, TupleObject*)
+{
+    if (nargs < 1 || !is_type(args[0]) || !args[0].as<Type>()->is_subtype(&deque_type))
+        raise(&exc::TypeError, "deque.__new__(X): X is not a subtype of deque");
+    return gc::make<DequeObject>(args[0].as<Type>());
+}
+
+Value dq_init(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    Value a[2];
+    parse_args("deque", args, nargs, kw, { "iterable", "maxlen" }, 0, a);
+    DequeObject* d = as_deque(self);
+    int64_t maxlen = -1;
+    if (a[1] && !is_none(a[1])) {
+        maxlen = py_index_i64(a[1]);
+        if (maxlen < 0)
+            raise(&exc::ValueError, "maxlen must be non-negative");
+    }
+    write_barrier(d);
+    d->m_maxlen = maxlen;
+    if (dq_size(d) > 0)
+        dq_clear(d);
+    if (a[0])
+        dq_extend(d, a[0], false);
+    return none();
+}
+
+#define DQ_FN(name) Value name(Value self, Value const* args, size_t nargs, TupleObject* kw)
+
+DQ_FN(dq_append_m)
+{
+    check_nargs("append", nargs, kw, 1, 1);
+    dq_append(as_deque(self), args[0]);
+    return none();
+}
+DQ_FN(dq_appendleft_m)
+{
+    check_nargs("appendleft", nargs, kw, 1, 1);
+    dq_appendleft(as_deque(self), args[0]);
+    return none();
+}
+DQ_FN(dq_extend_m)
+{
+    check_nargs("extend", nargs, kw, 1, 1);
+    dq_extend(as_deque(self), args[0], false);
+    return none();
+}
+DQ_FN(dq_extendleft_m)
+{
+    check_nargs("extendleft", nargs, kw, 1, 1);
+    dq_extend(as_deque(self), args[0], true);
+    return none();
+}
+DQ_FN(dq_pop)
+{
+    check_nargs("pop", nargs, kw, 0, 0);
+    DequeObject* d = as_deque(self);
+    write_barrier(d);
+    if (d->m_items.empty())
+        raise(&exc::IndexError, "pop from an empty deque");
+    Value v = d->m_items.back();
+    d->m_items.pop_back();
+    d->m_state++;
+    return v;
+}
+DQ_FN(dq_popleft)
+{
+    check_nargs("popleft", nargs, kw, 0, 0);
+    DequeObject* d = as_deque(self);
+    write_barrier(d);
+    if (d->m_items.empty())
+        raise(&exc::IndexError, "pop from an empty deque");
+    Value v = d->m_items.front();
+    d->m_items.pop_front();
+    d->m_state++;
+    return v;
+}
+DQ_FN(dq_clear_m)
+{
+    check_nargs("clear", nargs, kw, 0, 0);
+    dq_clear(as_deque(self));
+    return none();
+}
+Value dq_copy_of(Value self)
+{
+    DequeObject* d = as_deque(self);
+    read_barrier(d);
+    Type* t = d->m_type;
+    if (t == &deque_type) {
+        auto* c = gc::make<DequeObject>(&deque_type);
+        c->m_items = d->m_items;
+        c->m_maxlen = d->m_maxlen;
+        return c;
+    }
+    if (d->m_maxlen < 0)
+        return py_call1(t, self);
+    Value args[2] = { self, int_from_i64(d->m_maxlen) };
+    return py_call(t, args, 2);
+}
+DQ_FN(dq_copy)
+{
+    check_nargs("copy", nargs, kw, 0, 0);
+    return dq_copy_of(self);
+}
+DQ_FN(dq_count)
+{
+    check_nargs("count", nargs, kw, 1, 1);
+    DequeObject* d = as_deque(self);
+    read_barrier(d);
+    uint64_t state = d->m_state;
+    int64_t n = 0;
+    for (size_t i = 0; i < d->m_items.size(); i++) {
+        if (py_eq(d->m_items[i], args[0]))
+            n++;
+        read_barrier(d);
+        if (d->m_state != state)
+            mutated();
+    }
+    return int_from_i64(n);
+}
+DQ_FN(dq_index)
+{
+    if (kw && kw->m_size)
+        raise(&exc::TypeError, "index() takes no keyword arguments");
+    if (nargs < 1 || nargs > 3)
+        raise(&exc::TypeError, "index expected %s, got %zu", nargs < 1 ? "at least 1 argument" : "at most 3 arguments",
+            nargs);
+    DequeObject* d = as_deque(self);
+    int64_t n = dq_size(d);
+    int64_t start = 0, stop = n;
+    if (nargs > 1)
+        start = py_index_clamped(args[1]);
+    if (nargs > 2)
+        stop = py_index_clamped(args[2]);
+    if (start < 0) {
+        start += n;
+        if (start < 0)
+            start = 0;
+    }
+    if (stop < 0) {
+        stop += n;
+        if (stop < 0)
+            stop = 0;
+    }
+    if (stop > n)
+        stop = n;
+    read_barrier(d);
+    uint64_t state = d->m_state;
+    for (int64_t i = start; i < stop; i++) {
+        bool eq = py_eq(d->m_items[static_cast<size_t>(i)], args[0]);
+        read_barrier(d);
+        if (d->m_state != state)
+            mutated();
+        if (eq)
+            return int_from_i64(i);
+    }
+    raise(&exc::ValueError, "%s is not in deque", repr_utf8(args[0]).c_str());
+}
+DQ_FN(dq_insert)
+{
+    check_nargs("insert", nargs, kw, 2, 2);
+    DequeObject* d = as_deque(self);
+    int64_t i = py_index_clamped(args[0]);
+    int64_t n = dq_size(d);
+    if (d->m_maxlen >= 0 && n >= d->m_maxlen)
+        raise(&exc::IndexError, "deque already at its maximum size");
+    if (i < 0) {
+        i += n;
+        if (i < 0)
+            i = 0;
+    }
+    if (i > n)
+        i = n;
+    write_barrier(d);
+    d->m_items.insert(d->m_items.begin() + i, args[1]);
+    d->m_state++;
+    return none();
+}
+DQ_FN(dq_remove)
+{
+    check_nargs("remove", nargs, kw, 1, 1);
+    DequeObject* d = as_deque(self);
+    read_barrier(d);
+    uint64_t state = d->m_state;
+    for (size_t i = 0; i < d->m_items.size(); i++) {
+        bool eq = py_eq(d->m_items[i], args[0]);
+        read_barrier(d);
+        if (d->m_state != state)
+            raise(&exc::IndexError, "deque mutated during remove().");
+        if (eq) {
+            write_barrier(d);
+            d->m_items.erase(d->m_items.begin() + static_cast<std::ptrdiff_t>(i));
+            d->m_state++;
+            return none();
+        }
+    }
+    raise(&exc::ValueError, "%s is not in deque", repr_utf8(args[0]).c_str());
+}
+DQ_FN(dq_reverse)
+{
+    check_nargs("reverse", nargs, kw, 0, 0);
+    DequeObject* d = as_deque(self);
+    write_barrier(d);
+    std::reverse(d->m_items.begin(), d->m_items.end());
+    d->m_state++;
+    return none();
+}
+DQ_FN(dq_rotate)
+{
+    if (kw && kw->m_size)
+        raise(&exc::TypeError, "rotate() takes no keyword arguments");
+    if (nargs > 1)
+        raise(&exc::TypeError, "rotate expected at most 1 argument, got %zu", nargs);
+    int64_t k = nargs ? py_index_i64(args[0]) : 1;
+    DequeObject* d = as_deque(self);
+    write_barrier(d);
+    int64_t n = static_cast<int64_t>(d->m_items.size());
+    if (n <= 1)
+        return none();
+    k %= n;
+    if (k < 0)
+        k += n;
+    if (k)
+        std::rotate(d->m_items.begin(), d->m_items.begin() + (n - k), d->m_items.end());
+    d->m_state++;
+    return none();
+}
+DQ_FN(dq_len)
+{
+    check_nargs("__len__", nargs, kw, 0, 0);
+    return int_from_i64(dq_size(as_deque(self)));
+}
+DQ_FN(dq_bool)
+{
+    check_nargs("__bool__", nargs, kw, 0, 0);
+    return py_bool(dq_size(as_deque(self)) != 0);
+}
+int64_t dq_norm_index(DequeObject* d, Value key)
+{
+    if (!has_index(key))
+        raise(&exc::TypeError, "sequence index must be integer, not '%s'", type_name(key).c_str());
+    int64_t i = subscript_index(key);
+    int64_t n = dq_size(d);
+    if (i < 0)
+        i += n;
+    if (i < 0 || i >= n)
+        raise(&exc::IndexError, "deque index out of range");
+    return i;
+}
+DQ_FN(dq_getitem)
+{
+    check_nargs("__getitem__", nargs, kw, 1, 1);
+    DequeObject* d = as_deque(self);
+    int64_t i = dq_norm_index(d, args[0]);
+    read_barrier(d);
+    return d->m_items[static_cast<size_t>(i)];
+}
+DQ_FN(dq_setitem)
+{
+    check_nargs("__setitem__", nargs, kw, 2, 2);
+    DequeObject* d = as_deque(self);
+    int64_t i = dq_norm_index(d, args[0]);
+    write_barrier(d);
+    d->m_items[static_cast<size_t>(i)] = args[1];
+    return none();
+}
+DQ_FN(dq_delitem)
+{
+    check_nargs("__delitem__", nargs, kw, 1, 1);
+    DequeObject* d = as_deque(self);
+    int64_t i = dq_norm_index(d, args[0]);
+    write_barrier(d);
+    d->m_items.erase(d->m_items.begin() + i);
+    d->m_state++;
+    return none();
+}
+DQ_FN(dq_contains)
+{
+    check_nargs("__contains__", nargs, kw, 1, 1);
+    DequeObject* d = as_deque(self);
+    read_barrier(d);
+    uint64_t state = d->m_state;
+    for (size_t i = 0; i < d->m_items.size(); i++) {
+        bool eq = py_eq(d->m_items[i], args[0]);
+        read_barrier(d);
+        if (d->m_state != state)
+            mutated();
+        if (eq)
+            return py_bool(true);
+    }
+    return py_bool(false);
+}
+DQ_FN(dq_repr)
+{
+    check_nargs("__repr__", nargs, kw, 0, 0);
+    DequeObject* d = as_deque(self);
+    std::string name = str_utf8(d->m_type->m_name);
+    ReprGuard guard(d);
+    if (!guard.active())
+        return str_from_ascii("[...]");
+    gc::RootedValues items;
+    read_barrier(d);
+    items.assign(d->m_items.begin(), d->m_items.end());
+    std::string s = name + "([";
+    for (size_t i = 0; i < items.size(); i++) {
+        if (i)
+            s += ", ";
+        s += repr_utf8(items[i]);
+    }
+    s += "]";
+    read_barrier(d);
+    if (d->m_maxlen >= 0)
+        s += ", maxlen=" + std::to_string(d->m_maxlen);
+    return str_from_utf8(s + ")");
+}
+Value dq_compare(Value self, Value other, CompareOp op)
+{
+    if (!is_deque(other))
+        return Value(g_not_implemented);
+    gc::RootedValues a, b;
+    DequeObject* x = as_deque(self);
+    DequeObject* y = as_deque(other);
+    read_barrier(x);
+    a.assign(x->m_items.begin(), x->m_items.end());
+    read_barrier(y);
+    b.assign(y->m_items.begin(), y->m_items.end());
+    if ((op == CMP_EQ || op == CMP_NE) && a.size() != b.size())
+        return py_bool(op == CMP_NE);
+    size_t i = 0;
+    for (; i < a.size() && i < b.size(); i++)
+        if (!py_eq(a[i], b[i]))
+            break;
+    if (i >= a.size() || i >= b.size()) {
+        size_t la = a.size(), lb = b.size();
+        bool r = false;
+        switch (op) {
+        case CMP_LT: r = la < lb; break;
+        case CMP_LE: r = la <= lb; break;
+        case CMP_EQ: r = la == lb; break;
+        case CMP_NE: r = la != lb; break;
+        case CMP_GT: r = la > lb; break;
+        case CMP_GE: r = la >= lb; break;
+        }
+        return py_bool(r);
+    }
+    if (op == CMP_EQ)
+        return py_bool(false);
+    if (op == CMP_NE)
+        return py_bool(true);
+    return py_richcompare(a[i], b[i], op);
+}
+DQ_FN(dq_eq) { check_nargs("__eq__", nargs, kw, 1, 1); return dq_compare(self, args[0], CMP_EQ); }
+DQ_FN(dq_ne) { check_nargs("__ne__", nargs, kw, 1, 1); return dq_compare(self, args[0], CMP_NE); }
+DQ_FN(dq_lt) { check_nargs("__lt__", nargs, kw, 1, 1); return dq_compare(self, args[0], CMP_LT); }
+DQ_FN(dq_le) { check_nargs("__le__", nargs, kw, 1, 1); return dq_compare(self, args[0], CMP_LE); }
+DQ_FN(dq_gt) { check_nargs("__gt__", nargs, kw, 1, 1); return dq_compare(self, args[0], CMP_GT); }
+DQ_FN(dq_ge) { check_nargs("__ge__", nargs, kw, 1, 1); return dq_compare(self, args[0], CMP_GE); }
+DQ_FN(dq_iadd)
+{
+    check_nargs("__iadd__", nargs, kw, 1, 1);
+    dq_extend(as_deque(self), args[0], false);
+    return self;
+}
+DQ_FN(dq_add)
+{
+    check_nargs("__add__", nargs, kw, 1, 1);
+    if (!is_deque(args[0]))
+        raise(&exc::TypeError, "can only concatenate deque (not \"%s\") to deque", type_name(args[0]).c_str());
+    Value c = dq_copy_of(self);
+    dq_extend(as_deque(c), args[0], false);
+    return c;
+}
+void dq_inplace_repeat(DequeObject* d, int64_t n)
+{
+    write_barrier(d);
+    if (n <= 0 || d->m_items.empty()) {
+        d->m_items.clear();
+        d->m_state++;
+        return;
+    }
+    std::deque<Value> orig = d->m_items;
+    size_t limit = d->m_maxlen >= 0 ? static_cast<size_t>(d->m_maxlen) : SIZE_MAX;
+    if (orig.size() * static_cast<size_t>(n) / static_cast<size_t>(n) != orig.size()
+        || (limit == SIZE_MAX && orig.size() * static_cast<size_t>(n) > (size_t(1) << 40)))
+        raise_memory_error();
+    for (int64_t k = 1; k < n; k++) {
+        for (Value v : orig)
+            d->m_items.push_back(v);
+        while (d->m_items.size() > limit)
+            d->m_items.pop_front();
+    }
+    d->m_state++;
+}
+DQ_FN(dq_imul)
+{
+    check_nargs("__imul__", nargs, kw, 1, 1);
+    dq_inplace_repeat(as_deque(self), py_index_i64(args[0]));
+    return self;
+}
+DQ_FN(dq_mul)
+{
+    check_nargs("__mul__", nargs, kw, 1, 1);
+    if (!has_index(args[0]))
+        return Value(g_not_implemented);
+    Value c = dq_copy_of(self);
+    dq_inplace_repeat(as_deque(c), py_index_i64(args[0]));
+    return c;
+}
+DQ_FN(dq_reduce)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    DequeObject* d = as_deque(self);
+    Value state = none();
+    if (DictObject** slot = instance_dict_slot(d))
+        if (*slot && dict_size(*slot))
+            state = *slot;
+    Value it = py_iter(self);
+    read_barrier(d);
+    Value cargs = d->m_maxlen < 0 ? Value(tuple_empty()) : Value(tuple_of({ tuple_empty(), int_from_i64(d->m_maxlen) }));
+    return tuple_of({ Value(d->m_type), cargs, state, it });
+}
+Value dq_maxlen_get(Value self)
+{
+    DequeObject* d = as_deque(self);
+    read_barrier(d);
+    return d->m_maxlen < 0 ? none() : int_from_i64(d->m_maxlen);
+}
+DQ_FN(class_getitem)
+{
+    check_nargs("__class_getitem__", nargs, kw, 1, 1);
+    return generic_alias_new(self, args[0]);
+}
+
+struct DequeIterObject : Object {
+    DequeObject* m_deque;
+    int64_t m_index; // next position (reverse: counts down)
+    uint64_t m_state;
+    int64_t m_remaining;
+    DequeIterObject(Type* t, DequeObject* d, int64_t i, uint64_t s, int64_t rem)
+        : Object(t), m_deque(d), m_index(i), m_state(s), m_remaining(rem) { }
+};
+void dqiter_trace(Object* o, gc::Tracer& tr) { tr.visit(static_cast<DequeIterObject*>(o)->m_deque); }
+Value dqiter_next(Object* o)
+{
+    auto* it = static_cast<DequeIterObject*>(o);
+    write_barrier(it);
+    DequeObject* d = it->m_deque;
+    if (!d)
+        return Value();
+    read_barrier(d);
+    if (d->m_state != it->m_state) {
+        it->m_remaining = 0;
+        mutated();
+    }
+    if (it->m_remaining <= 0) {
+        it->m_deque = nullptr;
+        return Value();
+    }
+    Value v = d->m_items[static_cast<size_t>(it->m_index)];
+    it->m_index += it->m_type == &deque_reviter_type ? -1 : 1;
+    it->m_remaining--;
+    return v;
+}
+DQ_FN(dq_iter)
+{
+    check_nargs("__iter__", nargs, kw, 0, 0);
+    DequeObject* d = as_deque(self);
+    read_barrier(d);
+    return gc::make<DequeIterObject>(&deque_iter_type, d, 0, d->m_state, static_cast<int64_t>(d->m_items.size()));
+}
+DQ_FN(dq_reversed)
+{
+    check_nargs("__reversed__", nargs, kw, 0, 0);
+    DequeObject* d = as_deque(self);
+    read_barrier(d);
+    int64_t n = static_cast<int64_t>(d->m_items.size());
+    return gc::make<DequeIterObject>(&deque_reviter_type, d, n - 1, d->m_state, n);
+}
+DQ_FN(dqiter_length_hint)
+{
+    check_nargs("__length_hint__", nargs, kw, 0, 0);
+    auto* it = self.as<DequeIterObject>();
+    read_barrier(it);
+    return int_from_i64(it->m_deque ? it->m_remaining : 0);
+}
+
+// --- defaultdict ---------------------------------------------------------------------------------
+
+struct DefaultDictObject : DictObject {
+    Value m_factory; // null: None
+    explicit DefaultDictObject(Type* t) : DictObject(t) { }
+};
+void dd_trace(Object* o, gc::Tracer& tr)
+{
+    dict_type.m_trace(o, tr);
+    tr.visit(static_cast<DefaultDictObject*>(o)->m_factory);
+}
+void dd_destroy(Object* o)
+{
+    if (dict_type.m_destroy)
+        dict_type.m_destroy(o);
+}
+DefaultDictObject* as_dd(Value v) { return v.as<DefaultDictObject>(); }
+Value dd_factory(DefaultDictObject* d)
+{
+    read_barrier(d);
+    return d->m_factory ? d->m_factory : none();
+}
+
+Value dict_method(char const* name) { return dict_get_cstr(dict_type.m_dict, name); }
+
+Value dd_new(Value, Value const* args, size_t nargs, TupleObject*)
+{
+    if (nargs < 1 || !is_type(args[0]) || !args[0].as<Type>()->is_subtype(&defaultdict_type))
+        raise(&exc::TypeError, "defaultdict.__new__(X): X is not a subtype of collections.defaultdict");
+    return gc::make<DefaultDictObject>(args[0].as<Type>());
+}
+DQ_FN(dd_init)
+{
+    DefaultDictObject* d = as_dd(self);
+    Value factory;
+    size_t skip = 0;
+    if (nargs > 0) {
+        factory = args[0];
+        if (!is_none(factory) && !py_callable(factory))
+            raise(&exc::TypeError, "first argument must be callable or None");
+        skip = 1;
+    }
+    write_barrier(d);
+    d->m_factory = factory && !is_none(factory) ? factory : Value();
+    size_t nkw = kw ? static_cast<size_t>(kw->m_size) : 0;
+    gc::RootedValues call;
+    call.push_back(self);
+    for (size_t i = skip; i < nargs + nkw; i++)
+        call.push_back(args[i]);
+    return py_call(dict_method("__init__"), call.data(), nargs - skip + 1, kw);
+}
+DQ_FN(dd_missing)
+{
+    check_nargs("__missing__", nargs, kw, 1, 1);
+    Value f = dd_factory(as_dd(self));
+    if (is_none(f))
+        raise_key_error(args[0]);
+    Value v = py_call0(f);
+    py_setitem(self, args[0], v);
+    return v;
+}
+DQ_FN(dd_repr)
+{
+    check_nargs("__repr__", nargs, kw, 0, 0);
+    DefaultDictObject* d = as_dd(self);
+    std::string inner = str_utf8(py_call1(dict_method("__repr__"), self));
+    Value f = dd_factory(d);
+    std::string fr;
+    {
+        ReprGuard guard(d);
+        fr = guard.active() ? repr_utf8(f) : "...";
+    }
+    return str_from_utf8(str_utf8(d->m_type->m_name) + "(" + fr + ", " + inner + ")");
+}
+Value dd_copy_of(Value self)
+{
+    Value args[2] = { dd_factory(as_dd(self)), self };
+    return py_call(type_of(self), args, 2);
+}
+DQ_FN(dd_copy)
+{
+    check_nargs("copy", nargs, kw, 0, 0);
+    return dd_copy_of(self);
+}
+DQ_FN(dd_reduce)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    Value f = dd_factory(as_dd(self));
+    Value cargs = is_none(f) ? Value(tuple_empty()) : Value(tuple_of({ f }));
+    Value items = py_call_method(self, names::items, nullptr, 0);
+    return tuple_of({ Value(type_of(self)), cargs, none(), none(), py_iter(items) });
+}
+DQ_FN(dd_or)
+{
+    check_nargs("__or__", nargs, kw, 1, 1);
+    if (!is_dict(args[0]))
+        return Value(g_not_implemented);
+    Value c = dd_copy_of(self);
+    dict_update(c.as<DictObject>(), args[0]);
+    return c;
+}
+DQ_FN(dd_ror)
+{
+    check_nargs("__ror__", nargs, kw, 1, 1);
+    if (!is_dict(args[0]))
+        return Value(g_not_implemented);
+    Value fargs[2] = { dd_factory(as_dd(self)), args[0] };
+    Value c = py_call(type_of(self), fargs, 2);
+    dict_update(c.as<DictObject>(), self);
+    return c;
+}
+Value dd_factory_get(Value self) { return dd_factory(as_dd(self)); }
+void dd_factory_set(Value self, Value v)
+{
+    DefaultDictObject* d = as_dd(self);
+    write_barrier(d);
+    d->m_factory = v && !is_none(v) ? v : Value();
+}
+
+// --- _count_elements, _tuplegetter ---------------------------------------------------------------
+
+Value count_elements(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("_count_elements", nargs, kw, 2, 2);
+    Value mapping = args[0];
+    Value it = py_iter(args[1]);
+    bool plain = type_of(mapping) == &dict_type;
+    StrObject* get = names::get;
+    for (;;) {
+        Value key = iter_next_fast(it);
+        if (!key)
+            break;
+        if (plain) {
+            DictObject* d = mapping.as<DictObject>();
+            Value old = dict_get(d, key);
+            dict_set(d, key, old ? py_binary_op(old, Value::small_int(1), NB_ADD) : Value::small_int(1));
+        } else {
+            Value ga[2] = { key, Value::small_int(0) };
+            Value old = py_call_method(mapping, get, ga, 2);
+            py_setitem(mapping, key, py_binary_op(old, Value::small_int(1), NB_ADD));
+        }
+    }
+    return none();
+}
+
+struct TupleGetterObject : Object {
+    int64_t m_index;
+    Value m_doc;
+    TupleGetterObject(Type* t, int64_t i, Value doc) : Object(t), m_index(i), m_doc(doc) { }
+};
+void tg_trace(Object* o, gc::Tracer& tr) { tr.visit(static_cast<TupleGetterObject*>(o)->m_doc); }
+Value tg_new(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    if (kw && kw->m_size)
+        raise(&exc::TypeError, "_tuplegetter() takes no keyword arguments");
+    if (nargs != 3)
+        raise(&exc::TypeError, "_tuplegetter expected 2 arguments, got %zu", nargs - 1);
+    return gc::make<TupleGetterObject>(args[0].as<Type>(), py_index_i64(args[1]), args[2]);
+}
+DQ_FN(tg_get)
+{
+    if (nargs < 1 || nargs > 2)
+        raise(&exc::TypeError, "__get__ expected 1 or 2 arguments");
+    Value obj = args[0];
+    if (is_none(obj))
+        return self;
+    auto* g = self.as<TupleGetterObject>();
+    if (!is_tuple(obj))
+        raise(&exc::TypeError, "descriptor for index '%lld' for tuple subclasses doesn't apply to '%s' object",
+            static_cast<long long>(g->m_index), type_name(obj).c_str());
+    TupleObject* t = obj.as<TupleObject>();
+    if (g->m_index < 0 || g->m_index >= t->m_size)
+        raise(&exc::IndexError, "tuple index out of range");
+    return t->item(g->m_index);
+}
+DQ_FN(tg_set)
+{
+    raise(&exc::AttributeError, nargs == 2 ? "can't set attribute" : "can't delete attribute");
+}
+DQ_FN(tg_delete)
+{
+    raise(&exc::AttributeError, "can't delete attribute");
+}
+Value tg_doc_get(Value self)
+{
+    auto* g = self.as<TupleGetterObject>();
+    read_barrier(g);
+    return g->m_doc;
+}
+void tg_doc_set(Value self, Value v)
+{
+    auto* g = self.as<TupleGetterObject>();
+    write_barrier(g);
+    g->m_doc = v ? v : none();
+}
+DQ_FN(tg_reduce)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    auto* g = self.as<TupleGetterObject>();
+    return tuple_of({ Value(type_of(self)), tuple_of({ int_from_i64(g->m_index), g->m_doc }) });
+}
+
+MethodDef const deque_methods[] = {
+    { "__new__", dq_new, METH_STATIC },
+    { "__init__", dq_init },
+    { "append", dq_append_m },
+    { "appendleft", dq_appendleft_m },
+    { "extend", dq_extend_m },
+    { "extendleft", dq_extendleft_m },
+    { "pop", dq_pop },
+    { "popleft", dq_popleft },
+    { "clear", dq_clear_m },
+    { "copy", dq_copy },
+    { "__copy__", dq_copy },
+    { "count", dq_count },
+    { "index", dq_index },
+    { "insert", dq_insert },
+    { "remove", dq_remove },
+    { "reverse", dq_reverse },
+    { "rotate", dq_rotate },
+    { "__len__", dq_len },
+    { "__bool__", dq_bool },
+    { "__getitem__", dq_getitem },
+    { "__setitem__", dq_setitem },
+    { "__delitem__", dq_delitem },
+    { "__contains__", dq_contains },
+    { "__iter__", dq_iter },
+    { "__reversed__", dq_reversed },
+    { "__repr__", dq_repr },
+    { "__eq__", dq_eq },
+    { "__ne__", dq_ne },
+    { "__lt__", dq_lt },
+    { "__le__", dq_le },
+    { "__gt__", dq_gt },
+    { "__ge__", dq_ge },
+    { "__add__", dq_add },
+    { "__iadd__", dq_iadd },
+    { "__mul__", dq_mul },
+    { "__rmul__", dq_mul },
+    { "__imul__", dq_imul },
+    { "__reduce__", dq_reduce },
+    { "__class_getitem__", class_getitem, METH_CLASS },
+    { nullptr, nullptr },
+};
+MethodDef const dqiter_methods[] = {
+    { "__iter__", native_iter_self },
+    { "__next__", native_iternext },
+    { "__length_hint__", dqiter_length_hint },
+    { nullptr, nullptr },
+};
+MethodDef const dd_methods[] = {
+    { "__new__", dd_new, METH_STATIC },
+    { "__init__", dd_init },
+    { "__missing__", dd_missing },
+    { "__repr__", dd_repr },
+    { "copy", dd_copy },
+    { "__copy__", dd_copy },
+    { "__reduce__", dd_reduce },
+    { "__or__", dd_or },
+    { "__ror__", dd_ror },
+    { nullptr, nullptr },
+};
+MethodDef const tg_methods[] = {
+    { "__new__", tg_new, METH_STATIC },
+    { "__get__", tg_get },
+    { "__set__", tg_set },
+    { "__delete__", tg_delete },
+    { "__reduce__", tg_reduce },
+    { nullptr, nullptr },
+};
+MethodDef const module_methods[] = {
+    { "_count_elements", count_elements },
+    { nullptr, nullptr },
+};
+
+} // namespace
+
+void setup_collections_types()
+{
+    init_static_type(&deque_type, "collections.deque", nullptr, sizeof(DequeObject), TF_BASETYPE, deque_trace,
+        deque_destroy);
+    init_static_type(&deque_iter_type, "_collections._deque_iterator", nullptr, sizeof(DequeIterObject), 0,
+        dqiter_trace);
+    init_static_type(&deque_reviter_type, "_collections._deque_reverse_iterator", nullptr, sizeof(DequeIterObject), 0,
+        dqiter_trace);
+    deque_iter_type.m_iternext = dqiter_next;
+    deque_reviter_type.m_iternext = dqiter_next;
+    init_static_type(&defaultdict_type, "collections.defaultdict", &dict_type, sizeof(DefaultDictObject), TF_BASETYPE,
+        dd_trace, dd_destroy);
+    init_static_type(&tuplegetter_type, "_collections._tuplegetter", nullptr, sizeof(TupleGetterObject), 0, tg_trace);
+}
+
+void init_collections_types()
+{
+    add_methods(&deque_type, deque_methods);
+    add_getset(&deque_type, "maxlen", dq_maxlen_get);
+    add_type_attr(&deque_type, "__hash__", none());
+    add_methods(&deque_iter_type, dqiter_methods);
+    add_methods(&deque_reviter_type, dqiter_methods);
+    add_methods(&defaultdict_type, dd_methods);
+    add_getset(&defaultdict_type, "default_factory", dd_factory_get, dd_factory_set);
+    add_methods(&tuplegetter_type, tg_methods);
+    add_getset(&tuplegetter_type, "__doc__", tg_doc_get, tg_doc_set);
+}
+
+ModuleObject* init_collections_module()
+{
+    ModuleObject* m = module_new("_collections");
+    for (MethodDef const* d = module_methods; d->name; d++)
+        dict_set_cstr(m->m_dict, d->name, builtin_function_new(d, m));
+    dict_set_cstr(m->m_dict, "deque", &deque_type);
+    dict_set_cstr(m->m_dict, "defaultdict", &defaultdict_type);
+    dict_set_cstr(m->m_dict, "_deque_iterator", &deque_iter_type);
+    dict_set_cstr(m->m_dict, "_deque_reverse_iterator", &deque_reviter_type);
+    dict_set_cstr(m->m_dict, "_tuplegetter", &tuplegetter_type);
+    return m;
+}
+
+} // namespace pystm

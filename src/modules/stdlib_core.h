@@ -1,0 +1,15 @@
+// Declarations shared between stdlib-core's built-in module files (itertools, _collections,
+// _weakref, ...), not part of the runtime's public surface.
+#pragma once
+
+#include "objects/object.h"
+
+namespace pystm {
+
+// _collections.deque (collections_module.cpp): weakref_module.cpp accepts weak references to it.
+extern Type deque_type;
+
+// True if weak references to instances of [t] may be created (CPython's tp_weaklistoffset).
+bool type_supports_weakrefs(Type* t);
+
+} // namespace pystm

@@ -1,0 +1,2 @@
+from .. import VALUE as _V
+DOUBLE = 2 * _V
