@@ -21,6 +21,8 @@
 
 namespace pystm {
 
+extern Type memoryview_type; // stdlib-io: modules/io_memoryview.cpp
+
 namespace {
 
 Value s_builtins;
@@ -120,6 +122,7 @@ void init_builtins_module()
         { "str", &str_type },
         { "bytes", &bytes_type },
         { "bytearray", &bytearray_type },
+        { "memoryview", &memoryview_type }, // stdlib-io: modules/io_memoryview.cpp
         { "list", &list_type },
         { "tuple", &tuple_type },
         { "dict", &dict_type },

@@ -14,6 +14,7 @@
 #include "vm/interpreter.h"
 #include "vm/traceback.h"
 
+#include <cctype>
 #include <csetjmp>
 #include <csignal>
 #include <cstdlib>
@@ -92,7 +93,7 @@ Value error_inside_brackets(std::string const& buffer)
                 take_exception();
             }
             auto q = msg.find("' was never closed");
-            if (q == 1 && msg[0] == '\'') {
+            if (q == 2 && msg[0] == '\'') {
                 char open = msg[1];
                 closers += open == '(' ? ')' : open == '[' ? ']' : '}';
                 continue;
@@ -103,6 +104,20 @@ Value error_inside_brackets(std::string const& buffer)
         }
     }
     return Value();
+}
+
+// Ctrl-D: end of input on an empty line, else delete the character under the cursor, as GNU
+// readline does. libedit's own binding echoes "^D" before ending input; CPython's prompt does not.
+int on_ctrl_d(int, int)
+{
+    if (rl_end == 0) {
+        rl_done = 1;
+        return 0;
+    }
+    rl_done = 0;
+    if (rl_point < rl_end)
+        rl_delete_text(rl_point, rl_point + 1);
+    return 0;
 }
 
 std::string history_path()
@@ -118,6 +133,25 @@ bool starts_block(std::string const& line)
     while (!code.empty() && (code.back() == ' ' || code.back() == '\t' || code.back() == '\n'))
         code.pop_back();
     return !code.empty() && code.back() == ':';
+}
+
+// True if [line] opens a compound statement, which only an empty line ends even when its body
+// is on the same line ("while True: pass"), as in CPython's prompt.
+bool opens_compound(std::string const& line)
+{
+    size_t b = line.find_first_not_of(" \t");
+    if (b == std::string::npos)
+        return false;
+    if (line[b] == '@')
+        return true;
+    size_t e = b;
+    while (e < line.size() && (std::isalnum(static_cast<unsigned char>(line[e])) || line[e] == '_'))
+        e++;
+    std::string word = line.substr(b, e - b);
+    for (char const* kw : { "if", "while", "for", "try", "with", "def", "class", "async" })
+        if (word == kw)
+            return true;
+    return false;
 }
 
 } // namespace
@@ -177,6 +211,8 @@ int run_repl(DictObject* globals, bool quiet)
         std::fprintf(stderr, "%s on linux\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n",
             version_line().c_str());
     std::string hist = history_path();
+    rl_initialize();
+    rl_add_defun("pystm-delete-or-eof", on_ctrl_d, 4);
     using_history();
     if (!hist.empty())
         read_history(hist.c_str());
@@ -218,6 +254,8 @@ int run_repl(DictObject* globals, bool quiet)
         }
         if (buffer.empty() && line.find_first_not_of(" \t") == std::string::npos)
             continue;
+        if (buffer.empty() && opens_compound(line))
+            block = true;
         buffer += line + "\n";
         if (starts_block(line))
             block = true;

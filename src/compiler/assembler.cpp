@@ -78,6 +78,85 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
                 l = map[l];
         src = std::move(res);
     }
+    // 0b. An artificial exit block reached by several paths gets a private copy for each
+    // conditional jump to it (CPython's duplicate_exits_without_lineno), placed after it, so
+    // that every exit carries the line of the code that leads to it.
+    {
+        auto& src = seq.instrs;
+        size_t n0 = src.size();
+        std::vector<bool> is_label(n0 + 1, false);
+        for (int32_t l : seq.labels)
+            if (l >= 0)
+                is_label[l] = true;
+        // exit_end[t]: last index of the artificial exit block starting at t, or -1.
+        auto exit_end = [&](size_t t) -> ptrdiff_t {
+            for (size_t j = t; j < n0 && j < t + 4; ++j) {
+                if ((j > t && is_label[j]) || src[j].kind == ArgKind::Label || src[j].pos.line > 0)
+                    return -1;
+                if (src[j].op == RETURN_VALUE)
+                    return static_cast<ptrdiff_t>(j);
+            }
+            return -1;
+        };
+        std::vector<int> preds(n0 + 1, 0);
+        for (size_t i = 0; i < n0; ++i) {
+            if (src[i].kind == ArgKind::Label && !is_setup(src[i].op))
+                preds[seq.labels[src[i].arg]]++;
+            if (i + 1 < n0 && is_label[i + 1] && !ends_flow(src[i].op))
+                preds[i + 1]++;
+        }
+        // copies_at[end]: the jumps (instruction indices) that get a copy of the block ending there.
+        std::unordered_map<size_t, std::vector<size_t>> copies_at;
+        for (size_t i = 0; i < n0; ++i) {
+            Instr const& ins = src[i];
+            if (ins.kind != ArgKind::Label || is_setup(ins.op) || ins.op == P_JUMP)
+                continue;
+            size_t t = static_cast<size_t>(seq.labels[ins.arg]);
+            if (t >= n0 || preds[t] <= 1)
+                continue;
+            ptrdiff_t e = exit_end(t);
+            if (e < 0)
+                continue;
+            preds[t]--;
+            copies_at[static_cast<size_t>(e)].push_back(i);
+        }
+        if (!copies_at.empty()) {
+            std::vector<Instr> res;
+            res.reserve(n0 + 4 * copies_at.size());
+            std::vector<int32_t> map(n0 + 1);
+            std::vector<std::pair<size_t, int>> retarget; // jump index -> new label
+            for (size_t i = 0; i < n0; ++i) {
+                map[i] = static_cast<int32_t>(res.size());
+                res.push_back(src[i]);
+                auto it = copies_at.find(i);
+                if (it == copies_at.end())
+                    continue;
+                size_t t = static_cast<size_t>(seq.labels[src[it->second.front()].arg]);
+                for (size_t k = it->second.size(); k-- > 0;) {
+                    size_t j = it->second[k];
+                    int l = seq.new_label();
+                    seq.labels[l] = -2 - static_cast<int32_t>(res.size()); // resolved below
+                    retarget.push_back({ j, l });
+                    for (size_t c = t; c <= i; ++c) {
+                        Instr copy = src[c];
+                        if (copy.pos.line <= 0)
+                            copy.pos = src[j].pos;
+                        res.push_back(copy);
+                    }
+                }
+            }
+            map[n0] = static_cast<int32_t>(res.size());
+            for (int32_t& l : seq.labels) {
+                if (l >= 0)
+                    l = map[l];
+                else if (l <= -2)
+                    l = -2 - l; // already an index into res
+            }
+            for (auto [j, l] : retarget)
+                res[map[j]].arg = l;
+            src = std::move(res);
+        }
+    }
     auto& in = seq.instrs;
     size_t n = in.size();
     auto target_of = [&](Instr const& ins) { return static_cast<size_t>(seq.labels[ins.arg]); };

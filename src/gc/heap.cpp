@@ -120,6 +120,19 @@ constexpr ClassTable s_class_table;
 
 inline uint8_t class_for(size_t size) { return s_class_table.cls[(size + 15) >> 4]; }
 
+// ceil(2**32 / cell size) per class: a cell's index is (offset * recip) >> 32, exact for offsets
+// below 2**18 >= CHUNK_SIZE and cell sizes below 2**11 + 1, without a division on allocation.
+struct RecipTable {
+    uint64_t recip[NUM_CLASSES];
+    constexpr RecipTable() : recip()
+    {
+        for (size_t c = 0; c < NUM_CLASSES; ++c)
+            recip[c] = ((uint64_t(1) << 32) + SIZE_CLASSES[c] - 1) / SIZE_CLASSES[c];
+    }
+};
+constexpr RecipTable s_recip_table;
+static_assert(CHUNK_SIZE <= (size_t(1) << 18) && MAX_SMALL <= 2048);
+
 Chunk* new_chunk(uint8_t cls)
 {
     void* mem = std::aligned_alloc(CHUNK_SIZE, CHUNK_SIZE);
@@ -479,7 +492,7 @@ Object* allocate(Type* t, size_t size)
         if (PY_UNLIKELY(!c || p - reinterpret_cast<uintptr_t>(c->base) >= CHUNK_SIZE))
             c = chunk_of(p); // a cell returned by the sweep from another chunk
         uint32_t cell_size = SIZE_CLASSES[cls];
-        uint32_t index = static_cast<uint32_t>((p - reinterpret_cast<uintptr_t>(c->base)) / cell_size);
+        uint32_t index = static_cast<uint32_t>(((p - reinterpret_cast<uintptr_t>(c->base)) * s_recip_table.recip[cls]) >> 32);
         c->set_allocated(index);
         if (PY_UNLIKELY(t->m_destroy != nullptr))
             c->destroy_bits[index >> 6] |= uint64_t(1) << (index & 63);
@@ -543,6 +556,12 @@ void register_permanent(Object* o)
 RootedValues::RootedValues()
 {
     ThreadHeap* heap = this_heap();
+#ifndef NDEBUG
+    // GC-5: a RootedValues is on its thread's chain exactly once (a skipped destructor would
+    // leave a stale entry that a later one at the same address turns into a cycle).
+    for (RootedValues* r = heap->rooted; r; r = r->m_prev_rooted)
+        PY_ASSERT(r != this, "GC-5");
+#endif
     m_prev_rooted = heap->rooted;
     heap->rooted = this;
 }

@@ -15,11 +15,17 @@ ModuleObject* init_unicodedata_module(); // modules/unicodedata_module.cpp
 ModuleObject* init_sre_module(); // regex: modules/sre/sre_module.cpp (and its types' hooks)
 void setup_sre_types();
 void init_sre_types();
+ModuleObject* init_pystm_io_module(); // stdlib-io: modules/io_module.cpp
+ModuleObject* init_signal_module(); // stdlib-io: modules/signal_module.cpp
+void setup_memoryview_type(); // stdlib-io: modules/io_memoryview.cpp
+void init_memoryview_type();
 
 namespace {
 
 BuiltinModuleDef const s_builtin_modules[] = {
     { "_imp", init_imp_module },
+    { "_pystm_io", init_pystm_io_module }, // stdlib-io
+    { "_signal", init_signal_module }, // stdlib-io
     { "atexit", init_atexit_module },
     { "_collections", init_collections_module }, // stdlib-core
     { "_random", init_random_module }, // stdlib-core
@@ -67,6 +73,7 @@ void setup_runtime_module_types()
     setup_time_types();
     setup_posix_types();
     setup_file_types();
+    setup_memoryview_type(); // stdlib-io
     setup_builtins_types();
     setup_sre_types(); // regex
     setup_itertools_types(); // stdlib-core
@@ -83,6 +90,7 @@ void init_runtime_module_types()
     init_time_types();
     init_posix_types();
     init_file_types();
+    init_memoryview_type(); // stdlib-io
     init_builtins_types();
     init_sre_types(); // regex
     init_itertools_types(); // stdlib-core

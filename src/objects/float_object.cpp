@@ -546,9 +546,13 @@ int hex_digit(char c)
     return -1;
 }
 
+[[noreturn]] void invalid()
+{
+    raise(&exc::ValueError, "invalid hexadecimal floating-point string");
+}
+
 double float_fromhex_text(std::string_view s)
 {
-    auto invalid = [] [[noreturn]] () { raise(&exc::ValueError, "invalid hexadecimal floating-point string"); };
     size_t i = 0, n = s.size();
     while (i < n && is_space(s[i]))
         i++;

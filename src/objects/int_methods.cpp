@@ -324,7 +324,7 @@ Value bool_repr_m(Value self, Value const*, size_t nargs, TupleObject* kw)
         check_nargs(pyname, nargs, kw, 1, 1);                                                      \
         Value other = args[0];                                                                     \
         if (is_bool(other) && is_bool(self))                                                       \
-            return py_bool((self == Value(g_true)) op(other == Value(g_true)));                    \
+            return py_bool(static_cast<int>(self == Value(g_true)) op static_cast<int>(other == Value(g_true))); \
         if (!is_int(other))                                                                        \
             return not_impl();                                                                     \
         return reflected ? intfn(other, self) : intfn(self, other);                                \

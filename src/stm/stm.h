@@ -146,13 +146,16 @@ Config& config();
 class Transaction;
 
 // Must be called by each OS thread before its first transaction. Creates a descriptor, makes it
-// the calling thread's current one and returns it. At most kMaxSlots descriptors live at once.
+// the calling thread's current one and returns it. At most kMaxSlots descriptors live at once:
+// returns nullptr (and registers nothing) when all are in use, so the client can refuse to start
+// the thread (CPython: RuntimeError "can't start new thread").
 Transaction* register_thread();
 // Must be called by a registered thread after its last transaction (the current descriptor must
 // not be in a transaction). Folds its statistics into the global totals and returns the
 // descriptor to a pool (descriptors are never freed, STM-3).
 void unregister_thread();
-// Deterministic scheduler: creates a descriptor without making it current.
+// Deterministic scheduler: creates a descriptor without making it current (nullptr if all
+// kMaxSlots are in use).
 Transaction* create_descriptor();
 void destroy_descriptor(Transaction* tx);
 // Makes [tx] (or none) the calling thread's current descriptor. A test scheduler calls it between

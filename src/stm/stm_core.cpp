@@ -135,7 +135,8 @@ Transaction* create_descriptor()
         s_free.pop_back();
         return tx;
     }
-    PY_VERIFY(s_descriptors.size() < kMaxSlots, "STM-3");
+    if (s_descriptors.size() >= kMaxSlots)
+        return nullptr; // every slot is live: the client refuses the new thread
     // Descriptors are never freed: another thread may still be decoding an owned word that
     // names this slot (owner_of), so the memory must stay valid; a reused descriptor keeps
     // counting serials, so stale words never name a live attempt (STM-3).
@@ -179,7 +180,8 @@ Transaction* register_thread()
 {
     PY_VERIFY(t_tx == nullptr, "STM-3");
     Transaction* tx = create_descriptor();
-    set_current(tx);
+    if (tx)
+        set_current(tx);
     return tx;
 }
 

@@ -123,8 +123,8 @@ DictObject* builtins_from_globals(DictObject* globals)
 // slots, which saves an allocation and the garbage a call would otherwise leave for the
 // collector. One list per slot count, linked through m_previous, at most POOL_DEPTH frames
 // deep. The list heads are static, so the collector's conservative scan of .data/.bss keeps
-// pooled frames alive (GC-1); a pooled frame's locals are cleared, so it keeps at most a few
-// stale value-stack temporaries alive. While the STM is active (several threads) the pool is bypassed: it is not per-thread.
+// pooled frames alive (GC-1); a pooled frame's slots are cleared so it keeps nothing else
+// alive. While the STM is active (several threads) the pool is bypassed: it is not per-thread.
 namespace {
 constexpr size_t POOL_BUCKETS = 64; // frames of up to 63 slots (locals, stack, blocks)
 constexpr uint32_t POOL_DEPTH = 32;
@@ -147,11 +147,11 @@ void frame_release(Frame* f)
     size_t bucket = extra / sizeof(Value);
     if (bucket >= POOL_BUCKETS || s_frame_pool_count[bucket] >= POOL_DEPTH)
         return;
-    // Only the locals are cleared: they must read as unbound in the next user, and they are
-    // what could keep large data alive. Stale value-stack slots stay valid (FRAME-2) because
-    // the pool keeps the frame traced.
+    // Locals and value stack are cleared: the locals must read as unbound in the next user,
+    // and no object may outlive its last use just because a pooled frame saw it (weak
+    // references and finalizers would notice).
     Value* lp = f->localsplus();
-    for (int32_t i = 0, n = f->m_nlocalsplus; i < n; ++i)
+    for (int32_t i = 0, n = f->m_nlocalsplus + f->m_stacksize; i < n; ++i)
         lp[i] = Value();
     f->m_func = nullptr;
     f->m_locals = Value();
@@ -170,13 +170,7 @@ Frame* frame_new(CodeObject* code, DictObject* globals, DictObject* builtins, Va
         Frame* f = s_frame_pool[bucket];
         s_frame_pool[bucket] = f->m_previous;
         s_frame_pool_count[bucket]--;
-        // frame_release() cleared the previous user's locals; slots that were its value stack
-        // and are locals now must be cleared too. The constructor resets the rest.
-        int32_t old_n = f->m_nlocalsplus;
-        int32_t new_n = code->nlocalsplus();
-        Value* lp = f->localsplus();
-        for (int32_t i = old_n; i < new_n; ++i)
-            lp[i] = Value();
+        // frame_release() cleared the slots; the constructor resets the rest.
         uint32_t gcbits = f->m_gc.load(std::memory_order_relaxed);
         new (f) Frame(&frame_type, code, globals, builtins, locals);
         f->m_gc.store(gcbits, std::memory_order_relaxed);

@@ -15,6 +15,9 @@
 // Invariants: FRAME-1 (ts->m_frame is the innermost running frame at every call, poll and
 // throw), FRAME-2 (see vm/frame.h), GEN-1 (objects/generator_object.h), GC-2 (the only
 // safepoint is poll_eval_breaker(), vm/eval_breaker.h).
+// VM-1: an instruction body never reaches DISPATCH() with a live C++ object that has a
+// destructor (gc::RootedValues, std::string, ...): DISPATCH() is a computed goto, which leaves
+// the scope without running destructors. Such objects go in an inner block that ends first.
 #include "vm/interpreter.h"
 #include "builtins/builtins.h"
 #include "modules/builtin_modules.h"
@@ -754,7 +757,14 @@ inline bool small_mul(Value a, Value b, Value* out)
 }
 
 // A new float without the call into float_object.cpp (the hot allocation of numeric code).
-inline Value new_float(double d) { return Value(gc::make<FloatObject>(&float_type, d)); }
+// gc::allocate() returns zeroed memory with the header set, which is all a FloatObject needs
+// besides its value.
+inline Value new_float(double d)
+{
+    auto* o = static_cast<FloatObject*>(gc::allocate(&float_type, sizeof(FloatObject)));
+    o->m_value = d;
+    return Value(o);
+}
 
 // x ** y for floats where the C library's pow() gives CPython's result with no error to
 // report: a finite positive base and a finite exponent whose result is finite. Null otherwise
@@ -1532,9 +1542,15 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
             TARGET(LIST_TO_TUPLE)
             {
                 auto* l = TOP().as<ListObject>();
-                gc::RootedValues items;
-                list_snapshot(l, items);
-                TOP() = Value(tuple_from(items.data(), static_cast<int64_t>(items.size())));
+                Value t;
+                {
+                    // VM-1: objects with destructors live in an inner scope; DISPATCH() is a
+                    // computed goto, which would skip their destructors.
+                    gc::RootedValues items;
+                    list_snapshot(l, items);
+                    t = Value(tuple_from(items.data(), static_cast<int64_t>(items.size())));
+                }
+                TOP() = t;
                 DISPATCH();
             }
             TARGET(UNPACK_SEQUENCE)
@@ -1784,12 +1800,16 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                 }
                 if (target.is_object() && target.as_object()->m_type == &function_type
                     && !(target.as<FunctionObject>()->m_code->m_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
-                    gc::RootedValues flat;
-                    if (self)
-                        flat.push_back(self);
-                    TupleObject* kn = flatten_call(args, kwd, flat);
-                    size_t nkw = kn ? static_cast<size_t>(kn->m_size) : 0;
-                    Frame* nf = frame_for_call(target.as<FunctionObject>(), flat.data(), flat.size() - nkw, kn);
+                    Frame* nf;
+                    {
+                        // VM-1: the RootedValues must be destroyed before DISPATCH().
+                        gc::RootedValues flat;
+                        if (self)
+                            flat.push_back(self);
+                        TupleObject* kn = flatten_call(args, kwd, flat);
+                        size_t nkw = kn ? static_cast<size_t>(kn->m_size) : 0;
+                        nf = frame_for_call(target.as<FunctionObject>(), flat.data(), flat.size() - nkw, kn);
+                    }
                     enter_recursive_frame(ts);
                     sp = base;
                     SAVE_FRAME();

@@ -12,6 +12,10 @@
 
 namespace pystm {
 
+// Runs the Python handlers of pending signals, or raises KeyboardInterrupt for the CLI's SIGINT
+// (stdlib-io: modules/signal_module.cpp).
+void signal_run_pending();
+
 namespace {
 [[noreturn]] void raise_recursion(char const* where)
 {
@@ -58,7 +62,7 @@ void handle_eval_breaker(ThreadState* ts)
         ts->m_eval_breaker.fetch_and(~uint32_t(EB_GC), std::memory_order_relaxed);
     if (bits & EB_SIGINT) {
         ts->m_eval_breaker.fetch_and(~uint32_t(EB_SIGINT), std::memory_order_relaxed);
-        raise_value(Value(&exc::KeyboardInterrupt));
+        signal_run_pending(); // modules/signal_module.cpp: Python handlers, else KeyboardInterrupt
     }
 }
 

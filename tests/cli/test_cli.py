@@ -173,7 +173,7 @@ def main():
 
 def repl_session(exe, lines, cwd):
     """Runs [exe] -q on a pseudo-terminal, types [lines] (each followed by Enter; None means
-    Ctrl-D) and returns everything it printed, with CR LF turned into LF."""
+    Ctrl-D, "^C" Ctrl-C) and returns everything it printed, with CR LF turned into LF."""
     pid, fd = pty.fork()
     if pid == 0:
         os.chdir(cwd)
@@ -200,7 +200,12 @@ def repl_session(exe, lines, cwd):
 
     read_until_quiet(5)
     for line in lines:
-        os.write(fd, b"\x04" if line is None else line.encode() + b"\r")
+        if line is None:
+            os.write(fd, b"\x04")
+        elif line == "^C":
+            os.write(fd, b"\x03")
+        else:
+            os.write(fd, line.encode() + b"\r")
         if not read_until_quiet():
             break
     for _ in range(50):
@@ -227,7 +232,8 @@ def repl_session(exe, lines, cwd):
 def check_repl(pystm, tmp):
     lines = ["1 + 1", "_ * 10", "None", "x = 5", "if x:", "    print('yes')", "", "def f(a,",
              "      b):", "    return a + b", "", "f(2, 3)", "s = '''a", "b'''", "s", "1/0",
-             "x = (", "", "class", "print('still here')", None]
+             "x = (", "", "class", "print('still here')", "^C", "[1,", "^C", "while True: pass", "", "^C",
+             "print(1", ")", "def g(): return 1 +", "x y", "import sys; sys.ps1 = 'P> '", None]
     got, got_rc = repl_session(pystm, lines, tmp)
     want, want_rc = repl_session(PYTHON, lines, tmp)
     check("repl session", (got, got_rc) == (want, want_rc), "    pystm:\n" + got + f"\n    [{got_rc}]\n    python:\n"

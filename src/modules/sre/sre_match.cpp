@@ -159,7 +159,15 @@ int64_t group_index(MatchObject* m, Value key)
     if (has_index(key)) {
         i = py_index_clamped(key);
     } else {
-        Value v = dict_get(m->m_pattern->m_groupindex, key);
+        // An unhashable key is simply not a group name.
+        Value v;
+        try {
+            v = dict_get(m->m_pattern->m_groupindex, key);
+        } catch (PyError&) {
+            if (!exception_matches(&exc::TypeError))
+                throw;
+            take_exception();
+        }
         if (v && is_int(v) && !int_to_i64(v, &i))
             i = -1;
     }
@@ -189,7 +197,7 @@ void check_group_args(char const* name, size_t nargs, TupleObject* kw, size_t ma
 Value m_group(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     if (kw && kw->m_size)
-        raise(&exc::TypeError, "group() takes no keyword arguments");
+        raise(&exc::TypeError, "Match.group() takes no keyword arguments");
     MatchObject* m = as_match(self);
     if (nargs == 0)
         return group_value(m, 0, none());

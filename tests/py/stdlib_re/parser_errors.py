@@ -5,6 +5,8 @@ for p in ['(', ')', '[a', 'a**', '(?P<1>x)', '(?P<a>x)(?P<a>y)', r'\1', '(?<=a*)
         print(repr(p), 'ok')
     except re.error as e:
         print(repr(p), 'error:', e.msg, e.pos)
+    except OverflowError as e:
+        print(repr(p), 'OverflowError:', e)
 try:
     re.compile('a\n(b')
 except re.error as e:

@@ -612,6 +612,22 @@ TEST_F(StmDet, AccessLayerBarriersRouteToTheRuntimeWhenActive) // STM-0
         Outcome::Ok);
 }
 
+TEST_F(StmDet, DescriptorSlotsAreBoundedAndReused) // STM-3
+{
+    std::vector<stm::Transaction*> all;
+    while (stm::Transaction* t = stm::create_descriptor())
+        all.push_back(t);
+    EXPECT_LE(all.size(), size_t(stm::kMaxSlots));
+    EXPECT_GE(all.size(), size_t(stm::kMaxSlots) - 8); // the fixture's scheduler holds none yet
+    stm::Transaction* last = all.back();
+    all.pop_back();
+    stm::destroy_descriptor(last);
+    EXPECT_EQ(stm::create_descriptor(), last); // pooled, same slot
+    all.push_back(last);
+    for (stm::Transaction* t : all)
+        stm::destroy_descriptor(t);
+}
+
 TEST_F(StmDet, BarriersOutsideTransactionsAreNoOps)
 {
     Cell c;

@@ -62,6 +62,8 @@ TEST_P(StmModel, CommittedHistoryIsSerializable)
     std::vector<Committed> history;
     int64_t next_value = 1;
     size_t aborts = 0;
+    size_t blocked = 0;
+    stm::Stats before = stm::global_stats();
 
     auto run_step = [&](Logical& t, int choice) {
         Outcome out = s.step(t.tx, [&] {
@@ -97,6 +99,8 @@ TEST_P(StmModel, CommittedHistoryIsSerializable)
         if (out == Outcome::Aborted) {
             t.active = false;
             ++aborts;
+        } else if (out == Outcome::Blocked) {
+            ++blocked;
         }
         return out;
     };
@@ -145,6 +149,9 @@ TEST_P(StmModel, CommittedHistoryIsSerializable)
     EXPECT_GT(history.size(), 0u);
     RecordProperty("commits", int(history.size()));
     RecordProperty("aborts", int(aborts));
+    RecordProperty("blocked", int(blocked));
+    RecordProperty("inevitable_commits",
+        int(stm::global_stats().inevitable_commits - before.inevitable_commits));
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, StmModel, ::testing::Range(0, 200));

@@ -1,0 +1,1038 @@
+# pystm's _io module: CPython 3.11's _io API, for io.py (which CPython ships and pystm runs).
+#
+# open() (builtins.open), the standard streams and the files open() returns are the native
+# classes of _pystm_io (src/modules/io_module.cpp, file_*.cpp): FileIO, BufferedReader,
+# BufferedWriter, BufferedRandom and the native text wrapper, so print() and file I/O never run
+# Python code here. This module adds what is written in Python: the _IOBase hierarchy, BytesIO,
+# StringIO, BufferedRWPair, IncrementalNewlineDecoder and a TextIOWrapper that wraps any buffer.
+#
+# The native text wrapper is registered as a virtual subclass of this module's TextIOWrapper
+# (the base classes use ABCMeta, as _pyio's do), so isinstance(open(...), io.TextIOWrapper)
+# and io.py's ABC registrations answer as in CPython.
+
+import abc as _abc
+import builtins as _builtins
+import errno as _errno
+import _pystm_io
+
+DEFAULT_BUFFER_SIZE = _pystm_io.DEFAULT_BUFFER_SIZE
+UnsupportedOperation = _pystm_io.UnsupportedOperation
+BlockingIOError = _builtins.BlockingIOError
+FileIO = _pystm_io.FileIO
+BufferedReader = _pystm_io.BufferedReader
+BufferedWriter = _pystm_io.BufferedWriter
+BufferedRandom = _pystm_io.BufferedRandom
+open = _builtins.open
+
+_NativeTextIOWrapper = _pystm_io.TextIOWrapper
+
+
+def open_code(path):
+    if not isinstance(path, str):
+        raise TypeError("open_code() argument 'path' must be str, not %s" % type(path).__name__)
+    return open(path, "rb")
+
+
+def text_encoding(encoding, stacklevel=2):
+    if encoding is None:
+        return "locale"
+    return encoding
+
+
+def _closed_error(text="I/O operation on closed file."):
+    return ValueError(text)
+
+
+class _IOBase(metaclass=_abc.ABCMeta):
+
+    def _unsupported(self, name):
+        raise UnsupportedOperation(name)
+
+    def seek(self, pos, whence=0):
+        self._unsupported("seek")
+
+    def tell(self):
+        return self.seek(0, 1)
+
+    def truncate(self, pos=None):
+        self._unsupported("truncate")
+
+    def flush(self):
+        self._checkClosed()
+
+    __closed = False
+
+    def close(self):
+        if not self.__closed:
+            try:
+                self.flush()
+            finally:
+                self.__closed = True
+
+    @property
+    def closed(self):
+        return self.__closed
+
+    def seekable(self):
+        return False
+
+    def readable(self):
+        return False
+
+    def writable(self):
+        return False
+
+    def _checkClosed(self, msg=None):
+        if self.closed:
+            raise _closed_error("I/O operation on closed file." if msg is None else msg)
+
+    def _checkSeekable(self, msg=None):
+        if not self.seekable():
+            raise UnsupportedOperation("File or stream is not seekable." if msg is None else msg)
+
+    def _checkReadable(self, msg=None):
+        if not self.readable():
+            raise UnsupportedOperation("File or stream is not readable." if msg is None else msg)
+
+    def _checkWritable(self, msg=None):
+        if not self.writable():
+            raise UnsupportedOperation("File or stream is not writable." if msg is None else msg)
+
+    def __enter__(self):
+        self._checkClosed()
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def fileno(self):
+        self._unsupported("fileno")
+
+    def isatty(self):
+        self._checkClosed()
+        return False
+
+    def readline(self, size=-1):
+        if size is None:
+            size = -1
+        res = bytearray()
+        while size < 0 or len(res) < size:
+            b = self.read(1)
+            if not b:
+                break
+            res += b
+            if res.endswith(b"\n"):
+                break
+        return bytes(res)
+
+    def __iter__(self):
+        self._checkClosed()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def readlines(self, hint=None):
+        if hint is None or hint <= 0:
+            return list(self)
+        n = 0
+        lines = []
+        for line in self:
+            lines.append(line)
+            n += len(line)
+            if n >= hint:
+                break
+        return lines
+
+    def writelines(self, lines):
+        self._checkClosed()
+        for line in lines:
+            self.write(line)
+
+    def __del__(self):
+        try:
+            closed = self.closed
+        except AttributeError:
+            return
+        if not closed:
+            try:
+                self.close()
+            except Exception:
+                pass
+
+
+class _RawIOBase(_IOBase):
+
+    def read(self, size=-1):
+        if size is None:
+            size = -1
+        if size < 0:
+            return self.readall()
+        b = bytearray(size.__index__())
+        n = self.readinto(b)
+        if n is None:
+            return None
+        del b[n:]
+        return bytes(b)
+
+    def readall(self):
+        res = bytearray()
+        while True:
+            data = self.read(DEFAULT_BUFFER_SIZE)
+            if not data:
+                break
+            res += data
+        if res:
+            return bytes(res)
+        return data
+
+    def readinto(self, b):
+        raise NotImplementedError
+
+    def write(self, b):
+        raise NotImplementedError
+
+
+class _BufferedIOBase(_IOBase):
+
+    def read(self, size=-1):
+        self._unsupported("read")
+
+    def read1(self, size=-1):
+        self._unsupported("read1")
+
+    def readinto(self, b):
+        return self._readinto(b, False)
+
+    def readinto1(self, b):
+        return self._readinto(b, True)
+
+    def _readinto(self, b, read1):
+        data = self.read1(len(b)) if read1 else self.read(len(b))
+        n = len(data)
+        b[:n] = data
+        return n
+
+    def write(self, b):
+        self._unsupported("write")
+
+    def detach(self):
+        self._unsupported("detach")
+
+
+class _TextIOBase(_IOBase):
+
+    def read(self, size=-1):
+        self._unsupported("read")
+
+    def write(self, s):
+        self._unsupported("write")
+
+    def truncate(self, pos=None):
+        self._unsupported("truncate")
+
+    def readline(self, size=-1):
+        self._unsupported("readline")
+
+    def detach(self):
+        self._unsupported("detach")
+
+    @property
+    def encoding(self):
+        return None
+
+    @property
+    def newlines(self):
+        return None
+
+    @property
+    def errors(self):
+        return None
+
+
+class BytesIO(_BufferedIOBase):
+
+    def __init__(self, initial_bytes=None):
+        buf = bytearray()
+        if initial_bytes is not None:
+            buf += initial_bytes
+        self._buffer = buf
+        self._pos = 0
+
+    def __getstate__(self):
+        if self.closed:
+            raise _closed_error()
+        return (bytes(self._buffer), self._pos, getattr(self, "__dict__", {}).copy())
+
+    def _check(self):
+        if self._buffer is None:
+            raise _closed_error()
+
+    @property
+    def closed(self):
+        return self._buffer is None
+
+    def close(self):
+        self._buffer = None
+
+    def flush(self):
+        self._check()
+
+    def getvalue(self):
+        self._check()
+        return bytes(self._buffer)
+
+    def getbuffer(self):
+        self._check()
+        return memoryview(self._buffer)
+
+    def read(self, size=-1):
+        self._check()
+        if size is None:
+            size = -1
+        else:
+            size = size.__index__()
+        buf = self._buffer
+        pos = self._pos
+        if pos >= len(buf):
+            return b""
+        if size < 0:
+            end = len(buf)
+        else:
+            end = min(len(buf), pos + size)
+        self._pos = end
+        return bytes(buf[pos:end])
+
+    def read1(self, size=-1):
+        return self.read(size)
+
+    def readline(self, size=-1):
+        self._check()
+        if size is None:
+            size = -1
+        buf = self._buffer
+        pos = self._pos
+        if pos >= len(buf):
+            return b""
+        end = buf.find(b"\n", pos)
+        end = len(buf) if end < 0 else end + 1
+        if size >= 0:
+            end = min(end, pos + size)
+        self._pos = end
+        return bytes(buf[pos:end])
+
+    def readlines(self, hint=None):
+        self._check()
+        return _IOBase.readlines(self, hint)
+
+    def readinto(self, b):
+        self._check()
+        data = self.read(len(b))
+        n = len(data)
+        b[:n] = data
+        return n
+
+    def write(self, b):
+        self._check()
+        if isinstance(b, str):
+            raise TypeError("a bytes-like object is required, not 'str'")
+        data = bytes(b)
+        n = len(data)
+        if n == 0:
+            return 0
+        buf = self._buffer
+        pos = self._pos
+        if pos > len(buf):
+            buf += b"\x00" * (pos - len(buf))
+        buf[pos:pos + n] = data
+        self._pos = pos + n
+        return n
+
+    def writelines(self, lines):
+        self._check()
+        for line in lines:
+            self.write(line)
+
+    def seek(self, pos, whence=0):
+        self._check()
+        pos = pos.__index__()
+        if whence == 0:
+            if pos < 0:
+                raise ValueError("negative seek value %d" % pos)
+        elif whence == 1:
+            pos = max(0, self._pos + pos)
+        elif whence == 2:
+            pos = max(0, len(self._buffer) + pos)
+        else:
+            raise ValueError("invalid whence (%d, should be 0, 1 or 2)" % whence)
+        self._pos = pos
+        return pos
+
+    def tell(self):
+        self._check()
+        return self._pos
+
+    def truncate(self, size=None):
+        self._check()
+        if size is None:
+            size = self._pos
+        else:
+            size = size.__index__()
+            if size < 0:
+                raise ValueError("negative size value %d" % size)
+        del self._buffer[size:]
+        return size
+
+    def readable(self):
+        self._check()
+        return True
+
+    def writable(self):
+        self._check()
+        return True
+
+    def seekable(self):
+        self._check()
+        return True
+
+    def __iter__(self):
+        self._check()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+
+def _split_universal(text, keepends=True):
+    # Lines ending in '\n', '\r' or '\r\n' (text's own, untranslated).
+    out = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            out.append(text[start:i + 1])
+            start = i + 1
+        elif c == "\r":
+            if i + 1 < n and text[i + 1] == "\n":
+                i += 1
+            out.append(text[start:i + 1])
+            start = i + 1
+        i += 1
+    if start < n:
+        out.append(text[start:])
+    return out
+
+
+class StringIO(_TextIOBase):
+
+    def __init__(self, initial_value="", newline="\n"):
+        if newline is not None and not isinstance(newline, str):
+            raise TypeError("newline must be str or None, not %s" % type(newline).__name__)
+        if newline not in (None, "", "\n", "\r", "\r\n"):
+            raise ValueError("illegal newline value: %r" % (newline,))
+        if initial_value is not None and not isinstance(initial_value, str):
+            raise TypeError("initial_value must be str or None, not %s" % type(initial_value).__name__)
+        self._newline = newline
+        self._seen = 0  # bit 1: '\r', 2: '\n', 4: '\r\n' (newline=None)
+        self._text = ""
+        self._pending = []  # writes appended at the end, not yet joined into _text
+        self._pos = 0
+        self._closed = False
+        if initial_value:
+            self.write(initial_value)
+            self._pos = 0
+
+    def _check(self):
+        if self._closed:
+            raise _closed_error("I/O operation on closed file")
+
+    def _value(self):
+        if self._pending:
+            self._text += "".join(self._pending)
+            self._pending = []
+        return self._text
+
+    @property
+    def closed(self):
+        return self._closed
+
+    def close(self):
+        self._closed = True
+
+    @property
+    def line_buffering(self):
+        self._check()
+        return False
+
+    @property
+    def newlines(self):
+        self._check()
+        if self._newline is not None:
+            return None
+        kinds = tuple(k for bit, k in ((1, "\r"), (2, "\n"), (4, "\r\n")) if self._seen & bit)
+        if not kinds:
+            return None
+        return kinds[0] if len(kinds) == 1 else kinds
+
+    def getvalue(self):
+        self._check()
+        return self._value()
+
+    def write(self, s):
+        self._check()
+        if not isinstance(s, str):
+            raise TypeError("string argument expected, got '%s'" % type(s).__name__)
+        n = len(s)
+        nl = self._newline
+        if nl is None:
+            if "\r" in s:
+                if "\r\n" in s:
+                    self._seen |= 4
+                if s.replace("\r\n", "").find("\r") >= 0:
+                    self._seen |= 1
+                if s.replace("\r\n", "").find("\n") >= 0:
+                    self._seen |= 2
+                s = s.replace("\r\n", "\n").replace("\r", "\n")
+            elif "\n" in s:
+                self._seen |= 2
+        elif nl not in ("", "\n") and "\n" in s:
+            s = s.replace("\n", nl)
+        if not s:
+            return n
+        pos = self._pos
+        length = len(self._text) + sum(map(len, self._pending))
+        if pos == length:
+            self._pending.append(s)
+        else:
+            text = self._value()
+            if pos > length:
+                text += "\0" * (pos - length)
+            self._text = text[:pos] + s + text[pos + len(s):]
+        self._pos = pos + len(s)
+        return n
+
+    def read(self, size=-1):
+        self._check()
+        if size is None:
+            size = -1
+        else:
+            size = size.__index__()
+        text = self._value()
+        pos = self._pos
+        end = len(text) if size < 0 else min(len(text), pos + size)
+        if pos >= end:
+            return ""
+        self._pos = end
+        return text[pos:end]
+
+    def readline(self, size=-1):
+        self._check()
+        if size is None:
+            size = -1
+        else:
+            size = size.__index__()
+        text = self._value()
+        pos = self._pos
+        if pos >= len(text):
+            return ""
+        nl = self._newline
+        if nl == "":
+            i = pos
+            n = len(text)
+            end = n
+            while i < n:
+                c = text[i]
+                if c == "\n":
+                    end = i + 1
+                    break
+                if c == "\r":
+                    end = i + 2 if i + 1 < n and text[i + 1] == "\n" else i + 1
+                    break
+                i += 1
+        else:
+            sep = "\n" if nl is None else nl
+            end = text.find(sep, pos)
+            end = len(text) if end < 0 else end + len(sep)
+        if size >= 0:
+            end = min(end, pos + size)
+        self._pos = end
+        return text[pos:end]
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def seek(self, pos, whence=0):
+        self._check()
+        pos = pos.__index__()
+        if whence not in (0, 1, 2):
+            raise ValueError("Invalid whence (%d, should be 0, 1 or 2)" % whence)
+        if pos < 0 and whence == 0:
+            raise ValueError("Negative seek position %d" % pos)
+        if whence != 0 and pos != 0:
+            raise OSError("Can't do nonzero cur-relative seeks")
+        if whence == 1:
+            pos = self._pos
+        elif whence == 2:
+            pos = len(self._value())
+        self._pos = pos
+        return pos
+
+    def tell(self):
+        self._check()
+        return self._pos
+
+    def truncate(self, size=None):
+        self._check()
+        if size is None:
+            size = self._pos
+        else:
+            size = size.__index__()
+            if size < 0:
+                raise ValueError("Negative size value %d" % size)
+        text = self._value()
+        if size < len(text):
+            self._text = text[:size]
+        return size
+
+    def readable(self):
+        self._check()
+        return True
+
+    def writable(self):
+        self._check()
+        return True
+
+    def seekable(self):
+        self._check()
+        return True
+
+    def detach(self):
+        self._unsupported("detach")
+
+    def __getstate__(self):
+        self._check()
+        return (self._value(), self._newline, self._pos, getattr(self, "__dict__", {}).copy())
+
+
+class BufferedRWPair(_BufferedIOBase):
+
+    def __init__(self, reader, writer, buffer_size=DEFAULT_BUFFER_SIZE):
+        if not reader.readable():
+            raise UnsupportedOperation('"reader" argument must be readable.')
+        if not writer.writable():
+            raise UnsupportedOperation('"writer" argument must be writable.')
+        self.reader = reader
+        self.writer = writer
+
+    def read(self, size=-1):
+        return self.reader.read(-1 if size is None else size)
+
+    def readinto(self, b):
+        return self.reader.readinto(b)
+
+    def write(self, b):
+        return self.writer.write(b)
+
+    def peek(self, size=0):
+        return self.reader.peek(size)
+
+    def read1(self, size=-1):
+        return self.reader.read1(size)
+
+    def readinto1(self, b):
+        return self.reader.readinto1(b)
+
+    def readable(self):
+        return self.reader.readable()
+
+    def writable(self):
+        return self.writer.writable()
+
+    def flush(self):
+        return self.writer.flush()
+
+    def close(self):
+        try:
+            self.writer.close()
+        finally:
+            self.reader.close()
+
+    def isatty(self):
+        return self.reader.isatty() or self.writer.isatty()
+
+    @property
+    def closed(self):
+        return self.writer.closed
+
+
+class IncrementalNewlineDecoder:
+
+    def __init__(self, decoder, translate, errors="strict"):
+        self.decoder = decoder
+        self.translate = translate
+        self.errors = errors
+        self.seennl = 0
+        self.pendingcr = False
+
+    def decode(self, input, final=False):
+        if self.decoder is None:
+            output = input
+        else:
+            output = self.decoder.decode(input, final=final)
+        if self.pendingcr and (output or final):
+            output = "\r" + output
+            self.pendingcr = False
+        if output.endswith("\r") and not final:
+            output = output[:-1]
+            self.pendingcr = True
+        crlf = output.count("\r\n")
+        cr = output.count("\r") - crlf
+        lf = output.count("\n") - crlf
+        self.seennl |= (lf and 1) | (cr and 2) | (crlf and 4)
+        if self.translate:
+            if crlf:
+                output = output.replace("\r\n", "\n")
+            if cr:
+                output = output.replace("\r", "\n")
+        return output
+
+    def getstate(self):
+        if self.decoder is None:
+            buf, flag = b"", 0
+        else:
+            buf, flag = self.decoder.getstate()
+        flag <<= 1
+        if self.pendingcr:
+            flag |= 1
+        return buf, flag
+
+    def setstate(self, state):
+        buf, flag = state
+        self.pendingcr = bool(flag & 1)
+        if self.decoder is not None:
+            self.decoder.setstate((buf, flag >> 1))
+
+    def reset(self):
+        self.seennl = 0
+        self.pendingcr = False
+        if self.decoder is not None:
+            self.decoder.reset()
+
+    @property
+    def newlines(self):
+        return (None, "\n", "\r", ("\r", "\n"), "\r\n", ("\n", "\r\n"), ("\r", "\r\n"),
+                ("\r", "\n", "\r\n"))[self.seennl]
+
+
+class TextIOWrapper(_TextIOBase):
+    # A text layer on any buffer (BytesIO, a user's BufferedIOBase, ...). Decoding uses the
+    # codecs module's incremental decoders; tell() and seek() are supported on seekable
+    # buffers when no decoded text is pending (otherwise UnsupportedOperation), which covers
+    # the rewind-and-reread uses of the standard library.
+
+    _CHUNK_SIZE = 8192
+
+    def __init__(self, buffer, encoding=None, errors=None, newline=None,
+                 line_buffering=False, write_through=False):
+        if newline is not None and not isinstance(newline, str):
+            raise TypeError("TextIOWrapper() argument 'newline' must be str or None, not %s"
+                            % type(newline).__name__)
+        if newline not in (None, "", "\n", "\r", "\r\n"):
+            raise ValueError("illegal newline value: %s" % (newline,))
+        if encoding is None or encoding == "locale":
+            encoding = "UTF-8" if encoding is None else "utf-8"
+        elif not isinstance(encoding, str):
+            raise TypeError("TextIOWrapper() argument 'encoding' must be str or None, not %s"
+                            % type(encoding).__name__)
+        if errors is None:
+            errors = "strict"
+        import codecs
+        codecs.lookup(encoding)
+        self._buffer = buffer
+        self._encoding = encoding
+        self._errors = errors
+        self._readuniversal = not newline
+        self._readtranslate = newline is None
+        self._readnl = newline
+        self._writetranslate = newline != ""
+        self._writenl = newline or "\n"
+        self._line_buffering = line_buffering
+        self._write_through = write_through
+        self._decoded = ""
+        self._decoder = None
+        self._encoder = None
+        self._eof = False
+
+    @property
+    def encoding(self):
+        return self._encoding
+
+    @property
+    def errors(self):
+        return self._errors
+
+    @property
+    def buffer(self):
+        return self._buffer
+
+    @property
+    def line_buffering(self):
+        return self._line_buffering
+
+    @property
+    def write_through(self):
+        return self._write_through
+
+    @property
+    def name(self):
+        return self._buffer.name
+
+    @property
+    def closed(self):
+        return self._buffer.closed
+
+    @property
+    def newlines(self):
+        return self._decoder.newlines if self._decoder is not None else None
+
+    def __repr__(self):
+        result = "<_io.TextIOWrapper"
+        try:
+            name = self.name
+        except AttributeError:
+            pass
+        else:
+            result += " name={0!r}".format(name)
+        try:
+            mode = self.mode
+        except AttributeError:
+            pass
+        else:
+            result += " mode={0!r}".format(mode)
+        return result + " encoding={0!r}>".format(self.encoding)
+
+    def fileno(self):
+        return self._buffer.fileno()
+
+    def isatty(self):
+        return self._buffer.isatty()
+
+    def readable(self):
+        return self._buffer.readable()
+
+    def writable(self):
+        return self._buffer.writable()
+
+    def seekable(self):
+        return self._buffer.seekable()
+
+    def flush(self):
+        self._buffer.flush()
+
+    def close(self):
+        if self._buffer is not None and not self.closed:
+            try:
+                self.flush()
+            finally:
+                self._buffer.close()
+
+    def detach(self):
+        if self._buffer is None:
+            raise ValueError("buffer is already detached")
+        self.flush()
+        buffer = self._buffer
+        self._buffer = None
+        return buffer
+
+    def _get_encoder(self):
+        if self._encoder is None:
+            import codecs
+            self._encoder = codecs.getincrementalencoder(self._encoding)(self._errors)
+        return self._encoder
+
+    def _get_decoder(self):
+        if self._decoder is None:
+            import codecs
+            decoder = codecs.getincrementaldecoder(self._encoding)(self._errors)
+            if self._readuniversal:
+                decoder = IncrementalNewlineDecoder(decoder, self._readtranslate)
+            self._decoder = decoder
+        return self._decoder
+
+    def write(self, s):
+        if self.closed:
+            raise _closed_error()
+        if not isinstance(s, str):
+            raise TypeError("write() argument must be str, not %s" % type(s).__name__)
+        length = len(s)
+        haslf = (self._writetranslate or self._line_buffering) and "\n" in s
+        if haslf and self._writetranslate and self._writenl != "\n":
+            s = s.replace("\n", self._writenl)
+        b = self._get_encoder().encode(s)
+        self._buffer.write(b)
+        if self._line_buffering and (haslf or "\r" in s) or self._write_through:
+            self.flush()
+        self._decoded = ""
+        self._decoder = None
+        return length
+
+    def _fill(self):
+        if self._eof:
+            return False
+        reader = getattr(self._buffer, "read1", self._buffer.read)
+        chunk = reader(self._CHUNK_SIZE)
+        final = not chunk
+        self._decoded += self._get_decoder().decode(chunk, final)
+        if final:
+            self._eof = True
+        return True
+
+    def read(self, size=-1):
+        if self.closed:
+            raise _closed_error()
+        if size is None:
+            size = -1
+        else:
+            size = size.__index__()
+        if not self.readable():
+            raise UnsupportedOperation("not readable")
+        if size < 0:
+            while self._fill():
+                pass
+            result, self._decoded = self._decoded, ""
+            return result
+        while len(self._decoded) < size and self._fill():
+            pass
+        result, self._decoded = self._decoded[:size], self._decoded[size:]
+        return result
+
+    def _line_end(self, text):
+        if self._readtranslate:
+            i = text.find("\n")
+            return -1 if i < 0 else i + 1
+        if self._readuniversal:
+            for i, c in enumerate(text):
+                if c == "\n":
+                    return i + 1
+                if c == "\r":
+                    if i + 1 < len(text):
+                        return i + 2 if text[i + 1] == "\n" else i + 1
+                    return i + 1 if self._eof else -1
+            return -1
+        i = text.find(self._readnl)
+        return -1 if i < 0 else i + len(self._readnl)
+
+    def readline(self, size=-1):
+        if self.closed:
+            raise _closed_error()
+        if size is None:
+            size = -1
+        else:
+            size = size.__index__()
+        while True:
+            end = self._line_end(self._decoded)
+            if end >= 0 or (size >= 0 and len(self._decoded) >= size):
+                break
+            if not self._fill():
+                end = len(self._decoded)
+                break
+        if end < 0:
+            end = len(self._decoded)
+        if size >= 0:
+            end = min(end, size)
+        line, self._decoded = self._decoded[:end], self._decoded[end:]
+        return line
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def tell(self):
+        if not self.seekable():
+            raise UnsupportedOperation("underlying stream is not seekable")
+        self.flush()
+        if self._decoded or (self._decoder is not None and self._decoder.getstate()[0]):
+            import codecs
+            pending = self._decoded
+            if self._readtranslate:
+                raise UnsupportedOperation("tell() with pending translated text is not supported by pystm")
+            return self._buffer.tell() - len(codecs.encode(pending, self._encoding, self._errors)) \
+                - len(self._decoder.getstate()[0])
+        return self._buffer.tell()
+
+    def seek(self, cookie, whence=0):
+        if self.closed:
+            raise _closed_error()
+        if not self.seekable():
+            raise UnsupportedOperation("underlying stream is not seekable")
+        if whence == 1:
+            if cookie != 0:
+                raise UnsupportedOperation("can't do nonzero cur-relative seeks")
+            cookie = self.tell()
+            whence = 0
+        if whence == 2:
+            if cookie != 0:
+                raise UnsupportedOperation("can't do nonzero end-relative seeks")
+            self.flush()
+            pos = self._buffer.seek(0, 2)
+        elif whence == 0:
+            if cookie < 0:
+                raise ValueError("negative seek position %r" % (cookie,))
+            self.flush()
+            pos = self._buffer.seek(cookie)
+        else:
+            raise ValueError("invalid whence (%r, should be 0, 1 or 2)" % (whence,))
+        self._decoded = ""
+        self._decoder = None
+        self._eof = False
+        return pos
+
+    def truncate(self, pos=None):
+        self.flush()
+        if pos is None:
+            pos = self.tell()
+        return self._buffer.truncate(pos)
+
+    def reconfigure(self, *, encoding=None, errors=None, newline=Ellipsis,
+                    line_buffering=None, write_through=None):
+        if encoding is not None:
+            self._encoding = encoding
+            self._encoder = self._decoder = None
+            if errors is None:
+                errors = "strict"
+        if errors is not None:
+            self._errors = errors
+            self._encoder = self._decoder = None
+        if newline is not Ellipsis:
+            self._readuniversal = not newline
+            self._readtranslate = newline is None
+            self._readnl = newline
+            self._writetranslate = newline != ""
+            self._writenl = newline or "\n"
+        if line_buffering is not None:
+            self._line_buffering = line_buffering
+        if write_through is not None:
+            self._write_through = write_through
+
+
+# The native classes answer isinstance() like the Python ones.
+TextIOWrapper.register(_NativeTextIOWrapper)
+for _klass in (FileIO,):
+    _RawIOBase.register(_klass)
+for _klass in (BufferedReader, BufferedWriter, BufferedRandom):
+    _BufferedIOBase.register(_klass)
+_TextIOBase.register(_NativeTextIOWrapper)
+del _klass
