@@ -735,6 +735,57 @@ class IncrementalNewlineDecoder:
                 ("\r", "\n", "\r\n"))[self.seennl]
 
 
+_SIMPLE_CODECS = {"utf-8": "utf-8", "utf8": "utf-8", "u8": "utf-8", "latin-1": "latin-1",
+                  "latin1": "latin-1", "iso-8859-1": "latin-1", "iso8859-1": "latin-1",
+                  "l1": "latin-1", "ascii": "ascii", "us-ascii": "ascii"}
+
+
+class _BytesDecoder:
+    # An incremental decoder for the codecs whose bytes.decode() reports a sequence cut at the
+    # end of the input as "unexpected end of data" (UTF-8, and trivially the single-byte
+    # codecs): the cut tail waits for the next chunk. It keeps TextIOWrapper on these codecs
+    # independent of the codecs module.
+
+    def __init__(self, encoding, errors):
+        self.encoding = encoding
+        self.errors = errors
+        self.pending = b""
+
+    def decode(self, data, final=False):
+        buf = self.pending + bytes(data)
+        try:
+            text = buf.decode(self.encoding, self.errors)
+            self.pending = b""
+            return text
+        except UnicodeDecodeError as e:
+            if final or e.reason != "unexpected end of data" or e.end != len(buf):
+                raise
+            self.pending = buf[e.start:]
+            return buf[:e.start].decode(self.encoding, self.errors)
+
+    def getstate(self):
+        return (self.pending, 0)
+
+    def setstate(self, state):
+        self.pending = state[0]
+
+    def reset(self):
+        self.pending = b""
+
+
+class _BytesEncoder:
+
+    def __init__(self, encoding, errors):
+        self.encoding = encoding
+        self.errors = errors
+
+    def encode(self, text, final=False):
+        return text.encode(self.encoding, self.errors)
+
+    def reset(self):
+        pass
+
+
 class TextIOWrapper(_TextIOBase):
     # A text layer on any buffer (BytesIO, a user's BufferedIOBase, ...). Decoding uses the
     # codecs module's incremental decoders; tell() and seek() are supported on seekable
@@ -757,8 +808,10 @@ class TextIOWrapper(_TextIOBase):
                             % type(encoding).__name__)
         if errors is None:
             errors = "strict"
-        import codecs
-        codecs.lookup(encoding)
+        self._simple = _SIMPLE_CODECS.get(encoding.lower().replace("_", "-"))
+        if self._simple is None:
+            import codecs
+            codecs.lookup(encoding)
         self._buffer = buffer
         self._encoding = encoding
         self._errors = errors
@@ -856,6 +909,8 @@ class TextIOWrapper(_TextIOBase):
         return buffer
 
     def _get_encoder(self):
+        if self._encoder is None and self._simple is not None:
+            self._encoder = _BytesEncoder(self._simple, self._errors)
         if self._encoder is None:
             import codecs
             self._encoder = codecs.getincrementalencoder(self._encoding)(self._errors)
@@ -863,8 +918,11 @@ class TextIOWrapper(_TextIOBase):
 
     def _get_decoder(self):
         if self._decoder is None:
-            import codecs
-            decoder = codecs.getincrementaldecoder(self._encoding)(self._errors)
+            if self._simple is not None:
+                decoder = _BytesDecoder(self._simple, self._errors)
+            else:
+                import codecs
+                decoder = codecs.getincrementaldecoder(self._encoding)(self._errors)
             if self._readuniversal:
                 decoder = IncrementalNewlineDecoder(decoder, self._readtranslate)
             self._decoder = decoder
@@ -965,11 +1023,10 @@ class TextIOWrapper(_TextIOBase):
             raise UnsupportedOperation("underlying stream is not seekable")
         self.flush()
         if self._decoded or (self._decoder is not None and self._decoder.getstate()[0]):
-            import codecs
             pending = self._decoded
             if self._readtranslate:
                 raise UnsupportedOperation("tell() with pending translated text is not supported by pystm")
-            return self._buffer.tell() - len(codecs.encode(pending, self._encoding, self._errors)) \
+            return self._buffer.tell() - len(pending.encode(self._encoding, self._errors)) \
                 - len(self._decoder.getstate()[0])
         return self._buffer.tell()
 
@@ -1010,6 +1067,7 @@ class TextIOWrapper(_TextIOBase):
                     line_buffering=None, write_through=None):
         if encoding is not None:
             self._encoding = encoding
+            self._simple = _SIMPLE_CODECS.get(encoding.lower().replace("_", "-"))
             self._encoder = self._decoder = None
             if errors is None:
                 errors = "strict"

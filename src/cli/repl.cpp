@@ -15,12 +15,14 @@
 #include "vm/traceback.h"
 
 #include <cctype>
+#include <clocale>
 #include <csetjmp>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <editline/readline.h>
 #include <string>
+#include <vector>
 
 namespace pystm::cli {
 
@@ -104,6 +106,47 @@ Value error_inside_brackets(std::string const& buffer)
         }
     }
     return Value();
+}
+
+// A block being typed ([buffer] does not end it yet): the SyntaxError to report at once because
+// it lies before the end of the input, or null if the input may still become valid. CPython's
+// incremental parser stops at the first bad token; errors at the end of the input (an expected
+// indented block, a missing except clause, a decorator without its def) just need more lines.
+Value error_before_end(std::string const& buffer)
+{
+    try {
+        compiler::compile_source(buffer, "<stdin>", compiler::ParseMode::Single);
+        return Value();
+    } catch (PyError&) {
+        if (!exception_matches(&exc::SyntaxError))
+            return take_exception();
+    }
+    Value err = take_exception();
+    std::string msg;
+    int64_t lineno = 0, offset = 0;
+    try {
+        msg = str_utf8(py_str(py_getattr(err, names::msg)));
+        Value ln = py_getattr(err, names::lineno);
+        Value off = py_getattr(err, names::offset);
+        if (is_int(ln))
+            int_to_i64(ln, &lineno);
+        if (is_int(off))
+            int_to_i64(off, &offset);
+    } catch (PyError&) {
+        take_exception();
+    }
+    if (needs_more_input(msg, buffer) || msg.find("expected 'except' or 'finally' block") != std::string::npos)
+        return Value();
+    std::vector<std::string> lines;
+    size_t start = 0;
+    for (size_t nl; (nl = buffer.find('\n', start)) != std::string::npos; start = nl + 1)
+        lines.push_back(buffer.substr(start, nl - start));
+    int64_t count = static_cast<int64_t>(lines.size());
+    if (lineno > count)
+        return Value();
+    if (lineno == count && offset > static_cast<int64_t>(lines.back().size()) + 1)
+        return Value();
+    return err;
 }
 
 // Ctrl-D: end of input on an empty line, else delete the character under the cursor, as GNU
@@ -211,6 +254,9 @@ int run_repl(DictObject* globals, bool quiet)
         std::fprintf(stderr, "%s on linux\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n",
             version_line().c_str());
     std::string hist = history_path();
+    // libedit decodes multibyte input (UTF-8) only under the environment's LC_CTYPE, which
+    // CPython also adopts at start-up.
+    std::setlocale(LC_CTYPE, "");
     rl_initialize();
     rl_add_defun("pystm-delete-or-eof", on_ctrl_d, 4);
     using_history();
@@ -259,8 +305,17 @@ int run_repl(DictObject* globals, bool quiet)
         buffer += line + "\n";
         if (starts_block(line))
             block = true;
-        if (block && !line.empty())
+        if (block && !line.empty()) {
+            Value err = error_before_end(buffer);
+            if (!err)
+                continue;
+            set_exception(err);
+            bool sys_exit = false, kbd = false;
+            report_exception(&sys_exit, &kbd);
+            buffer.clear();
+            block = false;
             continue;
+        }
 
         CodeObject* code = nullptr;
         try {

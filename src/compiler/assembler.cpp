@@ -14,17 +14,21 @@ using namespace vm;
 
 namespace {
 
-bool is_unconditional_jump(uint16_t op)
-{
-    return op == P_JUMP || op == JUMP_FORWARD || op == JUMP_BACKWARD;
-}
+    bool is_unconditional_jump(uint16_t op)
+    {
+        return op == P_JUMP || op == JUMP_FORWARD || op == JUMP_BACKWARD;
+    }
 
-bool ends_flow(uint16_t op)
-{
-    return is_unconditional_jump(op) || op == RETURN_VALUE || op == RERAISE || op == RAISE_VARARGS;
-}
+    bool ends_flow(uint16_t op)
+    {
+        return is_unconditional_jump(op) || op == RETURN_VALUE || op == RERAISE
+            || op == RAISE_VARARGS;
+    }
 
-bool is_setup(uint16_t op) { return op == SETUP_FINALLY || op == SETUP_CLEANUP || op == SETUP_WITH; }
+    bool is_setup(uint16_t op)
+    {
+        return op == SETUP_FINALLY || op == SETUP_CLEANUP || op == SETUP_WITH;
+    }
 
 } // namespace
 
@@ -52,9 +56,11 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
                 bool ok = false;
                 for (size_t j = t; j < n0 && j < t + 4; ++j) {
                     // Only artificial exits (the implicit "return None") are copied.
-                    if ((j > t && is_label[j]) || src[j].kind == ArgKind::Label || src[j].pos.line > 0)
+                    if ((j > t && is_label[j]) || src[j].kind == ArgKind::Label
+                        || src[j].pos.line > 0)
                         break;
-                    if (src[j].op == RETURN_VALUE || src[j].op == RAISE_VARARGS || src[j].op == RERAISE) {
+                    if (src[j].op == RETURN_VALUE || src[j].op == RAISE_VARARGS
+                        || src[j].op == RERAISE) {
                         end = j;
                         ok = true;
                         break;
@@ -105,7 +111,8 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
             if (i + 1 < n0 && is_label[i + 1] && !ends_flow(src[i].op))
                 preds[i + 1]++;
         }
-        // copies_at[end]: the jumps (instruction indices) that get a copy of the block ending there.
+        // copies_at[end]: the jumps (instruction indices) that get a copy of the block ending
+        // there.
         std::unordered_map<size_t, std::vector<size_t>> copies_at;
         for (size_t i = 0; i < n0; ++i) {
             Instr const& ins = src[i];
@@ -221,7 +228,8 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
         if (!keep[i] || in[i].kind != ArgKind::Label)
             continue;
         Instr& ins = in[i];
-        bool threadable = ins.op == P_JUMP || (ins.op >= P_POP_JUMP_IF_FALSE && ins.op <= P_POP_JUMP_IF_NOT_NONE)
+        bool threadable = ins.op == P_JUMP
+            || (ins.op >= P_POP_JUMP_IF_FALSE && ins.op <= P_POP_JUMP_IF_NOT_NONE)
             || ins.op == JUMP_IF_FALSE_OR_POP || ins.op == JUMP_IF_TRUE_OR_POP;
         if (!threadable)
             continue;
@@ -332,10 +340,12 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
     // 6. Final instruction list: prefix, then the kept instructions.
     std::vector<Instr> out;
     if (!info.freevars.empty())
-        out.push_back(Instr { COPY_FREE_VARS, ArgKind::Plain, static_cast<int32_t>(info.freevars.size()), Position { } });
+        out.push_back(Instr { COPY_FREE_VARS, ArgKind::Plain,
+            static_cast<int32_t>(info.freevars.size()), Position {} });
     for (size_t s = 0; s < lp_kinds.size(); ++s)
         if ((lp_kinds[s] & CO_FAST_CELL) && !(lp_kinds[s] & CO_FAST_FREE))
-            out.push_back(Instr { MAKE_CELL, ArgKind::Plain, static_cast<int32_t>(s), Position { } });
+            out.push_back(
+                Instr { MAKE_CELL, ArgKind::Plain, static_cast<int32_t>(s), Position {} });
     size_t prefix = out.size();
     std::vector<size_t> new_index(n + 1);
     {
@@ -378,12 +388,23 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
             size_t self = out.size();
             bool backward = t <= self;
             switch (ins.op) {
-            case P_JUMP: ins.op = backward ? JUMP_BACKWARD : JUMP_FORWARD; break;
-            case P_POP_JUMP_IF_FALSE: ins.op = backward ? POP_JUMP_BACKWARD_IF_FALSE : POP_JUMP_FORWARD_IF_FALSE; break;
-            case P_POP_JUMP_IF_TRUE: ins.op = backward ? POP_JUMP_BACKWARD_IF_TRUE : POP_JUMP_FORWARD_IF_TRUE; break;
-            case P_POP_JUMP_IF_NONE: ins.op = backward ? POP_JUMP_BACKWARD_IF_NONE : POP_JUMP_FORWARD_IF_NONE; break;
-            case P_POP_JUMP_IF_NOT_NONE: ins.op = backward ? POP_JUMP_BACKWARD_IF_NOT_NONE : POP_JUMP_FORWARD_IF_NOT_NONE; break;
-            default: break;
+            case P_JUMP:
+                ins.op = backward ? JUMP_BACKWARD : JUMP_FORWARD;
+                break;
+            case P_POP_JUMP_IF_FALSE:
+                ins.op = backward ? POP_JUMP_BACKWARD_IF_FALSE : POP_JUMP_FORWARD_IF_FALSE;
+                break;
+            case P_POP_JUMP_IF_TRUE:
+                ins.op = backward ? POP_JUMP_BACKWARD_IF_TRUE : POP_JUMP_FORWARD_IF_TRUE;
+                break;
+            case P_POP_JUMP_IF_NONE:
+                ins.op = backward ? POP_JUMP_BACKWARD_IF_NONE : POP_JUMP_FORWARD_IF_NONE;
+                break;
+            case P_POP_JUMP_IF_NOT_NONE:
+                ins.op = backward ? POP_JUMP_BACKWARD_IF_NOT_NONE : POP_JUMP_FORWARD_IF_NOT_NONE;
+                break;
+            default:
+                break;
             }
             ins.arg = static_cast<int32_t>(t);
         } else if (ins.kind == ArgKind::Cell) {
@@ -410,7 +431,9 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
                 work.push_back(i);
             } else if (depth[i] != d || bdepth[i] != b) {
 #ifndef NDEBUG
-                std::fprintf(stderr, "pystm compiler: inconsistent stack depth at %zu in %s (%d vs %d, blocks %d vs %d)\n",
+                std::fprintf(stderr,
+                    "pystm compiler: inconsistent stack depth at %zu in %s (%d vs %d, blocks %d vs "
+                    "%d)\n",
                     i, info.qualname.c_str(), depth[i], d, bdepth[i], b);
 #endif
                 if (d > depth[i]) {
@@ -478,7 +501,8 @@ CodeObject* assemble(InstrSeq& seq, UnitInfo& info)
     co->m_code.reserve(m);
     co->m_positions.reserve(m);
     for (Instr const& ins : out) {
-        co->m_code.push_back(make_instr(static_cast<uint8_t>(ins.op), static_cast<uint32_t>(ins.arg)));
+        co->m_code.push_back(
+            make_instr(static_cast<uint8_t>(ins.op), static_cast<uint32_t>(ins.arg)));
         co->m_positions.push_back(ins.pos);
     }
     co->m_consts = tuple_from(consts.data(), static_cast<int64_t>(consts.size()));

@@ -4,7 +4,8 @@
 // The implementation is split by concept: codegen_unit.cpp (units, names, constants, scopes,
 // functions, classes, lambdas, closures, emission peepholes), codegen_stmt.cpp (statements,
 // loops, try/with and the frame-block unwinding of break/continue/return), codegen_expr.cpp
-// (expressions, calls, comprehensions, constant folding), codegen_pattern.cpp (match
+// (expressions, calls, constant folding), codegen_comprehension.cpp (comprehensions, the
+// %-format rewrite), codegen_warnings.cpp (SyntaxWarnings), codegen_pattern.cpp (match
 // statements), codegen_unparse.cpp (PEP 563 string annotations, __future__ checks).
 //
 // Exception blocks. Unlike CPython's exception table, SETUP_FINALLY / SETUP_CLEANUP /
@@ -28,8 +29,18 @@ namespace pystm::compiler {
 enum class UnitKind : uint8_t { Module, Class, Function, AsyncFunction, Lambda, Comprehension };
 
 enum class FBlockKind : uint8_t {
-    WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, AsyncWith, HandlerCleanup,
-    PopValue, ExceptionHandler, ExceptionGroupHandler, AsyncComprehensionGenerator
+    WhileLoop,
+    ForLoop,
+    TryExcept,
+    FinallyTry,
+    FinallyEnd,
+    With,
+    AsyncWith,
+    HandlerCleanup,
+    PopValue,
+    ExceptionHandler,
+    ExceptionGroupHandler,
+    AsyncComprehensionGenerator
 };
 
 struct FBlock {
@@ -62,11 +73,11 @@ public:
     CodeObject* compile_mod(ast::Mod* mod);
 
     // ---- units, emission (codegen_unit.cpp) -------------------------------------------------
-    void enter_scope(std::string name, UnitKind kind, const void* key, int firstlineno);
+    void enter_scope(std::string name, UnitKind kind, void const* key, int firstlineno);
     CodeObject* finish_scope(bool add_none);
     Unit* u() { return m_units.back().get(); }
     void set_loc(ast::Loc const& loc);
-    void unset_loc() { u()->pos = Position { }; }
+    void unset_loc() { u()->pos = Position {}; }
     void emit(uint16_t op, int32_t arg = 0);
     void emit_jump(uint16_t op, int label);
     void emit_deref(uint16_t op, std::string const& name);
@@ -104,7 +115,7 @@ public:
             visit_stmt(s);
     }
     void push_fblock(FBlockKind kind, int block, int exit, ast::Loc const& loc,
-        ast::Stmt* stmt = nullptr, std::string name = { });
+        ast::Stmt* stmt = nullptr, std::string name = {});
     void pop_fblock() { u()->fblocks.pop_back(); }
     void unwind_fblock(FBlock const& fb, bool preserve_tos);
     int unwind_fblock_stack(bool preserve_tos, bool to_loop);
@@ -168,10 +179,10 @@ public:
         std::vector<ast::Comprehension*> const& gens, ast::Expr* elt, ast::Expr* val);
     void comprehension_generator(std::vector<ast::Comprehension*> const& gens, size_t gen_index,
         int depth, ast::Expr* elt, ast::Expr* val, FuncKind kind);
-    void sync_comprehension_generator(std::vector<ast::Comprehension*> const& gens, size_t gen_index,
-        int depth, ast::Expr* elt, ast::Expr* val, FuncKind kind);
-    void async_comprehension_generator(std::vector<ast::Comprehension*> const& gens, size_t gen_index,
-        int depth, ast::Expr* elt, ast::Expr* val, FuncKind kind);
+    void sync_comprehension_generator(std::vector<ast::Comprehension*> const& gens,
+        size_t gen_index, int depth, ast::Expr* elt, ast::Expr* val, FuncKind kind);
+    void async_comprehension_generator(std::vector<ast::Comprehension*> const& gens,
+        size_t gen_index, int depth, ast::Expr* elt, ast::Expr* val, FuncKind kind);
     bool is_constant(ast::Expr* e) const { return e->kind == ast::ExprKind::Constant; }
 
     // ---- patterns (codegen_pattern.cpp) ------------------------------------------------------

@@ -1,12 +1,12 @@
 // Code generation for expressions: operators, short-circuit tests, displays, calls (the
 // LOAD_METHOD / PUSH_NULL / KW_NAMES / CALL_FUNCTION_EX conventions), f-strings, assignment
-// targets, yield / await and comprehensions (each a nested function called at once).
-// Constant folding is limited to what CPython's AST optimizer does most visibly: negative
-// numeric literals and tuples of constants.
+// targets, yield / await. Constant folding follows CPython's AST optimizer: unary and binary
+// operators on constants (with its size limits), tuples of constants, and constant lists /
+// sets used as `in` operands or loop iterables becoming tuples / frozensets.
 #include "compiler/codegen.h"
+#include "objects/bytes_object.h"
 #include "objects/exceptions.h"
 #include "objects/float_object.h"
-#include "objects/bytes_object.h"
 #include "objects/int_object.h"
 #include "objects/set_object.h"
 #include "objects/str_object.h"
@@ -18,118 +18,147 @@ using namespace ast;
 using namespace vm;
 
 namespace {
-constexpr int STACK_USE_GUIDELINE = 30;
+    constexpr int STACK_USE_GUIDELINE = 30;
 
-int binary_op(OperatorKind op)
-{
-    switch (op) {
-    case OperatorKind::Add: return NB_ADD;
-    case OperatorKind::Sub: return NB_SUBTRACT;
-    case OperatorKind::Mult: return NB_MULTIPLY;
-    case OperatorKind::MatMult: return NB_MATRIX_MULTIPLY;
-    case OperatorKind::Div: return NB_TRUE_DIVIDE;
-    case OperatorKind::Mod: return NB_REMAINDER;
-    case OperatorKind::Pow: return NB_POWER;
-    case OperatorKind::LShift: return NB_LSHIFT;
-    case OperatorKind::RShift: return NB_RSHIFT;
-    case OperatorKind::BitOr: return NB_OR;
-    case OperatorKind::BitXor: return NB_XOR;
-    case OperatorKind::BitAnd: return NB_AND;
-    case OperatorKind::FloorDiv: return NB_FLOOR_DIVIDE;
-    }
-    return NB_ADD;
-}
-
-Position attr_position(Position p, AttributeExpr* e)
-{
-    if (e->loc.line != e->loc.end_line) {
-        p.line = e->loc.end_line;
-        int len = static_cast<int>(e->attr.size());
-        if (len <= e->loc.end_col) {
-            p.col = e->loc.end_col - len;
-        } else {
-            p.col = -1;
-            p.end_col = -1;
+    int binary_op(OperatorKind op)
+    {
+        switch (op) {
+        case OperatorKind::Add:
+            return NB_ADD;
+        case OperatorKind::Sub:
+            return NB_SUBTRACT;
+        case OperatorKind::Mult:
+            return NB_MULTIPLY;
+        case OperatorKind::MatMult:
+            return NB_MATRIX_MULTIPLY;
+        case OperatorKind::Div:
+            return NB_TRUE_DIVIDE;
+        case OperatorKind::Mod:
+            return NB_REMAINDER;
+        case OperatorKind::Pow:
+            return NB_POWER;
+        case OperatorKind::LShift:
+            return NB_LSHIFT;
+        case OperatorKind::RShift:
+            return NB_RSHIFT;
+        case OperatorKind::BitOr:
+            return NB_OR;
+        case OperatorKind::BitXor:
+            return NB_XOR;
+        case OperatorKind::BitAnd:
+            return NB_AND;
+        case OperatorKind::FloorDiv:
+            return NB_FLOOR_DIVIDE;
         }
+        return NB_ADD;
     }
-    return p;
-}
 
-bool const_truth(ConstantValue const& v, bool* truth)
-{
-    using K = ConstantValue::Kind;
-    switch (v.kind) {
-    case K::None: *truth = false; return true;
-    case K::True: *truth = true; return true;
-    case K::False: *truth = false; return true;
-    case K::Ellipsis: *truth = true; return true;
-    case K::Str:
-    case K::Bytes: *truth = !v.text.empty(); return true;
-    case K::Float:
-    case K::Complex: *truth = v.number != 0.0; return true;
-    case K::Int: {
-        bool nonzero = false;
-        for (char ch : v.text)
-            if (ch >= '1' && ch <= '9')
-                nonzero = true;
-        // Hex literals: any non-zero digit or letter past the prefix.
-        if (v.text.size() > 2 && v.text[0] == '0' && (v.text[1] == 'x' || v.text[1] == 'X')) {
-            nonzero = false;
-            for (size_t i = 2; i < v.text.size(); ++i)
-                if (v.text[i] != '0')
+    Position attr_position(Position p, AttributeExpr* e)
+    {
+        if (e->loc.line != e->loc.end_line) {
+            p.line = e->loc.end_line;
+            int len = static_cast<int>(e->attr.size());
+            if (len <= e->loc.end_col) {
+                p.col = e->loc.end_col - len;
+            } else {
+                p.col = -1;
+                p.end_col = -1;
+            }
+        }
+        return p;
+    }
+
+    bool const_truth(ConstantValue const& v, bool* truth)
+    {
+        using K = ConstantValue::Kind;
+        switch (v.kind) {
+        case K::None:
+            *truth = false;
+            return true;
+        case K::True:
+            *truth = true;
+            return true;
+        case K::False:
+            *truth = false;
+            return true;
+        case K::Ellipsis:
+            *truth = true;
+            return true;
+        case K::Str:
+        case K::Bytes:
+            *truth = !v.text.empty();
+            return true;
+        case K::Float:
+        case K::Complex:
+            *truth = v.number != 0.0;
+            return true;
+        case K::Int: {
+            bool nonzero = false;
+            for (char ch : v.text)
+                if (ch >= '1' && ch <= '9')
                     nonzero = true;
+            // Hex literals: any non-zero digit or letter past the prefix.
+            if (v.text.size() > 2 && v.text[0] == '0' && (v.text[1] == 'x' || v.text[1] == 'X')) {
+                nonzero = false;
+                for (size_t i = 2; i < v.text.size(); ++i)
+                    if (v.text[i] != '0')
+                        nonzero = true;
+            }
+            *truth = nonzero;
+            return true;
         }
-        *truth = nonzero;
-        return true;
+        }
+        return false;
     }
-    }
-    return false;
-}
 } // namespace
 
 namespace {
-// Size limits of CPython's constant folding: results that could be huge stay unfolded.
-constexpr int64_t MAX_INT_BITS = 128;
-constexpr int64_t MAX_COLLECTION_SIZE = 256;
-constexpr int64_t MAX_STR_SIZE = 4096;
+    // Size limits of CPython's constant folding: results that could be huge stay unfolded.
+    constexpr int64_t MAX_INT_BITS = 128;
+    constexpr int64_t MAX_COLLECTION_SIZE = 256;
+    constexpr int64_t MAX_STR_SIZE = 4096;
 
-int64_t int_bits(Value v)
-{
-    if (v.is_small_int()) {
-        uint64_t m = static_cast<uint64_t>(v.as_small_int() < 0 ? -v.as_small_int() : v.as_small_int());
-        int64_t bits = 0;
-        while (m) {
-            ++bits;
-            m >>= 1;
+    int64_t int_bits(Value v)
+    {
+        if (v.is_small_int()) {
+            uint64_t m = static_cast<uint64_t>(
+                v.as_small_int() < 0 ? -v.as_small_int() : v.as_small_int());
+            int64_t bits = 0;
+            while (m) {
+                ++bits;
+                m >>= 1;
+            }
+            return bits;
         }
+        mpz_t z;
+        mpz_init(z);
+        int_to_mpz(v, z);
+        int64_t bits = mpz_sgn(z) == 0 ? 0 : static_cast<int64_t>(mpz_sizeinbase(z, 2));
+        mpz_clear(z);
         return bits;
     }
-    mpz_t z;
-    mpz_init(z);
-    int_to_mpz(v, z);
-    int64_t bits = mpz_sgn(z) == 0 ? 0 : static_cast<int64_t>(mpz_sizeinbase(z, 2));
-    mpz_clear(z);
-    return bits;
-}
 
-bool is_number(Value v)
-{
-    return is_int(v) || is_exact_float(v) || (v.is_object() && v.as_object()->m_type == &complex_type);
-}
+    bool is_number(Value v)
+    {
+        return is_int(v) || is_exact_float(v)
+            || (v.is_object() && v.as_object()->m_type == &complex_type);
+    }
 
-bool is_sized_const(Value v)
-{
-    return is_exact_str(v) || (v.is_object() && (v.as_object()->m_type == &tuple_type || v.as_object()->m_type == &bytes_type));
-}
+    bool is_sized_const(Value v)
+    {
+        return is_exact_str(v)
+            || (v.is_object()
+                && (v.as_object()->m_type == &tuple_type || v.as_object()->m_type == &bytes_type));
+    }
 
-int64_t const_len(Value v)
-{
-    if (is_exact_str(v))
-        return v.as<StrObject>()->m_length;
-    if (v.as_object()->m_type == &tuple_type)
-        return v.as<TupleObject>()->m_size;
-    return v.as<BytesObject>()->m_size;
-}
+    int64_t const_len(Value v)
+    {
+        if (is_exact_str(v))
+            return v.as<StrObject>()->m_length;
+        if (v.as_object()->m_type == &tuple_type)
+            return v.as<TupleObject>()->m_size;
+        return v.as<BytesObject>()->m_size;
+    }
 } // namespace
 
 // A frozenset constant as CPython's code objects hold it: its constant merging rebuilds the
@@ -192,7 +221,8 @@ bool Compiler::fold_binop_safe(OperatorKind op, Value l, Value r)
     case OperatorKind::Add:
         if (ln && rn)
             return true;
-        if (is_sized_const(l) && is_sized_const(r) && l.as_object()->m_type == r.as_object()->m_type) {
+        if (is_sized_const(l) && is_sized_const(r)
+            && l.as_object()->m_type == r.as_object()->m_type) {
             int64_t limit = is_exact_str(l) ? MAX_STR_SIZE : MAX_COLLECTION_SIZE;
             return const_len(l) + const_len(r) <= limit;
         }
@@ -220,7 +250,8 @@ bool Compiler::fold_constant(Expr* e, Value* out)
                 *out = py_bool(!py_truthy(v));
                 return true;
             }
-            if (!is_int(v) && !is_exact_float(v) && !(v.is_object() && v.as_object()->m_type == &complex_type))
+            if (!is_int(v) && !is_exact_float(v)
+                && !(v.is_object() && v.as_object()->m_type == &complex_type))
                 return false;
             try {
                 *out = py_unary_op(v, un->op == UnaryOpKind::UAdd ? UN_POS : UN_INVERT);
@@ -292,16 +323,36 @@ void Compiler::visit_expr(Expr* e)
 void Compiler::emit_compare(CmpOpKind op)
 {
     switch (op) {
-    case CmpOpKind::Eq: emit(COMPARE_OP, CMP_EQ); break;
-    case CmpOpKind::NotEq: emit(COMPARE_OP, CMP_NE); break;
-    case CmpOpKind::Lt: emit(COMPARE_OP, CMP_LT); break;
-    case CmpOpKind::LtE: emit(COMPARE_OP, CMP_LE); break;
-    case CmpOpKind::Gt: emit(COMPARE_OP, CMP_GT); break;
-    case CmpOpKind::GtE: emit(COMPARE_OP, CMP_GE); break;
-    case CmpOpKind::Is: emit(IS_OP, 0); break;
-    case CmpOpKind::IsNot: emit(IS_OP, 1); break;
-    case CmpOpKind::In: emit(CONTAINS_OP, 0); break;
-    case CmpOpKind::NotIn: emit(CONTAINS_OP, 1); break;
+    case CmpOpKind::Eq:
+        emit(COMPARE_OP, CMP_EQ);
+        break;
+    case CmpOpKind::NotEq:
+        emit(COMPARE_OP, CMP_NE);
+        break;
+    case CmpOpKind::Lt:
+        emit(COMPARE_OP, CMP_LT);
+        break;
+    case CmpOpKind::LtE:
+        emit(COMPARE_OP, CMP_LE);
+        break;
+    case CmpOpKind::Gt:
+        emit(COMPARE_OP, CMP_GT);
+        break;
+    case CmpOpKind::GtE:
+        emit(COMPARE_OP, CMP_GE);
+        break;
+    case CmpOpKind::Is:
+        emit(IS_OP, 0);
+        break;
+    case CmpOpKind::IsNot:
+        emit(IS_OP, 1);
+        break;
+    case CmpOpKind::In:
+        emit(CONTAINS_OP, 0);
+        break;
+    case CmpOpKind::NotIn:
+        emit(CONTAINS_OP, 1);
+        break;
     }
 }
 
@@ -663,10 +714,18 @@ void Compiler::visit_formatted_value(FormattedValueExpr* e)
     visit_expr(e->value);
     int oparg = 0;
     switch (e->conversion) {
-    case 's': oparg = 1; break;
-    case 'r': oparg = 2; break;
-    case 'a': oparg = 3; break;
-    default: oparg = 0; break;
+    case 's':
+        oparg = 1;
+        break;
+    case 'r':
+        oparg = 2;
+        break;
+    case 'a':
+        oparg = 3;
+        break;
+    default:
+        oparg = 0;
+        break;
     }
     if (e->format_spec) {
         visit_expr(e->format_spec);
@@ -700,9 +759,15 @@ void Compiler::visit_subscript(SubscriptExpr* e)
     visit_expr(e->value);
     visit_expr(e->slice);
     switch (e->ctx) {
-    case ExprContext::Load: emit(BINARY_SUBSCR); break;
-    case ExprContext::Store: emit(STORE_SUBSCR); break;
-    case ExprContext::Del: emit(DELETE_SUBSCR); break;
+    case ExprContext::Load:
+        emit(BINARY_SUBSCR);
+        break;
+    case ExprContext::Store:
+        emit(STORE_SUBSCR);
+        break;
+    case ExprContext::Del:
+        emit(DELETE_SUBSCR);
+        break;
     }
 }
 
@@ -712,9 +777,15 @@ void Compiler::visit_attribute(AttributeExpr* e)
     u()->pos = attr_position(u()->pos, e);
     int idx = add_name(mangled(e->attr));
     switch (e->ctx) {
-    case ExprContext::Load: emit(LOAD_ATTR, idx); break;
-    case ExprContext::Store: emit(STORE_ATTR, idx); break;
-    case ExprContext::Del: emit(DELETE_ATTR, idx); break;
+    case ExprContext::Load:
+        emit(LOAD_ATTR, idx);
+        break;
+    case ExprContext::Store:
+        emit(STORE_ATTR, idx);
+        break;
+    case ExprContext::Del:
+        emit(DELETE_ATTR, idx);
+        break;
     }
 }
 
@@ -966,407 +1037,6 @@ void Compiler::call(CallExpr* e)
     call_helper(0, e->args, e->keywords);
 }
 
-// ---- comprehensions -------------------------------------------------------------------------
-
-void Compiler::comprehension(Expr* e, std::string const& name, FuncKind kind,
-    std::vector<Comprehension*> const& gens, Expr* elt, Expr* val)
-{
-    UnitKind outer = u()->kind;
-    Comprehension* outermost = gens[0];
-    enter_scope(name, UnitKind::Comprehension, e, e->loc.line);
-    set_loc(e->loc);
-    bool is_async_generator = u()->ste->coroutine;
-    if (is_async_generator && kind != FuncKind::GenExp && outer != UnitKind::AsyncFunction
-        && outer != UnitKind::Comprehension)
-        error("asynchronous comprehension outside of an asynchronous function", e->loc);
-    if (kind == FuncKind::ListComp)
-        emit(BUILD_LIST, 0);
-    else if (kind == FuncKind::SetComp)
-        emit(BUILD_SET, 0);
-    else if (kind == FuncKind::DictComp)
-        emit(BUILD_MAP, 0);
-    u()->info.argcount = 1;
-    comprehension_generator(gens, 0, 0, elt, val, kind);
-    if (kind != FuncKind::GenExp)
-        emit(RETURN_VALUE);
-    CodeObject* co = finish_scope(true);
-    make_closure(co, 0);
-    visit_iterable(outermost->iter);
-    emit(outermost->is_async ? GET_AITER : GET_ITER);
-    emit(CALL, 0);
-    if (is_async_generator && kind != FuncKind::GenExp) {
-        emit(GET_AWAITABLE, 0);
-        load_none();
-        add_yield_from(true);
-    }
-}
-
-void Compiler::comprehension_generator(std::vector<Comprehension*> const& gens, size_t gen_index,
-    int depth, Expr* elt, Expr* val, FuncKind kind)
-{
-    if (gens[gen_index]->is_async)
-        async_comprehension_generator(gens, gen_index, depth, elt, val, kind);
-    else
-        sync_comprehension_generator(gens, gen_index, depth, elt, val, kind);
-}
-
-namespace {
-void comprehension_element(Compiler& c, int depth, Expr* elt, Expr* val, FuncKind kind)
-{
-    switch (kind) {
-    case FuncKind::GenExp:
-        c.visit_expr(elt);
-        c.emit_yield();
-        c.emit(POP_TOP);
-        break;
-    case FuncKind::ListComp:
-        c.visit_expr(elt);
-        c.emit(LIST_APPEND, depth + 1);
-        break;
-    case FuncKind::SetComp:
-        c.visit_expr(elt);
-        c.emit(SET_ADD, depth + 1);
-        break;
-    default:
-        c.visit_expr(elt);
-        c.visit_expr(val);
-        c.emit(MAP_ADD, depth + 1);
-        break;
-    }
-}
-} // namespace
-
-void Compiler::sync_comprehension_generator(std::vector<Comprehension*> const& gens,
-    size_t gen_index, int depth, Expr* elt, Expr* val, FuncKind kind)
-{
-    int start = new_label(), if_cleanup = new_label(), anchor = new_label();
-    bool has_start = true;
-    Comprehension* gen = gens[gen_index];
-    if (gen_index == 0) {
-        emit(LOAD_FAST, 0);
-    } else {
-        // "for y in [f(x)]" binds without iterating.
-        ExprList const* elts = nullptr;
-        if (gen->iter->kind == ExprKind::List)
-            elts = &static_cast<ListExpr*>(gen->iter)->elts;
-        else if (gen->iter->kind == ExprKind::Tuple)
-            elts = &static_cast<TupleExpr*>(gen->iter)->elts;
-        if (elts && elts->size() == 1 && (*elts)[0]->kind != ExprKind::Starred) {
-            visit_expr((*elts)[0]);
-            has_start = false;
-        }
-        if (has_start) {
-            visit_iterable(gen->iter);
-            emit(GET_ITER);
-        }
-    }
-    if (has_start) {
-        ++depth;
-        place(start);
-        emit_jump(FOR_ITER, anchor);
-    }
-    visit_expr(gen->target);
-    for (Expr* cond : gen->ifs)
-        jump_if(cond, if_cleanup, false);
-    if (++gen_index < gens.size())
-        comprehension_generator(gens, gen_index, depth, elt, val, kind);
-    if (gen_index >= gens.size())
-        comprehension_element(*this, depth, elt, val, kind);
-    place(if_cleanup);
-    if (has_start) {
-        emit_jump(P_JUMP, start);
-        place(anchor);
-    }
-}
-
-void Compiler::async_comprehension_generator(std::vector<Comprehension*> const& gens,
-    size_t gen_index, int depth, Expr* elt, Expr* val, FuncKind kind)
-{
-    int start = new_label(), except = new_label(), if_cleanup = new_label();
-    Comprehension* gen = gens[gen_index];
-    if (gen_index == 0) {
-        emit(LOAD_FAST, 0);
-    } else {
-        visit_expr(gen->iter);
-        emit(GET_AITER);
-    }
-    place(start);
-    push_fblock(FBlockKind::AsyncComprehensionGenerator, start, -1, Loc { });
-    emit_jump(SETUP_FINALLY, except);
-    emit(GET_ANEXT);
-    load_none();
-    add_yield_from(true);
-    emit(POP_BLOCK);
-    visit_expr(gen->target);
-    for (Expr* cond : gen->ifs)
-        jump_if(cond, if_cleanup, false);
-    ++depth;
-    if (++gen_index < gens.size())
-        comprehension_generator(gens, gen_index, depth, elt, val, kind);
-    if (gen_index >= gens.size())
-        comprehension_element(*this, depth, elt, val, kind);
-    place(if_cleanup);
-    emit_jump(P_JUMP, start);
-    pop_fblock();
-    place(except);
-    emit(END_ASYNC_FOR);
-}
-
-// ---- "%s" % (a, b) as an f-string (CPython 3.11's AST optimizer) ---------------------------
-
-Expr* Compiler::optimize_format(BinOpExpr* e)
-{
-    if (e->op != OperatorKind::Mod || e->left->kind != ExprKind::Constant || e->right->kind != ExprKind::Tuple)
-        return nullptr;
-    auto const& cv = static_cast<ConstantExpr*>(e->left)->value;
-    if (cv.kind != ConstantValue::Kind::Str)
-        return nullptr;
-    auto* tuple = static_cast<TupleExpr*>(e->right);
-    for (Expr* x : tuple->elts)
-        if (x->kind == ExprKind::Starred)
-            return nullptr;
-    std::string const& fmt = cv.text; // '%' and the spec characters are ASCII: bytes suffice
-    size_t pos = 0, len = fmt.size(), cnt = 0;
-    auto* js = m_synth.make<JoinedStrExpr>();
-    js->loc = e->loc;
-    auto literal = [&](std::string text) {
-        auto* c = m_synth.make<ConstantExpr>();
-        c->value.kind = ConstantValue::Kind::Str;
-        c->value.text = std::move(text);
-        c->loc = e->loc;
-        return c;
-    };
-    while (true) {
-        std::string lit;
-        while (pos < len) {
-            if (fmt[pos] == '%') {
-                if (pos + 1 < len && fmt[pos + 1] == '%') {
-                    lit += '%';
-                    pos += 2;
-                    continue;
-                }
-                break;
-            }
-            lit += fmt[pos++];
-        }
-        if (!lit.empty())
-            js->values.push_back(literal(std::move(lit)));
-        if (pos >= len)
-            break;
-        if (cnt >= tuple->elts.size())
-            return nullptr; // more format units than items
-        ++pos; // '%'
-        bool ljust = false;
-        int width = -1, prec = -1;
-        auto next = [&](char* ch) {
-            if (pos >= len)
-                return false;
-            *ch = fmt[pos++];
-            return true;
-        };
-        char ch;
-        if (!next(&ch))
-            return nullptr;
-        while (ch == '-' || ch == '+' || ch == ' ' || ch == '#' || ch == '0') {
-            if (ch == '-')
-                ljust = true;
-            if (!next(&ch))
-                return nullptr;
-        }
-        if (ch >= '0' && ch <= '9') {
-            width = 0;
-            while (ch >= '0' && ch <= '9') {
-                width = width * 10 + (ch - '0');
-                if (width > 100000 || !next(&ch))
-                    return nullptr;
-            }
-        }
-        if (ch == '.') {
-            if (!next(&ch))
-                return nullptr;
-            prec = 0;
-            while (ch >= '0' && ch <= '9') {
-                prec = prec * 10 + (ch - '0');
-                if (prec > 100000 || !next(&ch))
-                    return nullptr;
-            }
-        }
-        if (ch != 's' && ch != 'r' && ch != 'a')
-            return nullptr;
-        Expr* arg = tuple->elts[cnt++];
-        auto* fv = m_synth.make<FormattedValueExpr>();
-        fv->value = arg;
-        fv->conversion = ch;
-        fv->loc = arg->loc;
-        std::string spec;
-        if (!ljust && width > 0)
-            spec += '>';
-        if (width >= 0)
-            spec += std::to_string(width);
-        if (prec >= 0)
-            spec += "." + std::to_string(prec);
-        if (!spec.empty()) {
-            // A constant format spec, as CPython builds it (a Constant, not a JoinedStr).
-            fv->format_spec = literal(spec);
-        }
-        js->values.push_back(fv);
-    }
-    if (cnt < tuple->elts.size())
-        return nullptr; // more items than format units
-    return js;
-}
-
-// ---- SyntaxWarnings -------------------------------------------------------------------------
-
-void Compiler::warn(std::string msg)
-{
-    if (!m_warnings)
-        return;
-    Position p = u()->pos;
-    m_warnings->push_back({ std::move(msg), Loc { p.line, p.col, p.end_line, p.end_col } });
-}
-
-namespace {
-// The type name of a literal expression's value (CPython's infer_type), or null if unknown.
-char const* literal_type_name(Compiler& c, Expr* e)
-{
-    switch (e->kind) {
-    case ExprKind::Tuple: return "tuple";
-    case ExprKind::List:
-    case ExprKind::ListComp: return "list";
-    case ExprKind::Dict:
-    case ExprKind::DictComp: return "dict";
-    case ExprKind::Set:
-    case ExprKind::SetComp: return "set";
-    case ExprKind::GeneratorExp: return "generator";
-    case ExprKind::Lambda: return "function";
-    case ExprKind::JoinedStr:
-    case ExprKind::FormattedValue: return "str";
-    case ExprKind::Constant: {
-        using K = ConstantValue::Kind;
-        switch (static_cast<ConstantExpr*>(e)->value.kind) {
-        case K::None: return "NoneType";
-        case K::True:
-        case K::False: return "bool";
-        case K::Ellipsis: return "ellipsis";
-        case K::Int: return "int";
-        case K::Float: return "float";
-        case K::Complex: return "complex";
-        case K::Str: return "str";
-        case K::Bytes: return "bytes";
-        }
-        return nullptr;
-    }
-    default: {
-        // Folded constants (-1, (1, 2)) count as literals too.
-        Value v;
-        if (e->kind != ExprKind::Name && c.fold_constant(e, &v))
-            return type_of(v)->m_tp_name ? type_of(v)->m_tp_name : nullptr;
-        return nullptr;
-    }
-    }
-}
-
-// An operand of "is" that is fine: not a literal, or a named singleton.
-bool is_arg_ok(Compiler& c, Expr* e)
-{
-    Value v;
-    if (e->kind == ExprKind::Name || !c.fold_constant(e, &v))
-        return true;
-    return v == none() || v == py_bool(true) || v == py_bool(false) || v == Value(g_ellipsis);
-}
-} // namespace
-
-void Compiler::check_compare(CompareExpr* e)
-{
-    bool left = is_arg_ok(*this, e->left);
-    for (size_t i = 0; i < e->ops.size(); ++i) {
-        bool right = is_arg_ok(*this, e->comparators[i]);
-        CmpOpKind op = e->ops[i];
-        if ((op == CmpOpKind::Is || op == CmpOpKind::IsNot) && (!left || !right)) {
-            warn(op == CmpOpKind::Is ? "\"is\" with a literal. Did you mean \"==\"?"
-                                     : "\"is not\" with a literal. Did you mean \"!=\"?");
-            return;
-        }
-        left = right;
-    }
-}
-
-void Compiler::check_caller(Expr* func)
-{
-    switch (func->kind) {
-    case ExprKind::Constant:
-    case ExprKind::Tuple:
-    case ExprKind::List:
-    case ExprKind::ListComp:
-    case ExprKind::Dict:
-    case ExprKind::DictComp:
-    case ExprKind::Set:
-    case ExprKind::SetComp:
-    case ExprKind::GeneratorExp:
-    case ExprKind::JoinedStr:
-    case ExprKind::FormattedValue:
-        if (char const* t = literal_type_name(*this, func))
-            warn(std::string("'") + t + "' object is not callable; perhaps you missed a comma?");
-        return;
-    default:
-        return;
-    }
-}
-
-void Compiler::check_subscript(SubscriptExpr* e)
-{
-    Expr* v = e->value;
-    bool subscripter_warn = false;
-    switch (v->kind) {
-    case ExprKind::Constant: {
-        using K = ConstantValue::Kind;
-        auto k = static_cast<ConstantExpr*>(v)->value.kind;
-        subscripter_warn = k == K::None || k == K::Ellipsis || k == K::Int || k == K::Float
-            || k == K::Complex || k == K::True || k == K::False;
-        break;
-    }
-    case ExprKind::Set:
-    case ExprKind::SetComp:
-    case ExprKind::GeneratorExp:
-    case ExprKind::Lambda:
-        subscripter_warn = true;
-        break;
-    default:
-        break;
-    }
-    if (subscripter_warn) {
-        warn(std::string("'") + literal_type_name(*this, v) + "' object is not subscriptable; perhaps you missed a comma?");
-        return;
-    }
-    // A literal sequence indexed by a literal that is not an int.
-    char const* index_type = e->slice->kind == ExprKind::Slice || e->slice->kind == ExprKind::Name
-        ? nullptr
-        : literal_type_name(*this, e->slice);
-    if (!index_type || std::string(index_type) == "int" || std::string(index_type) == "bool")
-        return;
-    bool seq = false;
-    switch (v->kind) {
-    case ExprKind::Constant: {
-        auto k = static_cast<ConstantExpr*>(v)->value.kind;
-        seq = k == ConstantValue::Kind::Str || k == ConstantValue::Kind::Bytes;
-        break;
-    }
-    case ExprKind::Tuple:
-    case ExprKind::List:
-    case ExprKind::ListComp:
-    case ExprKind::JoinedStr:
-    case ExprKind::FormattedValue:
-        seq = true;
-        break;
-    default:
-        break;
-    }
-    if (seq)
-        warn(std::string(literal_type_name(*this, v)) + " indices must be integers or slices, not "
-            + index_type + "; perhaps you missed a comma?");
-}
-
 // ---- dispatch -------------------------------------------------------------------------------
 
 void Compiler::visit_expr1(Expr* e)
@@ -1407,10 +1077,18 @@ void Compiler::visit_expr1(Expr* e)
         auto* un = static_cast<UnaryOpExpr*>(e);
         visit_expr(un->operand);
         switch (un->op) {
-        case UnaryOpKind::Invert: emit(UNARY_INVERT); break;
-        case UnaryOpKind::Not: emit(UNARY_NOT); break;
-        case UnaryOpKind::UAdd: emit(UNARY_POSITIVE); break;
-        case UnaryOpKind::USub: emit(UNARY_NEGATIVE); break;
+        case UnaryOpKind::Invert:
+            emit(UNARY_INVERT);
+            break;
+        case UnaryOpKind::Not:
+            emit(UNARY_NOT);
+            break;
+        case UnaryOpKind::UAdd:
+            emit(UNARY_POSITIVE);
+            break;
+        case UnaryOpKind::USub:
+            emit(UNARY_NEGATIVE);
+            break;
         }
         break;
     }

@@ -26,7 +26,8 @@ void Compiler::emit_jump_noline(uint16_t op, int label)
     u()->pos = saved;
 }
 
-void Compiler::push_fblock(FBlockKind kind, int block, int exit, Loc const& loc, Stmt* stmt, std::string name)
+void Compiler::push_fblock(
+    FBlockKind kind, int block, int exit, Loc const& loc, Stmt* stmt, std::string name)
 {
     FBlock fb;
     fb.kind = kind;
@@ -132,7 +133,8 @@ int Compiler::unwind_fblock_stack(bool preserve_tos, bool to_loop)
         return -1;
     FBlock top = fbs.back();
     if (top.kind == FBlockKind::ExceptionGroupHandler)
-        error("'break', 'continue' and 'return' cannot appear in an except* block", Loc { u()->pos.line, u()->pos.col, u()->pos.end_line, u()->pos.end_col });
+        error("'break', 'continue' and 'return' cannot appear in an except* block",
+            Loc { u()->pos.line, u()->pos.col, u()->pos.end_line, u()->pos.end_col });
     if (to_loop && (top.kind == FBlockKind::WhileLoop || top.kind == FBlockKind::ForLoop))
         return static_cast<int>(fbs.size() - 1);
     fbs.pop_back();
@@ -589,7 +591,8 @@ void Compiler::visit_import(ImportStmt* s)
                 while (true) {
                     size_t p = dot + 1;
                     dot = a->name.find('.', p);
-                    std::string attr = a->name.substr(p, dot == std::string::npos ? std::string::npos : dot - p);
+                    std::string attr
+                        = a->name.substr(p, dot == std::string::npos ? std::string::npos : dot - p);
                     emit(IMPORT_FROM, add_name(attr));
                     if (dot == std::string::npos)
                         break;
@@ -644,41 +647,54 @@ void Compiler::visit_raise(RaiseStmt* s)
 }
 
 namespace {
-int inplace_op(OperatorKind op)
-{
-    switch (op) {
-    case OperatorKind::Add: return NB_INPLACE_ADD;
-    case OperatorKind::Sub: return NB_INPLACE_SUBTRACT;
-    case OperatorKind::Mult: return NB_INPLACE_MULTIPLY;
-    case OperatorKind::MatMult: return NB_INPLACE_MATRIX_MULTIPLY;
-    case OperatorKind::Div: return NB_INPLACE_TRUE_DIVIDE;
-    case OperatorKind::Mod: return NB_INPLACE_REMAINDER;
-    case OperatorKind::Pow: return NB_INPLACE_POWER;
-    case OperatorKind::LShift: return NB_INPLACE_LSHIFT;
-    case OperatorKind::RShift: return NB_INPLACE_RSHIFT;
-    case OperatorKind::BitOr: return NB_INPLACE_OR;
-    case OperatorKind::BitXor: return NB_INPLACE_XOR;
-    case OperatorKind::BitAnd: return NB_INPLACE_AND;
-    case OperatorKind::FloorDiv: return NB_INPLACE_FLOOR_DIVIDE;
-    }
-    return NB_INPLACE_ADD;
-}
-
-// A multi-line attribute access is located at its attribute name (CPython 3.11).
-Position attr_pos(Position p, AttributeExpr* e)
-{
-    if (e->loc.line != e->loc.end_line) {
-        p.line = e->loc.end_line;
-        int len = static_cast<int>(e->attr.size());
-        if (len <= e->loc.end_col) {
-            p.col = e->loc.end_col - len;
-        } else {
-            p.col = -1;
-            p.end_col = -1;
+    int inplace_op(OperatorKind op)
+    {
+        switch (op) {
+        case OperatorKind::Add:
+            return NB_INPLACE_ADD;
+        case OperatorKind::Sub:
+            return NB_INPLACE_SUBTRACT;
+        case OperatorKind::Mult:
+            return NB_INPLACE_MULTIPLY;
+        case OperatorKind::MatMult:
+            return NB_INPLACE_MATRIX_MULTIPLY;
+        case OperatorKind::Div:
+            return NB_INPLACE_TRUE_DIVIDE;
+        case OperatorKind::Mod:
+            return NB_INPLACE_REMAINDER;
+        case OperatorKind::Pow:
+            return NB_INPLACE_POWER;
+        case OperatorKind::LShift:
+            return NB_INPLACE_LSHIFT;
+        case OperatorKind::RShift:
+            return NB_INPLACE_RSHIFT;
+        case OperatorKind::BitOr:
+            return NB_INPLACE_OR;
+        case OperatorKind::BitXor:
+            return NB_INPLACE_XOR;
+        case OperatorKind::BitAnd:
+            return NB_INPLACE_AND;
+        case OperatorKind::FloorDiv:
+            return NB_INPLACE_FLOOR_DIVIDE;
         }
+        return NB_INPLACE_ADD;
     }
-    return p;
-}
+
+    // A multi-line attribute access is located at its attribute name (CPython 3.11).
+    Position attr_pos(Position p, AttributeExpr* e)
+    {
+        if (e->loc.line != e->loc.end_line) {
+            p.line = e->loc.end_line;
+            int len = static_cast<int>(e->attr.size());
+            if (len <= e->loc.end_col) {
+                p.col = e->loc.end_col - len;
+            } else {
+                p.col = -1;
+                p.end_col = -1;
+            }
+        }
+        return p;
+    }
 } // namespace
 
 void Compiler::visit_augassign(AugAssignStmt* s)

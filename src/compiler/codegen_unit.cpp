@@ -18,80 +18,82 @@ using namespace vm;
 
 namespace {
 
-// Constants are deduplicated by type and value (1, 1.0 and True are distinct; -0.0 and 0.0
-// too): the key spells both.
-void const_key(Value v, std::string& out)
-{
-    if (v.is_small_int()) {
-        out += "i" + std::to_string(v.as_small_int()) + ";";
-        return;
+    // Constants are deduplicated by type and value (1, 1.0 and True are distinct; -0.0 and 0.0
+    // too): the key spells both.
+    void const_key(Value v, std::string& out)
+    {
+        if (v.is_small_int()) {
+            out += "i" + std::to_string(v.as_small_int()) + ";";
+            return;
+        }
+        Object* o = v.as_object();
+        Type* t = o->m_type;
+        if (v == Value(g_none)) {
+            out += "N;";
+        } else if (v == Value(g_true)) {
+            out += "T;";
+        } else if (v == Value(g_false)) {
+            out += "F;";
+        } else if (v == Value(g_ellipsis)) {
+            out += "E;";
+        } else if (t == &int_type) {
+            char* s = mpz_get_str(nullptr, 16, static_cast<IntObject*>(o)->m_value);
+            out += "i";
+            out += s;
+            out += ";";
+            free(s);
+        } else if (t == &float_type) {
+            double d = static_cast<FloatObject*>(o)->m_value;
+            uint64_t bits;
+            std::memcpy(&bits, &d, 8);
+            out += "f" + std::to_string(bits) + ";";
+        } else if (t == &complex_type) {
+            auto* c = static_cast<ComplexObject*>(o);
+            uint64_t b1, b2;
+            std::memcpy(&b1, &c->m_real, 8);
+            std::memcpy(&b2, &c->m_imag, 8);
+            out += "c" + std::to_string(b1) + "," + std::to_string(b2) + ";";
+        } else if (t == &str_type) {
+            std::string s = str_utf8(static_cast<StrObject*>(o));
+            out += "s" + std::to_string(s.size()) + ":" + s;
+        } else if (t == &bytes_type) {
+            auto sv = static_cast<BytesObject*>(o)->view();
+            out += "b" + std::to_string(sv.size()) + ":";
+            out.append(sv.data(), sv.size());
+        } else if (t == &tuple_type) {
+            auto* tu = static_cast<TupleObject*>(o);
+            out += "(" + std::to_string(tu->m_size) + ":";
+            for (int64_t i = 0; i < tu->m_size; ++i)
+                const_key(tu->item(i), out);
+            out += ")";
+        } else if (t == &frozenset_type) {
+            auto* so = static_cast<SetObject*>(o);
+            out += "z" + std::to_string(set_size(so)) + ":";
+            int64_t pos = 0;
+            Value key;
+            while (set_next(so, &pos, &key))
+                const_key(key, out);
+            out += ")";
+        } else {
+            // Code objects and anything else: by identity.
+            out += "o" + std::to_string(reinterpret_cast<uintptr_t>(o)) + ";";
+        }
     }
-    Object* o = v.as_object();
-    Type* t = o->m_type;
-    if (v == Value(g_none)) {
-        out += "N;";
-    } else if (v == Value(g_true)) {
-        out += "T;";
-    } else if (v == Value(g_false)) {
-        out += "F;";
-    } else if (v == Value(g_ellipsis)) {
-        out += "E;";
-    } else if (t == &int_type) {
-        char* s = mpz_get_str(nullptr, 16, static_cast<IntObject*>(o)->m_value);
-        out += "i";
-        out += s;
-        out += ";";
-        free(s);
-    } else if (t == &float_type) {
-        double d = static_cast<FloatObject*>(o)->m_value;
-        uint64_t bits;
-        std::memcpy(&bits, &d, 8);
-        out += "f" + std::to_string(bits) + ";";
-    } else if (t == &complex_type) {
-        auto* c = static_cast<ComplexObject*>(o);
-        uint64_t b1, b2;
-        std::memcpy(&b1, &c->m_real, 8);
-        std::memcpy(&b2, &c->m_imag, 8);
-        out += "c" + std::to_string(b1) + "," + std::to_string(b2) + ";";
-    } else if (t == &str_type) {
-        std::string s = str_utf8(static_cast<StrObject*>(o));
-        out += "s" + std::to_string(s.size()) + ":" + s;
-    } else if (t == &bytes_type) {
-        auto sv = static_cast<BytesObject*>(o)->view();
-        out += "b" + std::to_string(sv.size()) + ":";
-        out.append(sv.data(), sv.size());
-    } else if (t == &tuple_type) {
-        auto* tu = static_cast<TupleObject*>(o);
-        out += "(" + std::to_string(tu->m_size) + ":";
-        for (int64_t i = 0; i < tu->m_size; ++i)
-            const_key(tu->item(i), out);
-        out += ")";
-    } else if (t == &frozenset_type) {
-        auto* so = static_cast<SetObject*>(o);
-        out += "z" + std::to_string(set_size(so)) + ":";
-        int64_t pos = 0;
-        Value key;
-        while (set_next(so, &pos, &key))
-            const_key(key, out);
-        out += ")";
-    } else {
-        // Code objects and anything else: by identity.
-        out += "o" + std::to_string(reinterpret_cast<uintptr_t>(o)) + ";";
-    }
-}
 
-bool all_name_chars(std::string const& s)
-{
-    for (unsigned char ch : s)
-        if (!(std::isalnum(ch) || ch == '_'))
-            return false;
-    return true;
-}
+    bool all_name_chars(std::string const& s)
+    {
+        for (unsigned char ch : s)
+            if (!(std::isalnum(ch) || ch == '_'))
+                return false;
+        return true;
+    }
 
 } // namespace
 
 Compiler::Compiler(SymTable& st, std::string_view filename, ParseMode mode)
-    : m_st(st), m_filename(filename), m_mode(mode)
+    : m_st(st)
+    , m_filename(filename)
+    , m_mode(mode)
 {
 }
 
@@ -123,7 +125,8 @@ void Compiler::emit(uint16_t op, int32_t arg)
             for (size_t i = size - arg; i < size; ++i)
                 items.push_back(u()->info.consts[ins[i].arg]);
             ins.resize(size - arg);
-            emit(LOAD_CONST, add_const(Value(tuple_from(items.data(), static_cast<int64_t>(items.size())))));
+            emit(LOAD_CONST,
+                add_const(Value(tuple_from(items.data(), static_cast<int64_t>(items.size())))));
             return;
         }
     }
@@ -181,7 +184,8 @@ int Compiler::add_const(Value v)
     std::string key;
     const_key(v, key);
     Unit* un = u();
-    auto [it, inserted] = un->const_index.try_emplace(key, static_cast<int>(un->info.consts.size()));
+    auto [it, inserted]
+        = un->const_index.try_emplace(key, static_cast<int>(un->info.consts.size()));
     if (inserted)
         un->info.consts.push_back(v);
     return it->second;
@@ -219,15 +223,24 @@ Value Compiler::constant_value(ConstantValue const& cv)
 {
     using K = ConstantValue::Kind;
     switch (cv.kind) {
-    case K::None: return none();
-    case K::True: return py_bool(true);
-    case K::False: return py_bool(false);
-    case K::Ellipsis: return Value(g_ellipsis);
-    case K::Int: return int_from_string(cv.text, 0);
-    case K::Float: return float_new(cv.number);
-    case K::Complex: return complex_new(0.0, cv.number);
-    case K::Str: return all_name_chars(cv.text) ? Value(intern(cv.text)) : Value(str_from_utf8(cv.text));
-    case K::Bytes: return bytes_new(cv.text);
+    case K::None:
+        return none();
+    case K::True:
+        return py_bool(true);
+    case K::False:
+        return py_bool(false);
+    case K::Ellipsis:
+        return Value(g_ellipsis);
+    case K::Int:
+        return int_from_string(cv.text, 0);
+    case K::Float:
+        return float_new(cv.number);
+    case K::Complex:
+        return complex_new(0.0, cv.number);
+    case K::Str:
+        return all_name_chars(cv.text) ? Value(intern(cv.text)) : Value(str_from_utf8(cv.text));
+    case K::Bytes:
+        return bytes_new(cv.text);
     }
     return none();
 }
@@ -245,7 +258,9 @@ void Compiler::nameop(std::string const& name, ExprContext ctx)
     bool function = un->ste->type == BlockType::Function;
     switch (scope) {
     case SymScope::Free:
-    case SymScope::Cell: optype = OP_DEREF; break;
+    case SymScope::Cell:
+        optype = OP_DEREF;
+        break;
     case SymScope::Local:
         if (function)
             optype = OP_FAST;
@@ -254,8 +269,11 @@ void Compiler::nameop(std::string const& name, ExprContext ctx)
         if (function)
             optype = OP_GLOBAL;
         break;
-    case SymScope::GlobalExplicit: optype = OP_GLOBAL; break;
-    default: break;
+    case SymScope::GlobalExplicit:
+        optype = OP_GLOBAL;
+        break;
+    default:
+        break;
     }
     // A free variable of a class body that is not in the class's free list (a name bound in
     // the class and free in a method) is not a deref here.
@@ -269,7 +287,9 @@ void Compiler::nameop(std::string const& name, ExprContext ctx)
             emit_deref(ctx == ExprContext::Store ? STORE_DEREF : DELETE_DEREF, m);
         return;
     case OP_FAST:
-        emit(ctx == ExprContext::Load ? LOAD_FAST : ctx == ExprContext::Store ? STORE_FAST : DELETE_FAST,
+        emit(ctx == ExprContext::Load       ? LOAD_FAST
+                : ctx == ExprContext::Store ? STORE_FAST
+                                            : DELETE_FAST,
             add_varname(m));
         return;
     case OP_GLOBAL:
@@ -279,7 +299,9 @@ void Compiler::nameop(std::string const& name, ExprContext ctx)
             emit(ctx == ExprContext::Store ? STORE_GLOBAL : DELETE_GLOBAL, add_name(m));
         return;
     case OP_NAME:
-        emit(ctx == ExprContext::Load ? LOAD_NAME : ctx == ExprContext::Store ? STORE_NAME : DELETE_NAME,
+        emit(ctx == ExprContext::Load       ? LOAD_NAME
+                : ctx == ExprContext::Store ? STORE_NAME
+                                            : DELETE_NAME,
             add_name(m));
         return;
     }
@@ -287,7 +309,7 @@ void Compiler::nameop(std::string const& name, ExprContext ctx)
 
 // ---- units ----------------------------------------------------------------------------------
 
-void Compiler::enter_scope(std::string name, UnitKind kind, const void* key, int firstlineno)
+void Compiler::enter_scope(std::string name, UnitKind kind, void const* key, int firstlineno)
 {
     auto unit = std::make_unique<Unit>();
     Unit* un = unit.get();
@@ -328,7 +350,8 @@ void Compiler::enter_scope(std::string name, UnitKind kind, const void* key, int
     if (kind != UnitKind::Module && m_units.size() > 1) {
         Unit* parent = u();
         bool force_global = false;
-        if (kind == UnitKind::Function || kind == UnitKind::AsyncFunction || kind == UnitKind::Class) {
+        if (kind == UnitKind::Function || kind == UnitKind::AsyncFunction
+            || kind == UnitKind::Class) {
             std::string m = mangle(parent->private_name, name);
             if (parent->ste->scope_of(m) == SymScope::GlobalExplicit)
                 force_global = true;
@@ -399,11 +422,13 @@ void Compiler::make_closure(CodeObject* co, uint32_t flags)
             else
                 cell = un->ste->scope_of(name) == SymScope::Cell;
             if (cell) {
-                un->seq.instrs.push_back(Instr { LOAD_CLOSURE, ArgKind::Cell, un->cell_index.at(name), un->pos });
+                un->seq.instrs.push_back(
+                    Instr { LOAD_CLOSURE, ArgKind::Cell, un->cell_index.at(name), un->pos });
             } else {
                 auto it = un->free_index.find(name);
                 PY_VERIFY(it != un->free_index.end(), "CG-1");
-                un->seq.instrs.push_back(Instr { LOAD_CLOSURE, ArgKind::Free, it->second, un->pos });
+                un->seq.instrs.push_back(
+                    Instr { LOAD_CLOSURE, ArgKind::Free, it->second, un->pos });
             }
         }
         flags |= 0x08;
@@ -416,55 +441,57 @@ void Compiler::make_closure(CodeObject* co, uint32_t flags)
 // ---- module ---------------------------------------------------------------------------------
 
 namespace {
-bool find_ann(StmtList const& stmts)
-{
-    for (Stmt* s : stmts) {
-        switch (s->kind) {
-        case StmtKind::AnnAssign: return true;
-        case StmtKind::For:
-        case StmtKind::AsyncFor: {
-            auto* f = static_cast<ForStmt*>(s);
-            if (find_ann(f->body) || find_ann(f->orelse))
+    bool find_ann(StmtList const& stmts)
+    {
+        for (Stmt* s : stmts) {
+            switch (s->kind) {
+            case StmtKind::AnnAssign:
                 return true;
-            break;
-        }
-        case StmtKind::While: {
-            auto* f = static_cast<WhileStmt*>(s);
-            if (find_ann(f->body) || find_ann(f->orelse))
-                return true;
-            break;
-        }
-        case StmtKind::If: {
-            auto* f = static_cast<IfStmt*>(s);
-            if (find_ann(f->body) || find_ann(f->orelse))
-                return true;
-            break;
-        }
-        case StmtKind::With:
-        case StmtKind::AsyncWith:
-            if (find_ann(static_cast<WithStmt*>(s)->body))
-                return true;
-            break;
-        case StmtKind::Try:
-        case StmtKind::TryStar: {
-            auto* t = static_cast<TryStmt*>(s);
-            for (ExceptHandler* h : t->handlers)
-                if (find_ann(h->body))
+            case StmtKind::For:
+            case StmtKind::AsyncFor: {
+                auto* f = static_cast<ForStmt*>(s);
+                if (find_ann(f->body) || find_ann(f->orelse))
                     return true;
-            if (find_ann(t->body) || find_ann(t->finalbody) || find_ann(t->orelse))
-                return true;
-            break;
-        }
-        case StmtKind::Match:
-            for (MatchCase* c : static_cast<MatchStmt*>(s)->cases)
-                if (find_ann(c->body))
+                break;
+            }
+            case StmtKind::While: {
+                auto* f = static_cast<WhileStmt*>(s);
+                if (find_ann(f->body) || find_ann(f->orelse))
                     return true;
-            break;
-        default: break;
+                break;
+            }
+            case StmtKind::If: {
+                auto* f = static_cast<IfStmt*>(s);
+                if (find_ann(f->body) || find_ann(f->orelse))
+                    return true;
+                break;
+            }
+            case StmtKind::With:
+            case StmtKind::AsyncWith:
+                if (find_ann(static_cast<WithStmt*>(s)->body))
+                    return true;
+                break;
+            case StmtKind::Try:
+            case StmtKind::TryStar: {
+                auto* t = static_cast<TryStmt*>(s);
+                for (ExceptHandler* h : t->handlers)
+                    if (find_ann(h->body))
+                        return true;
+                if (find_ann(t->body) || find_ann(t->finalbody) || find_ann(t->orelse))
+                    return true;
+                break;
+            }
+            case StmtKind::Match:
+                for (MatchCase* c : static_cast<MatchStmt*>(s)->cases)
+                    if (find_ann(c->body))
+                        return true;
+                break;
+            default:
+                break;
+            }
         }
+        return false;
     }
-    return false;
-}
 } // namespace
 
 void Compiler::body(StmtList const& stmts)
@@ -587,7 +614,8 @@ void Compiler::visit_function(FunctionDefStmt* s)
     enter_scope(s->name, is_async ? UnitKind::AsyncFunction : UnitKind::Function, s, firstlineno);
     bool has_doc = !s->body.empty() && is_docstring_stmt(s->body[0]);
     if (has_doc)
-        add_const(constant_value(static_cast<ConstantExpr*>(static_cast<ExprStmt*>(s->body[0])->value)->value));
+        add_const(constant_value(
+            static_cast<ConstantExpr*>(static_cast<ExprStmt*>(s->body[0])->value)->value));
     else
         add_const_none();
     u()->info.argcount = static_cast<int>(s->args->args.size() + s->args->posonlyargs.size());
@@ -620,7 +648,8 @@ void Compiler::visit_class(ClassDefStmt* s)
     unset_loc();
     if (u()->ste->needs_class_closure) {
         Unit* un = u();
-        un->seq.instrs.push_back(Instr { LOAD_CLOSURE, ArgKind::Cell, un->cell_index.at("__class__"), un->pos });
+        un->seq.instrs.push_back(
+            Instr { LOAD_CLOSURE, ArgKind::Cell, un->cell_index.at("__class__"), un->pos });
         emit(COPY, 1);
         emit(STORE_NAME, add_name("__classcell__"));
     } else {

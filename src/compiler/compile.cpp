@@ -11,8 +11,8 @@
 
 namespace pystm::compiler {
 
-CodeObject* compile_ast(ast::Mod* mod, std::string_view filename, ParseMode mode,
-    std::vector<CompileWarning>* warnings)
+CodeObject* compile_ast(
+    ast::Mod* mod, std::string_view filename, ParseMode mode, std::vector<CompileWarning>* warnings)
 {
     auto st = build_symtable(mod, filename);
     Compiler c(*st, filename, mode);
@@ -26,77 +26,78 @@ CodeObject* compile_ast(ast::Mod* mod, std::string_view filename, ParseMode mode
 }
 
 namespace {
-// The [lineno]th line of [source] including its newline (CPython's SyntaxError.text).
-std::string source_line(std::string_view source, int lineno)
-{
-    if (lineno <= 0)
-        return { };
-    size_t pos = 0;
-    for (int l = 1; l < lineno; ++l) {
+    // The [lineno]th line of [source] including its newline (CPython's SyntaxError.text).
+    std::string source_line(std::string_view source, int lineno)
+    {
+        if (lineno <= 0)
+            return {};
+        size_t pos = 0;
+        for (int l = 1; l < lineno; ++l) {
+            size_t nl = source.find('\n', pos);
+            if (nl == std::string_view::npos)
+                return {};
+            pos = nl + 1;
+        }
         size_t nl = source.find('\n', pos);
-        if (nl == std::string_view::npos)
-            return { };
-        pos = nl + 1;
+        std::string line(source.substr(
+            pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos + 1));
+        if (line.empty() || line.back() != '\n')
+            line += '\n';
+        return line;
     }
-    size_t nl = source.find('\n', pos);
-    std::string line(source.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos + 1));
-    if (line.empty() || line.back() != '\n')
-        line += '\n';
-    return line;
-}
 } // namespace
 
 namespace {
-std::string strip(std::string s)
-{
-    size_t b = s.find_first_not_of(" \t\f\r\n");
-    if (b == std::string::npos)
-        return { };
-    size_t e = s.find_last_not_of(" \t\f\r\n");
-    return s.substr(b, e - b + 1);
-}
+    std::string strip(std::string s)
+    {
+        size_t b = s.find_first_not_of(" \t\f\r\n");
+        if (b == std::string::npos)
+            return {};
+        size_t e = s.find_last_not_of(" \t\f\r\n");
+        return s.substr(b, e - b + 1);
+    }
 
-// Issues the warnings of one compilation. Runs Python code (warnings filters, a replaced
-// sys.stderr), so it is called only once the code object is complete (GC-2).
-void issue_warnings(std::vector<CompileWarning> const& warnings, std::string_view source,
-    std::string_view filename)
-{
-    for (auto const& w : warnings) {
-        Value modules = sys_get("modules");
-        Value wmod = modules && modules.is_object() && isinstance(modules, &dict_type)
-            ? dict_get_cstr(modules.as<DictObject>(), "warnings")
-            : Value();
-        if (wmod) {
-            try {
-                Value args[] = { Value(str_from_utf8(w.msg)), Value(&exc::SyntaxWarning),
-                    Value(str_from_utf8(filename)), int_from_i64(w.loc.line) };
-                py_call_method(wmod, intern("warn_explicit"), args, 4);
-            } catch (PyError&) {
-                if (!exception_matches(&exc::SyntaxWarning))
-                    throw;
-                // A SyntaxWarning turned into an error is reported as a SyntaxError.
-                take_exception();
-                SyntaxErrorInfo info = make_error(w.msg, filename, w.loc);
-                if (!filename.empty() && filename.front() != '<')
-                    info.text = source_line(source, w.loc.line);
-                raise_syntax_error(info);
+    // Issues the warnings of one compilation. Runs Python code (warnings filters, a replaced
+    // sys.stderr), so it is called only once the code object is complete (GC-2).
+    void issue_warnings(std::vector<CompileWarning> const& warnings, std::string_view source,
+        std::string_view filename)
+    {
+        for (auto const& w : warnings) {
+            Value modules = sys_get("modules");
+            Value wmod = modules && modules.is_object() && isinstance(modules, &dict_type)
+                ? dict_get_cstr(modules.as<DictObject>(), "warnings")
+                : Value();
+            if (wmod) {
+                try {
+                    Value args[] = { Value(str_from_utf8(w.msg)), Value(&exc::SyntaxWarning),
+                        Value(str_from_utf8(filename)), int_from_i64(w.loc.line) };
+                    py_call_method(wmod, intern("warn_explicit"), args, 4);
+                } catch (PyError&) {
+                    if (!exception_matches(&exc::SyntaxWarning))
+                        throw;
+                    // A SyntaxWarning turned into an error is reported as a SyntaxError.
+                    take_exception();
+                    SyntaxErrorInfo info = make_error(w.msg, filename, w.loc);
+                    if (!filename.empty() && filename.front() != '<')
+                        info.text = source_line(source, w.loc.line);
+                    raise_syntax_error(info);
+                }
+                continue;
             }
-            continue;
-        }
-        std::string text = std::string(filename) + ":" + std::to_string(w.loc.line)
-            + ": SyntaxWarning: " + w.msg + "\n";
-        if (!filename.empty() && filename.front() != '<') {
-            std::string line = strip(source_line(source, w.loc.line));
-            if (!line.empty())
-                text += "  " + line + "\n";
-        }
-        Value err = sys_get("stderr");
-        if (err && !is_none(err)) {
-            Value arg = Value(str_from_utf8(text));
-            py_call_method(err, names::write, &arg, 1);
+            std::string text = std::string(filename) + ":" + std::to_string(w.loc.line)
+                + ": SyntaxWarning: " + w.msg + "\n";
+            if (!filename.empty() && filename.front() != '<') {
+                std::string line = strip(source_line(source, w.loc.line));
+                if (!line.empty())
+                    text += "  " + line + "\n";
+            }
+            Value err = sys_get("stderr");
+            if (err && !is_none(err)) {
+                Value arg = Value(str_from_utf8(text));
+                py_call_method(err, names::write, &arg, 1);
+            }
         }
     }
-}
 } // namespace
 
 CodeObject* compile_source(std::string_view source, std::string_view filename, ParseMode mode)
@@ -131,8 +132,9 @@ void raise_syntax_error(SyntaxErrorInfo const& info)
     else if (info.kind == "TabError")
         type = &exc::TabError;
     Value text = info.text.empty() ? none() : Value(str_from_utf8(info.text));
-    Value details = Value(tuple_of({ Value(str_from_utf8(info.filename)), int_from_i64(info.lineno),
-        int_from_i64(info.offset), text, int_from_i64(info.end_lineno), int_from_i64(info.end_offset) }));
+    Value details = Value(tuple_of(
+        { Value(str_from_utf8(info.filename)), int_from_i64(info.lineno), int_from_i64(info.offset),
+            text, int_from_i64(info.end_lineno), int_from_i64(info.end_offset) }));
     Value exc = exception_new(type, { Value(str_from_utf8(info.msg)), details });
     raise_value(exc);
 }

@@ -40,7 +40,16 @@ enum class SymScope : uint8_t { Unknown, Local, GlobalExplicit, GlobalImplicit, 
 enum class BlockType : uint8_t { Module, Class, Function };
 
 // What kind of function scope a Function block is (error messages, qualname, code flags).
-enum class FuncKind : uint8_t { None, Function, AsyncFunction, Lambda, ListComp, SetComp, DictComp, GenExp };
+enum class FuncKind : uint8_t {
+    None,
+    Function,
+    AsyncFunction,
+    Lambda,
+    ListComp,
+    SetComp,
+    DictComp,
+    GenExp
+};
 
 struct Symbol {
     uint32_t flags = 0;
@@ -51,7 +60,7 @@ struct Scope {
     BlockType type = BlockType::Module;
     FuncKind kind = FuncKind::None;
     std::string name;
-    const void* key = nullptr;
+    void const* key = nullptr;
     int lineno = 0;
     int col = 0;
     // Names in order of first mention; symbols holds the flags.
@@ -94,12 +103,12 @@ struct Scope {
 class SymTable {
 public:
     Scope* top = nullptr;
-    Scope* lookup(const void* key) const
+    Scope* lookup(void const* key) const
     {
         auto it = m_by_key.find(key);
         return it == m_by_key.end() ? nullptr : it->second;
     }
-    Scope* new_scope(const void* key)
+    Scope* new_scope(void const* key)
     {
         m_scopes.push_back(std::make_unique<Scope>());
         Scope* s = m_scopes.back().get();
@@ -110,7 +119,7 @@ public:
 
 private:
     std::vector<std::unique_ptr<Scope>> m_scopes;
-    std::unordered_map<const void*, Scope*> m_by_key;
+    std::unordered_map<void const*, Scope*> m_by_key;
 };
 
 // Builds and analyzes the symbol table of [mod]. Throws SyntaxErrorException.

@@ -19,6 +19,16 @@ ModuleObject* init_pystm_io_module(); // stdlib-io: modules/io_module.cpp
 ModuleObject* init_signal_module(); // stdlib-io: modules/signal_module.cpp
 void setup_memoryview_type(); // stdlib-io: modules/io_memoryview.cpp
 void init_memoryview_type();
+ModuleObject* init_hashlib_module(); // stdlib-ext: modules/hashlib_module.cpp
+ModuleObject* init_blake2_module(); // stdlib-ext: modules/hashlib_module.cpp
+void setup_hashlib_types(); // stdlib-ext
+void init_hashlib_types(); // stdlib-ext
+ModuleObject* init_zlib_module(); // stdlib-ext: modules/zlib_module.cpp
+void setup_zlib_types(); // stdlib-ext
+void init_zlib_types(); // stdlib-ext
+ModuleObject* init_thread_module(); // stdlib-core2: modules/thread_module.cpp (_thread)
+void setup_thread_types();
+void init_thread_types();
 
 namespace {
 
@@ -27,11 +37,15 @@ BuiltinModuleDef const s_builtin_modules[] = {
     { "_pystm_io", init_pystm_io_module }, // stdlib-io
     { "_signal", init_signal_module }, // stdlib-io
     { "atexit", init_atexit_module },
+    { "_blake2", init_blake2_module }, // stdlib-ext
+    { "_hashlib", init_hashlib_module }, // stdlib-ext
+    { "zlib", init_zlib_module }, // stdlib-ext
     { "_collections", init_collections_module }, // stdlib-core
     { "_random", init_random_module }, // stdlib-core
     { "_sha512", init_sha512_module }, // stdlib-core
     { "_string", init_string_module }, // stdlib-core
     { "_struct", init_struct_module }, // stdlib-core
+    { "_thread", init_thread_module }, // stdlib-core2
     { "_sre", init_sre_module }, // regex
     { "_weakref", init_weakref_module }, // stdlib-core
     { "builtins", init_builtins_module_for_import },
@@ -81,6 +95,9 @@ void setup_runtime_module_types()
     setup_weakref_types(); // stdlib-core
     setup_random_types(); // stdlib-core
     setup_struct_types(); // stdlib-core
+    setup_hashlib_types(); // stdlib-ext
+    setup_zlib_types(); // stdlib-ext
+    setup_thread_types(); // stdlib-core2
 }
 
 void init_runtime_module_types()
@@ -98,6 +115,9 @@ void init_runtime_module_types()
     init_weakref_types(); // stdlib-core
     init_random_types(); // stdlib-core
     init_struct_types(); // stdlib-core
+    init_hashlib_types(); // stdlib-ext
+    init_zlib_types(); // stdlib-ext
+    init_thread_types(); // stdlib-core2
 }
 
 } // namespace pystm

@@ -493,6 +493,13 @@ Value bf_repr(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 
 Value get_closed(Value self) { return py_bool(self_file(self)->m_closed); }
 Value get_name(Value self) { return self_file(self)->m_name; }
+// name is writable, as on CPython's FileIO (tempfile renames its files' streams).
+void set_name(Value self, Value v)
+{
+    if (!v)
+        raise(&exc::AttributeError, "cannot delete attribute 'name'");
+    self_file(self)->m_name = v;
+}
 Value get_mode(Value self) { return Value(str_from_utf8(binary_mode_string(self_file(self)))); }
 Value get_closefd(Value self) { return py_bool(self_file(self)->m_closefd); }
 
@@ -547,7 +554,7 @@ void init_binary_file_types()
     for (Type* t : { &file_io_type, &buffered_reader_type, &buffered_writer_type, &buffered_random_type }) {
         add_methods(t, s_binary_methods);
         add_getset(t, "closed", get_closed);
-        add_getset(t, "name", get_name);
+        add_getset(t, "name", get_name, set_name);
         add_getset(t, "mode", get_mode);
     }
     add_getset(&file_io_type, "closefd", get_closefd);

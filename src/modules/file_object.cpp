@@ -91,8 +91,25 @@ std::string opt_str(Value v, char const* what)
 
 } // namespace
 
+namespace {
+
+// open() with the binary class forced to [raw_cls] when it is not null (FileIO.__new__, which
+// may be asked for a subclass of FileIO).
+Value file_open_as(Type* raw_cls, Value file, Value mode_v, Value buffering_v, Value encoding, Value errors,
+    Value newline, Value closefd_v, Value opener);
+
+} // namespace
+
 Value file_open(Value file, Value mode_v, Value buffering_v, Value encoding, Value errors, Value newline,
     Value closefd_v, Value opener)
+{
+    return file_open_as(nullptr, file, mode_v, buffering_v, encoding, errors, newline, closefd_v, opener);
+}
+
+namespace {
+
+Value file_open_as(Type* raw_cls, Value file, Value mode_v, Value buffering_v, Value encoding, Value errors,
+    Value newline, Value closefd_v, Value opener)
 {
     std::string mode = "r";
     if (mode_v) {
@@ -133,6 +150,9 @@ Value file_open(Value file, Value mode_v, Value buffering_v, Value encoding, Val
     codecs::Codec codec = codecs::Codec::Utf8;
     if (has_encoding) {
         enc_name = opt_str(encoding, "encoding");
+        // "locale" (io.text_encoding(None)) is the locale's encoding: pystm's is UTF-8.
+        if (enc_name == "locale")
+            enc_name = "UTF-8";
         codec = codecs::lookup_codec(enc_name);
     }
     std::string err_name = has_errors ? opt_str(errors, "errors") : "strict";
@@ -189,7 +209,8 @@ Value file_open(Value file, Value mode_v, Value buffering_v, Value encoding, Val
     if (m.appending)
         ::lseek(fd, 0, SEEK_END);
 
-    Type* cls = buffering == 0 ? &file_io_type
+    Type* cls = raw_cls     ? raw_cls
+        : buffering == 0    ? &file_io_type
         : m.updating            ? &buffered_random_type
         : m.reading             ? &buffered_reader_type
                                 : &buffered_writer_type;
@@ -206,6 +227,43 @@ Value file_open(Value file, Value mode_v, Value buffering_v, Value encoding, Val
     bool line_buffering = buffering == 1 || (buffering < 0 && ::isatty(fd));
     return Value(text_new(Value(b), mode, enc_name, codec, err_name, nl, line_buffering, false));
 }
+
+// FileIO(file, mode='r', closefd=True, opener=None): an unbuffered binary file.
+Value fileio_new(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    if (nargs < 1 || !is_type(args[0]) || !args[0].as<Type>()->is_subtype(&file_io_type))
+        raise(&exc::TypeError, "FileIO.__new__(X): X is not a subtype of FileIO");
+    Value a[4];
+    parse_args("FileIO", args + 1, nargs - 1, kwnames, { "file", "mode", "closefd", "opener" }, 1, a);
+    std::string mode = "r";
+    if (a[1]) {
+        if (!is_str(a[1]))
+            raise(&exc::TypeError, "FileIO() argument 'mode' must be str, not %s", type_name(a[1]).c_str());
+        mode = str_utf8(a[1]);
+    }
+    int kinds = 0, plus = 0;
+    for (char c : mode) {
+        if (c == 'r' || c == 'w' || c == 'x' || c == 'a')
+            kinds++;
+        else if (c == '+')
+            plus++;
+        else if (c != 'b')
+            raise(&exc::ValueError, "invalid mode: %s", mode.c_str());
+    }
+    if (kinds != 1 || plus > 1)
+        raise(&exc::ValueError, "Must have exactly one of create/read/write/append mode and at most one plus");
+    if (mode.find('b') == std::string::npos)
+        mode += 'b';
+    return file_open_as(args[0].as<Type>(), a[0], Value(str_from_utf8(mode)), Value::small_int(0), Value(), Value(),
+        Value(), a[2], a[3]);
+}
+
+MethodDef const s_fileio_new[] = {
+    { "__new__", fileio_new, METH_STATIC },
+    { nullptr, nullptr },
+};
+
+} // namespace
 
 Value text_stream_for_fd(int fd, char const* name, char const* mode, char const* errors, bool line_buffering,
     bool write_through)
@@ -240,6 +298,7 @@ void setup_file_types()
 void init_file_types()
 {
     init_binary_file_types();
+    add_methods(&file_io_type, s_fileio_new);
     init_text_file_types();
 }
 

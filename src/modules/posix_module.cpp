@@ -481,6 +481,7 @@ struct DirEntryObject : Object {
     std::string m_cpath; // encoded path, for the system calls
     unsigned char m_dtype = DT_UNKNOWN;
     uint64_t m_ino = 0;
+    int m_dir_fd = -1; // scandir(fd): m_cpath is relative to this descriptor (fstatat)
     explicit DirEntryObject(Type* t) : Object(t) { }
 };
 
@@ -499,7 +500,11 @@ Value de_path(Value self) { return dir_entry(self)->m_path; }
 
 bool de_stat_raw(DirEntryObject* e, bool follow, struct stat* st)
 {
-    int r = follow ? ::stat(e->m_cpath.c_str(), st) : ::lstat(e->m_cpath.c_str(), st);
+    int r;
+    if (e->m_dir_fd >= 0)
+        r = ::fstatat(e->m_dir_fd, e->m_cpath.c_str(), st, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+    else
+        r = follow ? ::stat(e->m_cpath.c_str(), st) : ::lstat(e->m_cpath.c_str(), st);
     return r == 0;
 }
 
@@ -620,6 +625,7 @@ Value px_scandir(Value, Value const* args, size_t nargs, TupleObject* kwnames)
         auto* e = gc::make<DirEntryObject>(&s_dir_entry_type);
         Value ev(e);
         e->m_cpath = prefix + r.name;
+        e->m_dir_fd = p.fd;
         e->m_dtype = r.type;
         e->m_ino = r.ino;
         e->m_name = fs_result(r.name, p.is_bytes);

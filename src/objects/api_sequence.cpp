@@ -37,15 +37,21 @@ int64_t py_len(Value v)
     return len_from_special(v, f);
 }
 
+// list.__getitem__ / __setitem__ of exact lists (list_object.cpp).
+Value list_subscript(ListObject* l, Value key);
+void list_store_subscript(ListObject* l, Value key, Value v);
+
 Value py_getitem(Value o, Value key)
 {
     if (o.is_object()) {
         Type* t = o.as_object()->m_type;
-        if (t == &list_type && key.is_small_int()) {
+        if (t == &list_type) {
+            // An exact list's __getitem__ is list's own: call it without the method machinery.
             auto* l = o.as<ListObject>();
-            int64_t i = key.as_small_int();
-            if (normalize_index(&i, list_size(l)))
+            int64_t i = key.is_small_int() ? key.as_small_int() : 0;
+            if (key.is_small_int() && normalize_index(&i, list_size(l)))
                 return list_get(l, i);
+            return list_subscript(l, key);
         } else if (t == &tuple_type && key.is_small_int()) {
             auto* tu = o.as<TupleObject>();
             int64_t i = key.as_small_int();
@@ -75,13 +81,14 @@ void py_setitem(Value o, Value key, Value v)
 {
     if (o.is_object()) {
         Type* t = o.as_object()->m_type;
-        if (t == &list_type && key.is_small_int()) {
+        if (t == &list_type) {
             auto* l = o.as<ListObject>();
-            int64_t i = key.as_small_int();
-            if (normalize_index(&i, list_size(l))) {
+            int64_t i = key.is_small_int() ? key.as_small_int() : 0;
+            if (key.is_small_int() && normalize_index(&i, list_size(l)))
                 list_set(l, i, v);
-                return;
-            }
+            else
+                list_store_subscript(l, key, v); // list's own __setitem__
+            return;
         } else if (t == &dict_type) {
             dict_set(o.as<DictObject>(), key, v);
             return;

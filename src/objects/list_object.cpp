@@ -22,6 +22,11 @@ Type list_type { &type_type };
 static Type list_iterator_type { &type_type };
 static Type list_reverseiterator_type { &type_type };
 
+// Exact-list fast paths of the abstract protocol (api_sequence.cpp): list.__getitem__ and
+// __setitem__ / __delitem__ ([v] null) without the method-call machinery.
+Value list_subscript(ListObject* l, Value key);
+void list_store_subscript(ListObject* l, Value key, Value v);
+
 namespace {
 
 // Whether the other operand's reflected method might handle this operation: only heap types
@@ -223,8 +228,11 @@ Value l_contains(Value self, Value const* args, size_t nargs, TupleObject* kw)
 Value l_getitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("__getitem__", nargs, kw, 1, 1);
-    ListObject* l = as_list(self);
-    Value key = args[0];
+    return list_subscript(as_list(self), args[0]);
+}
+
+Value list_subscript_impl(ListObject* l, Value key)
+{
     if (key.is_small_int() || has_index(key)) {
         int64_t i = key.is_small_int() ? key.as_small_int() : subscript_index(key);
         if (!normalize_index(&i, list_size(l)))
@@ -268,6 +276,25 @@ void list_assign_slice(ListObject* l, SliceObject* s, Value v)
                 items[w++] = items[r];
         }
         items.resize(w);
+        return;
+    }
+    if (v.is_object() && v.as_object()->m_type == &list_type && v.as<ListObject>() != l) {
+        // Another exact list: its items are read directly, no snapshot (nothing here runs
+        // Python code that could change them).
+        auto* src = v.as<ListObject>();
+        int64_t n = slice_adjust(s, list_size(l), &start, &stop, &step);
+        int64_t m = list_size(src);
+        read_barrier(src);
+        if (step == 1) {
+            list_replace_range(l, start, stop, src->m_items.data(), m);
+            return;
+        }
+        if (m != n)
+            raise(&exc::ValueError, "attempt to assign sequence of size %lld to extended slice of size %lld",
+                static_cast<long long>(m), static_cast<long long>(n));
+        write_barrier(l);
+        for (int64_t i = 0, j = start; i < n; i++, j += step)
+            l->m_items[static_cast<size_t>(j)] = src->m_items[static_cast<size_t>(i)];
         return;
     }
     slice_adjust(s, list_size(l), &start, &stop, &step);
@@ -659,6 +686,9 @@ const MethodDef list_reviter_methods[] = {
 };
 
 } // namespace
+
+Value list_subscript(ListObject* l, Value key) { return list_subscript_impl(l, key); }
+void list_store_subscript(ListObject* l, Value key, Value v) { list_ass_item(l, key, v); }
 
 ListObject* list_new(int64_t reserve)
 {

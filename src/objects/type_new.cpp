@@ -8,7 +8,8 @@
 // keeps its bases' offsets). m_slots_offset / m_nslots cover that whole region, so the collector
 // traces the __dict__ pointer as one of the slot words as well (harmless: it is a Value).
 // Variable-size builtin layouts (str, tuple, bytes) keep their items right after the struct, so
-// their heap subclasses get no extra words: no nonempty __slots__ and no instance __dict__.
+// their heap subclasses' words follow the items (OBJ-2, found through the inherited m_var_size):
+// such subclasses may add a __dict__ but no nonempty __slots__.
 #include "gc/heap.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
@@ -276,8 +277,20 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
         Value tnew = dict_get_str(type_type.m_dict, names::__new__);
         if (wnew != tnew) {
             Value callable = descr_get(wnew, Value(), winner);
-            Value argv[4] = { Value(winner), Value(name), Value(bases), Value(dict) };
-            Value r = py_call(callable, argv, 4);
+            // The class keywords travel on to the winner's __new__ (enum's _simple=True).
+            gc::RootedValues argv;
+            argv.assign({ Value(winner), Value(name), Value(bases), Value(dict) });
+            TupleObject* kwnames = nullptr;
+            if (kwargs && dict_size(kwargs)) {
+                kwnames = tuple_new(dict_size(kwargs));
+                int64_t pos = 0, i = 0;
+                Value k, v;
+                while (dict_next(kwargs, &pos, &k, &v)) {
+                    kwnames->items()[i++] = k;
+                    argv.push_back(v);
+                }
+            }
+            Value r = py_call(callable, argv.data(), 4, kwnames);
             if (!is_type(r))
                 raise(&exc::TypeError, "metaclass __new__ did not return a type");
             return r.as<Type>();
@@ -356,8 +369,6 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
             raise(&exc::TypeError, "nonempty __slots__ not supported for subtype of '%s'", bb->name_str().c_str());
         }
     }
-    if (varsize)
-        add_dict = false; // see LAYOUT-1
 
     // __qualname__, __module__, __doc__, __classcell__
     StrObject* qualname = name;
@@ -402,6 +413,7 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
     t->m_trace = base->m_trace;
     t->m_destroy = base->m_destroy;
     t->m_iternext = base->m_iternext;
+    t->m_var_size = base->m_var_size; // OBJ-2: the __dict__ word follows the items
     t->m_dict_offset = base->m_dict_offset;
     uint32_t nwords = base->m_nslots;
     uint32_t region = base->m_layout_size;

@@ -233,7 +233,9 @@ def check_repl(pystm, tmp):
     lines = ["1 + 1", "_ * 10", "None", "x = 5", "if x:", "    print('yes')", "", "def f(a,",
              "      b):", "    return a + b", "", "f(2, 3)", "s = '''a", "b'''", "s", "1/0",
              "x = (", "", "class", "print('still here')", "^C", "[1,", "^C", "while True: pass", "", "^C",
-             "print(1", ")", "def g(): return 1 +", "x y", "import sys; sys.ps1 = 'P> '", None]
+             "print(1", ")", "def g(): return 1 +", "x y", "try:", "    1/0", "except ZeroDivisionError:",
+             "    print('caught')", "", "@staticmethod", "def k(): pass", "", "print('\u00e9')",
+             "import sys; sys.ps1 = 'P> '", None]
     got, got_rc = repl_session(pystm, lines, tmp)
     want, want_rc = repl_session(PYTHON, lines, tmp)
     check("repl session", (got, got_rc) == (want, want_rc), "    pystm:\n" + got + f"\n    [{got_rc}]\n    python:\n"

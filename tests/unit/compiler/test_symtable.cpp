@@ -38,14 +38,15 @@ SyntaxErrorInfo error_of(char const* src)
         return e.info;
     }
     ADD_FAILURE() << "no error for: " << src;
-    return { };
+    return {};
 }
 
 } // namespace
 
 TEST(Symtable, LocalsGlobalsAndCells)
 {
-    auto p = build("x = 1\ndef f(a):\n    b = a\n    def g():\n        return b + x\n    return g\n");
+    auto p
+        = build("x = 1\ndef f(a):\n    b = a\n    def g():\n        return b + x\n    return g\n");
     Scope* top = p->st->top;
     EXPECT_EQ(top->scope_of("x"), SymScope::Local); // module-level bindings are LOCAL, as CPython
     Scope* f = child(top, "f");
@@ -63,7 +64,8 @@ TEST(Symtable, LocalsGlobalsAndCells)
 
 TEST(Symtable, ExplicitGlobalAndNonlocal)
 {
-    auto p = build("def f():\n    global y\n    y = 1\n    z = 2\n    def g():\n        nonlocal z\n        z = 3\n");
+    auto p = build("def f():\n    global y\n    y = 1\n    z = 2\n    def g():\n        nonlocal "
+                   "z\n        z = 3\n");
     Scope* f = child(p->st->top, "f");
     EXPECT_EQ(f->scope_of("y"), SymScope::GlobalExplicit);
     EXPECT_EQ(p->st->top->scope_of("y"), SymScope::GlobalExplicit);
@@ -73,7 +75,8 @@ TEST(Symtable, ExplicitGlobalAndNonlocal)
 
 TEST(Symtable, ClassBodyIsSkippedAndClassCell)
 {
-    auto p = build("def outer():\n    x = 1\n    class C:\n        x = 2\n        def m(self):\n            super()\n            return x\n");
+    auto p = build("def outer():\n    x = 1\n    class C:\n        x = 2\n        def m(self):\n   "
+                   "         super()\n            return x\n");
     Scope* outer = child(p->st->top, "outer");
     Scope* c = child(outer, "C");
     Scope* m = child(c, "m");
@@ -101,7 +104,8 @@ TEST(Symtable, ComprehensionScopesAndWalrus)
 
 TEST(Symtable, GeneratorAndCoroutineFlags)
 {
-    auto p = build("def g():\n    yield 1\nasync def h():\n    await x\nasync def ag():\n    yield 1\n");
+    auto p = build(
+        "def g():\n    yield 1\nasync def h():\n    await x\nasync def ag():\n    yield 1\n");
     EXPECT_TRUE(child(p->st->top, "g")->generator);
     EXPECT_TRUE(child(p->st->top, "h")->coroutine);
     Scope* ag = child(p->st->top, "ag");
@@ -126,9 +130,12 @@ TEST(Symtable, Errors)
     EXPECT_EQ(e.end_offset, 11);
     EXPECT_EQ(error_of("nonlocal x\n").msg, "nonlocal declaration not allowed at module level");
     EXPECT_EQ(error_of("def f():\n  nonlocal x\n").msg, "no binding for nonlocal 'x' found");
-    EXPECT_EQ(error_of("def f():\n  print(x)\n  global x\n").msg, "name 'x' is used prior to global declaration");
-    EXPECT_EQ(error_of("def f():\n x = 1\n global x\n").msg, "name 'x' is assigned to before global declaration");
-    EXPECT_EQ(error_of("def f():\n  x: int\n  global x\n").msg, "annotated name 'x' can't be global");
+    EXPECT_EQ(error_of("def f():\n  print(x)\n  global x\n").msg,
+        "name 'x' is used prior to global declaration");
+    EXPECT_EQ(error_of("def f():\n x = 1\n global x\n").msg,
+        "name 'x' is assigned to before global declaration");
+    EXPECT_EQ(
+        error_of("def f():\n  x: int\n  global x\n").msg, "annotated name 'x' can't be global");
     auto d = error_of("def f(a, a): pass\n");
     EXPECT_EQ(d.msg, "duplicate argument 'a' in function definition");
     EXPECT_EQ(d.offset, 10);
@@ -140,6 +147,8 @@ TEST(Symtable, Errors)
     EXPECT_EQ(error_of("class C:\n  [(y:=1) for x in z]\n").msg,
         "assignment expression within a comprehension cannot be used in a class body");
     EXPECT_EQ(error_of("[(yield) for x in y]\n").msg, "'yield' inside list comprehension");
-    EXPECT_EQ(error_of("from x import *\ndef f():\n  from y import *\n").msg, "import * only allowed at module level");
-    EXPECT_EQ(error_of("class A:\n  nonlocal __class__\n").msg, "no binding for nonlocal '__class__' found");
+    EXPECT_EQ(error_of("from x import *\ndef f():\n  from y import *\n").msg,
+        "import * only allowed at module level");
+    EXPECT_EQ(error_of("class A:\n  nonlocal __class__\n").msg,
+        "no binding for nonlocal '__class__' found");
 }

@@ -1,0 +1,579 @@
+// The _thread module for a runtime with one thread, until the STM issue enables real threads:
+// lock (LockType), RLock, _local, _ExceptHookArgs, the identity functions, stack_size,
+// interrupt_main and start_new_thread, which raises RuntimeError (documented in docs/stdlib.md)
+// rather than run anything half-way.
+//
+// With one thread, nothing but a signal handler running at the eval breaker can release a lock
+// the thread is waiting for. A blocking acquire of a held lock therefore sleeps until its
+// timeout, or forever when it has none (CPython's deadlock), waking on every signal: the eval
+// breaker then runs the Python signal handlers (which may release the lock) or raises
+// KeyboardInterrupt, and the lock is tested again.
+//
+// Invariants THR-1: a lock's state (m_locked; an RLock's m_owner and m_count) is read and
+// written only after read_barrier / write_barrier on the lock; an RLock with m_count == 0 has
+// m_owner == 0.
+#include "gc/heap.h"
+#include "modules/builtin_modules.h"
+#include "modules/structseq.h"
+#include "objects/dict_object.h"
+#include "objects/exceptions.h"
+#include "objects/float_object.h"
+#include "objects/int_object.h"
+#include "objects/str_object.h"
+#include "objects/tuple_object.h"
+#include "objects/type_internal.h"
+#include "objects/type_object.h"
+#include "vm/eval_breaker.h"
+#include "vm/import.h"
+#include "vm/traceback.h"
+#include <cerrno>
+#include <cmath>
+#include <csignal>
+#include <cstddef>
+#include <ctime>
+#include <pthread.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+namespace pystm {
+
+namespace {
+
+Type lock_type { &type_type };
+Type rlock_type { &type_type };
+Type local_type { &type_type };
+Type excepthook_args_type { &type_type };
+
+// CPython's PY_TIMEOUT_MAX / 1e6 on Linux (the largest timeout, in seconds, a lock accepts).
+constexpr double kTimeoutMax = 9223372036.0;
+
+struct LockObject : Object {
+    bool m_locked = false;
+    explicit LockObject(Type* t) : Object(t) { }
+};
+
+struct RLockObject : Object {
+    uint64_t m_owner = 0; // get_ident() of the owner, 0 when unowned (THR-1)
+    uint64_t m_count = 0;
+    explicit RLockObject(Type* t) : Object(t) { }
+};
+
+struct LocalObject : Object {
+    DictObject* m_dict = nullptr; // the one thread's attributes (m_dict_offset points here)
+    explicit LocalObject(Type* t) : Object(t) { }
+};
+
+uint64_t current_ident() { return static_cast<uint64_t>(pthread_self()); }
+
+int64_t now_ns()
+{
+    timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+// Seconds to wait from acquire()'s (blocking, timeout) arguments: -1 means forever.
+double parse_timeout(Value const* args, size_t nargs, TupleObject* kw)
+{
+    Value a[2];
+    parse_args("acquire", args, nargs, kw, { "blocking", "timeout" }, 0, a);
+    bool blocking = a[0] ? py_truthy(a[0]) : true;
+    double timeout = -1;
+    if (a[1]) {
+        if (is_float(a[1]))
+            timeout = float_value(a[1]);
+        else
+            timeout = static_cast<double>(py_index_i64(a[1]));
+        if (std::isnan(timeout))
+            raise(&exc::ValueError, "Invalid value NaN (not a number)");
+        if (!(std::fabs(timeout) * 1e9 < 9.2233720368547758e18))
+            raise(&exc::OverflowError, "timestamp out of range for platform time_t");
+    }
+    if (!blocking && timeout != -1)
+        raise(&exc::ValueError, "can't specify a timeout for a non-blocking call");
+    if (timeout < 0 && timeout != -1)
+        raise(&exc::ValueError, "timeout value must be positive");
+    if (!blocking)
+        return 0;
+    if (timeout > kTimeoutMax)
+        raise(&exc::OverflowError, "timeout value is too large");
+    return timeout;
+}
+
+// Waits until [ready]() is true or [timeout] seconds passed (-1: no limit); true if ready.
+// Only a signal handler can make [ready] true in a one-thread process, so the wait sleeps until
+// a signal interrupts it and then runs the eval breaker (handlers, KeyboardInterrupt).
+template <class Ready> bool wait_until(double timeout, Ready ready)
+{
+    if (ready())
+        return true;
+    if (timeout == 0)
+        return false;
+    int64_t deadline = timeout < 0 ? INT64_MAX : now_ns() + static_cast<int64_t>(timeout * 1e9);
+    for (;;) {
+        int64_t left = deadline == INT64_MAX ? int64_t(3600) * 1000000000 : deadline - now_ns();
+        if (left <= 0)
+            return ready();
+        timespec ts { static_cast<time_t>(left / 1000000000), static_cast<long>(left % 1000000000) };
+        int r = nanosleep(&ts, nullptr);
+        if (r != 0 && errno == EINTR) {
+            if (ThreadState* st = tstate())
+                vm::poll_eval_breaker(st);
+        }
+        if (ready())
+            return true;
+    }
+}
+
+LockObject* as_lock(Value v)
+{
+    if (!v.is_object() || !v.as_object()->m_type->is_subtype(&lock_type))
+        raise(&exc::TypeError, "descriptor requires a '_thread.lock' object but received a '%s'", type_name(v).c_str());
+    return v.as<LockObject>();
+}
+
+RLockObject* as_rlock(Value v)
+{
+    if (!v.is_object() || !v.as_object()->m_type->is_subtype(&rlock_type))
+        raise(&exc::TypeError, "descriptor requires a '_thread.RLock' object but received a '%s'", type_name(v).c_str());
+    return v.as<RLockObject>();
+}
+
+bool lock_try(LockObject* l)
+{
+    read_barrier(l);
+    if (l->m_locked)
+        return false;
+    write_barrier(l);
+    l->m_locked = true;
+    return true;
+}
+
+std::string address_of(Value v)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%p", static_cast<void*>(v.as_object()));
+    return buf;
+}
+
+// --- lock ----------------------------------------------------------------------------------------
+
+Value lock_new(Value, Value const*, size_t, TupleObject*)
+{
+    raise(&exc::TypeError, "cannot create '_thread.lock' instances");
+}
+
+Value lock_acquire(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    LockObject* l = as_lock(self);
+    double timeout = parse_timeout(args, nargs, kw);
+    return py_bool(wait_until(timeout, [l] { return lock_try(l); }));
+}
+
+Value lock_enter(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__enter__", nargs, kw, 0, 0);
+    LockObject* l = as_lock(self);
+    return py_bool(wait_until(-1, [l] { return lock_try(l); }));
+}
+
+Value lock_release(Value self, Value const*, size_t, TupleObject*)
+{
+    // __exit__ shares this function and ignores its arguments, as CPython's does.
+    LockObject* l = as_lock(self);
+    read_barrier(l);
+    if (!l->m_locked)
+        raise(&exc::RuntimeError, "release unlocked lock");
+    write_barrier(l);
+    l->m_locked = false;
+    return none();
+}
+
+Value lock_locked(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("locked", nargs, kw, 0, 0);
+    LockObject* l = as_lock(self);
+    read_barrier(l);
+    return py_bool(l->m_locked);
+}
+
+Value lock_at_fork_reinit(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("_at_fork_reinit", nargs, kw, 0, 0);
+    LockObject* l = as_lock(self);
+    write_barrier(l);
+    l->m_locked = false;
+    return none();
+}
+
+Value lock_repr(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__repr__", nargs, kw, 0, 0);
+    LockObject* l = as_lock(self);
+    read_barrier(l);
+    std::string s = std::string("<") + (l->m_locked ? "locked" : "unlocked") + " " + type_of(self)->m_tp_name
+        + " object at " + address_of(self) + ">";
+    return str_from_utf8(s);
+}
+
+// --- RLock ---------------------------------------------------------------------------------------
+
+Value rlock_new(Value, Value const* args, size_t nargs, TupleObject*)
+{
+    if (nargs < 1 || !is_type(args[0]) || !args[0].as<Type>()->is_subtype(&rlock_type))
+        raise(&exc::TypeError, "RLock.__new__(X): X is not a subtype of _thread.RLock");
+    return gc::make<RLockObject>(args[0].as<Type>());
+}
+
+bool rlock_try(RLockObject* r, uint64_t me)
+{
+    read_barrier(r);
+    if (r->m_count && r->m_owner != me)
+        return false;
+    if (r->m_count == UINT64_MAX)
+        raise(&exc::OverflowError, "Internal lock count overflowed");
+    write_barrier(r);
+    r->m_owner = me;
+    r->m_count++;
+    return true;
+}
+
+Value rlock_acquire(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    RLockObject* r = as_rlock(self);
+    double timeout = parse_timeout(args, nargs, kw);
+    uint64_t me = current_ident();
+    return py_bool(wait_until(timeout, [r, me] { return rlock_try(r, me); }));
+}
+
+Value rlock_release(Value self, Value const*, size_t, TupleObject*)
+{
+    RLockObject* r = as_rlock(self);
+    read_barrier(r);
+    if (r->m_count == 0 || r->m_owner != current_ident())
+        raise(&exc::RuntimeError, "cannot release un-acquired lock");
+    write_barrier(r);
+    if (--r->m_count == 0)
+        r->m_owner = 0;
+    return none();
+}
+
+Value rlock_is_owned(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("_is_owned", nargs, kw, 0, 0);
+    RLockObject* r = as_rlock(self);
+    read_barrier(r);
+    return py_bool(r->m_count && r->m_owner == current_ident());
+}
+
+Value rlock_recursion_count(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("_recursion_count", nargs, kw, 0, 0);
+    RLockObject* r = as_rlock(self);
+    read_barrier(r);
+    return int_from_u64(r->m_owner == current_ident() ? r->m_count : 0);
+}
+
+Value rlock_release_save(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("_release_save", nargs, kw, 0, 0);
+    RLockObject* r = as_rlock(self);
+    read_barrier(r);
+    if (r->m_count == 0)
+        raise(&exc::RuntimeError, "cannot release un-acquired lock");
+    Value state = tuple_of({ int_from_u64(r->m_count), int_from_u64(r->m_owner) });
+    write_barrier(r);
+    r->m_count = 0;
+    r->m_owner = 0;
+    return state;
+}
+
+Value rlock_acquire_restore(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("_acquire_restore", nargs, kw, 1, 1);
+    RLockObject* r = as_rlock(self);
+    if (!is_tuple(args[0]))
+        raise(&exc::TypeError, "_acquire_restore() argument must be tuple, not %s", type_name(args[0]).c_str());
+    TupleObject* t = args[0].as<TupleObject>();
+    if (t->m_size != 2)
+        raise(&exc::TypeError, "_acquire_restore() argument must be a 2-tuple");
+    uint64_t count = static_cast<uint64_t>(py_index_i64(t->item(0)));
+    uint64_t owner = static_cast<uint64_t>(py_index_i64(t->item(1)));
+    wait_until(-1, [r] {
+        read_barrier(r);
+        return r->m_count == 0;
+    });
+    write_barrier(r);
+    r->m_owner = count ? owner : 0;
+    r->m_count = count;
+    return none();
+}
+
+Value rlock_at_fork_reinit(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("_at_fork_reinit", nargs, kw, 0, 0);
+    RLockObject* r = as_rlock(self);
+    write_barrier(r);
+    r->m_owner = 0;
+    r->m_count = 0;
+    return none();
+}
+
+Value rlock_repr(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__repr__", nargs, kw, 0, 0);
+    RLockObject* r = as_rlock(self);
+    read_barrier(r);
+    Type* t = type_of(self);
+    std::string name = t->has_flag(TF_HEAPTYPE) ? str_utf8(py_str(py_getattr(Value(t), names::__module__))) + "."
+            + str_utf8(t->m_qualname)
+                                                : std::string(t->m_tp_name);
+    std::string s = std::string("<") + (r->m_count ? "locked" : "unlocked") + " " + name + " object owner="
+        + std::to_string(r->m_owner) + " count=" + std::to_string(r->m_count) + " at " + address_of(self) + ">";
+    return str_from_utf8(s);
+}
+
+// --- _local --------------------------------------------------------------------------------------
+
+Value local_new(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    if (nargs < 1 || !is_type(args[0]) || !args[0].as<Type>()->is_subtype(&local_type))
+        raise(&exc::TypeError, "_local.__new__(X): X is not a subtype of _thread._local");
+    Type* cls = args[0].as<Type>();
+    if (nargs > 1 || (kw && kw->m_size)) {
+        // Arguments are allowed only when a subclass's __init__ will consume them.
+        if (type_lookup(cls, names::__init__) == type_lookup(&object_type, names::__init__))
+            raise(&exc::TypeError, "Initialization arguments are not supported");
+    }
+    return gc::make<LocalObject>(cls);
+}
+
+Value local_dict(Value self) { return Value(instance_dict(self, true)); }
+
+// --- module functions ----------------------------------------------------------------------------
+
+Value th_allocate_lock(Value, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("allocate_lock", nargs, kw, 0, 0);
+    return gc::make<LockObject>(&lock_type);
+}
+
+Value th_get_ident(Value, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("get_ident", nargs, kw, 0, 0);
+    return int_from_u64(current_ident());
+}
+
+Value th_get_native_id(Value, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("get_native_id", nargs, kw, 0, 0);
+    return int_from_i64(static_cast<int64_t>(syscall(SYS_gettid)));
+}
+
+Value th_count(Value, Value const*, size_t nargs, TupleObject* kw)
+{
+    // Threads started by start_new_thread that are still running: never any yet.
+    check_nargs("_count", nargs, kw, 0, 0);
+    return Value::small_int(0);
+}
+
+int64_t s_stack_size = 0;
+
+Value th_stack_size(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("stack_size", nargs, kw, 0, 1);
+    int64_t size = nargs ? py_index_i64(args[0]) : 0;
+    if (size < 0)
+        raise(&exc::ValueError, "size must be 0 or a positive value");
+    if (size != 0 && size < 32768)
+        raise(&exc::ValueError, "size not valid: %lld bytes", static_cast<long long>(size));
+    int64_t old = s_stack_size;
+    s_stack_size = size;
+    return int_from_i64(old);
+}
+
+Value th_start_new_thread(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    if (kw && kw->m_size)
+        raise(&exc::TypeError, "start_new_thread() takes no keyword arguments");
+    if (nargs < 2 || nargs > 3)
+        raise(&exc::TypeError, "start_new_thread expected at %s %d argument%s, got %zu", nargs < 2 ? "least" : "most",
+            nargs < 2 ? 2 : 3, "s", nargs);
+    if (!py_callable(args[0]))
+        raise(&exc::TypeError, "first arg must be callable");
+    if (!is_tuple(args[1]))
+        raise(&exc::TypeError, "2nd arg must be a tuple");
+    if (nargs == 3 && !is_dict(args[2]))
+        raise(&exc::TypeError, "optional 3rd arg must be a dictionary");
+    raise(&exc::RuntimeError, "can't start new thread: pystm runs one thread until its STM runtime is enabled");
+}
+
+Value th_exit(Value, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("exit", nargs, kw, 0, 0);
+    raise_value(Value(&exc::SystemExit));
+}
+
+Value th_interrupt_main(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    Value a[1];
+    parse_args("interrupt_main", args, nargs, kw, { "signum" }, 0, a);
+    int64_t signum = a[0] ? py_index_i64(a[0]) : SIGINT;
+    if (signum < 1 || signum >= 65)
+        raise(&exc::ValueError, "signal number out of range");
+    // As CPython: a signal whose handler is SIG_DFL or SIG_IGN is not simulated. Otherwise the
+    // signal is delivered for real, so its handler marks it pending and the eval breaker runs
+    // the Python handler (or raises KeyboardInterrupt) at the next poll.
+    Value sigmod = import_module("_signal");
+    Value argv[1] = { Value::small_int(signum) };
+    Value handler = py_call(py_getattr(sigmod, str_from_ascii("getsignal")), argv, 1);
+    if (handler.is_small_int() && (handler.as_small_int() == 0 || handler.as_small_int() == 1))
+        return none();
+    if (::raise(static_cast<int>(signum)) != 0)
+        raise_os_error(errno);
+    return none();
+}
+
+Value th_set_sentinel(Value, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("_set_sentinel", nargs, kw, 0, 0);
+    return gc::make<LockObject>(&lock_type);
+}
+
+Value th_daemon_threads_allowed(Value, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("daemon_threads_allowed", nargs, kw, 0, 0);
+    return py_bool(true);
+}
+
+Value th_excepthook(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("_excepthook", nargs, kw, 1, 1);
+    Value a = args[0];
+    if (type_of(a) != &excepthook_args_type)
+        raise(&exc::TypeError, "_thread._excepthook argument type must be ExceptHookArgs");
+    TupleObject* t = a.as<TupleObject>();
+    Value exc_type = t->item(0), exc_value = t->item(1), thread = t->item(3);
+    if (exc_type.is_object() && exc_type.as_object() == static_cast<Object*>(&exc::SystemExit))
+        return none(); // silently ignored, as CPython does
+    Value err = sys_get("stderr");
+    if (!err || is_none(err)) {
+        if (is_none(thread))
+            return none();
+        err = py_getattr_opt(thread, str_from_ascii("_stderr"));
+        if (!err || is_none(err))
+            return none();
+    }
+    std::string head = "Exception in thread ";
+    Value name = is_none(thread) ? Value() : py_getattr_opt(thread, names::name);
+    if (name && !is_none(name))
+        head += str_utf8(py_str(name));
+    else
+        head += std::to_string(current_ident());
+    head += ":\n";
+    Value text(str_from_utf8(head));
+    py_call_method(err, names::write, &text, 1);
+    py_call_method(err, str_from_ascii("flush"), nullptr, 0);
+    if (!is_none(exc_value) && isinstance(exc_value, &exc::BaseException))
+        print_exception(exc_value, err);
+    py_call_method(err, str_from_ascii("flush"), nullptr, 0);
+    return none();
+}
+
+MethodDef const lock_methods[] = {
+    { "__new__", lock_new, METH_STATIC },
+    { "acquire", lock_acquire, METH_DEFAULT,
+        "acquire(blocking=True, timeout=-1) -> bool\n(acquire_lock() is an obsolete synonym)\n\nLock the lock." },
+    { "acquire_lock", lock_acquire },
+    { "__enter__", lock_enter },
+    { "release", lock_release, METH_DEFAULT, "release()\n(release_lock() is an obsolete synonym)\n\nRelease the lock." },
+    { "release_lock", lock_release },
+    { "__exit__", lock_release },
+    { "locked", lock_locked, METH_DEFAULT, "locked() -> bool\n(locked_lock() is an obsolete synonym)\n\nTell whether the lock is locked." },
+    { "locked_lock", lock_locked },
+    { "_at_fork_reinit", lock_at_fork_reinit },
+    { "__repr__", lock_repr },
+    { nullptr, nullptr },
+};
+
+MethodDef const rlock_methods[] = {
+    { "__new__", rlock_new, METH_STATIC },
+    { "acquire", rlock_acquire },
+    { "__enter__", rlock_acquire },
+    { "release", rlock_release },
+    { "__exit__", rlock_release },
+    { "_is_owned", rlock_is_owned },
+    { "_recursion_count", rlock_recursion_count },
+    { "_release_save", rlock_release_save },
+    { "_acquire_restore", rlock_acquire_restore },
+    { "_at_fork_reinit", rlock_at_fork_reinit },
+    { "__repr__", rlock_repr },
+    { nullptr, nullptr },
+};
+
+MethodDef const local_methods[] = {
+    { "__new__", local_new, METH_STATIC },
+    { nullptr, nullptr },
+};
+
+MethodDef const module_methods[] = {
+    { "allocate_lock", th_allocate_lock, METH_DEFAULT, "allocate_lock() -> lock object\n(allocate() is an obsolete synonym)\n\nCreate a new lock object. See help(type(threading.Lock())) for\ninformation about locks." },
+    { "allocate", th_allocate_lock },
+    { "get_ident", th_get_ident },
+    { "get_native_id", th_get_native_id },
+    { "_count", th_count },
+    { "stack_size", th_stack_size },
+    { "start_new_thread", th_start_new_thread },
+    { "start_new", th_start_new_thread },
+    { "exit", th_exit },
+    { "exit_thread", th_exit },
+    { "interrupt_main", th_interrupt_main },
+    { "_set_sentinel", th_set_sentinel },
+    { "daemon_threads_allowed", th_daemon_threads_allowed },
+    { "_excepthook", th_excepthook },
+    { nullptr, nullptr },
+};
+
+char const* const excepthook_fields[] = { "exc_type", "exc_value", "exc_traceback", "thread", nullptr };
+StructSeqDesc const excepthook_desc { "_thread", "_ExceptHookArgs", excepthook_fields, 4, true, "ExceptHookArgs\n\nType used to pass arguments to threading.excepthook." };
+
+} // namespace
+
+void setup_thread_types()
+{
+    init_static_type(&lock_type, "_thread.lock", nullptr, sizeof(LockObject), 0);
+    init_static_type(&rlock_type, "_thread.RLock", nullptr, sizeof(RLockObject), TF_BASETYPE);
+    init_static_type(&local_type, "_thread._local", nullptr, sizeof(LocalObject), TF_BASETYPE);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+    local_type.m_dict_offset = offsetof(LocalObject, m_dict);
+#pragma GCC diagnostic pop
+    structseq_setup(&excepthook_args_type, &excepthook_desc);
+}
+
+void init_thread_types()
+{
+    add_methods(&lock_type, lock_methods);
+    add_methods(&rlock_type, rlock_methods);
+    add_methods(&local_type, local_methods);
+    add_getset(&local_type, "__dict__", local_dict);
+    structseq_init(&excepthook_args_type);
+}
+
+ModuleObject* init_thread_module()
+{
+    ModuleObject* m = module_new("_thread");
+    DictObject* d = m->m_dict;
+    dict_set_str(d, names::__doc__, str_from_ascii("This module provides primitive operations to write multi-threaded programs.\nThe 'threading' module provides a more convenient interface."));
+    for (MethodDef const* def = module_methods; def->name; def++)
+        dict_set_cstr(d, def->name, builtin_function_new(def, m));
+    dict_set_cstr(d, "LockType", &lock_type);
+    dict_set_cstr(d, "RLock", &rlock_type);
+    dict_set_cstr(d, "_local", &local_type);
+    dict_set_cstr(d, "_ExceptHookArgs", &excepthook_args_type);
+    dict_set_cstr(d, "error", Value(&exc::RuntimeError));
+    dict_set_cstr(d, "TIMEOUT_MAX", float_new(kTimeoutMax));
+    return m;
+}
+
+} // namespace pystm
