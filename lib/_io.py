@@ -19,9 +19,6 @@ DEFAULT_BUFFER_SIZE = _pystm_io.DEFAULT_BUFFER_SIZE
 UnsupportedOperation = _pystm_io.UnsupportedOperation
 BlockingIOError = _builtins.BlockingIOError
 FileIO = _pystm_io.FileIO
-BufferedReader = _pystm_io.BufferedReader
-BufferedWriter = _pystm_io.BufferedWriter
-BufferedRandom = _pystm_io.BufferedRandom
 open = _builtins.open
 
 _NativeTextIOWrapper = _pystm_io.TextIOWrapper
@@ -625,6 +622,261 @@ class StringIO(_TextIOBase):
         return (self._value(), self._newline, self._pos, getattr(self, "__dict__", {}).copy())
 
 
+class _BufferedBase(_BufferedIOBase):
+    # Buffering over any raw stream (a FileIO, a user's RawIOBase): the classes that
+    # io.BufferedReader(raw) and friends construct. open() returns the native classes instead.
+
+    def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
+        if buffer_size <= 0:
+            raise ValueError("buffer size must be strictly positive")
+        self._raw = raw
+        self.buffer_size = buffer_size
+        self._rbuf = b""
+        self._wbuf = bytearray()
+
+    @property
+    def raw(self):
+        return self._raw
+
+    @property
+    def name(self):
+        return self._raw.name
+
+    @property
+    def mode(self):
+        return self._raw.mode
+
+    @property
+    def closed(self):
+        return self._raw.closed
+
+    def _check_raw(self):
+        if self._raw is None:
+            raise ValueError("raw stream has been detached")
+
+    def fileno(self):
+        self._check_raw()
+        return self._raw.fileno()
+
+    def isatty(self):
+        self._check_raw()
+        return self._raw.isatty()
+
+    def seekable(self):
+        self._check_raw()
+        return self._raw.seekable()
+
+    def readable(self):
+        self._check_raw()
+        return self._raw.readable()
+
+    def writable(self):
+        self._check_raw()
+        return self._raw.writable()
+
+    def _flush_writes(self):
+        while self._wbuf:
+            n = self._raw.write(bytes(self._wbuf))
+            if n is None:
+                raise BlockingIOError(_errno.EAGAIN, "write could not complete without blocking", 0)
+            del self._wbuf[:n]
+
+    def _drop_reads(self):
+        # Puts the raw position back where the caller's position is.
+        if self._rbuf:
+            self._raw.seek(-len(self._rbuf), 1)
+            self._rbuf = b""
+
+    def flush(self):
+        self._check_raw()
+        if self._wbuf:
+            if self.closed:
+                raise ValueError("flush of closed file")
+            self._flush_writes()
+
+    def close(self):
+        if self._raw is not None and not self.closed:
+            try:
+                self.flush()
+            finally:
+                self._raw.close()
+
+    def detach(self):
+        self._check_raw()
+        self.flush()
+        raw = self._raw
+        self._raw = None
+        return raw
+
+    def tell(self):
+        self._check_raw()
+        pos = self._raw.tell() - len(self._rbuf) + len(self._wbuf)
+        if pos < 0:
+            raise OSError("Raw stream returned invalid position %d" % pos)
+        return pos
+
+    def seek(self, pos, whence=0):
+        self._check_raw()
+        if whence not in (0, 1, 2):
+            raise ValueError("whence value %d unsupported" % whence)
+        self.flush()
+        if whence == 1:
+            pos -= len(self._rbuf)
+        self._rbuf = b""
+        return self._raw.seek(pos, whence)
+
+    def truncate(self, pos=None):
+        self._check_raw()
+        self.flush()
+        if pos is None:
+            pos = self.tell()
+        self._drop_reads()
+        return self._raw.truncate(pos)
+
+    # Reading.
+
+    def _raw_read(self, n):
+        return self._raw.read(n)
+
+    def read(self, size=-1):
+        self._check_raw()
+        if self.closed:
+            raise ValueError("read of closed file")
+        if size is None:
+            size = -1
+        size = size.__index__()
+        if size < -1:
+            raise ValueError("read length must be non-negative or -1")
+        self._flush_writes()
+        if size < 0:
+            chunks = [self._rbuf]
+            self._rbuf = b""
+            while True:
+                data = self._raw_read(self.buffer_size)
+                if data is None:
+                    return b"".join(chunks) or None
+                if not data:
+                    break
+                chunks.append(data)
+            return b"".join(chunks)
+        while len(self._rbuf) < size:
+            data = self._raw_read(max(self.buffer_size, size - len(self._rbuf)))
+            if not data:
+                if data is None and not self._rbuf:
+                    return None
+                break
+            self._rbuf += data
+        result, self._rbuf = self._rbuf[:size], self._rbuf[size:]
+        return result
+
+    def read1(self, size=-1):
+        self._check_raw()
+        if size is None:
+            size = -1
+        self._flush_writes()
+        if not self._rbuf:
+            data = self._raw_read(self.buffer_size if size < 0 else max(size, 1))
+            if not data:
+                return b""
+            self._rbuf = data
+        if size < 0:
+            size = len(self._rbuf)
+        result, self._rbuf = self._rbuf[:size], self._rbuf[size:]
+        return result
+
+    def peek(self, size=0):
+        self._check_raw()
+        self._flush_writes()
+        if not self._rbuf:
+            self._rbuf = self._raw_read(self.buffer_size) or b""
+        return self._rbuf
+
+    def readline(self, size=-1):
+        self._check_raw()
+        if self.closed:
+            raise ValueError("readline of closed file")
+        if size is None:
+            size = -1
+        self._flush_writes()
+        while True:
+            i = self._rbuf.find(b"\n")
+            if i >= 0:
+                end = i + 1
+                break
+            if 0 <= size <= len(self._rbuf):
+                end = size
+                break
+            data = self._raw_read(self.buffer_size)
+            if not data:
+                end = len(self._rbuf)
+                break
+            self._rbuf += data
+        if size >= 0:
+            end = min(end, size)
+        result, self._rbuf = self._rbuf[:end], self._rbuf[end:]
+        return result
+
+    # Writing.
+
+    def write(self, b):
+        self._check_raw()
+        if self.closed:
+            raise ValueError("write to closed file")
+        if isinstance(b, str):
+            raise TypeError("a bytes-like object is required, not 'str'")
+        self._drop_reads()
+        data = bytes(b)
+        self._wbuf += data
+        if len(self._wbuf) >= self.buffer_size:
+            self._flush_writes()
+        return len(data)
+
+    def __repr__(self):
+        name = type(self).__name__
+        try:
+            return "<_io.%s name=%r>" % (name, self.name)
+        except AttributeError:
+            return "<_io.%s>" % name
+
+
+class BufferedReader(_BufferedBase):
+
+    def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
+        if not raw.readable():
+            raise UnsupportedOperation("File or stream is not readable.")
+        _BufferedBase.__init__(self, raw, buffer_size)
+
+    def writable(self):
+        return False
+
+    def write(self, b):
+        self._unsupported("write")
+
+
+class BufferedWriter(_BufferedBase):
+
+    def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
+        if not raw.writable():
+            raise UnsupportedOperation("File or stream is not writable.")
+        _BufferedBase.__init__(self, raw, buffer_size)
+
+    def readable(self):
+        return False
+
+    def read(self, size=-1):
+        self._unsupported("read")
+
+    read1 = peek = readline = read
+
+
+class BufferedRandom(_BufferedBase):
+
+    def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
+        if not raw.seekable():
+            raise UnsupportedOperation("File or stream is not seekable.")
+        _BufferedBase.__init__(self, raw, buffer_size)
+
+
 class BufferedRWPair(_BufferedIOBase):
 
     def __init__(self, reader, writer, buffer_size=DEFAULT_BUFFER_SIZE):
@@ -1090,7 +1342,8 @@ class TextIOWrapper(_TextIOBase):
 TextIOWrapper.register(_NativeTextIOWrapper)
 for _klass in (FileIO,):
     _RawIOBase.register(_klass)
-for _klass in (BufferedReader, BufferedWriter, BufferedRandom):
-    _BufferedIOBase.register(_klass)
+BufferedReader.register(_pystm_io.BufferedReader)
+BufferedWriter.register(_pystm_io.BufferedWriter)
+BufferedRandom.register(_pystm_io.BufferedRandom)
 _TextIOBase.register(_NativeTextIOWrapper)
 del _klass

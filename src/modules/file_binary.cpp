@@ -8,6 +8,7 @@
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
 #include "objects/list_object.h"
+#include "objects/slice_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
@@ -296,6 +297,28 @@ Value bf_read(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
     return Value(bytes_new(data));
 }
 
+Value bf_readall(Value self, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("readall", nargs, kwnames, 0, 0);
+    return Value(bytes_new(read_bytes(self_file(self), -1)));
+}
+
+// readinto(b): fills a writable buffer (bytearray, or a memoryview of one) through its
+// slice assignment, so the buffer's own accessors place the barriers.
+Value bf_readinto(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("readinto", nargs, kwnames, 1, 1);
+    Value buf = args[0];
+    if (is_bytes(buf) || is_str(buf))
+        raise(&exc::TypeError, "readinto() argument must be read-write bytes-like object, not %s",
+            type_name(buf).c_str());
+    int64_t n = py_len(buf);
+    std::string data = read_bytes(self_file(self), n);
+    int64_t got = static_cast<int64_t>(data.size());
+    py_setitem(buf, Value(slice_new(Value::small_int(0), int_from_i64(got), none())), Value(bytes_new(data)));
+    return int_from_i64(got);
+}
+
 Value bf_read1(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     Value a[1];
@@ -506,6 +529,8 @@ Value get_closefd(Value self) { return py_bool(self_file(self)->m_closefd); }
 MethodDef const s_binary_methods[] = {
     { "read", bf_read },
     { "read1", bf_read1 },
+    { "readall", bf_readall },
+    { "readinto", bf_readinto },
     { "readline", bf_readline },
     { "readlines", bf_readlines },
     { "write", bf_write },

@@ -1,7 +1,7 @@
 // Micro-benchmark of the STM barrier paths (a benchmark, not a test). Results are recorded in
 // docs/internals/stm.md. Build and run (release flags):
 //
-//   g++ -std=c++20 -O2 -DNDEBUG -Isrc bench/stm_barriers.cpp src/stm/*.cpp src/base/common.cpp
+//   g++ -std=c++20 -O2 -DNDEBUG -Isrc bench/stm/stm_barriers.cpp src/stm/*.cpp src/base/common.cpp
 //       -lbenchmark -pthread -o /tmp/stm_barriers && /tmp/stm_barriers
 #include "objects/access.h"
 #include "stm/stm.h"
