@@ -251,40 +251,56 @@ class _TextIOBase(_IOBase):
 
 
 class BytesIO(_BufferedIOBase):
+    # The content is an immutable bytes object plus the chunks written at its end since
+    # (joined on the next read), so appends and reads cost what they cost in CPython. After
+    # getbuffer() the content moves into a bytearray that the returned views share.
 
     def __init__(self, initial_bytes=None):
-        buf = bytearray()
-        if initial_bytes is not None:
-            buf += initial_bytes
-        self._buffer = buf
+        self._data = b"" if initial_bytes is None else bytes(initial_bytes)
+        self._pending = []
+        self._len = len(self._data)
+        self._shared = None  # the bytearray behind getbuffer() views
         self._pos = 0
+        self._closed = False
 
     def __getstate__(self):
-        if self.closed:
-            raise _closed_error()
-        return (bytes(self._buffer), self._pos, getattr(self, "__dict__", {}).copy())
+        self._check()
+        return (self.getvalue(), self._pos, getattr(self, "__dict__", {}).copy())
 
     def _check(self):
-        if self._buffer is None:
+        if self._closed:
             raise _closed_error()
+
+    def _value(self):
+        if self._shared is not None:
+            return bytes(self._shared)
+        if self._pending:
+            self._data += b"".join(self._pending)
+            self._pending = []
+        return self._data
 
     @property
     def closed(self):
-        return self._buffer is None
+        return self._closed
 
     def close(self):
-        self._buffer = None
+        self._closed = True
+        self._data = b""
+        self._pending = []
 
     def flush(self):
         self._check()
 
     def getvalue(self):
         self._check()
-        return bytes(self._buffer)
+        return self._value()
 
     def getbuffer(self):
         self._check()
-        return memoryview(self._buffer)
+        if self._shared is None:
+            self._shared = bytearray(self._value())
+            self._data = b""
+        return memoryview(self._shared)
 
     def read(self, size=-1):
         self._check()
@@ -292,16 +308,12 @@ class BytesIO(_BufferedIOBase):
             size = -1
         else:
             size = size.__index__()
-        buf = self._buffer
         pos = self._pos
-        if pos >= len(buf):
+        if pos >= self._len:
             return b""
-        if size < 0:
-            end = len(buf)
-        else:
-            end = min(len(buf), pos + size)
+        end = self._len if size < 0 else min(self._len, pos + size)
         self._pos = end
-        return bytes(buf[pos:end])
+        return self._value()[pos:end]
 
     def read1(self, size=-1):
         return self.read(size)
@@ -310,16 +322,16 @@ class BytesIO(_BufferedIOBase):
         self._check()
         if size is None:
             size = -1
-        buf = self._buffer
         pos = self._pos
-        if pos >= len(buf):
+        if pos >= self._len:
             return b""
-        end = buf.find(b"\n", pos)
-        end = len(buf) if end < 0 else end + 1
+        data = self._value()
+        end = data.find(b"\n", pos)
+        end = len(data) if end < 0 else end + 1
         if size >= 0:
             end = min(end, pos + size)
         self._pos = end
-        return bytes(buf[pos:end])
+        return data[pos:end]
 
     def readlines(self, hint=None):
         self._check()
@@ -340,11 +352,22 @@ class BytesIO(_BufferedIOBase):
         n = len(data)
         if n == 0:
             return 0
-        buf = self._buffer
         pos = self._pos
-        if pos > len(buf):
-            buf += b"\x00" * (pos - len(buf))
-        buf[pos:pos + n] = data
+        if self._shared is not None:
+            buf = self._shared
+            if pos > len(buf):
+                buf += b"\x00" * (pos - len(buf))
+            buf[pos:pos + n] = data
+            self._len = len(buf)
+        elif pos == self._len:
+            self._pending.append(data)
+            self._len += n
+        else:
+            cur = self._value()
+            if pos > len(cur):
+                cur += b"\x00" * (pos - len(cur))
+            self._data = cur[:pos] + data + cur[pos + n:]
+            self._len = len(self._data)
         self._pos = pos + n
         return n
 
@@ -362,7 +385,7 @@ class BytesIO(_BufferedIOBase):
         elif whence == 1:
             pos = max(0, self._pos + pos)
         elif whence == 2:
-            pos = max(0, len(self._buffer) + pos)
+            pos = max(0, self._len + pos)
         else:
             raise ValueError("invalid whence (%d, should be 0, 1 or 2)" % whence)
         self._pos = pos
@@ -380,7 +403,12 @@ class BytesIO(_BufferedIOBase):
             size = size.__index__()
             if size < 0:
                 raise ValueError("negative size value %d" % size)
-        del self._buffer[size:]
+        if size < self._len:
+            if self._shared is not None:
+                del self._shared[size:]
+            else:
+                self._data = self._value()[:size]
+            self._len = size
         return size
 
     def readable(self):
@@ -441,6 +469,7 @@ class StringIO(_TextIOBase):
         self._seen = 0  # bit 1: '\r', 2: '\n', 4: '\r\n' (newline=None)
         self._text = ""
         self._pending = []  # writes appended at the end, not yet joined into _text
+        self._len = 0  # len(_text) + the lengths of _pending
         self._pos = 0
         self._closed = False
         if initial_value:
@@ -505,14 +534,16 @@ class StringIO(_TextIOBase):
         if not s:
             return n
         pos = self._pos
-        length = len(self._text) + sum(map(len, self._pending))
+        length = self._len
         if pos == length:
             self._pending.append(s)
+            self._len = length + len(s)
         else:
             text = self._value()
             if pos > length:
                 text += "\0" * (pos - length)
-            self._text = text[:pos] + s + text[pos + len(s):]
+            self._text = text = text[:pos] + s + text[pos + len(s):]
+            self._len = len(text)
         self._pos = pos + len(s)
         return n
 
@@ -581,7 +612,7 @@ class StringIO(_TextIOBase):
         if whence == 1:
             pos = self._pos
         elif whence == 2:
-            pos = len(self._value())
+            pos = self._len
         self._pos = pos
         return pos
 
@@ -600,6 +631,7 @@ class StringIO(_TextIOBase):
         text = self._value()
         if size < len(text):
             self._text = text[:size]
+            self._len = size
         return size
 
     def readable(self):

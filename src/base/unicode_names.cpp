@@ -231,10 +231,17 @@ void load()
     lines.clear();
     if (!read_lines(dir + "/NameAliases.txt", &lines))
         return missing("NameAliases.txt");
+    // The aliases Unicode 15.0 added for characters that 14.0 already had (DerivedAge cannot
+    // date those); CPython 3.11 does not know them.
+    static char const* const aliases_15[] = { "EM", "ARABIC SMALL HIGH LIGATURE ALEF WITH YEH BARREE",
+        "SUNDANESE LETTER ARCHAIC I" };
     for (auto const& l : lines) {
         auto f = split(l, ';');
-        if (f.size() >= 2 && !is_newer(hex(f[0])))
-            s_db.by_name.emplace(upper(f[1]), hex(f[0]));
+        if (f.size() < 2 || is_newer(hex(f[0])))
+            continue;
+        if (std::find(std::begin(aliases_15), std::end(aliases_15), f[1]) != std::end(aliases_15))
+            continue;
+        s_db.by_name.emplace(upper(f[1]), hex(f[0]));
     }
 
     lines.clear();

@@ -10,12 +10,13 @@
 // threads without locks.
 //
 // Version: CPython 3.11 reports Unicode 14.0.0; Debian 12 ships 15.0.0. Code points that
-// DerivedAge.txt dates to 15.0 (4,489 of them, e.g. CJK Extension H, U+31350..U+323AF) are
-// treated as unassigned, so names, categories and the set of assigned characters match 14.0.
-// What remains different: property values that 15.0 changed for characters that already existed
-// in 14.0 (none in the fields exposed here as far as the 15.0 change notes go), and aliases or
-// named sequences added in 15.0 (none were). Normalization comes from utf8proc, whose tables
-// follow its own Unicode version.
+// DerivedAge.txt dates to 15.0 (4,489 of them, e.g. CJK Extension H, U+31350..U+323AF, and
+// U+0CF3) are treated as unassigned, and the three aliases 15.0 added to older characters (EM,
+// ARABIC SMALL HIGH LIGATURE ALEF WITH YEH BARREE, SUNDANESE LETTER ARCHAIC I) are dropped, so
+// names, aliases, named sequences and every property below match CPython 3.11 for all code
+// points (checked exhaustively against python3.11). A later unicode-data package may change
+// properties of existing characters, which this filtering would not undo. Normalization comes
+// from utf8proc, whose tables follow its own Unicode version (15.0 in Debian 12).
 #pragma once
 
 #include <cstdint>

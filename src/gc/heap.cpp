@@ -303,6 +303,44 @@ ThreadHeap* this_heap()
     return t_heap;
 }
 
+// Finalizers (gc/weak_slots.h, GC-6). g_heap_mutex guards the queue.
+FinalizerHooks g_finalizer_hooks;
+std::vector<Object*> g_finalize_queue;
+
+// Marks every unreachable, not yet finalized object whose type has __del__ (and all it reaches)
+// and queues it for its finalizer.
+void find_finalizable(Marker& marker)
+{
+    if (!g_finalizer_hooks.has_finalizer)
+        return;
+    std::unordered_map<Type*, bool> cache;
+    std::vector<Object*> found;
+    auto consider = [&](Object* o) {
+        uint32_t bits = o->m_gc.load(std::memory_order_relaxed);
+        if (bits & (OF_MARK | OF_FINALIZED))
+            return;
+        Type* t = o->m_type;
+        if (!(t->m_flags & TF_HEAPTYPE))
+            return;
+        auto it = cache.find(t);
+        bool has = it != cache.end() ? it->second : (cache[t] = g_finalizer_hooks.has_finalizer(t));
+        if (has)
+            found.push_back(o);
+    };
+    for (Chunk* c : g_chunk_list)
+        for (uint32_t i = 0; i < c->cell_count; ++i)
+            if (c->allocated(i))
+                consider(reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size));
+    for (auto& [addr, large] : g_large)
+        consider(reinterpret_cast<Object*>(addr));
+    for (Object* o : found) {
+        o->m_gc.fetch_or(OF_FINALIZED, std::memory_order_relaxed);
+        marker.mark(o);
+        g_finalize_queue.push_back(o);
+    }
+    marker.drain();
+}
+
 __attribute__((noinline)) void collect_locked(size_t* freed_out)
 {
     g_collecting = true;
@@ -328,7 +366,10 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
     for (ThreadState* ts = thread_state_head(); ts; ts = ts->m_next)
         trace_thread_state(ts, marker);
     marker.scan_range(__data_start, _end);
+    for (Object* o : g_finalize_queue) // queued by a collection whose hook has not run yet
+        marker.mark(o);
     marker.drain();
+    find_finalizable(marker);
     process_weak_slots();
 
     // Sweep, pass 1: run the destroy hooks of the dead (all of them before any cell is freed,
@@ -595,7 +636,27 @@ size_t collect()
     // Weak-reference callbacks run here, after the collection, at the caller's safepoint (GC-4).
     if (g_after_collect && !g_weak_cleared.empty())
         g_after_collect();
+    // Then the finalizers queued by this collection (GC-6). The queue stays a root until each
+    // object's __del__ has run.
+    for (;;) {
+        Object* o = nullptr;
+        {
+            std::lock_guard lock(g_heap_mutex);
+            if (g_finalize_queue.empty())
+                break;
+            o = g_finalize_queue.back();
+            g_finalize_queue.pop_back();
+        }
+        Value keep(o); // GC-1: a stack root while __del__ runs
+        g_finalizer_hooks.run(o);
+    }
     return freed;
+}
+
+void set_finalizer_hooks(FinalizerHooks hooks)
+{
+    std::lock_guard lock(g_heap_mutex);
+    g_finalizer_hooks = hooks;
 }
 
 void register_weak_slot(Object* owner, Value* slot)

@@ -28,4 +28,17 @@ std::vector<Object*> take_cleared_weak_owners();
 using AfterCollectFn = void (*)();
 void set_after_collect_hook(AfterCollectFn fn);
 
+// Finalizers (GC-6). When a collection finds an unreachable object of a heap type that defines
+// __del__ and has not been finalized before, it marks it OF_FINALIZED, keeps it (and everything
+// it reaches) alive for this cycle and queues it; after the collection, at the same safepoint
+// and outside the heap lock, the finalizer hook calls each queued object's __del__ once. An
+// object that __del__ does not resurrect is freed by a later collection, as in PEP 442.
+// [has_finalizer] answers, without allocating or running Python code, whether objects of a type
+// need finalization; [run] calls __del__ and reports its exceptions as CPython does.
+struct FinalizerHooks {
+    bool (*has_finalizer)(Type* t) = nullptr;
+    void (*run)(Object* o) = nullptr;
+};
+void set_finalizer_hooks(FinalizerHooks hooks);
+
 } // namespace pystm::gc

@@ -17,6 +17,9 @@ void setup_sre_types();
 void init_sre_types();
 ModuleObject* init_pystm_io_module(); // stdlib-io: modules/io_module.cpp
 ModuleObject* init_signal_module(); // stdlib-io: modules/signal_module.cpp
+ModuleObject* init_select_module(); // stdlib-io: modules/select_module.cpp
+void setup_select_types();
+void init_select_types();
 void setup_memoryview_type(); // stdlib-io: modules/io_memoryview.cpp
 void init_memoryview_type();
 ModuleObject* init_hashlib_module(); // stdlib-ext: modules/hashlib_module.cpp
@@ -26,6 +29,12 @@ void init_hashlib_types(); // stdlib-ext
 ModuleObject* init_zlib_module(); // stdlib-ext: modules/zlib_module.cpp
 void setup_zlib_types(); // stdlib-ext
 void init_zlib_types(); // stdlib-ext
+ModuleObject* init_csv_module(); // stdlib-ext: modules/csv_module.cpp
+void setup_csv_types(); // stdlib-ext
+void init_csv_types(); // stdlib-ext
+ModuleObject* init_socket_module(); // stdlib-ext: modules/socket_module.cpp
+void setup_socket_types(); // stdlib-ext
+void init_socket_types(); // stdlib-ext
 ModuleObject* init_thread_module(); // stdlib-core2: modules/thread_module.cpp (_thread)
 void setup_thread_types();
 void init_thread_types();
@@ -38,8 +47,11 @@ BuiltinModuleDef const s_builtin_modules[] = {
     { "_signal", init_signal_module }, // stdlib-io
     { "atexit", init_atexit_module },
     { "_blake2", init_blake2_module }, // stdlib-ext
+    { "_csv", init_csv_module }, // stdlib-ext
+    { "_socket", init_socket_module }, // stdlib-ext
     { "_hashlib", init_hashlib_module }, // stdlib-ext
     { "zlib", init_zlib_module }, // stdlib-ext
+    { "_codecs", init_codecs_module }, // stdlib-core2
     { "_collections", init_collections_module }, // stdlib-core
     { "_random", init_random_module }, // stdlib-core
     { "_sha512", init_sha512_module }, // stdlib-core
@@ -48,12 +60,14 @@ BuiltinModuleDef const s_builtin_modules[] = {
     { "_thread", init_thread_module }, // stdlib-core2
     { "_sre", init_sre_module }, // regex
     { "_weakref", init_weakref_module }, // stdlib-core
+    { "binascii", init_binascii_module }, // stdlib-core2
     { "builtins", init_builtins_module_for_import },
     { "errno", init_errno_module },
     { "gc", init_gc_module },
     { "itertools", init_itertools_module }, // stdlib-core
     { "math", init_math_module },
     { "posix", init_posix_module },
+    { "select", init_select_module }, // stdlib-io
     { "sys", init_sys_module_for_import },
     { "time", init_time_module },
     { "unicodedata", init_unicodedata_module },
@@ -88,6 +102,7 @@ void setup_runtime_module_types()
     setup_posix_types();
     setup_file_types();
     setup_memoryview_type(); // stdlib-io
+    setup_select_types(); // stdlib-io
     setup_builtins_types();
     setup_sre_types(); // regex
     setup_itertools_types(); // stdlib-core
@@ -97,6 +112,8 @@ void setup_runtime_module_types()
     setup_struct_types(); // stdlib-core
     setup_hashlib_types(); // stdlib-ext
     setup_zlib_types(); // stdlib-ext
+    setup_csv_types(); // stdlib-ext
+    setup_socket_types(); // stdlib-ext
     setup_thread_types(); // stdlib-core2
 }
 
@@ -108,6 +125,7 @@ void init_runtime_module_types()
     init_posix_types();
     init_file_types();
     init_memoryview_type(); // stdlib-io
+    init_select_types(); // stdlib-io
     init_builtins_types();
     init_sre_types(); // regex
     init_itertools_types(); // stdlib-core
@@ -117,6 +135,8 @@ void init_runtime_module_types()
     init_struct_types(); // stdlib-core
     init_hashlib_types(); // stdlib-ext
     init_zlib_types(); // stdlib-ext
+    init_csv_types(); // stdlib-ext
+    init_socket_types(); // stdlib-ext
     init_thread_types(); // stdlib-core2
 }
 

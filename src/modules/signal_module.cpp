@@ -25,6 +25,7 @@
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "vm/eval_breaker.h"
+#include "vm/thread_state.h"
 #include <atomic>
 #include <cerrno>
 #include <csignal>
@@ -288,6 +289,17 @@ void signal_run_pending()
             throw;
         }
     }
+}
+
+// For blocking calls interrupted by a signal (EINTR): runs what the eval breaker would run
+// now (Python handlers, KeyboardInterrupt), so that the call can raise or retry (PEP 475).
+void signal_check_interrupt()
+{
+    ThreadState* ts = tstate();
+    if (!ts || !(ts->m_eval_breaker.load(std::memory_order_relaxed) & vm::EB_SIGINT))
+        return;
+    ts->m_eval_breaker.fetch_and(~uint32_t(vm::EB_SIGINT), std::memory_order_relaxed);
+    signal_run_pending();
 }
 
 ModuleObject* init_signal_module()

@@ -325,9 +325,8 @@ Value rlock_repr(Value self, Value const*, size_t nargs, TupleObject* kw)
     RLockObject* r = as_rlock(self);
     read_barrier(r);
     Type* t = type_of(self);
-    std::string name = t->has_flag(TF_HEAPTYPE) ? str_utf8(py_str(py_getattr(Value(t), names::__module__))) + "."
-            + str_utf8(t->m_qualname)
-                                                : std::string(t->m_tp_name);
+    // CPython prints tp_name: "_thread.RLock" for the builtin type, the bare __name__ for subclasses.
+    std::string name = t->has_flag(TF_HEAPTYPE) ? str_utf8(t->m_name) : std::string(t->m_tp_name);
     std::string s = std::string("<") + (r->m_count ? "locked" : "unlocked") + " " + name + " object owner="
         + std::to_string(r->m_owner) + " count=" + std::to_string(r->m_count) + " at " + address_of(self) + ">";
     return str_from_utf8(s);
@@ -451,7 +450,7 @@ Value th_excepthook(Value, Value const* args, size_t nargs, TupleObject* kw)
     check_nargs("_excepthook", nargs, kw, 1, 1);
     Value a = args[0];
     if (type_of(a) != &excepthook_args_type)
-        raise(&exc::TypeError, "_thread._excepthook argument type must be ExceptHookArgs");
+        raise(&exc::TypeError, "_thread.excepthook argument type must be ExceptHookArgs");
     TupleObject* t = a.as<TupleObject>();
     Value exc_type = t->item(0), exc_value = t->item(1), thread = t->item(3);
     if (exc_type.is_object() && exc_type.as_object() == static_cast<Object*>(&exc::SystemExit))

@@ -174,7 +174,7 @@ Value z_decompress(Value, Value const* args, size_t nargs, TupleObject* kw)
             continue;
         }
         inflateEnd(&zs);
-        zlib_error(zs, err == Z_NEED_DICT ? Z_DATA_ERROR : err, "decompressing data");
+        zlib_error(zs, err, "decompressing data");
     }
     inflateEnd(&zs);
     out.resize(used);
@@ -438,7 +438,7 @@ std::string inflate_some(ZStreamObject* z, std::string_view in, size_t limit, in
         if (err == Z_STREAM_END)
             break;
         if (err != Z_OK && err != Z_BUF_ERROR)
-            zlib_error(zs, err == Z_NEED_DICT ? Z_DATA_ERROR : err, what);
+            zlib_error(zs, err, what);
         if (zs.avail_out != 0)
             break; // zlib consumed everything it could
     }

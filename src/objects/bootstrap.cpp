@@ -78,6 +78,7 @@ void bootstrap_runtime()
 
     init_builtins_module();
     init_sys_module();
+    install_finalizer_hooks();
 }
 
 } // namespace pystm

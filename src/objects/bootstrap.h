@@ -50,4 +50,7 @@ void init_module_types();
 void init_builtins_module();
 void init_sys_module();
 
+// Connects __del__ to the collector's finalizers (objects/finalizer.cpp).
+void install_finalizer_hooks();
+
 } // namespace pystm

@@ -40,6 +40,7 @@ enum ObjectFlags : uint32_t {
     OF_PERMANENT = 1u << 1, // statically allocated, never swept (builtin types, None, ...)
     OF_IMMUTABLE = 1u << 2, // see OBJ-1
     OF_NEEDS_DESTROY = 1u << 3, // the type's m_destroy must run when the object is swept
+    OF_FINALIZED = 1u << 4, // __del__ has been scheduled once and will never run again (GC-6)
 };
 
 struct Object {

@@ -8,15 +8,20 @@ namespace pystm::stm {
 
 namespace {
 
-// STM-10: what a transaction does when [o] is owned by the live attempt of [owner]. Returns to
-// let the caller reload the header word, or rolls back.
-void on_conflict(Transaction* tx, Transaction* owner, AbortKind kind, Object* o, uint32_t& spins)
+// STM-10: what a transaction does when [o] is owned (word [w]) by the live attempt of [owner].
+// Returns to let the caller reload the header word, or rolls back.
+void on_conflict(
+    Transaction* tx, Transaction* owner, uint64_t w, AbortKind kind, Object* o, uint32_t& spins)
 {
     if (tx->m_inevitable) {
         // The inevitable transaction never aborts: it asks the owner to abort and waits for
         // the lock to be released. The owner polls the request in its slow paths and commit.
-        owner->m_abort_request.store(
-            owner->m_serial.load(std::memory_order_acquire), std::memory_order_release);
+        // The request names the attempt that holds the lock (the serial in [w]), never the
+        // owner's current serial: the lock holder may have ended since owner_of(), and its
+        // descriptor may already run a next attempt that holds nothing we need (possibly
+        // waiting in begin() for the inevitable token, where a kill would escape
+        // stm::atomically). A request for an ended attempt matches nothing (STM-3).
+        owner->m_abort_request.store(word_serial(w), std::memory_order_release);
         wait_step(tx, WaitReason::LockOwner);
         return;
     }
@@ -97,6 +102,7 @@ void extend_snapshot(Transaction* tx, Object* trigger)
             0, -1);
     tx->m_rm_epoch = epoch;
     tx->m_rv = now;
+    tx->m_clock_seen = now;
     t_rv = now;
 }
 
@@ -114,7 +120,7 @@ void read_slow(Object* o)
             if (tx->owns(w))
                 return;
             if (Transaction* owner = owner_of(w)) {
-                on_conflict(tx, owner, AbortKind::ReadLocked, o, spins);
+                on_conflict(tx, owner, w, AbortKind::ReadLocked, o, spins);
                 continue;
             }
             if (!still_stale(o, w))
@@ -195,7 +201,7 @@ void write_slow(Object* o)
             if (tx->owns(w))
                 return;
             if (Transaction* owner = owner_of(w)) {
-                on_conflict(tx, owner, AbortKind::WriteWrite, o, spins);
+                on_conflict(tx, owner, w, AbortKind::WriteWrite, o, spins);
                 continue;
             }
             if (!still_stale(o, w))

@@ -12,12 +12,10 @@
 
 namespace pystm::stm {
 
-std::atomic<uint64_t> g_clock { 0 };
-std::atomic<uint64_t> g_rm_epoch { 0 };
-std::atomic<Transaction*> g_inevitable { nullptr };
-std::atomic<bool> g_inevitable_read_rm { false };
-std::atomic<Transaction*> g_slots[kMaxSlots];
-std::atomic<uint64_t> g_bloom[kBloomWords];
+PaddedClock g_clock_line;
+ReadMostlyGlobals g_rm_line;
+alignas(kLineSize) std::atomic<Transaction*> g_slots[kMaxSlots];
+alignas(kLineSize) std::atomic<uint64_t> g_bloom[kBloomWords];
 WriteLocation g_write_loc[kWriteLocSize];
 ClientHooks g_hooks;
 constinit thread_local Transaction* t_tx = nullptr;
@@ -26,7 +24,7 @@ constinit thread_local uint64_t t_rv = 0;
 
 namespace {
 
-Config s_config;
+alignas(kLineSize) Config s_config; // read on every commit; written only by tests and setup
 std::mutex s_registry_mu; // guards s_descriptors, s_free, s_retired
 std::vector<Transaction*> s_descriptors; // every descriptor ever created, by slot; never freed
 std::vector<Transaction*> s_free;
@@ -244,9 +242,14 @@ void begin()
     uint64_t serial = ++tx->m_next_serial;
     tx->m_serial.store(serial, std::memory_order_release);
     tx->m_own_word = (serial << kSerialShift) | (uint64_t(tx->m_slot) << kSlotShift) | kOwned;
-    // STM-7: the epoch is read after the clock, so every read-mostly commit with a write version
-    // <= m_rv is counted in m_rm_epoch.
-    tx->m_rv = g_clock.load(std::memory_order_acquire);
+    // STM-1: the snapshot is the newest clock value this descriptor has seen, not a fresh load
+    // of g_clock: every writer commit takes g_clock's line exclusively, so loading it here would
+    // cost disjoint transactions a cache miss each. Any value <= g_clock is a consistent
+    // snapshot; objects committed since are newer than it and extend the snapshot on demand.
+    // STM-7: the epoch is read after that clock observation (which happened-before, on this
+    // thread), so every read-mostly commit with a write version <= m_rv is counted in
+    // m_rm_epoch.
+    tx->m_rv = tx->m_clock_seen;
     tx->m_rm_epoch = g_rm_epoch.load(std::memory_order_acquire);
     tx->m_active = true;
     tx->m_inevitable = false;
@@ -256,8 +259,11 @@ void begin()
     tx->m_wait_ticks = 0;
     tx->m_start_ticks = now_ticks();
     sync_thread_cache(tx);
-    // STM-9: after too many consecutive aborts the attempt runs inevitably; with an empty read
-    // set become_inevitable() cannot fail, so this attempt commits.
+    // STM-9: after too many consecutive aborts the attempt runs inevitably. It holds no lock
+    // and has read nothing, so becoming inevitable cannot fail and no kill request can name it
+    // (requests name the serial of a lock word): begin() never throws StmAbort, which matters
+    // because stm::atomically calls it outside its try block. (Only the client's wait hook may
+    // throw here, in the deterministic tests.)
     if (tx->m_consecutive_aborts >= s_config.inevitable_after_aborts)
         become_inevitable();
 }
@@ -281,9 +287,14 @@ void end_attempt(Transaction* tx)
 void publish_writes(Transaction* tx, uint64_t wv)
 {
     for (WriteEntry& e : tx->m_writes) {
+        // The profiler's table is shared by all threads: store only what changes it, so commits
+        // without location tags (or repeating the same one) do not write shared lines.
         WriteLocation& wl = g_write_loc[write_loc_index(e.obj)];
-        wl.obj.store(e.obj, std::memory_order_relaxed);
-        wl.loc.store(e.location, std::memory_order_relaxed);
+        bool same_obj = wl.obj.load(std::memory_order_relaxed) == e.obj;
+        if (same_obj ? wl.loc.load(std::memory_order_relaxed) != e.location : e.location != 0) {
+            wl.obj.store(e.obj, std::memory_order_relaxed);
+            wl.loc.store(e.location, std::memory_order_relaxed);
+        }
         e.obj->m_stm.store(
             (wv << kVersionShift) | (e.old_word & kReadMostly), std::memory_order_release);
     }
@@ -330,6 +341,7 @@ void commit()
     PY_VERIFY(tx && tx->m_active, "STM-4");
     if (tx->m_writes.empty() && !tx->m_inevitable) {
         // Read-only: every read was consistent with m_rv (STM-1), so it serializes at m_rv.
+        // No shared word is written.
         tx->m_last_ts = tx->m_rv;
         tx->m_consecutive_aborts = 0;
         account_commit(tx);
@@ -343,8 +355,11 @@ void commit()
     // Step 2: a read-mostly writer bumps the epoch before taking its write version (STM-7).
     if (tx->m_wrote_rm)
         g_rm_epoch.fetch_add(1, std::memory_order_seq_cst);
+    // Step 3: the write version. The one write of a shared line on this path (see "Clock
+    // scheme" in docs/internals/stm.md).
     uint64_t wv = g_clock.fetch_add(1, std::memory_order_seq_cst) + 1;
     PY_ASSERT(wv > tx->m_rv, "STM-2");
+    tx->m_clock_seen = wv;
     if (!tx->m_inevitable) {
         // Step 3: validate unless nobody committed since the snapshot.
         if (wv != tx->m_rv + 1) {
@@ -407,6 +422,9 @@ void rollback(Transaction* tx, AbortKind kind, Object* obj, uint64_t my_loc, uin
     st.bump(st.ns_aborted, elapsed);
     st.bump(st.ns_waiting, tx->m_wait_ticks);
     tx->m_last_abort = AbortInfo { kind, obj, my_loc, other_loc, other_slot, ticks_to_ns(elapsed) };
+    // Most aborts mean something newer than the snapshot was committed: start the next attempt
+    // from the current clock rather than extend at once (an abort is the slow path anyway).
+    tx->m_clock_seen = g_clock.load(std::memory_order_acquire);
     tx->m_consecutive_aborts++;
     adapt_length(tx, false);
     end_attempt(tx);

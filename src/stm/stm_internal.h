@@ -10,6 +10,10 @@
 
 namespace pystm::stm {
 
+// Cache-line size used for padding hot shared words apart (two 64-byte lines: x86's adjacent-line
+// prefetcher moves lines in pairs).
+inline constexpr size_t kLineSize = 128;
+
 struct ReadEntry {
     Object* obj;
     uint64_t version; // version seen at the first read (0 for a stale owned word)
@@ -41,7 +45,10 @@ struct AtomicStats {
     void clear();
 };
 
-class Transaction {
+// Descriptors are allocated separately and aligned to kLineSize, so the fields one thread writes
+// on every transaction never share a cache line (or an adjacent-line prefetch pair) with another
+// descriptor or with the globals below.
+class alignas(kLineSize) Transaction {
 public:
     // Published to other threads (owner lookup, contention management).
     std::atomic<uint64_t> m_serial { 0 }; // serial of the running attempt; 0 between attempts
@@ -59,6 +66,11 @@ public:
     bool m_wrote_rm = false; // locked a read-mostly object in this attempt
     uint64_t m_own_word = 0;
     uint64_t m_rv = 0; // snapshot time
+    // The newest g_clock value this descriptor has observed (its last write version, extension
+    // or rollback): the next attempt's snapshot time, so begin() does not read g_clock (a line
+    // every committing writer takes exclusively). Any value <= g_clock is a valid snapshot
+    // (STM-1); an object newer than it is caught by the version check and extends.
+    uint64_t m_clock_seen = 0;
     uint64_t m_rm_epoch = 0; // g_rm_epoch as of the snapshot
     uint64_t m_last_ts = 0;
     std::vector<ReadEntry> m_reads;
@@ -87,18 +99,33 @@ public:
     }
 };
 
-extern std::atomic<uint64_t> g_clock;
-extern std::atomic<uint64_t> g_rm_epoch;
-extern std::atomic<Transaction*> g_inevitable;
-extern std::atomic<bool> g_inevitable_read_rm;
-extern std::atomic<Transaction*> g_slots[kMaxSlots];
+// The global version clock, alone on its line: every writer commit increments it, so sharing
+// its line with words that every transaction reads (the inevitable token, the read-mostly epoch)
+// would make those reads miss too.
+struct alignas(kLineSize) PaddedClock {
+    std::atomic<uint64_t> value { 0 };
+};
+extern PaddedClock g_clock_line;
+inline std::atomic<uint64_t>& g_clock = g_clock_line.value;
+// Read by every transaction, written rarely (read-mostly commits, inevitability changes): kept
+// together on one line of their own, which stays shared in every core's cache.
+struct alignas(kLineSize) ReadMostlyGlobals {
+    std::atomic<uint64_t> rm_epoch { 0 };
+    std::atomic<Transaction*> inevitable { nullptr };
+    std::atomic<bool> inevitable_read_rm { false };
+};
+extern ReadMostlyGlobals g_rm_line;
+inline std::atomic<uint64_t>& g_rm_epoch = g_rm_line.rm_epoch;
+inline std::atomic<Transaction*>& g_inevitable = g_rm_line.inevitable;
+inline std::atomic<bool>& g_inevitable_read_rm = g_rm_line.inevitable_read_rm;
+alignas(kLineSize) extern std::atomic<Transaction*> g_slots[kMaxSlots];
 extern ClientHooks g_hooks;
 extern constinit thread_local Transaction* t_tx;
 
 // The inevitable transaction's read filter: a Bloom-style bit set of the objects it has read
 // (one hash). Writers test it after locking (STM-8).
 inline constexpr size_t kBloomWords = 1024;
-extern std::atomic<uint64_t> g_bloom[kBloomWords];
+alignas(kLineSize) extern std::atomic<uint64_t> g_bloom[kBloomWords];
 inline uint32_t bloom_hash(Object* o)
 {
     return uint32_t((uint64_t(reinterpret_cast<uintptr_t>(o) >> 4) * 0x9E3779B97F4A7C15ull) >> 48);

@@ -1,0 +1,29 @@
+# threading imports on top of _thread; starting a thread is not possible on pystm yet, so this
+# test only checks what both interpreters agree on.
+import threading
+print(threading.current_thread().name, threading.main_thread() is threading.current_thread())
+print(threading.active_count(), threading.get_ident() == threading.main_thread().ident)
+lock = threading.Lock()
+with lock:
+    print(lock.locked())
+rl = threading.RLock()
+with rl:
+    with rl:
+        print("reentrant")
+cond = threading.Condition()
+with cond:
+    print(cond.wait(0.01))
+ev = threading.Event()
+print(ev.is_set(), ev.wait(0.01))
+ev.set()
+print(ev.wait())
+sem = threading.BoundedSemaphore(2)
+print(sem.acquire(), sem.acquire(), sem.acquire(timeout=0.01))
+sem.release()
+try:
+    sem.release(); sem.release()
+except ValueError as e:
+    print(e)
+loc = threading.local()
+loc.x = 3
+print(loc.x)
