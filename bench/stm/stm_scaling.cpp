@@ -6,7 +6,8 @@
 // Prints transactions per second, speedup over one thread and the share of aborted attempts.
 // Build (from the repository root):
 //   g++ -std=c++20 -O2 -DNDEBUG -Isrc -pthread bench/stm/stm_scaling.cpp src/stm/*.cpp \
-//       src/base/common.cpp -o /tmp/stm_scaling && /tmp/stm_scaling [max_threads]
+//       src/base/common.cpp -o /tmp/stm_scaling && /tmp/stm_scaling [max_threads [seconds [workload]]]
+// (workload: disjoint, low-conflict or counter; all three by default).
 #include "stm/stm.h"
 
 #include <atomic>
@@ -15,6 +16,7 @@
 #include <cstdlib>
 #include <memory>
 #include <random>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -133,6 +135,7 @@ int main(int argc, char** argv)
 {
     int max_threads = argc > 1 ? std::atoi(argv[1]) : static_cast<int>(std::thread::hardware_concurrency());
     double seconds = argc > 2 ? std::atof(argv[2]) : 1.0;
+    std::string only = argc > 3 ? argv[3] : "";
     stm::ClientHooks hooks;
     hooks.save_state = save_cell;
     hooks.restore_state = restore_cell;
@@ -141,6 +144,8 @@ int main(int argc, char** argv)
     std::printf("| workload | threads | transactions/s | speedup | aborted attempts |\n|---|---:|---:|---:|---:|\n");
     for (auto [w, name] : { std::pair { Workload::Disjoint, "disjoint" }, std::pair { Workload::LowConflict, "low-conflict" },
              std::pair { Workload::Counter, "counter" } }) {
+        if (!only.empty() && only != name)
+            continue;
         double base = 0;
         for (int n = 1; n <= max_threads; n *= 2) {
             Result r = run(w, n, seconds);

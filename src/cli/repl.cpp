@@ -108,6 +108,34 @@ Value error_inside_brackets(std::string const& buffer)
     return Value();
 }
 
+enum class ReadResult { Line, Eof, Interrupted };
+
+struct sigaction s_old_sigint;
+
+// Reads one line with libedit. Ctrl-C while reading abandons the line: the SIGINT handler jumps
+// back here (kept out of run_repl so that no local of the loop lives across sigsetjmp).
+ReadResult read_line(char const* prompt, std::string* out)
+{
+    struct sigaction action {};
+    action.sa_handler = on_sigint_in_readline;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &s_old_sigint);
+    if (sigsetjmp(s_readline_jump, 1) != 0) {
+        s_in_readline = 0;
+        sigaction(SIGINT, &s_old_sigint, nullptr);
+        return ReadResult::Interrupted;
+    }
+    s_in_readline = 1;
+    char* raw = readline(prompt);
+    s_in_readline = 0;
+    sigaction(SIGINT, &s_old_sigint, nullptr);
+    if (!raw)
+        return ReadResult::Eof;
+    *out = raw;
+    std::free(raw);
+    return ReadResult::Line;
+}
+
 // A block being typed ([buffer] does not end it yet): the SyntaxError to report at once because
 // it lies before the end of the input, or null if the input may still become valid. CPython's
 // incremental parser stops at the first bad token; errors at the end of the input (an expected
@@ -262,38 +290,27 @@ int run_repl(DictObject* globals, bool quiet)
     using_history();
     if (!hist.empty())
         read_history(hist.c_str());
-    struct sigaction old_action {};
-    struct sigaction action {};
-    action.sa_handler = on_sigint_in_readline;
-    sigemptyset(&action.sa_mask);
-
     int status = 0;
     std::string buffer;
     bool block = false;
     for (;;) {
         std::string p = buffer.empty() ? prompt("ps1", ">>> ") : prompt("ps2", "... ");
         std::fflush(stdout);
-        char* raw = nullptr;
-        sigaction(SIGINT, &action, &old_action);
-        if (sigsetjmp(s_readline_jump, 1) != 0) {
-            s_in_readline = 0;
-            sigaction(SIGINT, &old_action, nullptr);
+        std::string line;
+        ReadResult r = read_line(p.c_str(), &line);
+        if (r == ReadResult::Interrupted) {
             std::fputs("\nKeyboardInterrupt\n", stderr);
             buffer.clear();
             block = false;
             continue;
         }
-        s_in_readline = 1;
-        raw = readline(p.c_str());
-        s_in_readline = 0;
-        sigaction(SIGINT, &old_action, nullptr);
-        if (!raw) {
+        if (r == ReadResult::Eof) {
             std::fputs("\n", stdout);
             break;
         }
-        std::string line = raw;
-        std::free(raw);
-        if (!line.empty()) {
+        // A line equal to the previous history entry is not added again, as in CPython.
+        HIST_ENTRY* previous = history_length > 0 ? history_get(history_base + history_length - 1) : nullptr;
+        if (!line.empty() && !(previous && previous->line && line == previous->line)) {
             add_history(line.c_str());
             if (!hist.empty())
                 write_history(hist.c_str());

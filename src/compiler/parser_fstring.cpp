@@ -147,7 +147,7 @@ std::string decode_escapes(std::string_view s, bool bytes_mode, std::string& out
                 if (!unicode::lookup(s.substr(start, e - start), false, &cp)) {
                     std::string why;
                     if (!unicode::database_available(&why))
-                        return fail(e + 1, ("unknown Unicode character name (" + why + ")").c_str());
+                        return fail(e + 1, ("unknown Unicode character name: " + why).c_str());
                     return fail(e + 1, "unknown Unicode character name");
                 }
                 append_utf8(out, static_cast<uint32_t>(cp[0]));

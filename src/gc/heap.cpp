@@ -463,12 +463,16 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
     for (Object* o : g_permanent)
         o->m_gc.fetch_and(~uint32_t(OF_MARK), std::memory_order_relaxed);
 
-    // Release wholly empty chunks beyond a small reserve so memory use follows the live set.
+    // Release wholly empty chunks beyond a reserve so memory use follows the live set. The
+    // reserve is one collection threshold's worth: a program that makes garbage at a steady rate
+    // (floats in a loop) refills the same chunks every cycle instead of unmapping them and
+    // faulting fresh pages back in, which cost it more system time than the collection itself.
+    constexpr size_t EMPTY_RESERVE = MIN_THRESHOLD / CHUNK_SIZE;
     size_t empty_kept = 0;
     std::erase_if(g_chunk_list, [&](Chunk* c) {
         if (c->owned || c->free_count != c->cell_count)
             return false;
-        if (empty_kept++ < 4)
+        if (empty_kept++ < EMPTY_RESERVE)
             return false;
         g_chunks.erase(reinterpret_cast<uintptr_t>(c->base));
         std::free(c->base);

@@ -256,9 +256,10 @@ Value b_a2b_uu(Value, Value const* args, size_t nargs, TupleObject* kw)
     std::string s = ascii_arg(a[0]);
     size_t pos = 0;
     // The first character gives the binary length (an empty line: none).
-    size_t len = s.empty() ? 0 : static_cast<size_t>((static_cast<unsigned char>(s[0]) - ' ') & 077);
-    if (!s.empty())
-        pos = 1;
+    // (An empty line reads as a NUL length character: 32 zero bytes, as CPython.)
+    unsigned char first = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
+    size_t len = static_cast<size_t>((first - ' ') & 077);
+    pos = 1;
     std::string out;
     unsigned left = 0;
     int bits = 0;

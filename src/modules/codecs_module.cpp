@@ -1078,6 +1078,60 @@ MethodDef const module_methods[] = {
 
 } // namespace
 
+// str.encode / bytes.decode for encodings objects/codecs.h does not implement: the codec
+// registry's text codecs, with CPython's checks on what they return.
+namespace codecs {
+
+namespace {
+
+Value text_codec(std::string_view encoding, int which)
+{
+    import_module("_codecs"); // creates the registries
+    StrObject* name = str_from_utf8(encoding);
+    Value info = codec_lookup(name);
+    Value is_text = py_getattr_opt(info, str_from_ascii("_is_text_encoding"));
+    if (is_text && !py_truthy(is_text))
+        raise(&exc::LookupError, "'%s' is not a text encoding; use %s() to handle arbitrary codecs",
+            str_utf8(name).c_str(), which ? "codecs.decode" : "codecs.encode");
+    return info.as<TupleObject>()->item(which);
+}
+
+Value call_codec(Value fn, Value arg, std::string_view errors, int which)
+{
+    Value argv[2] = { arg, Value(str_from_utf8(errors)) };
+    Value r = py_call(fn, argv, 2);
+    if (!is_tuple(r) || r.as<TupleObject>()->m_size != 2)
+        raise(&exc::TypeError, which ? "decoder must return a tuple (object,integer)" : "encoder must return a tuple (object, integer)");
+    return r.as<TupleObject>()->item(0);
+}
+
+} // namespace
+
+BytesObject* registry_encode(StrObject* s, std::string_view encoding, std::string_view errors)
+{
+    Value r = call_codec(text_codec(encoding, 0), Value(s), errors, 0);
+    if (is_bytes(r))
+        return r.as<BytesObject>();
+    if (r.is_object() && r.as_object()->m_type->is_subtype(&bytearray_type)) {
+        auto* b = r.as<ByteArrayObject>();
+        read_barrier(b);
+        return bytes_new(b->m_bytes);
+    }
+    raise(&exc::TypeError, "'%.*s' encoder returned '%s' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+        static_cast<int>(encoding.size()), encoding.data(), type_name(r).c_str());
+}
+
+StrObject* registry_decode(std::string_view data, std::string_view encoding, std::string_view errors)
+{
+    Value r = call_codec(text_codec(encoding, 1), Value(bytes_new(data)), errors, 1);
+    if (!is_str(r))
+        raise(&exc::TypeError, "'%.*s' decoder returned '%s' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+            static_cast<int>(encoding.size()), encoding.data(), type_name(r).c_str());
+    return r.as<StrObject>();
+}
+
+} // namespace codecs
+
 ModuleObject* init_codecs_module()
 {
     if (!s_search_functions) {

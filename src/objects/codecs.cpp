@@ -322,7 +322,9 @@ std::string encode_to_string(StrObject* s, Codec c, std::string_view errors)
             break;
         }
         case Handler::NameReplace: {
-            std::string t, name;
+            std::string t, name, why;
+            if (!unicode::database_available(&why))
+                raise(&exc::RuntimeError, "namereplace: %s", why.c_str());
             for (int64_t k = i; k < j; k++) {
                 uint32_t x = s->at(k);
                 if (unicode::name_of(x, &name))
@@ -612,9 +614,15 @@ StrObject* utf32_decode(std::string_view data, std::string_view errors, int* byt
 
 // --- front ends ----------------------------------------------------------------------------------
 
+// Codecs found through the Python codec registry (modules/codecs_module.cpp, stdlib-core2).
+BytesObject* registry_encode(StrObject* s, std::string_view encoding, std::string_view errors);
+StrObject* registry_decode(std::string_view data, std::string_view encoding, std::string_view errors);
+
 BytesObject* encode(StrObject* s, std::string_view encoding, std::string_view errors)
 {
-    Codec c = lookup_codec(encoding);
+    Codec c;
+    if (!find_codec(encoding, &c))
+        return registry_encode(s, encoding, errors);
     if (s->m_ascii && (c == Codec::Utf8 || c == Codec::Ascii || c == Codec::Latin1))
         return bytes_new(s->ascii_view());
     std::string out = encode_to_string(s, c, errors);
@@ -623,7 +631,9 @@ BytesObject* encode(StrObject* s, std::string_view encoding, std::string_view er
 
 StrObject* decode(std::string_view data, std::string_view encoding, std::string_view errors)
 {
-    Codec c = lookup_codec(encoding);
+    Codec c;
+    if (!find_codec(encoding, &c))
+        return registry_decode(data, encoding, errors);
     int bo;
     switch (c) {
     case Codec::Utf8: return utf8_decode(data, errors);

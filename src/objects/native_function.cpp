@@ -20,6 +20,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_internal.h"
+#include "modules/builtin_modules.h"
 #include <cinttypes>
 #include <cstring>
 
@@ -196,17 +197,33 @@ Value bf_hash(Value self, Value const*, size_t nargs, TupleObject* kwnames)
     return Value::small_int(r == -1 ? -2 : r);
 }
 
+// pickle: module-level functions reduce to their qualified name (found again by import);
+// bound methods and descriptors to getattr(owner, name). (Added by stdlib-ext.)
+Value bf_reduce(Value self, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("__reduce__", nargs, kwnames, 0, 0);
+    auto* f = as_builtin(self);
+    bool plain = f->m_type == &builtin_function_type;
+    if (plain && (!f->m_self || isinstance(f->m_self, &module_type)))
+        return bf_get_qualname(self);
+    Value getattr_fn = py_getattr(Value(init_builtins_module_for_import()), intern("getattr"));
+    Value owner = plain ? f->m_self : Value(f->m_owner);
+    return tuple_of({ getattr_fn, tuple_of({ owner, f->m_name }) });
+}
+
 MethodDef const s_builtin_methods[] = {
     { "__repr__", bf_repr },
     { "__call__", bf_call },
     { "__eq__", bf_eq },
     { "__hash__", bf_hash },
+    { "__reduce__", bf_reduce },
     { nullptr, nullptr },
 };
 MethodDef const s_descr_methods[] = {
     { "__repr__", bf_repr },
     { "__call__", bf_call },
     { "__get__", md_get },
+    { "__reduce__", bf_reduce },
     { nullptr, nullptr },
 };
 

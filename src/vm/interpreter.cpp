@@ -28,6 +28,7 @@
 #include "objects/float_object.h"
 #include "objects/generator_object.h"
 #include "objects/int_object.h"
+#include "objects/iter_objects.h"
 #include "objects/list_object.h"
 #include "objects/module_object.h"
 #include "objects/set_object.h"
@@ -1515,11 +1516,9 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
             }
             TARGET(SET_UPDATE)
             {
-                Value it = TOP();
-                auto* s = PEEK(oparg + 1).as<SetObject>();
-                Value iter = py_iter(it);
-                while (Value v = py_next(iter))
-                    set_add(s, v);
+                // set.update()'s algorithm, so that {1, 2, 3} displays (built from a frozenset
+                // constant) get CPython's table layout and iteration order.
+                set_update_internal(PEEK(oparg + 1).as<SetObject>(), TOP());
                 sp--;
                 DISPATCH();
             }

@@ -240,6 +240,16 @@ def check_repl(pystm, tmp):
     want, want_rc = repl_session(PYTHON, lines, tmp)
     check("repl session", (got, got_rc) == (want, want_rc), "    pystm:\n" + got + f"\n    [{got_rc}]\n    python:\n"
           + want + f"\n    [{want_rc}]")
+    # History: Up recalls the previous line; a repeated line is stored once, so Up Up reaches the
+    # line before it. (Only the effect is compared: libedit and GNU readline redraw differently.)
+    for name in (".pystm_history", ".python_history"):
+        if os.path.exists(os.path.join(tmp, name)):
+            os.remove(os.path.join(tmp, name))
+    lines = ["x = 41", "x += 1; x", "\x1b[A", "\x1b[A\x1b[A", "x", None]
+    got, _ = repl_session(pystm, lines, tmp)
+    want, _ = repl_session(PYTHON, lines, tmp)
+    results = lambda text: re.findall(r"(?m)^(\d+)$", text)
+    check("repl history", results(got) == results(want) == ["42", "43", "41"], f"    {got!r}\n    {want!r}")
     lines = ["import sys", "sys.exit(4)"]
     got = repl_session(pystm, lines, tmp)
     want = repl_session(PYTHON, lines, tmp)
