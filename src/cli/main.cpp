@@ -63,6 +63,8 @@ int main(int argc, char** argv)
             std::printf("%s\n", pystm::cli::version_line().c_str());
             return 0;
         }
+        // Option errors: CPython's three lines; its last line names "python" whatever argv[0]
+        // is, so ours names "pystm".
         if (a[1] == '-') {
             std::fprintf(stderr, "unknown option %s\n", a);
             std::fprintf(stderr, USAGE, argv[0]);

@@ -35,24 +35,32 @@ void init_csv_types(); // stdlib-ext
 ModuleObject* init_socket_module(); // stdlib-ext: modules/socket_module.cpp
 void setup_socket_types(); // stdlib-ext
 void init_socket_types(); // stdlib-ext
+ModuleObject* init_json_module(); // stdlib-ext: modules/json_module.cpp
 ModuleObject* init_thread_module(); // stdlib-core2: modules/thread_module.cpp (_thread)
 void setup_thread_types();
 void init_thread_types();
+ModuleObject* init_contextvars_module(); // stdlib-core2: modules/contextvars_module.cpp
+void setup_contextvars_types();
+void init_contextvars_types();
+ModuleObject* init_locale_module(); // stdlib-core2: modules/locale_module.cpp (_locale)
 
 namespace {
 
 BuiltinModuleDef const s_builtin_modules[] = {
     { "_imp", init_imp_module },
+    { "_locale", init_locale_module }, // stdlib-core2
     { "_pystm_io", init_pystm_io_module }, // stdlib-io
     { "_signal", init_signal_module }, // stdlib-io
     { "atexit", init_atexit_module },
     { "_blake2", init_blake2_module }, // stdlib-ext
     { "_csv", init_csv_module }, // stdlib-ext
     { "_socket", init_socket_module }, // stdlib-ext
+    { "_json", init_json_module }, // stdlib-ext
     { "_hashlib", init_hashlib_module }, // stdlib-ext
     { "zlib", init_zlib_module }, // stdlib-ext
     { "_codecs", init_codecs_module }, // stdlib-core2
     { "_collections", init_collections_module }, // stdlib-core
+    { "_contextvars", init_contextvars_module }, // stdlib-core2
     { "_random", init_random_module }, // stdlib-core
     { "_sha512", init_sha512_module }, // stdlib-core
     { "_string", init_string_module }, // stdlib-core
@@ -115,6 +123,7 @@ void setup_runtime_module_types()
     setup_csv_types(); // stdlib-ext
     setup_socket_types(); // stdlib-ext
     setup_thread_types(); // stdlib-core2
+    setup_contextvars_types(); // stdlib-core2
 }
 
 void init_runtime_module_types()
@@ -138,6 +147,7 @@ void init_runtime_module_types()
     init_csv_types(); // stdlib-ext
     init_socket_types(); // stdlib-ext
     init_thread_types(); // stdlib-core2
+    init_contextvars_types(); // stdlib-core2
 }
 
 } // namespace pystm

@@ -1,7 +1,8 @@
-// memoryview: a one-dimensional view of unsigned bytes (format 'B') over a bytes or bytearray
-// object, enough for the standard library (_collections_abc registers it; io, shutil and
-// socket code read and slice views). Multi-dimensional views, other formats (cast) and stepped
-// slices raise NotImplementedError.
+// memoryview: a one-dimensional view over a bytes or bytearray object, enough for the standard
+// library (_collections_abc registers it; io, shutil and socket code read and slice views; re's
+// compiler casts to 'I'). Views hold bytes ('B', 'b', 'c') or native-order integers ('H', 'I',
+// 'Q', ... through cast()); item assignment is supported for byte formats. Multi-dimensional
+// shapes, float formats and stepped slices raise NotImplementedError.
 //
 // Invariant MV-1: a view never holds a pointer into its object's storage; it keeps the object
 // and a [start, start+len) window and reads the bytes through the object's accessors at each
@@ -18,6 +19,7 @@
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include <cstdio>
+#include <cstring>
 
 namespace pystm {
 
@@ -31,6 +33,8 @@ struct MemoryViewObject : Object {
     int64_t m_len = 0;
     bool m_readonly = true;
     bool m_released = false;
+    char m_fmt = 'B'; // struct format of the items
+    int m_itemsize = 1;
     explicit MemoryViewObject(Type* t) : Object(t) { }
 };
 
@@ -59,14 +63,52 @@ std::string mv_bytes(MemoryViewObject* m)
     return all.substr(static_cast<size_t>(start), static_cast<size_t>(len));
 }
 
-MemoryViewObject* mv_new(Value obj, int64_t start, int64_t len, bool readonly)
+MemoryViewObject* mv_new(Value obj, int64_t start, int64_t len, bool readonly, char fmt = 'B', int itemsize = 1)
 {
     MemoryViewObject* m = gc::make<MemoryViewObject>(&memoryview_type);
     m->m_obj = obj;
     m->m_start = start;
     m->m_len = len;
     m->m_readonly = readonly;
+    m->m_fmt = fmt;
+    m->m_itemsize = itemsize;
     return m;
+}
+
+MemoryViewObject* mv_like(MemoryViewObject* m, int64_t start, int64_t len, bool readonly)
+{
+    return mv_new(m->m_obj, start, len, readonly, m->m_fmt, m->m_itemsize);
+}
+
+// The item size of a supported format, or 0.
+int format_size(char f)
+{
+    switch (f) {
+    case 'B': case 'b': case 'c': return 1;
+    case 'H': case 'h': return 2;
+    case 'I': case 'i': return 4;
+    case 'L': case 'l': case 'Q': case 'q': case 'N': case 'n': return 8;
+    default: return 0;
+    }
+}
+
+bool byte_format(char f) { return f == 'B' || f == 'b' || f == 'c'; }
+
+// The item at byte offset [off] of [data].
+Value item_at(MemoryViewObject* m, std::string const& data, size_t off)
+{
+    char const* p = data.data() + off;
+    switch (m->m_fmt) {
+    case 'B': return Value::small_int(static_cast<uint8_t>(*p));
+    case 'b': return Value::small_int(static_cast<int8_t>(*p));
+    case 'c': return Value(bytes_new(std::string_view(p, 1)));
+    case 'H': { uint16_t v; std::memcpy(&v, p, 2); return Value::small_int(v); }
+    case 'h': { int16_t v; std::memcpy(&v, p, 2); return Value::small_int(v); }
+    case 'I': { uint32_t v; std::memcpy(&v, p, 4); return int_from_i64(v); }
+    case 'i': { int32_t v; std::memcpy(&v, p, 4); return int_from_i64(v); }
+    case 'L': case 'Q': case 'N': { uint64_t v; std::memcpy(&v, p, 8); return int_from_u64(v); }
+    default: { int64_t v; std::memcpy(&v, p, 8); return int_from_i64(v); }
+    }
 }
 
 Value mv_new_py(Value, Value const* args, size_t nargs, TupleObject* kw)
@@ -88,7 +130,8 @@ Value mv_new_py(Value, Value const* args, size_t nargs, TupleObject* kw)
 Value mv_len(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("__len__", nargs, kw, 0, 0);
-    return int_from_i64(static_cast<int64_t>(mv_bytes(self_mv(self)).size()));
+    MemoryViewObject* m = self_mv(self);
+    return int_from_i64(static_cast<int64_t>(mv_bytes(m).size()) / m->m_itemsize);
 }
 
 Value mv_getitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
@@ -97,19 +140,21 @@ Value mv_getitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
     MemoryViewObject* m = self_mv(self);
     std::string data = mv_bytes(m);
     int64_t n = static_cast<int64_t>(data.size());
+    int64_t isz = m->m_itemsize;
+    n /= isz;
     if (is_slice(args[0])) {
         int64_t start, stop, step;
         int64_t count = slice_adjust(args[0].as<SliceObject>(), n, &start, &stop, &step);
         if (step != 1 && count > 1)
             raise(&exc::NotImplementedError, "memoryview: stepped slices are not supported");
-        return Value(mv_new(m->m_obj, m->m_start + (count ? start : 0), count, m->m_readonly));
+        return Value(mv_like(m, m->m_start + (count ? start * isz : 0), count * isz, m->m_readonly));
     }
     if (args[0].is_object() && args[0].as_object()->m_type == &tuple_type)
         raise(&exc::TypeError, "memoryview: invalid slice key");
     int64_t i = py_index_i64(args[0]);
     if (!normalize_index(&i, n))
         raise(&exc::IndexError, "index out of bounds on dimension 1");
-    return Value::small_int(static_cast<uint8_t>(data[static_cast<size_t>(i)]));
+    return item_at(m, data, static_cast<size_t>(i * isz));
 }
 
 Value mv_setitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
@@ -118,6 +163,8 @@ Value mv_setitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
     MemoryViewObject* m = self_mv(self);
     if (m->m_readonly)
         raise(&exc::TypeError, "cannot modify read-only memory");
+    if (m->m_fmt != 'B')
+        raise(&exc::NotImplementedError, "memoryview: item assignment is only supported for format 'B'");
     ByteArrayObject* ba = m->m_obj.as<ByteArrayObject>();
     std::string all = bytearray_copy(ba);
     std::string data = mv_bytes(m);
@@ -158,11 +205,13 @@ Value mv_tobytes(Value self, Value const* args, size_t nargs, TupleObject* kw)
 Value mv_tolist(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("tolist", nargs, kw, 0, 0);
-    std::string data = mv_bytes(self_mv(self));
+    MemoryViewObject* m = self_mv(self);
+    std::string data = mv_bytes(m);
     ListObject* l = list_new(0);
-    for (unsigned char c : data)
-        list_append(l, Value::small_int(c));
-    return Value(l);
+    Value keep(l);
+    for (size_t off = 0; off + static_cast<size_t>(m->m_itemsize) <= data.size(); off += static_cast<size_t>(m->m_itemsize))
+        list_append(l, item_at(m, data, off));
+    return keep;
 }
 
 Value mv_hex(Value self, Value const* args, size_t nargs, TupleObject* kw)
@@ -199,7 +248,7 @@ Value mv_toreadonly(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("toreadonly", nargs, kw, 0, 0);
     MemoryViewObject* m = self_mv(self);
-    return Value(mv_new(m->m_obj, m->m_start, m->m_len, true));
+    return Value(mv_like(m, m->m_start, m->m_len, true));
 }
 
 Value mv_cast(Value self, Value const* args, size_t nargs, TupleObject* kw)
@@ -210,15 +259,28 @@ Value mv_cast(Value self, Value const* args, size_t nargs, TupleObject* kw)
     if (!is_str(a[0]))
         raise(&exc::TypeError, "memoryview: format argument must be a string");
     std::string f = str_utf8(a[0]);
-    if ((f == "B" || f == "@B") && !a[1])
-        return Value(mv_new(m->m_obj, m->m_start, m->m_len, m->m_readonly));
-    raise(&exc::NotImplementedError, "memoryview.cast: only format 'B' is supported");
+    if (f.size() == 2 && f[0] == '@')
+        f.erase(0, 1);
+    int size = f.size() == 1 ? format_size(f[0]) : 0;
+    if (!size)
+        raise(&exc::ValueError, "memoryview: destination format must be a native single character format prefixed with an optional '@'");
+    if (a[1] && !is_none(a[1]))
+        raise(&exc::NotImplementedError, "memoryview.cast: shapes are not supported");
+    if (!byte_format(m->m_fmt) && !byte_format(f[0]))
+        raise(&exc::TypeError, "memoryview: cannot cast between two non-byte formats");
+    int64_t nbytes = static_cast<int64_t>(mv_bytes(m).size());
+    if (nbytes % size)
+        raise(&exc::TypeError, "memoryview: length is not a multiple of itemsize");
+    return Value(mv_new(m->m_obj, m->m_start, m->m_len, m->m_readonly, f[0], size));
 }
 
 Value mv_iter(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("__iter__", nargs, kw, 0, 0);
-    return py_iter(Value(bytes_new(mv_bytes(self_mv(self)))));
+    MemoryViewObject* m = self_mv(self);
+    if (m->m_fmt == 'B')
+        return py_iter(Value(bytes_new(mv_bytes(m))));
+    return py_iter(mv_tolist(self, nullptr, 0, nullptr));
 }
 
 Value mv_eq(Value self, Value const* args, size_t nargs, TupleObject* kw)
@@ -264,11 +326,19 @@ Value mv_repr(Value self, Value const*, size_t, TupleObject*)
 Value get_obj(Value self) { return self_mv(self)->m_obj; }
 Value get_nbytes(Value self) { return int_from_i64(static_cast<int64_t>(mv_bytes(self_mv(self)).size())); }
 Value get_readonly(Value self) { return py_bool(self_mv(self)->m_readonly); }
-Value get_itemsize(Value self) { return self_mv(self), Value::small_int(1); }
+Value get_itemsize(Value self) { return Value::small_int(self_mv(self)->m_itemsize); }
 Value get_ndim(Value self) { return self_mv(self), Value::small_int(1); }
-Value get_format(Value self) { return self_mv(self), Value(str_from_ascii("B")); }
-Value get_shape(Value self) { return Value(tuple_of({ get_nbytes(self) })); }
-Value get_strides(Value self) { return self_mv(self), Value(tuple_of({ Value::small_int(1) })); }
+Value get_format(Value self)
+{
+    char f[2] = { self_mv(self)->m_fmt, 0 };
+    return Value(str_from_ascii(f));
+}
+Value get_shape(Value self)
+{
+    MemoryViewObject* m = self_mv(self);
+    return Value(tuple_of({ int_from_i64(static_cast<int64_t>(mv_bytes(m).size()) / m->m_itemsize) }));
+}
+Value get_strides(Value self) { return Value(tuple_of({ Value::small_int(self_mv(self)->m_itemsize) })); }
 Value get_true(Value self) { return self_mv(self), py_bool(true); }
 Value get_released(Value self) { return py_bool(self.as<MemoryViewObject>()->m_released); }
 

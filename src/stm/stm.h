@@ -169,7 +169,10 @@ int descriptor_slot(Transaction* tx);
 // Must be called with a current descriptor, outside a transaction. Starts an attempt: takes the
 // snapshot time; starts inevitable if the previous attempts aborted
 // Config::inevitable_after_aborts times (waiting for another inevitable transaction to finish
-// first; if the wait hook throws there, the attempt is running but not inevitable).
+// first; if the wait hook throws there, the attempt is running but not inevitable). Never throws
+// StmAbort (atomically() relies on it). The snapshot time is the newest clock value this
+// descriptor has seen, not a fresh load of the global clock (docs/internals/stm.md, "Clock
+// scheme").
 void begin();
 // Must be called inside a transaction. Validates and publishes; throws StmAbort (after rolling
 // back) if validation fails. An inevitable transaction always commits.
@@ -272,7 +275,8 @@ inline void read_validate(Object* o)
 }
 
 // Runs [f] as a transaction, retrying after aborts. [f] must be re-executable (it is replayed
-// from the start after each abort).
+// from the start after each abort). begin() is outside the try block because it never throws
+// StmAbort; an abort escaping from it would be a runtime bug, not something to retry.
 template <class F> void atomically(F&& f)
 {
     for (;;) {
