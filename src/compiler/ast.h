@@ -40,6 +40,9 @@ public:
     struct NodeBase {
         virtual ~NodeBase() = default;
     };
+    // SyntaxWarnings the tokenizer found while building this tree (message, line), issued by
+    // compile_source() once it may run Python code.
+    std::vector<std::pair<std::string, int>> m_warnings;
 
 private:
     std::vector<std::unique_ptr<NodeBase>> m_nodes;

@@ -109,6 +109,8 @@ CodeObject* compile_source(std::string_view source, std::string_view filename, P
         {
             ast::Arena arena;
             ast::Mod* mod = parse(arena, source, filename, mode);
+            for (auto const& [msg, line] : arena.m_warnings)
+                warnings.push_back(CompileWarning { msg, ast::Loc { line, 0, line, 0 } });
             code = compile_ast(mod, filename, mode, &warnings);
         }
         if (!warnings.empty())

@@ -200,6 +200,7 @@ ast::Mod* parse(ast::Arena& arena, std::string_view source, std::string_view fil
     load_source(src, source, filename);
     Tokenizer tokenizer(src);
     tokenizer.run();
+    arena.m_warnings = tokenizer.warnings();
     Parser parser(arena, src, tokenizer);
     try {
         return parser.parse_file(mode);

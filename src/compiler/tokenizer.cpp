@@ -567,8 +567,10 @@ bool Tokenizer::verify_end_of_number(int c, char const* kind)
         r = lookahead("r");
     else if (c == 'n')
         r = lookahead("ot");
-    if (r)
+    if (r) {
+        m_warnings.emplace_back(std::string("invalid ") + kind + " literal", m_line);
         return true;
+    }
     if (is_id_char(c)) {
         backup();
         fail_here(std::string("invalid ") + kind + " literal");

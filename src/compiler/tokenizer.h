@@ -83,6 +83,9 @@ public:
     std::vector<Token>& tokens() { return m_tokens; }
     // The tokenizer's error, if it stopped at one.
     std::optional<SyntaxErrorInfo> const& error() const { return m_error; }
+    // SyntaxWarnings found while tokenizing ("invalid decimal literal" before a keyword), in
+    // source order: message and line.
+    std::vector<std::pair<std::string, int>> const& warnings() const { return m_warnings; }
     // True when the error was raised by the tokenizer itself (CPython sets the exception in
     // the tokenizer), so it takes precedence over parser errors found earlier in the file.
     bool error_overrides() const { return m_error_overrides; }
@@ -111,6 +114,7 @@ private:
     uint32_t m_begin, m_end, m_cur;
     uint32_t m_line_start;
     int m_line;
+    std::vector<std::pair<std::string, int>> m_warnings;
     bool m_fstring;
     bool m_at_bol = true;
     bool m_blankline = false;

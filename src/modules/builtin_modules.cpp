@@ -36,6 +36,8 @@ ModuleObject* init_socket_module(); // stdlib-ext: modules/socket_module.cpp
 void setup_socket_types(); // stdlib-ext
 void init_socket_types(); // stdlib-ext
 ModuleObject* init_json_module(); // stdlib-ext: modules/json_module.cpp
+void setup_json_types(); // stdlib-ext
+void init_json_types(); // stdlib-ext
 ModuleObject* init_thread_module(); // stdlib-core2: modules/thread_module.cpp (_thread)
 void setup_thread_types();
 void init_thread_types();
@@ -61,6 +63,7 @@ BuiltinModuleDef const s_builtin_modules[] = {
     { "_codecs", init_codecs_module }, // stdlib-core2
     { "_collections", init_collections_module }, // stdlib-core
     { "_contextvars", init_contextvars_module }, // stdlib-core2
+    { "_functools", init_functools_module }, // stdlib-core2
     { "_random", init_random_module }, // stdlib-core
     { "_sha512", init_sha512_module }, // stdlib-core
     { "_string", init_string_module }, // stdlib-core
@@ -122,8 +125,10 @@ void setup_runtime_module_types()
     setup_zlib_types(); // stdlib-ext
     setup_csv_types(); // stdlib-ext
     setup_socket_types(); // stdlib-ext
+    setup_json_types(); // stdlib-ext
     setup_thread_types(); // stdlib-core2
     setup_contextvars_types(); // stdlib-core2
+    setup_functools_types(); // stdlib-core2
 }
 
 void init_runtime_module_types()
@@ -146,8 +151,10 @@ void init_runtime_module_types()
     init_zlib_types(); // stdlib-ext
     init_csv_types(); // stdlib-ext
     init_socket_types(); // stdlib-ext
+    init_json_types(); // stdlib-ext
     init_thread_types(); // stdlib-core2
     init_contextvars_types(); // stdlib-core2
+    init_functools_types(); // stdlib-core2
 }
 
 } // namespace pystm

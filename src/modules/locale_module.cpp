@@ -184,8 +184,10 @@ Value lc_strxfrm(Value, Value const* args, size_t nargs, TupleObject* kw)
 Value lc_getencoding(Value, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("getencoding", nargs, kw, 0, 0);
-    // pystm's locale encoding is UTF-8 whatever LC_CTYPE says (as CPython in UTF-8 mode).
-    return str_from_ascii("utf-8");
+    char const* codeset = nl_langinfo(CODESET);
+    if (!codeset || !*codeset)
+        return str_from_ascii("utf-8");
+    return decode_locale(codeset);
 }
 
 MethodDef const module_methods[] = {
@@ -207,6 +209,16 @@ ModuleObject* init_locale_module()
         dict_set_str(ns, names::__module__, str_from_ascii("locale"));
         s_error = type_new(&type_type, intern("Error"), tuple_of({ Value(&exc::Exception) }), ns, nullptr);
         gc::add_root(&s_error);
+    }
+    // CPython sets LC_CTYPE from the environment at start-up, coercing the C locale to C.UTF-8
+    // (PEP 538); pystm does it when the locale machinery is first imported.
+    static bool ctype_done = false;
+    if (!ctype_done) {
+        ctype_done = true;
+        char const* ct = std::setlocale(LC_CTYPE, "");
+        if (!ct || std::strcmp(ct, "C") == 0 || std::strcmp(ct, "POSIX") == 0)
+            if (!std::setlocale(LC_CTYPE, "C.UTF-8"))
+                std::setlocale(LC_CTYPE, "C.utf8");
     }
     ModuleObject* m = module_new("_locale");
     DictObject* d = m->m_dict;

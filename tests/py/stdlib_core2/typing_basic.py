@@ -14,7 +14,7 @@ print(P(1), P(1, 2)._asdict(), P.__annotations__, P._field_defaults)
 class TD(TypedDict, total=False):
     a: int
     b: str
-print(TD(a=1), TD.__required_keys__, TD.__optional_keys__)
+print(TD(a=1), sorted(TD.__required_keys__), sorted(TD.__optional_keys__))
 @runtime_checkable
 class Closer(Protocol):
     def close(self) -> None: ...

@@ -10,7 +10,7 @@ print(json.dumps({1: 'int key', 2.5: 'float', None: 'none', True: 'bool'}))
 print(json.dumps('\U0001f600 \x00 \x1f'), json.dumps(''), json.dumps([]), json.dumps({}))
 print(json.dumps({'x': {1, 2} and sorted({1, 2})}, default=str))
 print(json.dumps(object, default=lambda o: o.__name__))
-for bad in [lambda: json.dumps({1, 2}), lambda: json.dumps([float('nan')], allow_nan=False, indent=1),
+for bad in [lambda: json.dumps({1, 2}), lambda: json.dumps([float('nan')], allow_nan=False, indent=1), lambda: json.dumps([float('nan')], allow_nan=False),
             lambda: json.dumps({(1, 2): 3}), lambda: json.dumps(b'x')]:
     try:
         bad()
