@@ -8,7 +8,7 @@
 //
 // Allocation. Each thread owns a free list per size class (ThreadHeap); when one runs dry it
 // takes a whole chunk with free cells (swept earlier) or a fresh chunk from the global pool.
-// Invariant GC-4: a free cell is on exactly one free list and its allocation bit is clear.
+// Invariant GC-7: a free cell is on exactly one free list and its allocation bit is clear.
 //
 // Collection (GC-2: only at safepoints). Mark: roots are the permanent objects, add_root()
 // slots, every thread's RootedValues chains and ThreadState, and, conservatively, every word of

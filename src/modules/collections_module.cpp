@@ -15,6 +15,7 @@
 #include "objects/int_object.h"
 #include "objects/iter_objects.h"
 #include "objects/list_object.h"
+#include "objects/sequence.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
@@ -432,30 +433,8 @@ Value dq_compare(Value self, Value other, CompareOp op)
     a.assign(x->m_items.begin(), x->m_items.end());
     read_barrier(y);
     b.assign(y->m_items.begin(), y->m_items.end());
-    if ((op == CMP_EQ || op == CMP_NE) && a.size() != b.size())
-        return py_bool(op == CMP_NE);
-    size_t i = 0;
-    for (; i < a.size() && i < b.size(); i++)
-        if (!py_eq(a[i], b[i]))
-            break;
-    if (i >= a.size() || i >= b.size()) {
-        size_t la = a.size(), lb = b.size();
-        bool r = false;
-        switch (op) {
-        case CMP_LT: r = la < lb; break;
-        case CMP_LE: r = la <= lb; break;
-        case CMP_EQ: r = la == lb; break;
-        case CMP_NE: r = la != lb; break;
-        case CMP_GT: r = la > lb; break;
-        case CMP_GE: r = la >= lb; break;
-        }
-        return py_bool(r);
-    }
-    if (op == CMP_EQ)
-        return py_bool(false);
-    if (op == CMP_NE)
-        return py_bool(true);
-    return py_richcompare(a[i], b[i], op);
+    return sequence_compare(ItemSpan { a.data(), static_cast<int64_t>(a.size()) },
+        ItemSpan { b.data(), static_cast<int64_t>(b.size()) }, op, true);
 }
 DQ_FN(dq_eq) { check_nargs("__eq__", nargs, kw, 1, 1); return dq_compare(self, args[0], CMP_EQ); }
 DQ_FN(dq_ne) { check_nargs("__ne__", nargs, kw, 1, 1); return dq_compare(self, args[0], CMP_NE); }

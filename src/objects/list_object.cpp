@@ -10,6 +10,7 @@
 #include "gc/heap.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
+#include "objects/sequence.h"
 #include "objects/iter_objects.h"
 #include "objects/slice_object.h"
 #include "objects/str_object.h"
@@ -129,36 +130,16 @@ std::string list_repr_text(ListObject* l)
     return out;
 }
 
+// The list is re-read at every step (see the top of this file).
+struct ListItems {
+    ListObject* m_list;
+    int64_t size() const { return list_size(m_list); }
+    Value item(int64_t i) const { return list_get(m_list, i); }
+};
+
 Value list_compare(ListObject* a, ListObject* b, CompareOp op)
 {
-    if ((op == CMP_EQ || op == CMP_NE) && list_size(a) != list_size(b))
-        return py_bool(op == CMP_NE);
-    int64_t i = 0;
-    for (; i < list_size(a) && i < list_size(b); i++) {
-        Value x = list_get(a, i), y = list_get(b, i);
-        if (x == y)
-            continue;
-        if (!py_eq(x, y))
-            break;
-    }
-    int64_t la = list_size(a), lb = list_size(b);
-    if (i >= la || i >= lb) {
-        bool r = false;
-        switch (op) {
-        case CMP_LT: r = la < lb; break;
-        case CMP_LE: r = la <= lb; break;
-        case CMP_EQ: r = la == lb; break;
-        case CMP_NE: r = la != lb; break;
-        case CMP_GT: r = la > lb; break;
-        case CMP_GE: r = la >= lb; break;
-        }
-        return py_bool(r);
-    }
-    if (op == CMP_EQ)
-        return py_bool(false);
-    if (op == CMP_NE)
-        return py_bool(true);
-    return py_richcompare(list_get(a, i), list_get(b, i), op);
+    return sequence_compare(ListItems { a }, ListItems { b }, op, true);
 }
 
 Value cmp_method(Value self, Value const* args, size_t nargs, TupleObject* kw, CompareOp op, char const* name)

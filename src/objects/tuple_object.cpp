@@ -10,6 +10,7 @@
 #include "objects/int_object.h"
 #include "objects/iter_objects.h"
 #include "objects/list_object.h"
+#include "objects/sequence.h"
 #include "objects/slice_object.h"
 #include "objects/str_object.h"
 #include "objects/type_object.h"
@@ -81,33 +82,10 @@ std::string tuple_repr_text(TupleObject* t)
     return out;
 }
 
-// Lexicographic comparison: the first index where the items differ (identity, then ==) decides;
-// otherwise the lengths do.
 Value tuple_compare(TupleObject* a, TupleObject* b, CompareOp op)
 {
-    int64_t i = 0;
-    for (; i < a->m_size && i < b->m_size; i++) {
-        if (!py_eq(a->item(i), b->item(i)))
-            break;
-    }
-    if (i >= a->m_size || i >= b->m_size) {
-        int64_t la = a->m_size, lb = b->m_size;
-        bool r = false;
-        switch (op) {
-        case CMP_LT: r = la < lb; break;
-        case CMP_LE: r = la <= lb; break;
-        case CMP_EQ: r = la == lb; break;
-        case CMP_NE: r = la != lb; break;
-        case CMP_GT: r = la > lb; break;
-        case CMP_GE: r = la >= lb; break;
-        }
-        return py_bool(r);
-    }
-    if (op == CMP_EQ)
-        return py_bool(false);
-    if (op == CMP_NE)
-        return py_bool(true);
-    return py_richcompare(a->item(i), b->item(i), op);
+    return sequence_compare(
+        ItemSpan { a->items(), a->m_size }, ItemSpan { b->items(), b->m_size }, op, false);
 }
 
 Value tuple_cmp_method(Value self, Value const* args, size_t nargs, TupleObject* kw, CompareOp op,

@@ -1,0 +1,45 @@
+// Rich comparison of sequences, shared by list, tuple and collections.deque: CPython's
+// lexicographic rule. The first index where the items differ (identity, then ==) decides with
+// the item comparison itself; when one sequence is a prefix of the other, the lengths decide.
+//
+// A sequence is given as anything with size() and item(i). Both are asked again at every step
+// because an item's __eq__ may run Python code that changes a list while the loop runs; an
+// item(i) is only asked for i below the size just read.
+#pragma once
+
+#include "objects/api.h"
+
+namespace pystm {
+
+// [op] applied to the two lengths: the answer when one sequence is a prefix of the other.
+Value compare_lengths(int64_t la, int64_t lb, CompareOp op);
+
+// [eq_by_length]: == and != answer from unequal lengths without comparing any item (list and
+// deque do; tuple compares items first, which is observable through __eq__).
+template <class A, class B>
+Value sequence_compare(A const& a, B const& b, CompareOp op, bool eq_by_length)
+{
+    if (eq_by_length && (op == CMP_EQ || op == CMP_NE) && a.size() != b.size())
+        return py_bool(op == CMP_NE);
+    int64_t i = 0;
+    for (; i < a.size() && i < b.size(); i++) {
+        if (!py_eq(a.item(i), b.item(i)))
+            break;
+    }
+    int64_t la = a.size(), lb = b.size();
+    if (i >= la || i >= lb)
+        return compare_lengths(la, lb, op);
+    if (op == CMP_EQ || op == CMP_NE)
+        return py_bool(op == CMP_NE);
+    return py_richcompare(a.item(i), b.item(i), op);
+}
+
+// A sequence whose items cannot change during the comparison (a tuple, or a rooted snapshot).
+struct ItemSpan {
+    Value const* m_items;
+    int64_t m_size;
+    int64_t size() const { return m_size; }
+    Value item(int64_t i) const { return m_items[i]; }
+};
+
+} // namespace pystm
