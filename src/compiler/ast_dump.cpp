@@ -4,6 +4,7 @@
 // field in declaration order, an optional field ("?") left out when it is None, lists always
 // printed, and with include_attributes the location attributes last.
 #include "compiler/ast_dump.h"
+#include "base/utf8.h"
 
 #include <charconv>
 #include <cmath>
@@ -93,62 +94,11 @@ bool printable(uint32_t cp)
     }
 }
 
-// Decodes generalized UTF-8 (surrogates allowed).
-std::vector<uint32_t> decode_gen_utf8(std::string_view s)
-{
-    std::vector<uint32_t> out;
-    out.reserve(s.size());
-    for (size_t i = 0; i < s.size();) {
-        unsigned char c = (unsigned char)s[i];
-        uint32_t cp;
-        size_t n;
-        if (c < 0x80) {
-            cp = c;
-            n = 1;
-        } else if ((c & 0xE0) == 0xC0) {
-            cp = c & 0x1F;
-            n = 2;
-        } else if ((c & 0xF0) == 0xE0) {
-            cp = c & 0x0F;
-            n = 3;
-        } else {
-            cp = c & 0x07;
-            n = 4;
-        }
-        if (i + n > s.size())
-            n = s.size() - i;
-        for (size_t k = 1; k < n; k++)
-            cp = (cp << 6) | ((unsigned char)s[i + k] & 0x3F);
-        out.push_back(cp);
-        i += n;
-    }
-    return out;
-}
-
-void append_utf8(std::string& out, uint32_t cp)
-{
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
-
 } // namespace
 
 std::string repr_str(std::string_view utf8)
 {
-    auto cps = decode_gen_utf8(utf8);
+    auto cps = utf8_code_points(utf8);
     bool has_sq = false, has_dq = false;
     for (uint32_t c : cps) {
         has_sq |= c == '\'';

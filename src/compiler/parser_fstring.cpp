@@ -8,6 +8,7 @@
 // format spec's JoinedStr (and its trailing literal) spans only the token that contains it.
 // Errors found while decoding are reported at the token after the literals, as CPython does.
 #include "base/unicode_names.h"
+#include "base/utf8.h"
 #include "compiler/parser_internal.h"
 
 namespace pystm::compiler {
@@ -15,26 +16,6 @@ namespace pystm::compiler {
 using namespace ast;
 
 namespace {
-
-void append_utf8(std::string& out, uint32_t cp)
-{
-    // Generalized UTF-8: lone surrogates are encoded like any other code point (see ast.h).
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
 
 int hexval(char c)
 {

@@ -64,6 +64,7 @@ BuiltinModuleDef const s_builtin_modules[] = {
     { "_collections", init_collections_module }, // stdlib-core
     { "_contextvars", init_contextvars_module }, // stdlib-core2
     { "_functools", init_functools_module }, // stdlib-core2
+    { "_operator", init_operator_module }, // stdlib-core2
     { "_random", init_random_module }, // stdlib-core
     { "_sha512", init_sha512_module }, // stdlib-core
     { "_string", init_string_module }, // stdlib-core
@@ -129,6 +130,7 @@ void setup_runtime_module_types()
     setup_thread_types(); // stdlib-core2
     setup_contextvars_types(); // stdlib-core2
     setup_functools_types(); // stdlib-core2
+    setup_operator_types(); // stdlib-core2
 }
 
 void init_runtime_module_types()
@@ -155,6 +157,7 @@ void init_runtime_module_types()
     init_thread_types(); // stdlib-core2
     init_contextvars_types(); // stdlib-core2
     init_functools_types(); // stdlib-core2
+    init_operator_types(); // stdlib-core2
 }
 
 } // namespace pystm

@@ -1,5 +1,5 @@
 // The _hashlib module (hash objects backed by OpenSSL's libcrypto: new, openssl_<name>, HASH and
-// HASHXOF, HMAC, hmac_new/hmac_digest, pbkdf2_hmac, compare_digest) and the _blake2 module
+// HASHXOF, HMAC, hmac_new/hmac_digest, pbkdf2_hmac, scrypt, compare_digest) and the _blake2 module
 // (blake2b and blake2s with key, salt, personalisation and tree parameters, RFC 7693), which
 // hashlib.py imports for blake2 instead of OpenSSL's fixed-size variants.
 //
@@ -500,6 +500,39 @@ Value hl_pbkdf2_hmac(Value, Value const* args, size_t nargs, TupleObject* kw)
     return bytes_new(out);
 }
 
+Value hl_scrypt(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    Value a[7];
+    parse_args("scrypt", args, nargs, kw, { "password", "*", "salt", "n", "r", "p", "maxmem", "dklen" }, 1, a);
+    std::string ptmp, stmp;
+    std::string_view pw = any_buffer(a[0], ptmp);
+    if (!a[1] || is_none(a[1]))
+        raise(&exc::TypeError, "salt is required");
+    std::string_view salt = any_buffer(a[1], stmp);
+    uint64_t nrp[3];
+    char const* names[3] = { "n", "r", "p" };
+    for (int i = 0; i < 3; i++) {
+        Value v = a[2 + i];
+        int64_t x;
+        if (!v || is_none(v) || !is_int(v) || !int_to_i64(v, &x) || x < 0)
+            raise(&exc::TypeError, "%s is required and must be an unsigned int", names[i]);
+        nrp[i] = static_cast<uint64_t>(x);
+    }
+    if (nrp[0] < 2 || (nrp[0] & (nrp[0] - 1)))
+        raise(&exc::ValueError, "n must be a power of 2.");
+    int64_t maxmem = a[5] ? py_index_i64(a[5]) : 0;
+    if (maxmem < 0 || maxmem > INT32_MAX)
+        raise(&exc::ValueError, "maxmem must be positive and smaller than %d", INT32_MAX);
+    int64_t dklen = a[6] ? py_index_i64(a[6]) : 64;
+    if (dklen < 1 || dklen > INT32_MAX)
+        raise(&exc::ValueError, "dklen must be greater than 0 and smaller than %d", INT32_MAX);
+    std::string out(static_cast<size_t>(dklen), '\0');
+    if (!EVP_PBE_scrypt(pw.data(), pw.size(), reinterpret_cast<unsigned char const*>(salt.data()), salt.size(), nrp[0],
+            nrp[1], nrp[2], static_cast<uint64_t>(maxmem), reinterpret_cast<unsigned char*>(out.data()), out.size()))
+        raise_openssl(&exc::ValueError);
+    return bytes_new(out);
+}
+
 Value hl_compare_digest(Value, Value const* args, size_t nargs, TupleObject*)
 {
     if (nargs != 2)
@@ -570,6 +603,7 @@ MethodDef const hashlib_functions[] = {
     { "hmac_new", hl_hmac_new },
     { "hmac_digest", hl_hmac_digest },
     { "pbkdf2_hmac", hl_pbkdf2_hmac },
+    { "scrypt", hl_scrypt },
     { "compare_digest", hl_compare_digest },
     { "get_fips_mode", hl_get_fips_mode },
     { nullptr, nullptr },

@@ -408,12 +408,10 @@ Value do_unpack(Layout const& L, Value buffer)
     return unpack_at(L, reinterpret_cast<uint8_t const*>(data.data()));
 }
 
-Value do_unpack_from(Layout const& L, Value buffer, Value offv)
+// The start in an [n]-byte buffer of [L.size] bytes at [offset] (negative: from the end), for
+// [func] ("unpack_from", "pack_into") [verb]ing them; struct.error when they do not fit.
+int64_t buffer_offset(Layout const& L, int64_t offset, int64_t n, char const* func, char const* verb)
 {
-    int64_t offset = offv ? py_index_i64(offv) : 0;
-    std::string keep;
-    std::string_view data = read_buffer(buffer, keep);
-    auto n = static_cast<int64_t>(data.size());
     if (offset < 0) {
         if (offset + n < 0)
             struct_error("offset %lld out of range for %lld-byte buffer", static_cast<long long>(offset),
@@ -424,11 +422,20 @@ Value do_unpack_from(Layout const& L, Value buffer, Value offv)
         if (offset > n)
             struct_error("offset %lld out of range for %lld-byte buffer", static_cast<long long>(offset),
                 static_cast<long long>(n));
-        struct_error("unpack_from requires a buffer of at least %lld bytes for unpacking %lld bytes at offset %lld "
+        struct_error("%s requires a buffer of at least %lld bytes for %s %lld bytes at offset %lld "
                      "(actual buffer size is %lld)",
-            static_cast<long long>(L.size + offset), static_cast<long long>(L.size), static_cast<long long>(offset),
-            static_cast<long long>(n));
+            func, static_cast<long long>(L.size + offset), verb, static_cast<long long>(L.size),
+            static_cast<long long>(offset), static_cast<long long>(n));
     }
+    return offset;
+}
+
+Value do_unpack_from(Layout const& L, Value buffer, Value offv)
+{
+    int64_t offset = offv ? py_index_i64(offv) : 0;
+    std::string keep;
+    std::string_view data = read_buffer(buffer, keep);
+    offset = buffer_offset(L, offset, static_cast<int64_t>(data.size()), "unpack_from", "unpacking");
     return unpack_at(L, reinterpret_cast<uint8_t const*>(data.data()) + offset);
 }
 
@@ -449,24 +456,10 @@ void do_pack_into(Layout const& L, Value buffer, Value offv, Value const* args, 
     auto* b = buffer.as<ByteArrayObject>();
     write_barrier(b);
     auto n = static_cast<int64_t>(b->m_bytes.size());
-    if (offset < 0) {
-        if (offset + L.size > 0)
-            struct_error("no space to pack %lld bytes at offset %lld", static_cast<long long>(L.size),
-                static_cast<long long>(offset));
-        if (offset + n < 0)
-            struct_error("offset %lld out of range for %lld-byte buffer", static_cast<long long>(offset),
-                static_cast<long long>(n));
-        offset += n;
-    }
-    if (n - offset < L.size) {
-        if (offset > n)
-            struct_error("offset %lld out of range for %lld-byte buffer", static_cast<long long>(offset),
-                static_cast<long long>(n));
-        struct_error("pack_into requires a buffer of at least %lld bytes for packing %lld bytes at offset %lld "
-                     "(actual buffer size is %lld)",
-            static_cast<long long>(L.size + offset), static_cast<long long>(L.size), static_cast<long long>(offset),
-            static_cast<long long>(n));
-    }
+    if (offset < 0 && offset + L.size > 0)
+        struct_error("no space to pack %lld bytes at offset %lld", static_cast<long long>(L.size),
+            static_cast<long long>(offset));
+    offset = buffer_offset(L, offset, n, "pack_into", "packing");
     memcpy(b->m_bytes.data() + offset, packed.data(), packed.size());
 }
 

@@ -11,6 +11,7 @@
 #include "objects/float_object.h"
 #include "objects/int_object.h"
 #include "objects/list_object.h"
+#include "objects/printf_args.h"
 #include "objects/str_internal.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
@@ -791,27 +792,7 @@ MethodDef const g_bytes_common_methods[] = {
 std::string bytes_printf(std::string_view f, Value args)
 {
     std::string out;
-    Value single = args;
-    Value const* items;
-    int64_t nitems;
-    bool tuple_args = is_tuple(args);
-    if (tuple_args) {
-        items = args.as<TupleObject>()->items();
-        nitems = args.as<TupleObject>()->m_size;
-    } else {
-        items = &single;
-        nitems = 1;
-    }
-    Value dict;
-    if (!tuple_args && !is_bytes(args) && !is_bytearray(args) && !is_str(args) && !type_of(args)->special(SP_getitem).is_null())
-        dict = args;
-    int64_t argidx = 0;
-    bool used_key = false;
-    auto next_arg = [&]() -> Value {
-        if (argidx >= nitems)
-            raise(&exc::TypeError, "not enough arguments for format string");
-        return items[argidx++];
-    };
+    PrintfArgs pargs(args, !is_bytes(args) && !is_bytearray(args) && !is_str(args));
     size_t n = f.size(), i = 0;
     while (i < n) {
         if (f[i] != '%') {
@@ -829,64 +810,17 @@ std::string bytes_printf(std::string_view f, Value args)
         Value arg;
         bool have_key = false;
         if (f[i] == '(') {
-            if (dict.is_null())
-                raise(&exc::TypeError, "format requires a mapping");
-            size_t ks = ++i;
-            int depth = 1;
-            while (i < n) {
-                if (f[i] == '(')
-                    depth++;
-                else if (f[i] == ')' && --depth == 0)
-                    break;
-                i++;
-            }
-            if (i >= n)
-                raise(&exc::ValueError, "incomplete format key");
-            arg = py_getitem(dict, Value(bytes_new(f.substr(ks, i - ks))));
-            i++;
-            have_key = used_key = true;
-            nitems = -1;
-            argidx = 0;
+            arg = pargs.keyed(f, ++i, [](std::string_view t, size_t start, size_t end) {
+                return Value(bytes_new(t.substr(start, end - start)));
+            });
+            have_key = true;
         }
-        std::string flags;
-        while (i < n && (f[i] == '-' || f[i] == '+' || f[i] == ' ' || f[i] == '#' || f[i] == '0'))
-            flags.push_back(f[i++]);
-        int64_t width = -1, prec = -1;
-        if (i < n && f[i] == '*') {
-            Value w = next_arg();
-            if (!is_int(w))
-                raise(&exc::TypeError, "* wants int");
-            width = py_index_i64(w);
-            if (width < 0) {
-                flags.push_back('-');
-                width = -width;
-            }
-            i++;
-        } else {
-            while (i < n && f[i] >= '0' && f[i] <= '9')
-                width = (width < 0 ? 0 : width) * 10 + (f[i++] - '0');
-        }
-        if (i < n && f[i] == '.') {
-            i++;
-            prec = 0;
-            if (i < n && f[i] == '*') {
-                Value p = next_arg();
-                if (!is_int(p))
-                    raise(&exc::TypeError, "* wants int");
-                prec = std::max<int64_t>(0, py_index_i64(p));
-                i++;
-            } else {
-                while (i < n && f[i] >= '0' && f[i] <= '9')
-                    prec = prec * 10 + (f[i++] - '0');
-            }
-        }
-        while (i < n && (f[i] == 'h' || f[i] == 'l' || f[i] == 'L'))
-            i++;
-        if (i >= n)
-            raise(&exc::ValueError, "incomplete format");
+        PrintfSpec spec = parse_printf_spec(f, i, pargs, false);
+        std::string& flags = spec.flags;
+        int64_t width = spec.width, prec = spec.prec;
         char conv = f[i++];
         if (!have_key)
-            arg = next_arg();
+            arg = pargs.next();
         auto emit = [&](SV text, bool truncate) {
             if (truncate && prec >= 0 && static_cast<size_t>(prec) < text.size())
                 text = text.substr(0, static_cast<size_t>(prec));
@@ -941,26 +875,11 @@ std::string bytes_printf(std::string_view f, Value args)
             emit(SV(&ch, 1), false);
             break;
         }
-        case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
-            Value num = arg;
-            if (!is_int(num)) {
-                Type* t = type_of(num);
-                bool integral_only = conv == 'o' || conv == 'x' || conv == 'X';
-                if (!t->special(SP_index).is_null())
-                    num = py_number_index(num);
-                else if (!integral_only && (!t->special(SP_int).is_null() || is_float(num)))
-                    num = py_number_int(num);
-                else if (integral_only)
-                    raise(&exc::TypeError, "%%%c format: an integer is required, not %s", conv, type_name(arg).c_str());
-                else
-                    raise(&exc::TypeError, "%%%c format: a real number is required, not %s", conv, type_name(arg).c_str());
-            }
-            out += printf_format_number(num, conv, flags, width, prec);
+        case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
+            out += printf_format_number(printf_int_arg(arg, conv), conv, flags, width, prec);
             break;
-        }
         case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
-            if (!is_float(arg) && !is_int(arg) && type_of(arg)->special(SP_float).is_null()
-                && type_of(arg)->special(SP_index).is_null())
+            if (!printf_float_arg_ok(arg))
                 raise(&exc::TypeError, "float argument required, not %s", type_name(arg).c_str());
             out += printf_format_number(arg, conv, flags, width, prec);
             break;
@@ -969,8 +888,7 @@ std::string bytes_printf(std::string_view f, Value args)
                 (conv >= 32 && conv < 127) ? conv : '?', static_cast<unsigned char>(conv), i - 1);
         }
     }
-    if (!used_key && dict.is_null() && argidx < nitems)
-        raise(&exc::TypeError, "not all arguments converted during bytes formatting");
+    pargs.check_all_used("bytes");
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include "objects/bytes_internal.h"
 #include "objects/codecs.h"
 #include "objects/exceptions.h"
+#include "objects/richcompare.h"
 #include "objects/int_object.h"
 #include "objects/list_object.h"
 #include "objects/slice_object.h"
@@ -326,15 +327,7 @@ Value bytes_like_compare(Value self, Value other, CompareOp op)
     if (!bytes_like(other, t2, &b))
         return Value(g_not_implemented);
     std::string_view a = self_bytes(self, t1);
-    int c = a.compare(b);
-    switch (op) {
-    case CMP_EQ: return py_bool(a.size() == b.size() && c == 0);
-    case CMP_NE: return py_bool(!(a.size() == b.size() && c == 0));
-    case CMP_LT: return py_bool(c < 0);
-    case CMP_LE: return py_bool(c <= 0);
-    case CMP_GT: return py_bool(c > 0);
-    default: return py_bool(c >= 0);
-    }
+    return compare_order(a.compare(b), op);
 }
 
 #define BYTES_CMP(fname, op)                                                                       \
@@ -456,6 +449,7 @@ static MethodDef const s_bytes_iter_methods[] = {
     { nullptr, nullptr },
 };
 
+// Dunders only bytes has; the rest it shares with bytearray.
 static MethodDef const s_bytes_core_methods[] = {
     { "__new__", bytes_new_native, METH_STATIC },
     { "__repr__", bytes_repr_native },
@@ -463,27 +457,14 @@ static MethodDef const s_bytes_core_methods[] = {
     { "__len__", bytes_len_native },
     { "__hash__", bytes_hash_native },
     { "__getitem__", bytes_getitem_native },
-    { "__contains__", bytes_contains_native },
-    { "__iter__", bytes_iter_native },
-    { "__add__", bytes_add_native },
-    { "__mul__", bytes_mul_native },
-    { "__rmul__", bytes_mul_native },
-    { "__mod__", bytes_mod_native },
-    { "__rmod__", bytes_rmod_native },
-    { "__eq__", bytes_eq_native },
-    { "__ne__", bytes_ne_native },
-    { "__lt__", bytes_lt_native },
-    { "__le__", bytes_le_native },
-    { "__gt__", bytes_gt_native },
-    { "__ge__", bytes_ge_native },
     { "__getnewargs__", bytes_getnewargs_native },
     { "__bytes__", bytes_bytes_native },
     { "__sizeof__", bytes_sizeof_native },
     { nullptr, nullptr },
 };
 
-// Dunders bytearray shares with bytes (their implementations dispatch on the receiver).
-static MethodDef const s_bytearray_shared_methods[] = {
+// Dunders bytes and bytearray share (their implementations dispatch on the receiver).
+static MethodDef const s_bytes_shared_methods[] = {
     { "__contains__", bytes_contains_native },
     { "__iter__", bytes_iter_native },
     { "__add__", bytes_add_native },
@@ -514,8 +495,9 @@ void setup_bytes_types()
 void init_bytes_types()
 {
     add_methods(&bytes_type, s_bytes_core_methods);
+    add_methods(&bytes_type, s_bytes_shared_methods);
     add_methods(&bytes_type, g_bytes_common_methods);
-    add_methods(&bytearray_type, s_bytearray_shared_methods);
+    add_methods(&bytearray_type, s_bytes_shared_methods);
     add_methods(&bytearray_type, g_bytes_common_methods);
     add_methods(&bytearray_type, g_bytearray_methods);
     add_type_attr(&bytearray_type, "__hash__", none());

@@ -6,6 +6,7 @@
 // Encoders group consecutive unencodable characters into one error range.
 #include "objects/codecs.h"
 #include "base/unicode_names.h"
+#include "base/utf8.h"
 #include "objects/bytes_object.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
@@ -198,25 +199,6 @@ static int64_t decode_error(std::string_view errors, char const* enc, std::strin
 
 static bool is_surrogate(uint32_t c) { return c >= 0xD800 && c < 0xE000; }
 
-static void put_utf8(std::string& out, uint32_t c)
-{
-    if (c < 0x80) {
-        out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-}
-
 static void put16(std::string& out, uint32_t u, bool big)
 {
     if (big) {
@@ -240,7 +222,7 @@ static void put32(std::string& out, uint32_t u, bool big)
 static void put_cp(std::string& out, Codec c, uint32_t cp)
 {
     switch (c) {
-    case Codec::Utf8: put_utf8(out, cp); break;
+    case Codec::Utf8: append_utf8(out, cp); break;
     case Codec::Ascii:
     case Codec::Latin1: out.push_back(static_cast<char>(cp)); break;
     case Codec::Utf16:
@@ -353,7 +335,7 @@ std::string encode_to_string(StrObject* s, Codec c, std::string_view errors)
             for (int64_t k = i; k < j; k++) {
                 uint32_t x = s->at(k);
                 if (c == Codec::Utf8)
-                    put_utf8(out, x);
+                    append_utf8(out, x);
                 else if (c == Codec::Utf16 || c == Codec::Utf16LE || c == Codec::Utf16BE)
                     put16(out, x, c == Codec::Utf16BE);
                 else

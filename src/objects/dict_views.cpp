@@ -60,7 +60,8 @@ Value make_item(int kind, Value k, Value v)
     }
 }
 
-Value dict_iternext(Object* o)
+// One step of a forward or a reverse dict iterator.
+Value dict_iter_step(Object* o, bool reversed)
 {
     auto* it = static_cast<DictIterObject*>(o);
     DictObject* d = it->m_dict;
@@ -71,11 +72,12 @@ Value dict_iternext(Object* o)
         raise(&exc::RuntimeError, "dictionary changed size during iteration");
     }
     Value k, v;
-    if (!dict_next(d, &it->m_pos, &k, &v)) {
+    if (!(reversed ? dict_prev(d, &it->m_pos, &k, &v) : dict_next(d, &it->m_pos, &k, &v))) {
         it->m_dict = nullptr;
         return Value();
     }
-    if (it->m_len == 0) {
+    // Only the forward iterator notices keys replaced at an unchanged size, as in CPython.
+    if (!reversed && it->m_len == 0) {
         it->m_dict = nullptr;
         raise(&exc::RuntimeError, "dictionary keys changed during iteration");
     }
@@ -83,24 +85,8 @@ Value dict_iternext(Object* o)
     return make_item(it->m_kind, k, v);
 }
 
-Value dict_reviternext(Object* o)
-{
-    auto* it = static_cast<DictIterObject*>(o);
-    DictObject* d = it->m_dict;
-    if (!d)
-        return Value();
-    if (it->m_used != dict_size(d)) {
-        it->m_used = -1;
-        raise(&exc::RuntimeError, "dictionary changed size during iteration");
-    }
-    Value k, v;
-    if (!dict_prev(d, &it->m_pos, &k, &v)) {
-        it->m_dict = nullptr;
-        return Value();
-    }
-    it->m_len--;
-    return make_item(it->m_kind, k, v);
-}
+Value dict_iternext(Object* o) { return dict_iter_step(o, false); }
+Value dict_reviternext(Object* o) { return dict_iter_step(o, true); }
 
 Value di_length_hint(Value self, Value const*, size_t nargs, TupleObject* kw)
 {

@@ -3,6 +3,7 @@
 // Immutable (OBJ-1). Text output lives in float_format.cpp.
 #include "objects/bytes_object.h"
 #include "objects/exceptions.h"
+#include "objects/richcompare.h"
 #include "objects/float_impl.h"
 #include "objects/int_impl.h"
 #include "objects/str_object.h"
@@ -352,14 +353,7 @@ Value float_richcompare(Value self, Value other, CompareOp op)
     if (std::isnan(a))
         return py_bool(op == CMP_NE);
     c = -int_compare_double(other, a); // a <=> other
-    switch (op) {
-    case CMP_LT: return py_bool(c < 0);
-    case CMP_LE: return py_bool(c <= 0);
-    case CMP_EQ: return py_bool(c == 0);
-    case CMP_NE: return py_bool(c != 0);
-    case CMP_GT: return py_bool(c > 0);
-    default: return py_bool(c >= 0);
-    }
+    return compare_order(c, op);
 }
 
 #define FLOAT_CMP(cname, pyname, op)                                                               \

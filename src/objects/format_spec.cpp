@@ -2,6 +2,7 @@
 // (objects/format_spec.h), plus str.__format__. Works on code points so that any fill
 // character (including NUL and non-ASCII) is kept exactly.
 #include "objects/format_spec.h"
+#include "base/utf8.h"
 #include "objects/exceptions.h"
 #include "objects/str_object.h"
 #include <vector>
@@ -11,25 +12,6 @@ namespace pystm {
 namespace {
 
 bool is_align(uint32_t c) { return c == '<' || c == '>' || c == '^' || c == '='; }
-
-void append_utf8(std::string& out, uint32_t cp)
-{
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-}
 
 void append_fill(std::string& out, uint32_t fill, int64_t n)
 {
@@ -43,36 +25,6 @@ void append_fill(std::string& out, uint32_t fill, int64_t n)
     append_utf8(one, fill);
     for (int64_t i = 0; i < n; i++)
         out += one;
-}
-
-// Decodes UTF-8 (generalized, as str_utf8 produces) into code points.
-std::vector<uint32_t> decode_utf8(std::string_view s)
-{
-    std::vector<uint32_t> out;
-    out.reserve(s.size());
-    for (size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        uint32_t cp;
-        int n;
-        if (c < 0x80) {
-            cp = c;
-            n = 1;
-        } else if ((c & 0xE0) == 0xC0) {
-            cp = c & 0x1F;
-            n = 2;
-        } else if ((c & 0xF0) == 0xE0) {
-            cp = c & 0x0F;
-            n = 3;
-        } else {
-            cp = c & 0x07;
-            n = 4;
-        }
-        for (int k = 1; k < n && i + static_cast<size_t>(k) < s.size(); k++)
-            cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
-        out.push_back(cp);
-        i += static_cast<size_t>(n);
-    }
-    return out;
 }
 
 // Parses a run of decimal digits starting at [pos]; -1 if there are none.
@@ -180,7 +132,8 @@ FormatSpec parse_code_points(std::vector<uint32_t> const& cp, std::string_view t
 FormatSpec parse_format_spec(std::string_view spec_utf8, char default_align, uint32_t default_type,
     char const* type_name)
 {
-    return parse_code_points(decode_utf8(spec_utf8), spec_utf8, default_align, default_type, type_name);
+    return parse_code_points(
+        utf8_code_points(spec_utf8), spec_utf8, default_align, default_type, type_name);
 }
 
 FormatSpec parse_format_spec(StrObject* spec, char default_align, uint32_t default_type,

@@ -10,6 +10,7 @@
 #include "objects/int_object.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
+#include "objects/richcompare.h"
 #include "objects/module_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
@@ -446,15 +447,7 @@ Value cell_richcompare(Value self, Value other, CompareOp op)
     if (x && y)
         return py_richcompare(x, y, op);
     // Empty cells sort before full ones.
-    int c = (x ? 1 : 0) - (y ? 1 : 0);
-    switch (op) {
-    case CMP_LT: return py_bool(c < 0);
-    case CMP_LE: return py_bool(c <= 0);
-    case CMP_EQ: return py_bool(c == 0);
-    case CMP_NE: return py_bool(c != 0);
-    case CMP_GT: return py_bool(c > 0);
-    default: return py_bool(c >= 0);
-    }
+    return compare_order((x ? 1 : 0) - (y ? 1 : 0), op);
 }
 #define CELL_CMP(fname, op)                                                                        \
     Value fname(Value self, Value const* args, size_t nargs, TupleObject* kw)                      \

@@ -10,7 +10,7 @@
 #include "gc/heap.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
-#include "objects/sequence.h"
+#include "objects/richcompare.h"
 #include "objects/iter_objects.h"
 #include "objects/slice_object.h"
 #include "objects/str_object.h"

@@ -849,42 +849,28 @@ Value s_rsub(Value s, Value const* a, size_t n, TupleObject* k) { check_nargs("_
 Value s_xor(Value s, Value const* a, size_t n, TupleObject* k) { check_nargs("__xor__", n, k, 1, 1); return op_xor(s, a[0]); }
 Value s_rxor(Value s, Value const* a, size_t n, TupleObject* k) { check_nargs("__rxor__", n, k, 1, 1); return op_xor(a[0], s); }
 
-Value s_ior(Value self, Value const* args, size_t nargs, TupleObject* kw)
+// The in-place operators take only sets and frozensets (NotImplemented otherwise) and update
+// self with [update].
+Value inplace_op(Value self, Value const* args, size_t nargs, TupleObject* kw, char const* name,
+    void (*update)(SetObject*, Value))
 {
-    check_nargs("__ior__", nargs, kw, 1, 1);
+    check_nargs(name, nargs, kw, 1, 1);
     if (!is_anyset(args[0]))
         return Value(g_not_implemented);
-    set_update_internal(as_set(self), args[0]);
+    update(as_set(self), args[0]);
     return self;
 }
 
-Value s_iand(Value self, Value const* args, size_t nargs, TupleObject* kw)
+void intersection_update_internal(SetObject* s, Value other)
 {
-    check_nargs("__iand__", nargs, kw, 1, 1);
-    if (!is_anyset(args[0]))
-        return Value(g_not_implemented);
-    SetObject* tmp = set_intersection(as_set(self), args[0]);
-    swap_bodies(as_set(self), tmp);
-    return self;
+    SetObject* tmp = set_intersection(s, other);
+    swap_bodies(s, tmp);
 }
 
-Value s_isub(Value self, Value const* args, size_t nargs, TupleObject* kw)
-{
-    check_nargs("__isub__", nargs, kw, 1, 1);
-    if (!is_anyset(args[0]))
-        return Value(g_not_implemented);
-    set_difference_update_internal(as_set(self), args[0]);
-    return self;
-}
-
-Value s_ixor(Value self, Value const* args, size_t nargs, TupleObject* kw)
-{
-    check_nargs("__ixor__", nargs, kw, 1, 1);
-    if (!is_anyset(args[0]))
-        return Value(g_not_implemented);
-    set_symmetric_difference_update_internal(as_set(self), args[0]);
-    return self;
-}
+Value s_ior(Value s, Value const* a, size_t n, TupleObject* k) { return inplace_op(s, a, n, k, "__ior__", set_update_internal); }
+Value s_iand(Value s, Value const* a, size_t n, TupleObject* k) { return inplace_op(s, a, n, k, "__iand__", intersection_update_internal); }
+Value s_isub(Value s, Value const* a, size_t n, TupleObject* k) { return inplace_op(s, a, n, k, "__isub__", set_difference_update_internal); }
+Value s_ixor(Value s, Value const* a, size_t n, TupleObject* k) { return inplace_op(s, a, n, k, "__ixor__", set_symmetric_difference_update_internal); }
 
 Value fs_hash(Value self, Value const*, size_t nargs, TupleObject* kw)
 {

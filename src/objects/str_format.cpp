@@ -9,6 +9,7 @@
 #include "objects/exceptions.h"
 #include "objects/float_object.h"
 #include "objects/int_object.h"
+#include "objects/printf_args.h"
 #include "objects/str_internal.h"
 #include "objects/tuple_object.h"
 #include <cmath>
@@ -354,27 +355,7 @@ StrObject* str_printf(StrObject* fmt_obj, Value args)
     U32 f = str_to_u32(fmt_obj);
     size_t n = f.size();
     StrBuilder out(n + 16);
-    Value const* items;
-    int64_t nitems;
-    Value single = args;
-    bool is_tuple_args = is_tuple(args);
-    if (is_tuple_args) {
-        items = args.as<TupleObject>()->items();
-        nitems = args.as<TupleObject>()->m_size;
-    } else {
-        items = &single;
-        nitems = 1;
-    }
-    Value dict;
-    if (!is_tuple_args && !is_str(args) && !type_of(args)->special(SP_getitem).is_null())
-        dict = args;
-    int64_t argidx = 0;
-    auto next_arg = [&]() -> Value {
-        if (argidx >= nitems)
-            raise(&exc::TypeError, "not enough arguments for format string");
-        return items[argidx++];
-    };
-    bool used_key = false;
+    PrintfArgs pargs(args, !is_str(args));
     size_t i = 0;
     while (i < n) {
         if (f[i] != '%') {
@@ -386,7 +367,7 @@ StrObject* str_printf(StrObject* fmt_obj, Value args)
             i = j;
             continue;
         }
-        size_t pct = i++;
+        i++;
         if (i >= n)
             raise(&exc::ValueError, "incomplete format");
         if (f[i] == '%') {
@@ -397,73 +378,16 @@ StrObject* str_printf(StrObject* fmt_obj, Value args)
         Value arg;
         bool have_key = false;
         if (f[i] == '(') {
-            if (dict.is_null())
-                raise(&exc::TypeError, "format requires a mapping");
-            size_t ks = ++i;
-            int depth = 1;
-            while (i < n) {
-                if (f[i] == '(')
-                    depth++;
-                else if (f[i] == ')' && --depth == 0)
-                    break;
-                i++;
-            }
-            if (i >= n)
-                raise(&exc::ValueError, "incomplete format key");
-            arg = py_getitem(dict, Value(u32_str(f, ks, i)));
-            i++;
-            have_key = used_key = true;
-            // With a mapping, positional arguments are no longer counted.
-            nitems = -1;
-            argidx = 0;
+            arg = pargs.keyed(
+                f, ++i, [](U32 const& t, size_t start, size_t end) { return Value(u32_str(t, start, end)); });
+            have_key = true;
         }
-        std::string flags;
-        while (i < n && (f[i] == '-' || f[i] == '+' || f[i] == ' ' || f[i] == '#' || f[i] == '0'))
-            flags.push_back(static_cast<char>(f[i++]));
-        int64_t width = -1, prec = -1;
-        if (i < n && f[i] == '*') {
-            Value w = next_arg();
-            if (!is_int(w))
-                raise(&exc::TypeError, "* wants int");
-            width = py_index_i64(w);
-            if (width < 0) {
-                flags.push_back('-');
-                width = -width;
-            }
-            i++;
-        } else {
-            while (i < n && f[i] >= '0' && f[i] <= '9') {
-                width = (width < 0 ? 0 : width) * 10 + (f[i++] - '0');
-                if (width > INT32_MAX)
-                    raise(&exc::ValueError, "width too big");
-            }
-        }
-        if (i < n && f[i] == '.') {
-            i++;
-            prec = 0;
-            if (i < n && f[i] == '*') {
-                Value p = next_arg();
-                if (!is_int(p))
-                    raise(&exc::TypeError, "* wants int");
-                prec = py_index_i64(p);
-                if (prec < 0)
-                    prec = 0;
-                i++;
-            } else {
-                while (i < n && f[i] >= '0' && f[i] <= '9') {
-                    prec = prec * 10 + (f[i++] - '0');
-                    if (prec > INT32_MAX)
-                        raise(&exc::ValueError, "precision too big");
-                }
-            }
-        }
-        while (i < n && (f[i] == 'h' || f[i] == 'l' || f[i] == 'L'))
-            i++;
-        if (i >= n)
-            raise(&exc::ValueError, "incomplete format");
+        PrintfSpec spec = parse_printf_spec(f, i, pargs, true);
+        std::string& flags = spec.flags;
+        int64_t width = spec.width, prec = spec.prec;
         uint32_t conv = f[i++];
         if (!have_key && conv != '%')
-            arg = next_arg();
+            arg = pargs.next();
         auto emit_text = [&](StrObject* s) {
             int64_t len = s->m_length;
             if (prec >= 0 && prec < len)
@@ -498,27 +422,12 @@ StrObject* str_printf(StrObject* fmt_obj, Value args)
             break;
         }
         case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
-            Value num = arg;
-            if (!is_int(num)) {
-                Type* t = type_of(num);
-                bool integral_only = conv == 'o' || conv == 'x' || conv == 'X';
-                if (!t->special(SP_index).is_null())
-                    num = py_number_index(num);
-                else if (!integral_only && (!t->special(SP_int).is_null() || is_float(num)))
-                    num = py_number_int(num);
-                else if (integral_only)
-                    raise(&exc::TypeError, "%%%c format: an integer is required, not %s", static_cast<char>(conv),
-                        type_name(arg).c_str());
-                else
-                    raise(&exc::TypeError, "%%%c format: a real number is required, not %s", static_cast<char>(conv),
-                        type_name(arg).c_str());
-            }
-            out.append_ascii(printf_format_number(num, static_cast<char>(conv), flags, width, prec));
+            char c = static_cast<char>(conv);
+            out.append_ascii(printf_format_number(printf_int_arg(arg, c), c, flags, width, prec));
             break;
         }
         case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
-            if (!is_float(arg) && !is_int(arg) && type_of(arg)->special(SP_float).is_null()
-                && type_of(arg)->special(SP_index).is_null())
+            if (!printf_float_arg_ok(arg))
                 raise(&exc::TypeError, "must be real number, not %s", type_name(arg).c_str());
             out.append_ascii(printf_format_number(arg, static_cast<char>(conv), flags, width, prec));
             break;
@@ -529,10 +438,8 @@ StrObject* str_printf(StrObject* fmt_obj, Value args)
                     i - 1);
             raise(&exc::ValueError, "unsupported format character '\\x%x' (0x%x) at index %zu", conv, conv, i - 1);
         }
-        (void)pct;
     }
-    if (!used_key && dict.is_null() && argidx < nitems)
-        raise(&exc::TypeError, "not all arguments converted during string formatting");
+    pargs.check_all_used("string");
     return out.finish();
 }
 

@@ -5,9 +5,11 @@
 // Invariants kept here: STR-1 (every constructor picks the narrowest kind; m_ascii is exact),
 // every string's data is followed by a NUL of its kind, and str_hash() never returns -1 and
 // caches a non-zero 32-bit value in the header's m_hash (0 means "not computed yet").
+#include "base/utf8.h"
 #include "objects/bytes_object.h"
 #include "objects/codecs.h"
 #include "objects/exceptions.h"
+#include "objects/richcompare.h"
 #include "objects/format_spec.h"
 #include "objects/int_object.h"
 #include "objects/slice_object.h"
@@ -204,25 +206,6 @@ std::u32string str_to_u32(StrObject const* s)
     return r;
 }
 
-static void put_utf8(std::string& out, uint32_t c)
-{
-    if (c < 0x80) {
-        out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-}
-
 std::string str_utf8(StrObject const* s)
 {
     if (s->m_ascii)
@@ -230,7 +213,7 @@ std::string str_utf8(StrObject const* s)
     std::string out;
     out.reserve(static_cast<size_t>(s->m_length) * 2);
     for (int64_t i = 0; i < s->m_length; i++)
-        put_utf8(out, s->at(i));
+        append_utf8(out, s->at(i));
     return out;
 }
 
@@ -650,13 +633,7 @@ static Value str_compare_native(Value self, Value other, CompareOp op)
         return py_bool(str_eq(a, b));
     if (op == CMP_NE)
         return py_bool(!str_eq(a, b));
-    int c = str_compare(a, b);
-    switch (op) {
-    case CMP_LT: return py_bool(c < 0);
-    case CMP_LE: return py_bool(c <= 0);
-    case CMP_GT: return py_bool(c > 0);
-    default: return py_bool(c >= 0);
-    }
+    return compare_order(str_compare(a, b), op);
 }
 
 #define STR_CMP(fname, op)                                                                         \

@@ -10,7 +10,7 @@
 #include "objects/int_object.h"
 #include "objects/iter_objects.h"
 #include "objects/list_object.h"
-#include "objects/sequence.h"
+#include "objects/richcompare.h"
 #include "objects/slice_object.h"
 #include "objects/str_object.h"
 #include "objects/type_object.h"

@@ -1,5 +1,6 @@
-// Rich comparison of sequences, shared by list, tuple and collections.deque: CPython's
-// lexicographic rule. The first index where the items differ (identity, then ==) decides with
+// Rich-comparison helpers shared by the builtin types: turning a three-way result into the
+// answer for an operator, and the comparison of sequences (list, tuple, collections.deque) by
+// CPython's lexicographic rule. The first index where the items differ (identity, then ==) decides with
 // the item comparison itself; when one sequence is a prefix of the other, the lengths decide.
 //
 // A sequence is given as anything with size() and item(i). Both are asked again at every step
@@ -11,8 +12,14 @@
 
 namespace pystm {
 
-// [op] applied to the two lengths: the answer when one sequence is a prefix of the other.
-Value compare_lengths(int64_t la, int64_t lb, CompareOp op);
+// The answer of a OP b given [c] = a <=> b (negative, zero or positive).
+Value compare_order(int c, CompareOp op);
+
+// [op] applied to two lengths: the answer when one sequence is a prefix of the other.
+inline Value compare_lengths(int64_t la, int64_t lb, CompareOp op)
+{
+    return compare_order((la > lb) - (la < lb), op);
+}
 
 // [eq_by_length]: == and != answer from unequal lengths without comparing any item (list and
 // deque do; tuple compares items first, which is observable through __eq__).
