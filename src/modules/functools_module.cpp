@@ -1,7 +1,11 @@
-// The _functools module: reduce, cmp_to_key (functools.KeyWrapper) and partial
-// (functools.partial), as CPython 3.11. functools.py imports each separately and keeps its
-// pure-Python version of whatever is missing: _lru_cache_wrapper is not provided here, so
-// lru_cache runs functools.py's own wrapper (same semantics; slower, see docs/stdlib.md).
+// The _functools module: reduce, cmp_to_key (functools.KeyWrapper), partial
+// (functools.partial) and _lru_cache_wrapper (what functools.lru_cache returns), as CPython 3.11.
+//
+// lru_cache: the cache is a dict whose insertion order is the recency order (a hit moves its
+// entry to the end, eviction removes the first). Keys are built as CPython's C version builds
+// them (the argument itself for one exact int/str argument, else the flattened arguments,
+// keyword mark, keywords and, when typed, the types), and a tuple key is wrapped in a HashedKey
+// that remembers its hash, so the arguments' __hash__ runs once per call as in CPython.
 //
 // Invariants: a partial's func, args (a tuple) and keywords (a dict) are fixed when it is
 // created and replaced only by __setstate__ (through write_barrier); the keywords dict is
@@ -10,6 +14,7 @@
 #include "modules/builtin_modules.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
+#include "objects/int_object.h"
 #include "objects/list_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
@@ -23,6 +28,8 @@ namespace {
 
 Type partial_type { &type_type };
 Type keywrapper_type { &type_type };
+Type lru_type { &type_type };
+Type hashedkey_type { &type_type };
 
 struct PartialObject : Object {
     Value m_func;
@@ -37,6 +44,34 @@ struct KeyWrapperObject : Object {
     Value m_obj; // null for the object cmp_to_key returns (it wraps when called)
     KeyWrapperObject(Type* t, Value cmp, Value obj) : Object(t), m_cmp(cmp), m_obj(obj) { }
 };
+
+struct LruObject : Object {
+    Value m_func;
+    Value m_cache_info_type;
+    DictObject* m_cache;
+    int64_t m_maxsize; // -1: unbounded
+    bool m_typed;
+    int64_t m_hits = 0, m_misses = 0;
+    DictObject* m_dict = nullptr; // __dict__ (update_wrapper's attributes)
+    LruObject(Type* t, Value func, Value info, int64_t maxsize, bool typed)
+        : Object(t), m_func(func), m_cache_info_type(info), m_cache(nullptr), m_maxsize(maxsize), m_typed(typed) { }
+};
+
+struct HashedKeyObject : Object {
+    TupleObject* m_key;
+    int64_t m_hash;
+    HashedKeyObject(Type* t, TupleObject* key, int64_t hash) : Object(t), m_key(key), m_hash(hash) { }
+};
+
+void trace_lru(Object* o, gc::Tracer& t)
+{
+    auto* l = static_cast<LruObject*>(o);
+    t.visit(l->m_func);
+    t.visit(l->m_cache_info_type);
+    t.visit(l->m_cache);
+}
+
+void trace_hashedkey(Object* o, gc::Tracer& t) { t.visit(static_cast<HashedKeyObject*>(o)->m_key); }
 
 void trace_partial(Object* o, gc::Tracer& t)
 {
@@ -294,6 +329,188 @@ Value partial_keywords(Value self)
 }
 Value partial_dict(Value self) { return Value(instance_dict(self, true)); }
 
+// --- _lru_cache_wrapper ----------------------------------------------------------------------------
+
+Value s_kwd_mark; // separates positional from keyword arguments in keys
+
+Value hk_hash(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__hash__", nargs, kw, 0, 0);
+    return int_from_i64(self.as<HashedKeyObject>()->m_hash);
+}
+
+Value hk_eq(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__eq__", nargs, kw, 1, 1);
+    Value other = args[0];
+    if (type_of(other) == &hashedkey_type)
+        other = other.as<HashedKeyObject>()->m_key;
+    return py_richcompare(self.as<HashedKeyObject>()->m_key, other, CMP_EQ);
+}
+
+LruObject* as_lru(Value v)
+{
+    if (!v.is_object() || !v.as_object()->m_type->is_subtype(&lru_type))
+        raise(&exc::TypeError, "descriptor requires a 'functools._lru_cache_wrapper' object but received a '%s'", type_name(v).c_str());
+    return v.as<LruObject>();
+}
+
+Value lru_new(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    if (nargs < 1 || !is_type(args[0]) || !args[0].as<Type>()->is_subtype(&lru_type))
+        raise(&exc::TypeError, "_lru_cache_wrapper.__new__(X): X is not a subtype of functools._lru_cache_wrapper");
+    Value a[4];
+    parse_args("lru_cache", args + 1, nargs - 1, kw, { "user_function", "maxsize", "typed", "cache_info_type" }, 4, a);
+    if (!py_callable(a[0]))
+        raise(&exc::TypeError, "the first argument must be callable");
+    int64_t maxsize;
+    if (is_none(a[1]))
+        maxsize = -1;
+    else if (type_of(a[1])->has_flag(TF_INT_SUBCLASS)) {
+        maxsize = py_index_i64(a[1]);
+        if (maxsize < 0)
+            maxsize = 0;
+    } else
+        raise(&exc::TypeError, "maxsize should be integer or None");
+    auto* l = gc::make<LruObject>(args[0].as<Type>(), a[0], a[3], maxsize, py_truthy(a[2]));
+    l->m_cache = dict_new();
+    return l;
+}
+
+Value make_key(LruObject* l, Value const* args, size_t nargs, TupleObject* kw)
+{
+    size_t nkw = kw ? static_cast<size_t>(kw->m_size) : 0;
+    if (!l->m_typed && nkw == 0 && nargs == 1 && (type_of(args[0]) == &int_type || type_of(args[0]) == &str_type))
+        return args[0];
+    size_t n = nargs + (nkw ? 1 + 2 * nkw : 0) + (l->m_typed ? nargs + nkw : 0);
+    TupleObject* t = tuple_new(static_cast<int64_t>(n));
+    size_t k = 0;
+    for (size_t i = 0; i < nargs; i++)
+        t->items()[k++] = args[i];
+    if (nkw) {
+        t->items()[k++] = s_kwd_mark;
+        for (size_t i = 0; i < nkw; i++) {
+            t->items()[k++] = kw->item(static_cast<int64_t>(i));
+            t->items()[k++] = args[nargs + i];
+        }
+    }
+    if (l->m_typed) {
+        for (size_t i = 0; i < nargs; i++)
+            t->items()[k++] = Value(type_of(args[i]));
+        for (size_t i = 0; i < nkw; i++)
+            t->items()[k++] = Value(type_of(args[nargs + i]));
+    }
+    return gc::make<HashedKeyObject>(&hashedkey_type, t, py_hash(t));
+}
+
+Value lru_call(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    LruObject* l = as_lru(self);
+    read_barrier(l);
+    if (l->m_maxsize == 0) {
+        write_barrier(l);
+        l->m_misses++;
+        return py_call(l->m_func, args, nargs, kw);
+    }
+    Value key = make_key(l, args, nargs, kw);
+    DictObject* cache = l->m_cache;
+    if (Value hit = dict_get(cache, key)) {
+        if (l->m_maxsize > 0) {
+            // Most recently used goes last.
+            dict_pop(cache, key);
+            dict_set(cache, key, hit);
+        }
+        write_barrier(l);
+        l->m_hits++;
+        return hit;
+    }
+    write_barrier(l);
+    l->m_misses++;
+    Value result = py_call(l->m_func, args, nargs, kw);
+    read_barrier(l);
+    cache = l->m_cache; // cache_clear() may have run meanwhile
+    if (l->m_maxsize > 0) {
+        if (dict_get(cache, key))
+            return result; // a recursive call cached it already
+        while (dict_size(cache) >= l->m_maxsize) {
+            int64_t pos = 0;
+            Value oldk, oldv;
+            if (!dict_next(cache, &pos, &oldk, &oldv))
+                break;
+            dict_pop(cache, oldk);
+        }
+    }
+    dict_set(cache, key, result);
+    return result;
+}
+
+Value lru_cache_info(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("cache_info", nargs, kw, 0, 0);
+    LruObject* l = as_lru(self);
+    read_barrier(l);
+    Value argv[4] = { int_from_i64(l->m_hits), int_from_i64(l->m_misses),
+        l->m_maxsize < 0 ? none() : int_from_i64(l->m_maxsize), Value::small_int(dict_size(l->m_cache)) };
+    return py_call(l->m_cache_info_type, argv, 4);
+}
+
+Value lru_cache_clear(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("cache_clear", nargs, kw, 0, 0);
+    LruObject* l = as_lru(self);
+    DictObject* fresh = dict_new();
+    write_barrier(l);
+    l->m_cache = fresh;
+    l->m_hits = l->m_misses = 0;
+    return none();
+}
+
+Value lru_get(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__get__", nargs, kw, 1, 2);
+    if (is_none(args[0]))
+        return self;
+    return method_new(self, args[0]);
+}
+
+Value lru_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    return py_getattr(self, names::__qualname__);
+}
+
+Value lru_copy(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__copy__", nargs, kw, 0, 0);
+    return self;
+}
+
+Value lru_deepcopy(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__deepcopy__", nargs, kw, 1, 1);
+    return self;
+}
+
+Value lru_dict(Value self) { return Value(instance_dict(self, true)); }
+
+MethodDef const lru_methods[] = {
+    { "__new__", lru_new, METH_STATIC },
+    { "__call__", lru_call },
+    { "cache_info", lru_cache_info, METH_DEFAULT, "Report cache statistics" },
+    { "cache_clear", lru_cache_clear, METH_DEFAULT, "Clear the cache and cache statistics" },
+    { "__get__", lru_get },
+    { "__reduce__", lru_reduce },
+    { "__copy__", lru_copy },
+    { "__deepcopy__", lru_deepcopy },
+    { nullptr, nullptr },
+};
+
+MethodDef const hashedkey_methods[] = {
+    { "__hash__", hk_hash },
+    { "__eq__", hk_eq },
+    { nullptr, nullptr },
+};
+
 MethodDef const partial_methods[] = {
     { "__new__", partial_new, METH_STATIC },
     { "__call__", partial_call },
@@ -333,6 +550,12 @@ void setup_functools_types()
 #pragma GCC diagnostic pop
     partial_type.m_doc = "partial(func, *args, **keywords) - new function with partial application\n    of the given arguments and keywords.\n";
     init_static_type(&keywrapper_type, "functools.KeyWrapper", nullptr, sizeof(KeyWrapperObject), 0, trace_keywrapper);
+    init_static_type(&lru_type, "functools._lru_cache_wrapper", nullptr, sizeof(LruObject), TF_BASETYPE, trace_lru);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+    lru_type.m_dict_offset = offsetof(LruObject, m_dict);
+#pragma GCC diagnostic pop
+    init_static_type(&hashedkey_type, "functools._HashedKey", nullptr, sizeof(HashedKeyObject), 0, trace_hashedkey);
 }
 
 void init_functools_types()
@@ -345,6 +568,11 @@ void init_functools_types()
     add_methods(&keywrapper_type, keywrapper_methods);
     add_getset(&keywrapper_type, "obj", kw_obj);
     add_type_attr(&keywrapper_type, "__hash__", none());
+    add_methods(&lru_type, lru_methods);
+    add_getset(&lru_type, "__dict__", lru_dict);
+    add_methods(&hashedkey_type, hashedkey_methods);
+    s_kwd_mark = Value(gc::make<Object>(&object_type));
+    gc::add_root(&s_kwd_mark);
 }
 
 ModuleObject* init_functools_module()
@@ -355,6 +583,7 @@ ModuleObject* init_functools_module()
     for (MethodDef const* def = module_methods; def->name; def++)
         dict_set_cstr(d, def->name, builtin_function_new(def, m));
     dict_set_cstr(d, "partial", &partial_type);
+    dict_set_cstr(d, "_lru_cache_wrapper", &lru_type);
     return m;
 }
 
