@@ -408,25 +408,28 @@ Value do_unpack(Layout const& L, Value buffer)
     return unpack_at(L, reinterpret_cast<uint8_t const*>(data.data()));
 }
 
-// The start in an [n]-byte buffer of [L.size] bytes at [offset] (negative: from the end), for
-// [func] ("unpack_from", "pack_into") [verb]ing them; struct.error when they do not fit.
-int64_t buffer_offset(Layout const& L, int64_t offset, int64_t n, char const* func, char const* verb)
+// The start in an [n]-byte buffer of [L.size] bytes at [offset] (negative: from the end) for
+// pack_into ([packing]) or unpack_from; struct.error, worded as CPython 3.11's, when they do not
+// fit.
+int64_t buffer_offset(Layout const& L, int64_t offset, int64_t n, bool packing)
 {
+    auto size = static_cast<long long>(L.size);
     if (offset < 0) {
+        if (offset + L.size > 0) {
+            if (packing)
+                struct_error("no space to pack %lld bytes at offset %lld", size, static_cast<long long>(offset));
+            struct_error("not enough data to unpack %lld bytes at offset %lld", size, static_cast<long long>(offset));
+        }
         if (offset + n < 0)
             struct_error("offset %lld out of range for %lld-byte buffer", static_cast<long long>(offset),
                 static_cast<long long>(n));
         offset += n;
     }
-    if (n - offset < L.size) {
-        if (offset > n)
-            struct_error("offset %lld out of range for %lld-byte buffer", static_cast<long long>(offset),
-                static_cast<long long>(n));
+    if (n - offset < L.size)
         struct_error("%s requires a buffer of at least %lld bytes for %s %lld bytes at offset %lld "
                      "(actual buffer size is %lld)",
-            func, static_cast<long long>(L.size + offset), verb, static_cast<long long>(L.size),
-            static_cast<long long>(offset), static_cast<long long>(n));
-    }
+            packing ? "pack_into" : "unpack_from", static_cast<long long>(L.size + offset),
+            packing ? "packing" : "unpacking", size, static_cast<long long>(offset), static_cast<long long>(n));
     return offset;
 }
 
@@ -435,7 +438,7 @@ Value do_unpack_from(Layout const& L, Value buffer, Value offv)
     int64_t offset = offv ? py_index_i64(offv) : 0;
     std::string keep;
     std::string_view data = read_buffer(buffer, keep);
-    offset = buffer_offset(L, offset, static_cast<int64_t>(data.size()), "unpack_from", "unpacking");
+    offset = buffer_offset(L, offset, static_cast<int64_t>(data.size()), false);
     return unpack_at(L, reinterpret_cast<uint8_t const*>(data.data()) + offset);
 }
 
@@ -456,10 +459,7 @@ void do_pack_into(Layout const& L, Value buffer, Value offv, Value const* args, 
     auto* b = buffer.as<ByteArrayObject>();
     write_barrier(b);
     auto n = static_cast<int64_t>(b->m_bytes.size());
-    if (offset < 0 && offset + L.size > 0)
-        struct_error("no space to pack %lld bytes at offset %lld", static_cast<long long>(L.size),
-            static_cast<long long>(offset));
-    offset = buffer_offset(L, offset, n, "pack_into", "packing");
+    offset = buffer_offset(L, offset, n, true);
     memcpy(b->m_bytes.data() + offset, packed.data(), packed.size());
 }
 

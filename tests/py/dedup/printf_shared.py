@@ -19,7 +19,7 @@ for s in ("%s-%d", "%(a)s %(b)05.1f", "%(a(x))s", "%*d|%-*d|%.*f", "%(a", "%", "
             args = {k.encode(): v for k, v in args.items()}
         elif isinstance(args, str):
             args = args.encode()
-        if b in (b"%3000000000d",):
+        if b in (b"%3000000000d", b"%.3000000000f"):
             continue
         show(b, args)
 show("%d", "3")
