@@ -25,7 +25,7 @@ test: build
 asan-test:
 	@$(MAKE) --no-print-directory PRESET=asan build
 	@ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-		scripts/run-tests build/asan
+		PYSTM_SANITIZED=1 PYSTM_TEST_TIME_SCALE=6 scripts/run-tests build/asan
 
 bench: build
 	bench/run --pystm $(BUILD)/pystm

@@ -7,6 +7,7 @@
 // The module keeps no mutable state besides its two exception classes (GC roots).
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
+#include "objects/buffer_arg.h"
 #include "objects/bytes_object.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
@@ -28,18 +29,8 @@ Value s_incomplete; // binascii.Incomplete
 // Bytes-like input of the b2a_* functions and crc functions.
 std::string bytes_arg(Value v)
 {
-    if (is_bytes(v))
-        return std::string(v.as<BytesObject>()->view());
-    if (v.is_object() && v.as_object()->m_type->is_subtype(&bytearray_type)) {
-        auto* b = v.as<ByteArrayObject>();
-        read_barrier(b);
-        return b->m_bytes;
-    }
-    if (v.is_object() && type_of(v)->name_str() == "memoryview") {
-        Value b = py_call_method(v, str_from_ascii("tobytes"), nullptr, 0);
-        return std::string(b.as<BytesObject>()->view());
-    }
-    raise(&exc::TypeError, "a bytes-like object is required, not '%s'", type_name(v).c_str());
+    std::string tmp;
+    return std::string(need_buffer(v, tmp));
 }
 
 // Input of the a2b_* functions: also ASCII-only str.

@@ -16,6 +16,7 @@
 #include "base/unicode_names.h"
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
+#include "objects/buffer_arg.h"
 #include "objects/bytes_object.h"
 #include "objects/codecs.h"
 #include "objects/dict_object.h"
@@ -47,18 +48,8 @@ DictObject* error_handlers() { return s_error_handlers.as<DictObject>(); }
 // The bytes of a bytes-like argument (bytes, bytearray, memoryview).
 std::string buffer_arg(Value v)
 {
-    if (is_bytes(v))
-        return std::string(v.as<BytesObject>()->view());
-    if (v.is_object() && v.as_object()->m_type->is_subtype(&bytearray_type)) {
-        auto* b = v.as<ByteArrayObject>();
-        read_barrier(b);
-        return b->m_bytes;
-    }
-    if (v.is_object() && type_of(v)->name_str() == "memoryview") {
-        Value b = py_call_method(v, str_from_ascii("tobytes"), nullptr, 0);
-        return std::string(b.as<BytesObject>()->view());
-    }
-    raise(&exc::TypeError, "a bytes-like object is required, not '%s'", type_name(v).c_str());
+    std::string tmp;
+    return std::string(need_buffer(v, tmp));
 }
 
 StrObject* str_arg(char const* fname, int pos, Value v)

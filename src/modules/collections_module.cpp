@@ -436,12 +436,6 @@ Value dq_compare(Value self, Value other, CompareOp op)
     return sequence_compare(ItemSpan { a.data(), static_cast<int64_t>(a.size()) },
         ItemSpan { b.data(), static_cast<int64_t>(b.size()) }, op, true);
 }
-DQ_FN(dq_eq) { check_nargs("__eq__", nargs, kw, 1, 1); return dq_compare(self, args[0], CMP_EQ); }
-DQ_FN(dq_ne) { check_nargs("__ne__", nargs, kw, 1, 1); return dq_compare(self, args[0], CMP_NE); }
-DQ_FN(dq_lt) { check_nargs("__lt__", nargs, kw, 1, 1); return dq_compare(self, args[0], CMP_LT); }
-DQ_FN(dq_le) { check_nargs("__le__", nargs, kw, 1, 1); return dq_compare(self, args[0], CMP_LE); }
-DQ_FN(dq_gt) { check_nargs("__gt__", nargs, kw, 1, 1); return dq_compare(self, args[0], CMP_GT); }
-DQ_FN(dq_ge) { check_nargs("__ge__", nargs, kw, 1, 1); return dq_compare(self, args[0], CMP_GE); }
 DQ_FN(dq_iadd)
 {
     check_nargs("__iadd__", nargs, kw, 1, 1);
@@ -800,12 +794,6 @@ MethodDef const deque_methods[] = {
     { "__iter__", dq_iter },
     { "__reversed__", dq_reversed },
     { "__repr__", dq_repr },
-    { "__eq__", dq_eq },
-    { "__ne__", dq_ne },
-    { "__lt__", dq_lt },
-    { "__le__", dq_le },
-    { "__gt__", dq_gt },
-    { "__ge__", dq_ge },
     { "__add__", dq_add },
     { "__iadd__", dq_iadd },
     { "__mul__", dq_mul },
@@ -866,6 +854,7 @@ void setup_collections_types()
 void init_collections_types()
 {
     add_methods(&deque_type, deque_methods);
+    add_methods(&deque_type, compare_methods<dq_compare>);
     add_getset(&deque_type, "maxlen", dq_maxlen_get);
     add_type_attr(&deque_type, "__hash__", none());
     add_methods(&deque_iter_type, dqiter_methods);

@@ -10,6 +10,7 @@
 #include "modules/builtin_modules.h"
 #include "objects/api.h"
 #include "objects/bytes_internal.h"
+#include "objects/buffer_arg.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
@@ -50,26 +51,15 @@ std::string_view hash_buffer(Value v, std::string& tmp)
     if (is_str(v))
         raise(&exc::TypeError, "Strings must be encoded before hashing");
     std::string_view out;
-    if (bytes_like(v, tmp, &out))
+    if (buffer_like(v, tmp, &out))
         return out;
-    if (isinstance(v, &memoryview_type)) {
-        tmp = std::string(py_call1(Value(&bytes_type), v).as<BytesObject>()->view());
-        return tmp;
-    }
     raise(&exc::TypeError, "object supporting the buffer API required");
 }
 
 // A bytes-like argument with the generic message ("a bytes-like object is required, not 'str'").
 std::string_view any_buffer(Value v, std::string& tmp)
 {
-    std::string_view out;
-    if (bytes_like(v, tmp, &out))
-        return out;
-    if (isinstance(v, &memoryview_type)) {
-        tmp = std::string(py_call1(Value(&bytes_type), v).as<BytesObject>()->view());
-        return tmp;
-    }
-    raise(&exc::TypeError, "a bytes-like object is required, not '%s'", type_name(v).c_str());
+    return need_buffer(v, tmp);
 }
 
 StrObject* hex_of(std::string_view d)

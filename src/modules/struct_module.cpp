@@ -414,22 +414,24 @@ Value do_unpack(Layout const& L, Value buffer)
 int64_t buffer_offset(Layout const& L, int64_t offset, int64_t n, bool packing)
 {
     auto size = static_cast<long long>(L.size);
+    auto off = static_cast<long long>(offset);
     if (offset < 0) {
         if (offset + L.size > 0) {
             if (packing)
-                struct_error("no space to pack %lld bytes at offset %lld", size, static_cast<long long>(offset));
-            struct_error("not enough data to unpack %lld bytes at offset %lld", size, static_cast<long long>(offset));
+                struct_error("no space to pack %lld bytes at offset %lld", size, off);
+            struct_error("not enough data to unpack %lld bytes at offset %lld", size, off);
         }
         if (offset + n < 0)
-            struct_error("offset %lld out of range for %lld-byte buffer", static_cast<long long>(offset),
-                static_cast<long long>(n));
+            struct_error(
+                "offset %lld out of range for %lld-byte buffer", off, static_cast<long long>(n));
         offset += n;
     }
     if (n - offset < L.size)
         struct_error("%s requires a buffer of at least %lld bytes for %s %lld bytes at offset %lld "
                      "(actual buffer size is %lld)",
             packing ? "pack_into" : "unpack_from", static_cast<long long>(L.size + offset),
-            packing ? "packing" : "unpacking", size, static_cast<long long>(offset), static_cast<long long>(n));
+            packing ? "packing" : "unpacking", size, static_cast<long long>(offset),
+            static_cast<long long>(n));
     return offset;
 }
 

@@ -10,6 +10,7 @@
 #include "modules/builtin_modules.h"
 #include "objects/api.h"
 #include "objects/bytes_internal.h"
+#include "objects/buffer_arg.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
@@ -38,14 +39,7 @@ constexpr size_t k_def_buf = 16384;
 
 std::string_view data_arg(Value v, std::string& tmp)
 {
-    std::string_view out;
-    if (bytes_like(v, tmp, &out))
-        return out;
-    if (isinstance(v, &memoryview_type)) {
-        tmp = std::string(py_call1(Value(&bytes_type), v).as<BytesObject>()->view());
-        return tmp;
-    }
-    raise(&exc::TypeError, "a bytes-like object is required, not '%s'", type_name(v).c_str());
+    return need_buffer(v, tmp);
 }
 
 [[noreturn]] void zlib_error(z_stream const& zs, int err, char const* msg)

@@ -322,6 +322,10 @@ static Value bytes_mul_native(Value self, Value const* args, size_t nargs, Tuple
 
 Value bytes_like_compare(Value self, Value other, CompareOp op)
 {
+    // bytes compares only with bytes; bytearray with any bytes-like object (so b"" == bytearray()
+    // is answered by the reflected bytearray.__eq__).
+    if (is_bytes(self) && !is_bytes(other))
+        return Value(g_not_implemented);
     std::string t1, t2;
     std::string_view b;
     if (!bytes_like(other, t2, &b))
@@ -329,20 +333,6 @@ Value bytes_like_compare(Value self, Value other, CompareOp op)
     std::string_view a = self_bytes(self, t1);
     return compare_order(a.compare(b), op);
 }
-
-#define BYTES_CMP(fname, op)                                                                       \
-    static Value fname(Value self, Value const* args, size_t nargs, TupleObject* kw)               \
-    {                                                                                              \
-        check_nargs(#fname, nargs, kw, 1, 1);                                                      \
-        return bytes_like_compare(self, args[0], op);                                              \
-    }
-BYTES_CMP(bytes_eq_native, CMP_EQ)
-BYTES_CMP(bytes_ne_native, CMP_NE)
-BYTES_CMP(bytes_lt_native, CMP_LT)
-BYTES_CMP(bytes_le_native, CMP_LE)
-BYTES_CMP(bytes_gt_native, CMP_GT)
-BYTES_CMP(bytes_ge_native, CMP_GE)
-#undef BYTES_CMP
 
 static Value bytes_mod_native(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
@@ -472,12 +462,6 @@ static MethodDef const s_bytes_shared_methods[] = {
     { "__rmul__", bytes_mul_native },
     { "__mod__", bytes_mod_native },
     { "__rmod__", bytes_rmod_native },
-    { "__eq__", bytes_eq_native },
-    { "__ne__", bytes_ne_native },
-    { "__lt__", bytes_lt_native },
-    { "__le__", bytes_le_native },
-    { "__gt__", bytes_gt_native },
-    { "__ge__", bytes_ge_native },
     { nullptr, nullptr },
 };
 
@@ -496,8 +480,10 @@ void init_bytes_types()
 {
     add_methods(&bytes_type, s_bytes_core_methods);
     add_methods(&bytes_type, s_bytes_shared_methods);
+    add_methods(&bytes_type, compare_methods<bytes_like_compare>);
     add_methods(&bytes_type, g_bytes_common_methods);
     add_methods(&bytearray_type, s_bytes_shared_methods);
+    add_methods(&bytearray_type, compare_methods<bytes_like_compare>);
     add_methods(&bytearray_type, g_bytes_common_methods);
     add_methods(&bytearray_type, g_bytearray_methods);
     add_type_attr(&bytearray_type, "__hash__", none());

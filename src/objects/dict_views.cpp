@@ -9,6 +9,7 @@
 #include "gc/heap.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
+#include "objects/richcompare.h"
 #include "objects/iter_objects.h"
 #include "objects/list_object.h"
 #include "objects/set_object.h"
@@ -211,12 +212,6 @@ Value view_richcompare(Value self, Value other, CompareOp op)
     return py_bool(ok);
 }
 
-Value v_eq(Value s, Value const* a, size_t n, TupleObject* k) { check_nargs("__eq__", n, k, 1, 1); return view_richcompare(s, a[0], CMP_EQ); }
-Value v_ne(Value s, Value const* a, size_t n, TupleObject* k) { check_nargs("__ne__", n, k, 1, 1); return view_richcompare(s, a[0], CMP_NE); }
-Value v_lt(Value s, Value const* a, size_t n, TupleObject* k) { check_nargs("__lt__", n, k, 1, 1); return view_richcompare(s, a[0], CMP_LT); }
-Value v_le(Value s, Value const* a, size_t n, TupleObject* k) { check_nargs("__le__", n, k, 1, 1); return view_richcompare(s, a[0], CMP_LE); }
-Value v_gt(Value s, Value const* a, size_t n, TupleObject* k) { check_nargs("__gt__", n, k, 1, 1); return view_richcompare(s, a[0], CMP_GT); }
-Value v_ge(Value s, Value const* a, size_t n, TupleObject* k) { check_nargs("__ge__", n, k, 1, 1); return view_richcompare(s, a[0], CMP_GE); }
 
 // set(x), with dict keys views of exact dicts read from the dict itself (CPython's fast path,
 // which presizes the set and so decides its order).
@@ -323,12 +318,6 @@ const MethodDef setlike_view_methods[] = {
     { "__reversed__", v_reversed },
     { "__contains__", v_contains },
     { "__repr__", v_repr },
-    { "__eq__", v_eq },
-    { "__ne__", v_ne },
-    { "__lt__", v_lt },
-    { "__le__", v_le },
-    { "__gt__", v_gt },
-    { "__ge__", v_ge },
     { "__sub__", v_sub },
     { "__rsub__", v_rsub },
     { "__or__", v_or },
@@ -389,7 +378,9 @@ void setup_dict_view_types()
 void init_dict_view_types()
 {
     add_methods(&dict_keys_type, setlike_view_methods);
+    add_methods(&dict_keys_type, compare_methods<view_richcompare>);
     add_methods(&dict_items_type, setlike_view_methods);
+    add_methods(&dict_items_type, compare_methods<view_richcompare>);
     add_methods(&dict_values_type, values_view_methods);
     for (Type* t : { &dict_keys_type, &dict_items_type }) {
         add_type_attr(t, "__hash__", none());

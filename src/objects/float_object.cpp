@@ -356,20 +356,6 @@ Value float_richcompare(Value self, Value other, CompareOp op)
     return compare_order(c, op);
 }
 
-#define FLOAT_CMP(cname, pyname, op)                                                               \
-    Value cname(Value self, Value const* args, size_t nargs, TupleObject* kw)                     \
-    {                                                                                              \
-        check_nargs(pyname, nargs, kw, 1, 1);                                                      \
-        return float_richcompare(self, args[0], op);                                               \
-    }
-FLOAT_CMP(float_lt_m, "__lt__", CMP_LT)
-FLOAT_CMP(float_le_m, "__le__", CMP_LE)
-FLOAT_CMP(float_eq_m, "__eq__", CMP_EQ)
-FLOAT_CMP(float_ne_m, "__ne__", CMP_NE)
-FLOAT_CMP(float_gt_m, "__gt__", CMP_GT)
-FLOAT_CMP(float_ge_m, "__ge__", CMP_GE)
-#undef FLOAT_CMP
-
 #define FLOAT_UNARY(cname, pyname, expr)                                                           \
     Value cname(Value self, Value const*, size_t nargs, TupleObject* kw)                           \
     {                                                                                              \
@@ -724,8 +710,6 @@ MethodDef const s_float_methods[] = {
     { "__floordiv__", float_floordiv_m }, { "__rfloordiv__", float_rfloordiv_m },
     { "__mod__", float_mod_m }, { "__rmod__", float_rmod_m }, { "__divmod__", float_divmod_m },
     { "__rdivmod__", float_rdivmod_m }, { "__pow__", float_pow_m }, { "__rpow__", float_rpow_m },
-    { "__lt__", float_lt_m }, { "__le__", float_le_m }, { "__eq__", float_eq_m },
-    { "__ne__", float_ne_m }, { "__gt__", float_gt_m }, { "__ge__", float_ge_m },
     { "__neg__", float_neg_m }, { "__pos__", float_pos_m }, { "__abs__", float_abs_m },
     { "__bool__", float_bool_m }, { "__float__", float_float_m }, { "__int__", float_int_m },
     { "__trunc__", float_trunc_m }, { "__floor__", float_floor_m }, { "__ceil__", float_ceil_m },
@@ -743,6 +727,7 @@ void init_float_types()
 {
     float_type.m_doc = "Convert a string or number to a floating point number, if possible.";
     add_methods(&float_type, s_float_methods);
+    add_methods(&float_type, compare_methods<float_richcompare>);
     add_getset(&float_type, "real", float_get_real, nullptr, "the real part of a complex number");
     add_getset(&float_type, "imag", float_get_imag, nullptr, "the imaginary part of a complex number");
     init_complex_type();

@@ -449,29 +449,10 @@ Value cell_richcompare(Value self, Value other, CompareOp op)
     // Empty cells sort before full ones.
     return compare_order((x ? 1 : 0) - (y ? 1 : 0), op);
 }
-#define CELL_CMP(fname, op)                                                                        \
-    Value fname(Value self, Value const* args, size_t nargs, TupleObject* kw)                      \
-    {                                                                                              \
-        check_nargs(#fname, nargs, kw, 1, 1);                                                      \
-        return cell_richcompare(self, args[0], op);                                                \
-    }
-CELL_CMP(cell_lt, CMP_LT)
-CELL_CMP(cell_le, CMP_LE)
-CELL_CMP(cell_eq, CMP_EQ)
-CELL_CMP(cell_ne, CMP_NE)
-CELL_CMP(cell_gt, CMP_GT)
-CELL_CMP(cell_ge, CMP_GE)
-#undef CELL_CMP
 
 MethodDef const cell_methods[] = {
     { "__repr__", cell_repr },
     { "__new__", cell_new_native, METH_STATIC },
-    { "__lt__", cell_lt },
-    { "__le__", cell_le },
-    { "__eq__", cell_eq },
-    { "__ne__", cell_ne },
-    { "__gt__", cell_gt },
-    { "__ge__", cell_ge },
     { nullptr, nullptr },
 };
 
@@ -530,6 +511,7 @@ void init_function_types()
     add_getset(&method_type, "__doc__", meth_get_doc);
 
     add_methods(&cell_type, cell_methods);
+    add_methods(&cell_type, compare_methods<cell_richcompare>);
     add_getset(&cell_type, "cell_contents", cell_get_contents, cell_set_contents);
     dict_set_str(cell_type.m_dict, names::__hash__, none());
 }

@@ -142,20 +142,12 @@ Value list_compare(ListObject* a, ListObject* b, CompareOp op)
     return sequence_compare(ListItems { a }, ListItems { b }, op, true);
 }
 
-Value cmp_method(Value self, Value const* args, size_t nargs, TupleObject* kw, CompareOp op, char const* name)
+Value list_richcompare(Value self, Value other, CompareOp op)
 {
-    check_nargs(name, nargs, kw, 1, 1);
-    if (!is_list(args[0]))
+    if (!is_list(other))
         return Value(g_not_implemented);
-    return list_compare(as_list(self), as_list(args[0]), op);
+    return list_compare(as_list(self), as_list(other), op);
 }
-
-Value l_eq(Value s, Value const* a, size_t n, TupleObject* k) { return cmp_method(s, a, n, k, CMP_EQ, "__eq__"); }
-Value l_ne(Value s, Value const* a, size_t n, TupleObject* k) { return cmp_method(s, a, n, k, CMP_NE, "__ne__"); }
-Value l_lt(Value s, Value const* a, size_t n, TupleObject* k) { return cmp_method(s, a, n, k, CMP_LT, "__lt__"); }
-Value l_le(Value s, Value const* a, size_t n, TupleObject* k) { return cmp_method(s, a, n, k, CMP_LE, "__le__"); }
-Value l_gt(Value s, Value const* a, size_t n, TupleObject* k) { return cmp_method(s, a, n, k, CMP_GT, "__gt__"); }
-Value l_ge(Value s, Value const* a, size_t n, TupleObject* k) { return cmp_method(s, a, n, k, CMP_GE, "__ge__"); }
 
 Value l_new(Value, Value const* args, size_t nargs, TupleObject*)
 {
@@ -629,12 +621,6 @@ const MethodDef list_methods[] = {
     { "__mul__", l_mul },
     { "__rmul__", l_mul },
     { "__imul__", l_imul },
-    { "__eq__", l_eq },
-    { "__ne__", l_ne },
-    { "__lt__", l_lt },
-    { "__le__", l_le },
-    { "__gt__", l_gt },
-    { "__ge__", l_ge },
     { "__iter__", l_iter },
     { "__reversed__", l_reversed },
     { "__class_getitem__", l_class_getitem, METH_CLASS },
@@ -721,6 +707,7 @@ void setup_list_types()
 void init_list_types()
 {
     add_methods(&list_type, list_methods);
+    add_methods(&list_type, compare_methods<list_richcompare>);
     add_type_attr(&list_type, "__hash__", none());
     add_methods(&list_iterator_type, list_iter_methods);
     add_methods(&list_reverseiterator_type, list_reviter_methods);

@@ -53,8 +53,10 @@ Value printf_int_arg(Value arg, char conv)
     if (!integral_only && (!t->special(SP_int).is_null() || is_float(arg)))
         return py_number_int(arg);
     if (integral_only)
-        raise(&exc::TypeError, "%%%c format: an integer is required, not %s", conv, type_name(arg).c_str());
-    raise(&exc::TypeError, "%%%c format: a real number is required, not %s", conv, type_name(arg).c_str());
+        raise(&exc::TypeError, "%%%c format: an integer is required, not %s", conv,
+            type_name(arg).c_str());
+    raise(&exc::TypeError, "%%%c format: a real number is required, not %s", conv,
+        type_name(arg).c_str());
 }
 
 bool printf_float_arg_ok(Value arg)

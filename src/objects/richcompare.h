@@ -1,7 +1,8 @@
-// Rich-comparison helpers shared by the builtin types: turning a three-way result into the
-// answer for an operator, and the comparison of sequences (list, tuple, collections.deque) by
-// CPython's lexicographic rule. The first index where the items differ (identity, then ==) decides with
-// the item comparison itself; when one sequence is a prefix of the other, the lengths decide.
+// Rich-comparison helpers shared by the builtin types: their six comparison dunders, turning a
+// three-way result into the answer for an operator, and the comparison of sequences (list,
+// tuple, collections.deque) by CPython's lexicographic rule. The first index where the items
+// differ (identity, then ==) decides with the item comparison itself; when one sequence is a
+// prefix of the other, the lengths decide.
 //
 // A sequence is given as anything with size() and item(i). Both are asked again at every step
 // because an item's __eq__ may run Python code that changes a list while the loop runs; an
@@ -9,8 +10,33 @@
 #pragma once
 
 #include "objects/api.h"
+#include "objects/function_object.h"
 
 namespace pystm {
+
+// The argument checks of CPython's comparison slot wrappers: TypeError "wrapper __eq__() takes no
+// keyword arguments", "expected 1 argument, got 2".
+void check_compare_args(CompareOp op, size_t nargs, TupleObject* kwnames);
+
+template <Value (*Compare)(Value, Value, CompareOp), CompareOp Op>
+Value compare_method(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    check_compare_args(Op, nargs, kwnames);
+    return Compare(self, args[0], Op);
+}
+
+// __lt__ ... __ge__ of a builtin type whose comparison is Compare(self, other, op) (which returns
+// NotImplemented for operands it does not know): add_methods(&type, compare_methods<Compare>).
+template <Value (*Compare)(Value, Value, CompareOp)>
+inline MethodDef const compare_methods[] = {
+    { "__lt__", compare_method<Compare, CMP_LT> },
+    { "__le__", compare_method<Compare, CMP_LE> },
+    { "__eq__", compare_method<Compare, CMP_EQ> },
+    { "__ne__", compare_method<Compare, CMP_NE> },
+    { "__gt__", compare_method<Compare, CMP_GT> },
+    { "__ge__", compare_method<Compare, CMP_GE> },
+    { nullptr, nullptr },
+};
 
 // The answer of a OP b given [c] = a <=> b (negative, zero or positive).
 Value compare_order(int c, CompareOp op);

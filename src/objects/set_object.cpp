@@ -16,6 +16,7 @@
 #include "gc/heap.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
+#include "objects/richcompare.h"
 #include "objects/int_object.h"
 #include "objects/iter_objects.h"
 #include "objects/list_object.h"
@@ -800,12 +801,10 @@ Value set_richcompare(SetObject* v, Value w, CompareOp op)
     return Value(g_not_implemented);
 }
 
-Value s_eq(Value s, Value const* a, size_t n, TupleObject* k) { check_nargs("__eq__", n, k, 1, 1); return set_richcompare(as_set(s), a[0], CMP_EQ); }
-Value s_ne(Value s, Value const* a, size_t n, TupleObject* k) { check_nargs("__ne__", n, k, 1, 1); return set_richcompare(as_set(s), a[0], CMP_NE); }
-Value s_lt(Value s, Value const* a, size_t n, TupleObject* k) { check_nargs("__lt__", n, k, 1, 1); return set_richcompare(as_set(s), a[0], CMP_LT); }
-Value s_le(Value s, Value const* a, size_t n, TupleObject* k) { check_nargs("__le__", n, k, 1, 1); return set_richcompare(as_set(s), a[0], CMP_LE); }
-Value s_gt(Value s, Value const* a, size_t n, TupleObject* k) { check_nargs("__gt__", n, k, 1, 1); return set_richcompare(as_set(s), a[0], CMP_GT); }
-Value s_ge(Value s, Value const* a, size_t n, TupleObject* k) { check_nargs("__ge__", n, k, 1, 1); return set_richcompare(as_set(s), a[0], CMP_GE); }
+Value set_richcompare_method(Value self, Value other, CompareOp op)
+{
+    return set_richcompare(as_set(self), other, op);
+}
 
 // Binary operators: both operands must be sets or frozensets; the result has the left
 // operand's base type.
@@ -936,12 +935,6 @@ const MethodDef set_methods[] = {
     { "__len__", s_len },
     { "__contains__", s_contains },
     { "__iter__", s_iter },
-    { "__eq__", s_eq },
-    { "__ne__", s_ne },
-    { "__lt__", s_lt },
-    { "__le__", s_le },
-    { "__gt__", s_gt },
-    { "__ge__", s_ge },
     { "__or__", s_or },
     { "__ror__", s_ror },
     { "__and__", s_and },
@@ -983,12 +976,6 @@ const MethodDef frozenset_methods[] = {
     { "__contains__", s_contains },
     { "__iter__", s_iter },
     { "__hash__", fs_hash },
-    { "__eq__", s_eq },
-    { "__ne__", s_ne },
-    { "__lt__", s_lt },
-    { "__le__", s_le },
-    { "__gt__", s_gt },
-    { "__ge__", s_ge },
     { "__or__", s_or },
     { "__ror__", s_ror },
     { "__and__", s_and },
@@ -1148,8 +1135,10 @@ void setup_set_types()
 void init_set_types()
 {
     add_methods(&set_type, set_methods);
+    add_methods(&set_type, compare_methods<set_richcompare_method>);
     add_type_attr(&set_type, "__hash__", none());
     add_methods(&frozenset_type, frozenset_methods);
+    add_methods(&frozenset_type, compare_methods<set_richcompare_method>);
     add_methods(&set_iterator_type, set_iter_methods);
 }
 

@@ -1,7 +1,8 @@
 // str.format / str.format_map (the replacement-field grammar: field names with attribute and
 // index accessors, !r/!s/!a conversions, format specs with nested fields) and printf-style
 // formatting for str ('%' with flags, width, precision, %(name)s mappings and every
-// conversion). The number conversions are shared with bytes % (printf_format_number).
+// conversion). The number conversions are shared with bytes % (printf_format_number), and so
+// are the argument walking and the flag/width/precision parsing (objects/printf_args.h).
 //
 // Formatting works on UTF-32 copies of the format string; results are built with StrBuilder and
 // so respect STR-1.
@@ -386,7 +387,7 @@ StrObject* str_printf(StrObject* fmt_obj, Value args)
         std::string& flags = spec.flags;
         int64_t width = spec.width, prec = spec.prec;
         uint32_t conv = f[i++];
-        if (!have_key && conv != '%')
+        if (!have_key)
             arg = pargs.next();
         auto emit_text = [&](StrObject* s) {
             int64_t len = s->m_length;

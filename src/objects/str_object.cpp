@@ -399,30 +399,9 @@ StrObject* str_repr(StrObject* s)
     char quote = (has_sq && !has_dq) ? '"' : '\'';
     static char const hex[] = "0123456789abcdef";
     if (s->m_ascii) {
-        std::string out;
-        out.reserve(static_cast<size_t>(s->m_length) + 2);
-        out.push_back(quote);
-        for (char ch : s->ascii_view()) {
-            unsigned char c = static_cast<unsigned char>(ch);
-            if (c == static_cast<unsigned char>(quote) || c == '\\') {
-                out.push_back('\\');
-                out.push_back(ch);
-            } else if (c == '\t') {
-                out += "\\t";
-            } else if (c == '\n') {
-                out += "\\n";
-            } else if (c == '\r') {
-                out += "\\r";
-            } else if (c < 0x20 || c == 0x7f) {
-                out += "\\x";
-                out.push_back(hex[c >> 4]);
-                out.push_back(hex[c & 15]);
-            } else {
-                out.push_back(ch);
-            }
-        }
-        out.push_back(quote);
-        return str_from_ascii(out);
+        // ASCII text is escaped and quoted exactly as bytes are; only the "b" prefix differs.
+        std::string out = bytes_repr(s->ascii_view());
+        return str_from_ascii(std::string_view(out).substr(1));
     }
     StrBuilder b(static_cast<size_t>(s->m_length) + 2);
     b.append(static_cast<uint32_t>(quote));
@@ -636,20 +615,6 @@ static Value str_compare_native(Value self, Value other, CompareOp op)
     return compare_order(str_compare(a, b), op);
 }
 
-#define STR_CMP(fname, op)                                                                         \
-    static Value fname(Value self, Value const* args, size_t nargs, TupleObject* kw)               \
-    {                                                                                              \
-        check_nargs(#fname, nargs, kw, 1, 1);                                                      \
-        return str_compare_native(self, args[0], op);                                              \
-    }
-STR_CMP(str_eq_native, CMP_EQ)
-STR_CMP(str_ne_native, CMP_NE)
-STR_CMP(str_lt_native, CMP_LT)
-STR_CMP(str_le_native, CMP_LE)
-STR_CMP(str_gt_native, CMP_GT)
-STR_CMP(str_ge_native, CMP_GE)
-#undef STR_CMP
-
 static Value str_mod_native(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("__mod__", nargs, kw, 1, 1);
@@ -708,12 +673,6 @@ static MethodDef const s_str_core_methods[] = {
     { "__rmul__", str_mul_native },
     { "__mod__", str_mod_native },
     { "__rmod__", str_rmod_native },
-    { "__eq__", str_eq_native },
-    { "__ne__", str_ne_native },
-    { "__lt__", str_lt_native },
-    { "__le__", str_le_native },
-    { "__gt__", str_gt_native },
-    { "__ge__", str_ge_native },
     { "__format__", str_format_native },
     { "__getnewargs__", str_getnewargs_native },
     { "__sizeof__", str_sizeof_native },
@@ -819,6 +778,7 @@ void setup_str_types()
 void init_str_types()
 {
     add_methods(&str_type, s_str_core_methods);
+    add_methods(&str_type, compare_methods<str_compare_native>);
     add_methods(&str_type, g_str_methods);
     add_methods(&str_type, g_str_unicode_methods);
     add_methods(&str_type, g_str_format_methods);

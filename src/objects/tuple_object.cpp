@@ -88,21 +88,12 @@ Value tuple_compare(TupleObject* a, TupleObject* b, CompareOp op)
         ItemSpan { a->items(), a->m_size }, ItemSpan { b->items(), b->m_size }, op, false);
 }
 
-Value tuple_cmp_method(Value self, Value const* args, size_t nargs, TupleObject* kw, CompareOp op,
-    char const* name)
+Value tuple_richcompare(Value self, Value other, CompareOp op)
 {
-    check_nargs(name, nargs, kw, 1, 1);
-    if (!is_tuple(args[0]))
+    if (!is_tuple(other))
         return Value(g_not_implemented);
-    return tuple_compare(as_tuple(self), as_tuple(args[0]), op);
+    return tuple_compare(as_tuple(self), as_tuple(other), op);
 }
-
-Value t_eq(Value s, Value const* a, size_t n, TupleObject* k) { return tuple_cmp_method(s, a, n, k, CMP_EQ, "__eq__"); }
-Value t_ne(Value s, Value const* a, size_t n, TupleObject* k) { return tuple_cmp_method(s, a, n, k, CMP_NE, "__ne__"); }
-Value t_lt(Value s, Value const* a, size_t n, TupleObject* k) { return tuple_cmp_method(s, a, n, k, CMP_LT, "__lt__"); }
-Value t_le(Value s, Value const* a, size_t n, TupleObject* k) { return tuple_cmp_method(s, a, n, k, CMP_LE, "__le__"); }
-Value t_gt(Value s, Value const* a, size_t n, TupleObject* k) { return tuple_cmp_method(s, a, n, k, CMP_GT, "__gt__"); }
-Value t_ge(Value s, Value const* a, size_t n, TupleObject* k) { return tuple_cmp_method(s, a, n, k, CMP_GE, "__ge__"); }
 
 Value t_new(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
@@ -331,12 +322,6 @@ const MethodDef tuple_methods[] = {
     { "__add__", t_add },
     { "__mul__", t_mul },
     { "__rmul__", t_mul },
-    { "__eq__", t_eq },
-    { "__ne__", t_ne },
-    { "__lt__", t_lt },
-    { "__le__", t_le },
-    { "__gt__", t_gt },
-    { "__ge__", t_ge },
     { "__iter__", t_iter },
     { "__getnewargs__", t_getnewargs },
     { "__class_getitem__", t_class_getitem, METH_CLASS },
@@ -417,6 +402,7 @@ void setup_tuple_types()
 void init_tuple_types()
 {
     add_methods(&tuple_type, tuple_methods);
+    add_methods(&tuple_type, compare_methods<tuple_richcompare>);
     add_methods(&tuple_iterator_type, tuple_iter_methods);
 }
 

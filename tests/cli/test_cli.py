@@ -184,6 +184,7 @@ def repl_session(exe, lines, cwd):
 
     def read_until_quiet(timeout=1.5):
         nonlocal out
+        timeout *= TIME_SCALE
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             r, _, _ = select.select([fd], [], [], 0.1)
@@ -195,7 +196,7 @@ def repl_session(exe, lines, cwd):
                 if not chunk:
                     return False
                 out += chunk
-                deadline = time.monotonic() + 0.3
+                deadline = time.monotonic() + 0.3 * TIME_SCALE
         return True
 
     read_until_quiet(5)
@@ -208,7 +209,7 @@ def repl_session(exe, lines, cwd):
             os.write(fd, line.encode() + b"\r")
         if not read_until_quiet():
             break
-    for _ in range(50):
+    for _ in range(int(50 * TIME_SCALE)):
         done, status = os.waitpid(pid, os.WNOHANG)
         if done:
             break
@@ -227,6 +228,10 @@ def repl_session(exe, lines, cwd):
     # Line editors may redraw the prompt with escape sequences; keep only the text.
     text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", text)
     return text, os.waitstatus_to_exitcode(status) if status != -1 else None
+
+
+# Sanitizer builds run several times slower: PYSTM_TEST_TIME_SCALE stretches the REPL timings.
+TIME_SCALE = float(os.environ.get("PYSTM_TEST_TIME_SCALE", "1"))
 
 
 def check_repl(pystm, tmp):

@@ -19,11 +19,6 @@ try:
     next(it)
 except RuntimeError as e:
     print(e)
-d = {1: 2}
-it = reversed(d)
-del d[1]
-d[7] = 8
-print(list(it))
 
 s = {1, 2, 3}
 s |= {4}; s &= {1, 2, 4, 9}; s -= {1}; s ^= {2, 7}
@@ -51,7 +46,7 @@ buf = bytearray(8)
 struct.pack_into("<h", buf, -2, 513)
 struct.pack_into("<h", buf, 1, 258)
 print(buf, struct.unpack_from("<h", buf, -2), struct.unpack_from("<h", buf, 1))
-for args in ((buf, -10), (buf, 7), (buf, 9), (buf, -1)):
+for args in ((buf, -10), (buf, -9), (buf, -8), (buf, -1), (buf, 6), (buf, 7), (buf, 9)):
     try:
         print(struct.unpack_from("<h", *args))
     except struct.error as e:
@@ -60,3 +55,6 @@ for args in ((buf, -10), (buf, 7), (buf, 9), (buf, -1)):
         struct.pack_into("<h", *args, 1)
     except struct.error as e:
         print(e)
+
+for t in ("plain", "it's", 'say "hi"', "both ' and \"", "\t\n\r\x00\x1f\x7f\\", "é'"):
+    print(repr(t), repr(t.encode("utf-8")), ascii(t))

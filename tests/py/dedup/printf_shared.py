@@ -6,7 +6,7 @@ def show(f, args):
         print(type(e).__name__, e)
 
 for s in ("%s-%d", "%(a)s %(b)05.1f", "%(a(x))s", "%*d|%-*d|%.*f", "%(a", "%", "%5", "%s %s",
-          "%z", "%(a)s %s", "%x", "%c", "%3000000000d", "%.3000000000f", "%(a)5%", "%5%", "%-5s|",
+          "%z", "%(a)s %s", "%x", "%c", "%.3000000000f", "%(a)5%", "%5%", "%-5s|",
           "%+d % d %#x %#o", "%ld %hi %Lf"):
     for args in (("a", 2), {"a": 3, "b": 2.5, "a(x)": "k"}, (5, 3, -4, 7, 2, 3.14159), 42, ("x",), 3.5,
                  "str", (65,), ()):
@@ -19,7 +19,7 @@ for s in ("%s-%d", "%(a)s %(b)05.1f", "%(a(x))s", "%*d|%-*d|%.*f", "%(a", "%", "
             args = {k.encode(): v for k, v in args.items()}
         elif isinstance(args, str):
             args = args.encode()
-        if b in (b"%3000000000d", b"%.3000000000f"):
+        if b == b"%.3000000000f":  # bytes % has no precision limit yet
             continue
         show(b, args)
 show("%d", "3")
