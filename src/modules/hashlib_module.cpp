@@ -869,8 +869,11 @@ Value blake_new(Value, Value const* args, size_t nargs, TupleObject* kw)
     p[8 + offset_bytes] = static_cast<uint8_t>(node_depth);
     p[9 + offset_bytes] = static_cast<uint8_t>(inner_size);
     size_t salt_at = is_b ? 32 : 16;
-    memcpy(p + salt_at, salt.data(), salt.size());
-    memcpy(p + salt_at + T::salt, person.data(), person.size());
+    // memcpy's source must not be null even for zero bytes (empty salt or person).
+    if (!salt.empty())
+        memcpy(p + salt_at, salt.data(), salt.size());
+    if (!person.empty())
+        memcpy(p + salt_at + T::salt, person.data(), person.size());
 
     Object* obj;
     Blake2State<W>* s;
@@ -889,7 +892,8 @@ Value blake_new(Value, Value const* args, size_t nargs, TupleObject* kw)
     s->last_node = last_node;
     if (!key.empty()) {
         uint8_t block[T::block] = {};
-        memcpy(block, key.data(), key.size());
+        if (!key.empty())
+            memcpy(block, key.data(), key.size());
         s->update(block, T::block);
     }
     if (a[0]) {

@@ -338,7 +338,8 @@ std::string printf_format_number(Value v, char conv, std::string const& flags, i
             bool upper = conv == 'E' || conv == 'F' || conv == 'G';
             digits = std::isinf(a) ? (upper ? "INF" : "inf") : (upper ? "NAN" : "nan");
         } else {
-            char cfmt[16];
+            // Room for "%#." + a 64-bit precision + the conversion letter.
+            char cfmt[32];
             std::snprintf(cfmt, sizeof cfmt, "%%%s.%lld%c", alt ? "#" : "", static_cast<long long>(prec), conv);
             std::vector<char> buf(static_cast<size_t>(prec) + 400);
             std::snprintf(buf.data(), buf.size(), cfmt, a);
