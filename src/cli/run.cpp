@@ -258,7 +258,10 @@ int run(Options const& opts)
     int stack_marker = 0;
     thread_state_attach(&stack_marker);
     bootstrap_runtime();
-    std::signal(SIGINT, on_sigint);
+    // As CPython: a SIGINT ignored by the parent (background jobs) stays ignored.
+    struct sigaction inherited {};
+    if (sigaction(SIGINT, nullptr, &inherited) == 0 && inherited.sa_handler != SIG_IGN)
+        std::signal(SIGINT, on_sigint);
     if (opts.unbuffered || (!opts.ignore_environment && std::getenv("PYTHONUNBUFFERED"))) {
         std::setvbuf(stdout, nullptr, _IONBF, 0);
         stdio_set_unbuffered(true);

@@ -176,6 +176,9 @@ def repl_session(exe, lines, cwd):
     Ctrl-D, "^C" Ctrl-C) and returns everything it printed, with CR LF turned into LF."""
     pid, fd = pty.fork()
     if pid == 0:
+        # A runner started in the background inherits an ignored SIGINT; the REPL under test
+        # must see Ctrl-C as a terminal user would.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.chdir(cwd)
         env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
         env.update(TERM="dumb", HOME=cwd, LC_ALL="C.UTF-8", PYTHONSTARTUP="")
