@@ -283,35 +283,25 @@ Expr* Parser::parse_yield_expr()
     return y;
 }
 
-Expr* Parser::parse_disjunction()
+// disjunction: conjunction ('or' conjunction)*; conjunction: inversion ('and' inversion)*.
+Expr* Parser::parse_bool_op(Kw keyword, BoolOpKind kind, Expr* (Parser::*operand)())
 {
     Pos start = start_pos();
-    Expr* a = parse_conjunction();
-    if (!at_kw(Kw::Or))
+    Expr* a = (this->*operand)();
+    if (!at_kw(keyword))
         return a;
     auto* b = m_arena.make<BoolOpExpr>();
-    b->op = BoolOpKind::Or;
+    b->op = kind;
     b->values.push_back(a);
-    while (accept_kw(Kw::Or))
-        b->values.push_back(parse_conjunction());
+    while (accept_kw(keyword))
+        b->values.push_back((this->*operand)());
     b->loc = loc_from(start);
     return b;
 }
 
-Expr* Parser::parse_conjunction()
-{
-    Pos start = start_pos();
-    Expr* a = parse_inversion();
-    if (!at_kw(Kw::And))
-        return a;
-    auto* b = m_arena.make<BoolOpExpr>();
-    b->op = BoolOpKind::And;
-    b->values.push_back(a);
-    while (accept_kw(Kw::And))
-        b->values.push_back(parse_inversion());
-    b->loc = loc_from(start);
-    return b;
-}
+Expr* Parser::parse_disjunction() { return parse_bool_op(Kw::Or, BoolOpKind::Or, &Parser::parse_conjunction); }
+
+Expr* Parser::parse_conjunction() { return parse_bool_op(Kw::And, BoolOpKind::And, &Parser::parse_inversion); }
 
 Expr* Parser::parse_inversion()
 {

@@ -119,6 +119,7 @@ public:
     ast::Expr* parse_yield_expr();
     ast::Expr* parse_disjunction();
     ast::Expr* parse_conjunction();
+    ast::Expr* parse_bool_op(Kw keyword, ast::BoolOpKind kind, ast::Expr* (Parser::*operand)());
     ast::Expr* parse_inversion();
     ast::Expr* parse_comparison();
     ast::Expr* parse_bitwise_or();

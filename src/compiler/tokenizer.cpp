@@ -970,6 +970,21 @@ again:
             }
             return false;
         };
+        // "**", "//", "<<", ">>" and their augmented forms ("**=", ...).
+        auto doubled = [&](int second, Op pair, Op pair_equal) {
+            if (c2 != second)
+                return false;
+            c3 = next_char();
+            if (c3 == '=') {
+                op = pair_equal;
+                len = 3;
+            } else {
+                backup();
+                op = pair;
+                len = 2;
+            }
+            return true;
+        };
         switch (c) {
         case '(': op = Op::LPar; break;
         case ')': op = Op::RPar; break;
@@ -991,64 +1006,21 @@ again:
         case '=': if (!two('=', Op::EqEqual)) op = Op::Equal; break;
         case '!': if (!two('=', Op::NotEqual)) op = Op::Exclamation; break;
         case '*':
-            if (c2 == '*') {
-                c3 = next_char();
-                if (c3 == '=') {
-                    op = Op::DoubleStarEqual;
-                    len = 3;
-                } else {
-                    backup();
-                    op = Op::DoubleStar;
-                    len = 2;
-                }
-            } else if (!two('=', Op::StarEqual)) {
+            if (!doubled('*', Op::DoubleStar, Op::DoubleStarEqual) && !two('=', Op::StarEqual))
                 op = Op::Star;
-            }
             break;
         case '/':
-            if (c2 == '/') {
-                c3 = next_char();
-                if (c3 == '=') {
-                    op = Op::DoubleSlashEqual;
-                    len = 3;
-                } else {
-                    backup();
-                    op = Op::DoubleSlash;
-                    len = 2;
-                }
-            } else if (!two('=', Op::SlashEqual)) {
+            if (!doubled('/', Op::DoubleSlash, Op::DoubleSlashEqual) && !two('=', Op::SlashEqual))
                 op = Op::Slash;
-            }
             break;
         case '<':
-            if (c2 == '<') {
-                c3 = next_char();
-                if (c3 == '=') {
-                    op = Op::LeftShiftEqual;
-                    len = 3;
-                } else {
-                    backup();
-                    op = Op::LeftShift;
-                    len = 2;
-                }
-            } else if (!two('=', Op::LessEqual) && !two('>', Op::NotEqual)) {
+            if (!doubled('<', Op::LeftShift, Op::LeftShiftEqual) && !two('=', Op::LessEqual)
+                && !two('>', Op::NotEqual))
                 op = Op::Less;
-            }
             break;
         case '>':
-            if (c2 == '>') {
-                c3 = next_char();
-                if (c3 == '=') {
-                    op = Op::RightShiftEqual;
-                    len = 3;
-                } else {
-                    backup();
-                    op = Op::RightShift;
-                    len = 2;
-                }
-            } else if (!two('=', Op::GreaterEqual)) {
+            if (!doubled('>', Op::RightShift, Op::RightShiftEqual) && !two('=', Op::GreaterEqual))
                 op = Op::Greater;
-            }
             break;
         default:
             break;
