@@ -161,6 +161,7 @@ public:
     bool maybe_optimize_method_call(ast::CallExpr* e);
     void keywords_and_args(int n, ast::ExprList const& args, std::vector<ast::Keyword*> const& kws);
     void starunpack(ast::ExprList const& elts, int build, int add, int extend, bool tuple);
+    void starunpack_items(ast::ExprList const& elts, int build, int add, int extend, bool tuple, int pushed);
     void visit_dict(ast::DictExpr* e);
     void subdict(ast::DictExpr* e, size_t begin, size_t end);
     void visit_joined_str(ast::JoinedStrExpr* e);

@@ -577,6 +577,15 @@ void Compiler::starunpack(ExprList const& elts, int build, int add, int extend, 
             return;
         }
     }
+    starunpack_items(elts, build, add, extend, tuple, pushed);
+}
+
+// Builds the sequence of [elts] on top of [pushed] values already on the stack: one BUILD_* when
+// nothing is starred and the stack stays small, else a list grown with [add] / [extend]
+// (converted to a tuple when [tuple]), as CPython's starunpack_helper.
+void Compiler::starunpack_items(ExprList const& elts, int build, int add, int extend, bool tuple, int pushed)
+{
+    size_t n = elts.size();
     bool big = static_cast<int>(n) + pushed > STACK_USE_GUIDELINE;
     bool seen_star = false;
     for (Expr* x : elts)
@@ -878,39 +887,7 @@ void Compiler::call_helper(int n, ExprList const& args, std::vector<Keyword*> co
     if (n == 0 && nelts == 1 && args[0]->kind == ExprKind::Starred) {
         visit_expr(static_cast<StarredExpr*>(args[0])->value);
     } else {
-        // starunpack with [n] values already pushed.
-        bool big = static_cast<int>(nelts) + n > STACK_USE_GUIDELINE;
-        bool seen_star = false;
-        for (Expr* a : args)
-            if (a->kind == ExprKind::Starred)
-                seen_star = true;
-        if (!seen_star && !big) {
-            for (Expr* a : args)
-                visit_expr(a);
-            emit(BUILD_TUPLE, static_cast<int32_t>(nelts) + n);
-        } else {
-            bool built = false;
-            if (big) {
-                emit(BUILD_LIST, n);
-                built = true;
-            }
-            for (size_t i = 0; i < nelts; ++i) {
-                Expr* a = args[i];
-                if (a->kind == ExprKind::Starred) {
-                    if (!built) {
-                        emit(BUILD_LIST, static_cast<int32_t>(i) + n);
-                        built = true;
-                    }
-                    visit_expr(static_cast<StarredExpr*>(a)->value);
-                    emit(LIST_EXTEND, 1);
-                } else {
-                    visit_expr(a);
-                    if (built)
-                        emit(LIST_APPEND, 1);
-                }
-            }
-            emit(LIST_TO_TUPLE);
-        }
+        starunpack_items(args, BUILD_LIST, LIST_APPEND, LIST_EXTEND, true, n);
     }
     if (nkw) {
         auto subkwargs = [&](size_t begin, size_t end) {
