@@ -20,6 +20,7 @@
 #include "vm/interpreter.h"
 #include "vm/thread_state.h"
 #include "vm/traceback.h"
+#include "vm/transaction.h"
 
 #include <cerrno>
 #include <climits>
@@ -249,6 +250,31 @@ int run_protected(Options const& opts)
     return 0;
 }
 
+// As CPython's finalization: threading._shutdown() joins the non-daemon threads.
+void wait_for_thread_shutdown()
+{
+    try {
+        Value modules = sys_get("modules");
+        if (!modules || !is_dict(modules))
+            return;
+        Value threading = dict_get(modules.as<DictObject>(), str_from_ascii("threading"));
+        if (!threading)
+            return;
+        py_call_method(threading, str_from_ascii("_shutdown"), nullptr, 0);
+    } catch (PyError&) {
+        Value e = take_exception();
+        try {
+            Value err = sys_get("stderr");
+            Value text(str_from_utf8("Exception ignored on threading shutdown:\n"));
+            if (err && !is_none(err))
+                py_call_method(err, names::write, &text, 1);
+            print_exception(e);
+        } catch (PyError&) {
+            take_exception();
+        }
+    }
+}
+
 } // namespace
 
 std::string version_line() { return "pystm 0.1.0 (Python 3.11)"; }
@@ -275,10 +301,16 @@ int run(Options const& opts)
         bool system_exit = false;
         status = report_exception(&system_exit, &keyboard_interrupt);
     }
+    wait_for_thread_shutdown();
     atexit_run_callbacks();
     flush_std_streams();
     std::fflush(stdout);
     std::fflush(stderr);
+    if (vm::live_threads() > 1 && !keyboard_interrupt) {
+        // Daemon threads are still alive (blocked, waiting for the run token this thread
+        // holds): end the process without running static destructors under their feet.
+        std::_Exit(status);
+    }
     if (keyboard_interrupt) {
         // Die by SIGINT, as CPython does, so the parent sees the signal (status 130 in a shell).
         std::signal(SIGINT, SIG_DFL);

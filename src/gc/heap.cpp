@@ -24,7 +24,6 @@
 #include "vm/thread_state.h"
 
 #include <algorithm>
-#include <csetjmp>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -79,10 +78,47 @@ struct LargeObject {
     size_t size;
 };
 
+// The callee-saved registers of the calling function, unmangled (setjmp mangles the frame
+// pointer, and getcontext also saves argument registers, whose stale values keep garbage alive).
+struct SavedRegs {
+    uintptr_t r[12] = {};
+};
+
+__attribute__((noinline)) void save_callee_saved(SavedRegs* out)
+{
+#if defined(__x86_64__)
+    asm volatile("movq %%rbx, 0(%0)\n\t"
+                 "movq %%rbp, 8(%0)\n\t"
+                 "movq %%r12, 16(%0)\n\t"
+                 "movq %%r13, 24(%0)\n\t"
+                 "movq %%r14, 32(%0)\n\t"
+                 "movq %%r15, 40(%0)"
+                 :
+                 : "r"(out)
+                 : "memory");
+#elif defined(__aarch64__)
+    asm volatile("stp x19, x20, [%0, #0]\n\t"
+                 "stp x21, x22, [%0, #16]\n\t"
+                 "stp x23, x24, [%0, #32]\n\t"
+                 "stp x25, x26, [%0, #48]\n\t"
+                 "stp x27, x28, [%0, #64]\n\t"
+                 "str x29, [%0, #80]"
+                 :
+                 : "r"(out)
+                 : "memory");
+#else
+#error "save_callee_saved: unsupported architecture"
+#endif
+}
+
 struct ThreadHeap {
     FreeCell* free_lists[NUM_CLASSES] = {};
     Chunk* current[NUM_CLASSES] = {};
     char const* stack_top = nullptr; // highest address of the thread's stack
+    // TX-2: while the thread is outside its transaction, the lowest address of its stack that
+    // may hold roots and its callee-saved registers; null while it runs a transaction.
+    char const* parked_sp = nullptr;
+    SavedRegs parked_regs;
     RootedValues* rooted = nullptr;
     ThreadHeap* next = nullptr;
 };
@@ -347,8 +383,8 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
     Marker marker;
 
     // Roots. Spill this thread's registers onto its stack so the scan below sees them.
-    jmp_buf regs;
-    setjmp(regs);
+    SavedRegs regs;
+    save_callee_saved(&regs);
     char const* sp = reinterpret_cast<char const*>(&regs);
     for (Object* o : g_permanent)
         marker.mark(o);
@@ -358,10 +394,17 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
         for (RootedValues* r = h->rooted; r; r = r->m_prev_rooted)
             for (Value v : *r)
                 marker.visit(v);
-        // Only the collecting thread runs; other threads (later: stopped at safepoints) would
-        // record their stack pointer before parking.
-        if (h == t_heap)
+        // The collecting thread runs inside its transaction; every other thread is outside
+        // its own and parked (TX-1, TX-2): its stack above the parking point and its saved
+        // registers hold all its roots.
+        if (h == t_heap) {
             marker.scan_range(sp, h->stack_top);
+        } else {
+            PY_VERIFY(h->parked_sp, "TX-2");
+            marker.scan_range(h->parked_sp, h->stack_top);
+            auto const* regs = reinterpret_cast<char const*>(&h->parked_regs);
+            marker.scan_range(regs, regs + sizeof h->parked_regs);
+        }
     }
     for (ThreadState* ts = thread_state_head(); ts; ts = ts->m_next)
         trace_thread_state(ts, marker);
@@ -704,11 +747,23 @@ void register_thread(void* stack_base)
         pthread_attr_destroy(&attr);
     }
     heap->stack_top = top;
+    heap->parked_sp = top; // TX-2: parked, with nothing to scan, until its first transaction
     std::lock_guard lock(g_heap_mutex);
     heap->next = g_threads;
     g_threads = heap;
     t_heap = heap;
 }
+
+__attribute__((noinline)) void park_thread()
+{
+    ThreadHeap* heap = this_heap();
+    // The callers' frames lie above this one; values they keep in callee-saved registers are
+    // saved into parked_regs.
+    save_callee_saved(&heap->parked_regs);
+    heap->parked_sp = static_cast<char const*>(__builtin_frame_address(0));
+}
+
+void unpark_thread() { this_heap()->parked_sp = nullptr; }
 
 void unregister_thread()
 {

@@ -123,8 +123,14 @@ size_t collect();
 
 // Marks the calling thread as one whose C++ stack the collector must scan; [stack_base] is an
 // address near the top of its stack (the caller's frame).
+// A registered thread starts parked (see park_thread).
 void register_thread(void* stack_base);
 void unregister_thread();
+// TX-2: called by a thread as it leaves its transaction (vm/transaction.h): publishes its stack
+// pointer and callee-saved registers, so that a collection run by another thread scans its
+// stack. unpark_thread() is called when its next transaction begins.
+void park_thread();
+void unpark_thread();
 
 // True if [p] points at the start of a live heap object (used by conservative scanning and by
 // heap verification in tests).

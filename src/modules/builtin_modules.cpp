@@ -12,74 +12,76 @@ Type builtin_importer_type(&type_type);
 
 // Declared here rather than in builtin_modules.h to spare the tree a full rebuild (polish).
 ModuleObject* init_unicodedata_module(); // modules/unicodedata_module.cpp
-ModuleObject* init_sre_module(); // regex: modules/sre/sre_module.cpp (and its types' hooks)
+ModuleObject* init_sre_module(); // modules/sre/sre_module.cpp (and its types' hooks)
 void setup_sre_types();
 void init_sre_types();
-ModuleObject* init_pystm_io_module(); // stdlib-io: modules/io_module.cpp
-ModuleObject* init_signal_module(); // stdlib-io: modules/signal_module.cpp
-ModuleObject* init_select_module(); // stdlib-io: modules/select_module.cpp
+ModuleObject* init_pystm_io_module(); // modules/io_module.cpp
+ModuleObject* init_signal_module(); // modules/signal_module.cpp
+ModuleObject* init_select_module(); // modules/select_module.cpp
 void setup_select_types();
 void init_select_types();
-void setup_memoryview_type(); // stdlib-io: modules/io_memoryview.cpp
+void setup_memoryview_type(); // modules/io_memoryview.cpp
 void init_memoryview_type();
-ModuleObject* init_hashlib_module(); // stdlib-ext: modules/hashlib_module.cpp
-ModuleObject* init_blake2_module(); // stdlib-ext: modules/hashlib_module.cpp
-void setup_hashlib_types(); // stdlib-ext
-void init_hashlib_types(); // stdlib-ext
-ModuleObject* init_zlib_module(); // stdlib-ext: modules/zlib_module.cpp
-void setup_zlib_types(); // stdlib-ext
-void init_zlib_types(); // stdlib-ext
-ModuleObject* init_csv_module(); // stdlib-ext: modules/csv_module.cpp
-void setup_csv_types(); // stdlib-ext
-void init_csv_types(); // stdlib-ext
-ModuleObject* init_socket_module(); // stdlib-ext: modules/socket_module.cpp
-void setup_socket_types(); // stdlib-ext
-void init_socket_types(); // stdlib-ext
-ModuleObject* init_json_module(); // stdlib-ext: modules/json_module.cpp
-void setup_json_types(); // stdlib-ext
-void init_json_types(); // stdlib-ext
-ModuleObject* init_thread_module(); // stdlib-core2: modules/thread_module.cpp (_thread)
+ModuleObject* init_hashlib_module(); // modules/hashlib_module.cpp
+ModuleObject* init_blake2_module(); // modules/hashlib_module.cpp
+void setup_hashlib_types();
+void init_hashlib_types();
+ModuleObject* init_zlib_module(); // modules/zlib_module.cpp
+void setup_zlib_types();
+void init_zlib_types();
+ModuleObject* init_csv_module(); // modules/csv_module.cpp
+void setup_csv_types();
+void init_csv_types();
+ModuleObject* init_socket_module(); // modules/socket_module.cpp
+void setup_socket_types();
+void init_socket_types();
+ModuleObject* init_json_module(); // modules/json_module.cpp
+void setup_json_types();
+void init_json_types();
+ModuleObject* init_thread_module(); // modules/thread_module.cpp (_thread)
 void setup_thread_types();
 void init_thread_types();
-ModuleObject* init_contextvars_module(); // stdlib-core2: modules/contextvars_module.cpp
+ModuleObject* init_contextvars_module(); // modules/contextvars_module.cpp
 void setup_contextvars_types();
 void init_contextvars_types();
-ModuleObject* init_locale_module(); // stdlib-core2: modules/locale_module.cpp (_locale)
+ModuleObject* init_locale_module(); // modules/locale_module.cpp (_locale)
+ModuleObject* init_pystm_module(); // modules/pystm_module.cpp
 
 namespace {
 
 BuiltinModuleDef const s_builtin_modules[] = {
     { "_imp", init_imp_module },
-    { "_locale", init_locale_module }, // stdlib-core2
-    { "_pystm_io", init_pystm_io_module }, // stdlib-io
-    { "_signal", init_signal_module }, // stdlib-io
+    { "_locale", init_locale_module },
+    { "_pystm", init_pystm_module },
+    { "_pystm_io", init_pystm_io_module },
+    { "_signal", init_signal_module },
     { "atexit", init_atexit_module },
-    { "_blake2", init_blake2_module }, // stdlib-ext
-    { "_csv", init_csv_module }, // stdlib-ext
-    { "_socket", init_socket_module }, // stdlib-ext
-    { "_json", init_json_module }, // stdlib-ext
-    { "_hashlib", init_hashlib_module }, // stdlib-ext
-    { "zlib", init_zlib_module }, // stdlib-ext
-    { "_codecs", init_codecs_module }, // stdlib-core2
-    { "_collections", init_collections_module }, // stdlib-core
-    { "_contextvars", init_contextvars_module }, // stdlib-core2
-    { "_functools", init_functools_module }, // stdlib-core2
-    { "_operator", init_operator_module }, // stdlib-core2
-    { "_random", init_random_module }, // stdlib-core
-    { "_sha512", init_sha512_module }, // stdlib-core
-    { "_string", init_string_module }, // stdlib-core
-    { "_struct", init_struct_module }, // stdlib-core
-    { "_thread", init_thread_module }, // stdlib-core2
-    { "_sre", init_sre_module }, // regex
-    { "_weakref", init_weakref_module }, // stdlib-core
-    { "binascii", init_binascii_module }, // stdlib-core2
+    { "_blake2", init_blake2_module },
+    { "_csv", init_csv_module },
+    { "_socket", init_socket_module },
+    { "_json", init_json_module },
+    { "_hashlib", init_hashlib_module },
+    { "zlib", init_zlib_module },
+    { "_codecs", init_codecs_module },
+    { "_collections", init_collections_module },
+    { "_contextvars", init_contextvars_module },
+    { "_functools", init_functools_module },
+    { "_operator", init_operator_module },
+    { "_random", init_random_module },
+    { "_sha512", init_sha512_module },
+    { "_string", init_string_module },
+    { "_struct", init_struct_module },
+    { "_thread", init_thread_module },
+    { "_sre", init_sre_module },
+    { "_weakref", init_weakref_module },
+    { "binascii", init_binascii_module },
     { "builtins", init_builtins_module_for_import },
     { "errno", init_errno_module },
     { "gc", init_gc_module },
-    { "itertools", init_itertools_module }, // stdlib-core
+    { "itertools", init_itertools_module },
     { "math", init_math_module },
     { "posix", init_posix_module },
-    { "select", init_select_module }, // stdlib-io
+    { "select", init_select_module },
     { "sys", init_sys_module_for_import },
     { "time", init_time_module },
     { "unicodedata", init_unicodedata_module },
@@ -113,24 +115,24 @@ void setup_runtime_module_types()
     setup_time_types();
     setup_posix_types();
     setup_file_types();
-    setup_memoryview_type(); // stdlib-io
-    setup_select_types(); // stdlib-io
+    setup_memoryview_type();
+    setup_select_types();
     setup_builtins_types();
-    setup_sre_types(); // regex
-    setup_itertools_types(); // stdlib-core
-    setup_collections_types(); // stdlib-core
-    setup_weakref_types(); // stdlib-core
-    setup_random_types(); // stdlib-core
-    setup_struct_types(); // stdlib-core
-    setup_hashlib_types(); // stdlib-ext
-    setup_zlib_types(); // stdlib-ext
-    setup_csv_types(); // stdlib-ext
-    setup_socket_types(); // stdlib-ext
-    setup_json_types(); // stdlib-ext
-    setup_thread_types(); // stdlib-core2
-    setup_contextvars_types(); // stdlib-core2
-    setup_functools_types(); // stdlib-core2
-    setup_operator_types(); // stdlib-core2
+    setup_sre_types();
+    setup_itertools_types();
+    setup_collections_types();
+    setup_weakref_types();
+    setup_random_types();
+    setup_struct_types();
+    setup_hashlib_types();
+    setup_zlib_types();
+    setup_csv_types();
+    setup_socket_types();
+    setup_json_types();
+    setup_thread_types();
+    setup_contextvars_types();
+    setup_functools_types();
+    setup_operator_types();
 }
 
 void init_runtime_module_types()
@@ -140,24 +142,24 @@ void init_runtime_module_types()
     init_time_types();
     init_posix_types();
     init_file_types();
-    init_memoryview_type(); // stdlib-io
-    init_select_types(); // stdlib-io
+    init_memoryview_type();
+    init_select_types();
     init_builtins_types();
-    init_sre_types(); // regex
-    init_itertools_types(); // stdlib-core
-    init_collections_types(); // stdlib-core
-    init_weakref_types(); // stdlib-core
-    init_random_types(); // stdlib-core
-    init_struct_types(); // stdlib-core
-    init_hashlib_types(); // stdlib-ext
-    init_zlib_types(); // stdlib-ext
-    init_csv_types(); // stdlib-ext
-    init_socket_types(); // stdlib-ext
-    init_json_types(); // stdlib-ext
-    init_thread_types(); // stdlib-core2
-    init_contextvars_types(); // stdlib-core2
-    init_functools_types(); // stdlib-core2
-    init_operator_types(); // stdlib-core2
+    init_sre_types();
+    init_itertools_types();
+    init_collections_types();
+    init_weakref_types();
+    init_random_types();
+    init_struct_types();
+    init_hashlib_types();
+    init_zlib_types();
+    init_csv_types();
+    init_socket_types();
+    init_json_types();
+    init_thread_types();
+    init_contextvars_types();
+    init_functools_types();
+    init_operator_types();
 }
 
 } // namespace pystm

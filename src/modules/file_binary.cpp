@@ -12,6 +12,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "vm/transaction.h"
 #include <cerrno>
 #include <fcntl.h>
 #include <unistd.h>
@@ -126,12 +127,19 @@ bool binary_read_chunk(BinaryFile* f, std::string* out)
         flush_stdout_before_stdin();
     char buf[65536];
     size_t want = f->m_bufsize < sizeof buf ? f->m_bufsize : sizeof buf;
+    int fd = f->m_fd;
     for (;;) {
-        ssize_t n = ::read(f->m_fd, buf, want);
+        ssize_t n;
+        int err;
+        {
+            vm::BlockingRegion region; // reads into the stack buffer only (TX-1)
+            n = ::read(fd, buf, want);
+            err = errno;
+        }
         if (n < 0) {
-            if (errno == EINTR)
+            if (err == EINTR)
                 continue;
-            raise_os_error(errno);
+            raise_os_error(err);
         }
         if (n == 0)
             return false;

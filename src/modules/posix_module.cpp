@@ -26,6 +26,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "vm/transaction.h"
 #include <cerrno>
 #include <climits>
 #include <cmath>
@@ -712,9 +713,10 @@ Value px_read(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     }
     std::string buf(static_cast<size_t>(n), '\0');
     ssize_t r;
-    do
+    do {
+        vm::BlockingRegion region;
         r = ::read(fd, buf.data(), buf.size());
-    while (r < 0 && errno == EINTR);
+    } while (r < 0 && errno == EINTR);
     if (r < 0)
         raise_errno();
     buf.resize(static_cast<size_t>(r));
@@ -986,9 +988,12 @@ Value px_waitpid(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     check_nargs("waitpid", nargs, kwnames, 2, 2);
     int status = 0;
     pid_t r;
-    do
-        r = ::waitpid(static_cast<pid_t>(py_index_i64(args[0])), &status, int_arg(args[1]));
-    while (r < 0 && errno == EINTR);
+    pid_t pid = static_cast<pid_t>(py_index_i64(args[0]));
+    int options = int_arg(args[1]);
+    do {
+        vm::BlockingRegion region;
+        r = ::waitpid(pid, &status, options);
+    } while (r < 0 && errno == EINTR);
     if (r < 0)
         raise_errno();
     return tuple_of({ int_from_i64(r), int_from_i64(status) });

@@ -17,6 +17,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "vm/transaction.h"
 #include <cerrno>
 #include <chrono>
 #include <climits>
@@ -59,11 +60,16 @@ int poll_retry(std::vector<pollfd>& fds, int64_t timeout_ms)
 {
     Clock::time_point deadline = Clock::now() + std::chrono::milliseconds(timeout_ms < 0 ? 0 : timeout_ms);
     for (;;) {
-        int r = ::poll(fds.data(), static_cast<nfds_t>(fds.size()), static_cast<int>(std::min<int64_t>(timeout_ms, INT_MAX)));
+        int r, err;
+        {
+            vm::BlockingRegion region; // fds is C++ memory (TX-1)
+            r = ::poll(fds.data(), static_cast<nfds_t>(fds.size()), static_cast<int>(std::min<int64_t>(timeout_ms, INT_MAX)));
+            err = errno;
+        }
         if (r >= 0)
             return r;
-        if (errno != EINTR)
-            raise_os_error(errno);
+        if (err != EINTR)
+            raise_os_error(err);
         signal_check_interrupt();
         if (timeout_ms >= 0) {
             auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();

@@ -25,6 +25,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "vm/transaction.h"
 #include <arpa/inet.h>
 #include <cerrno>
 #include <chrono>
@@ -140,18 +141,28 @@ ssize_t sock_call(SocketObject* s, short events, Op op)
             if (left < 0)
                 left = 0;
             pollfd p { fd, events, 0 };
-            int r = poll(&p, 1, static_cast<int>(std::ceil(left * 1000)));
+            int r, err;
+            {
+                vm::BlockingRegion region;
+                r = poll(&p, 1, static_cast<int>(std::ceil(left * 1000)));
+                err = errno;
+            }
             if (r < 0) {
-                if (errno == EINTR) {
+                if (err == EINTR) {
                     signal_check_interrupt();
                     continue;
                 }
-                raise_os_error(errno);
+                raise_os_error(err);
             }
             if (r == 0)
                 raise(&exc::TimeoutError, "timed out");
         }
-        ssize_t n = op(fd);
+        ssize_t n;
+        {
+            // [op] works on C++ buffers and the stack only (TX-1).
+            vm::BlockingRegion region;
+            n = op(fd);
+        }
         if (n >= 0)
             return n;
         if (errno == EINTR) {

@@ -23,6 +23,7 @@
 #include "vm/interpreter.h"
 #include "vm/thread_state.h"
 #include "vm/traceback.h"
+#include "vm/transaction.h"
 #include <algorithm>
 #include <cfloat>
 #include <climits>
@@ -67,7 +68,6 @@ StructSeqDesc const s_thread_info_desc = { "sys", "thread_info", s_thread_info_f
 
 Value s_sys; // the module
 Value s_trace_func, s_profile_func;
-double s_switch_interval = 0.005;
 
 DictObject* sys_dict() { return s_sys.as<ModuleObject>()->m_dict; }
 
@@ -387,7 +387,7 @@ Value sys_is_finalizing(Value, Value const*, size_t nargs, TupleObject* kwnames)
 Value sys_getswitchinterval(Value, Value const*, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("getswitchinterval", nargs, kwnames, 0, 0);
-    return float_new(s_switch_interval);
+    return float_new(vm::switch_interval());
 }
 
 Value sys_setswitchinterval(Value, Value const* args, size_t nargs, TupleObject* kwnames)
@@ -396,7 +396,7 @@ Value sys_setswitchinterval(Value, Value const* args, size_t nargs, TupleObject*
     double d = py_float_as_double(args[0]);
     if (d <= 0)
         raise(&exc::ValueError, "switch interval must be strictly positive");
-    s_switch_interval = d;
+    vm::set_switch_interval(d);
     return none();
 }
 

@@ -1,13 +1,24 @@
-// The _thread module for a runtime with one thread, until the STM issue enables real threads:
-// lock (LockType), RLock, _local, _ExceptHookArgs, the identity functions, stack_size,
-// interrupt_main and start_new_thread, which raises RuntimeError (documented in docs/stdlib.md)
-// rather than run anything half-way.
+// The _thread module: threads, lock (LockType), RLock, _local, _ExceptHookArgs, the identity
+// functions, stack_size, interrupt_main.
 //
-// With one thread, nothing but a signal handler running at the eval breaker can release a lock
-// the thread is waiting for. A blocking acquire of a held lock therefore sleeps until its
-// timeout, or forever when it has none (CPython's deadlock), waking on every signal: the eval
-// breaker then runs the Python signal handlers (which may release the lock) or raises
+// Threads. start_new_thread creates an OS thread (pthread, with stack_size()'s size or 8 MiB)
+// that attaches a ThreadState, which begins its first transaction (vm/transaction.h), runs the
+// function, reports an exception other than SystemExit through sys.unraisablehook as CPython
+// does, and detaches.
+//
+// Locks are transactional objects: acquiring a free lock is a write to it (THR-1). Waiting for
+// a held one ends the transaction (vm::BlockingRegion) and sleeps on a futex word in the lock
+// (m_wake), which every release increments; a waiter loads the word inside its transaction
+// before testing the lock, so a release that happens after the test changes the word and the
+// futex wait returns at once (THR-2). The wake words and waiter counts are wait-queue
+// bookkeeping, not lock state: they are not transactional (principle 6). A signal interrupts
+// the wait; the eval breaker then runs the Python signal handlers (main thread) or raises
 // KeyboardInterrupt, and the lock is tested again.
+//
+// _local keeps one attribute dict per thread, in the thread's ThreadState::m_dict under the
+// local's unique id; attribute access points the object's dict slot at the calling thread's
+// dict right before the generic attribute algorithm reads it, with no Python code in between
+// (THR-3), so a thread switch inside a descriptor cannot make one thread use another's dict.
 //
 // Invariants THR-1: a lock's state (m_locked; an RLock's m_owner and m_count) is read and
 // written only after read_barrier / write_barrier on the lock; an RLock with m_count == 0 has
@@ -26,7 +37,11 @@
 #include "vm/eval_breaker.h"
 #include "vm/import.h"
 #include "vm/traceback.h"
+#include "vm/transaction.h"
+#include <atomic>
 #include <cerrno>
+#include <climits>
+#include <linux/futex.h>
 #include <cmath>
 #include <csignal>
 #include <cstddef>
@@ -47,21 +62,43 @@ Type excepthook_args_type { &type_type };
 // CPython's PY_TIMEOUT_MAX / 1e6 on Linux (the largest timeout, in seconds, a lock accepts).
 constexpr double kTimeoutMax = 9223372036.0;
 
+// Wait-queue bookkeeping shared by lock and RLock (THR-2); not transactional.
+struct WaitWord {
+    std::atomic<uint32_t> m_wake { 0 };
+    std::atomic<uint32_t> m_waiters { 0 };
+};
+
 struct LockObject : Object {
     bool m_locked = false;
+    WaitWord m_wait;
     explicit LockObject(Type* t) : Object(t) { }
 };
 
 struct RLockObject : Object {
     uint64_t m_owner = 0; // get_ident() of the owner, 0 when unowned (THR-1)
     uint64_t m_count = 0;
+    WaitWord m_wait;
     explicit RLockObject(Type* t) : Object(t) { }
 };
 
 struct LocalObject : Object {
-    DictObject* m_dict = nullptr; // the one thread's attributes (m_dict_offset points here)
+    DictObject* m_dict = nullptr; // the calling thread's attributes, set before each use (THR-3)
+    uint64_t m_id = 0; // key of this local's dicts in the threads' ThreadState::m_dict
+    Value m_args; // tuple of the constructor's arguments, for __init__ in other threads
+    Value m_kw; // dict or null
     explicit LocalObject(Type* t) : Object(t) { }
 };
+
+void trace_local(Object* o, gc::Tracer& t)
+{
+    auto* l = static_cast<LocalObject*>(o);
+    t.visit(Value(l->m_dict));
+    t.visit(l->m_args);
+    t.visit(l->m_kw);
+}
+
+std::atomic<uint64_t> s_next_local_id { 1 };
+std::atomic<int64_t> s_thread_count { 0 }; // threads started by start_new_thread still running
 
 uint64_t current_ident() { return static_cast<uint64_t>(pthread_self()); }
 
@@ -100,28 +137,46 @@ double parse_timeout(Value const* args, size_t nargs, TupleObject* kw)
     return timeout;
 }
 
+void wake_waiters(WaitWord& w)
+{
+    w.m_wake.fetch_add(1, std::memory_order_seq_cst);
+    if (w.m_waiters.load(std::memory_order_seq_cst))
+        syscall(SYS_futex, reinterpret_cast<uint32_t*>(&w.m_wake), FUTEX_WAKE_PRIVATE, INT_MAX, nullptr, nullptr, 0);
+}
+
 // Waits until [ready]() is true or [timeout] seconds passed (-1: no limit); true if ready.
-// Only a signal handler can make [ready] true in a one-thread process, so the wait sleeps until
-// a signal interrupts it and then runs the eval breaker (handlers, KeyboardInterrupt).
-template <class Ready> bool wait_until(double timeout, Ready ready)
+// The sleep happens outside the transaction, on [w]'s futex word (THR-2).
+template <class Ready> bool wait_until(WaitWord& w, double timeout, Ready ready)
 {
     if (ready())
         return true;
     if (timeout == 0)
         return false;
+    // TX-3: inside pystm.atomic no other thread runs until the block ends, so nobody could
+    // release the lock: waiting would hang for ever.
+    if (tstate()->m_atomic_depth > 0)
+        raise(&exc::RuntimeError, "cannot wait for a lock held by another thread inside a pystm.atomic block");
     int64_t deadline = timeout < 0 ? INT64_MAX : now_ns() + static_cast<int64_t>(timeout * 1e9);
     for (;;) {
+        uint32_t seen = w.m_wake.load(std::memory_order_seq_cst);
+        if (ready())
+            return true;
         int64_t left = deadline == INT64_MAX ? int64_t(3600) * 1000000000 : deadline - now_ns();
         if (left <= 0)
-            return ready();
+            return false;
         timespec ts { static_cast<time_t>(left / 1000000000), static_cast<long>(left % 1000000000) };
-        int r = nanosleep(&ts, nullptr);
-        if (r != 0 && errno == EINTR) {
+        int r, err;
+        {
+            vm::BlockingRegion region;
+            w.m_waiters.fetch_add(1, std::memory_order_seq_cst);
+            r = static_cast<int>(syscall(SYS_futex, reinterpret_cast<uint32_t*>(&w.m_wake), FUTEX_WAIT_PRIVATE, seen, &ts, nullptr, 0));
+            err = errno;
+            w.m_waiters.fetch_sub(1, std::memory_order_seq_cst);
+        }
+        if (r != 0 && err == EINTR) {
             if (ThreadState* st = tstate())
                 vm::poll_eval_breaker(st);
         }
-        if (ready())
-            return true;
     }
 }
 
@@ -167,14 +222,14 @@ Value lock_acquire(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     LockObject* l = as_lock(self);
     double timeout = parse_timeout(args, nargs, kw);
-    return py_bool(wait_until(timeout, [l] { return lock_try(l); }));
+    return py_bool(wait_until(l->m_wait, timeout, [l] { return lock_try(l); }));
 }
 
 Value lock_enter(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("__enter__", nargs, kw, 0, 0);
     LockObject* l = as_lock(self);
-    return py_bool(wait_until(-1, [l] { return lock_try(l); }));
+    return py_bool(wait_until(l->m_wait, -1, [l] { return lock_try(l); }));
 }
 
 Value lock_release(Value self, Value const*, size_t, TupleObject*)
@@ -186,6 +241,7 @@ Value lock_release(Value self, Value const*, size_t, TupleObject*)
         raise(&exc::RuntimeError, "release unlocked lock");
     write_barrier(l);
     l->m_locked = false;
+    wake_waiters(l->m_wait);
     return none();
 }
 
@@ -243,7 +299,7 @@ Value rlock_acquire(Value self, Value const* args, size_t nargs, TupleObject* kw
     RLockObject* r = as_rlock(self);
     double timeout = parse_timeout(args, nargs, kw);
     uint64_t me = current_ident();
-    return py_bool(wait_until(timeout, [r, me] { return rlock_try(r, me); }));
+    return py_bool(wait_until(r->m_wait, timeout, [r, me] { return rlock_try(r, me); }));
 }
 
 Value rlock_release(Value self, Value const*, size_t, TupleObject*)
@@ -253,8 +309,10 @@ Value rlock_release(Value self, Value const*, size_t, TupleObject*)
     if (r->m_count == 0 || r->m_owner != current_ident())
         raise(&exc::RuntimeError, "cannot release un-acquired lock");
     write_barrier(r);
-    if (--r->m_count == 0)
+    if (--r->m_count == 0) {
         r->m_owner = 0;
+        wake_waiters(r->m_wait);
+    }
     return none();
 }
 
@@ -285,6 +343,7 @@ Value rlock_release_save(Value self, Value const*, size_t nargs, TupleObject* kw
     write_barrier(r);
     r->m_count = 0;
     r->m_owner = 0;
+    wake_waiters(r->m_wait);
     return state;
 }
 
@@ -299,7 +358,7 @@ Value rlock_acquire_restore(Value self, Value const* args, size_t nargs, TupleOb
         raise(&exc::TypeError, "_acquire_restore() argument must be a 2-tuple");
     uint64_t count = static_cast<uint64_t>(py_index_i64(t->item(0)));
     uint64_t owner = static_cast<uint64_t>(py_index_i64(t->item(1)));
-    wait_until(-1, [r] {
+    wait_until(r->m_wait, -1, [r] {
         read_barrier(r);
         return r->m_count == 0;
     });
@@ -334,6 +393,39 @@ Value rlock_repr(Value self, Value const*, size_t nargs, TupleObject* kw)
 
 // --- _local --------------------------------------------------------------------------------------
 
+// The calling thread's attribute dict of [l] (created, and __init__ re-run for a subclass that
+// defines one, on the thread's first use), installed in l->m_dict (THR-3).
+DictObject* local_thread_dict(LocalObject* l)
+{
+    ThreadState* ts = tstate();
+    if (!ts->m_dict)
+        ts->m_dict = dict_new();
+    Value key = int_from_u64(l->m_id);
+    Value d = dict_get(ts->m_dict, key);
+    if (d) {
+        l->m_dict = d.as<DictObject>();
+        return l->m_dict;
+    }
+    DictObject* fresh = dict_new();
+    dict_set(ts->m_dict, key, Value(fresh));
+    l->m_dict = fresh;
+    Type* cls = l->m_type;
+    Value init = type_lookup(cls, names::__init__);
+    if (init != type_lookup(&object_type, names::__init__)) {
+        Value args = l->m_args ? l->m_args : Value(tuple_new(0));
+        Value bound = py_getattr(Value(l), names::__init__);
+        py_call_ex(bound, args.as<TupleObject>(), l->m_kw ? l->m_kw.as<DictObject>() : nullptr);
+    }
+    return fresh;
+}
+
+LocalObject* as_local(Value v)
+{
+    if (!v.is_object() || !v.as_object()->m_type->is_subtype(&local_type))
+        raise(&exc::TypeError, "descriptor requires a '_thread._local' object but received a '%s'", type_name(v).c_str());
+    return v.as<LocalObject>();
+}
+
 Value local_new(Value, Value const* args, size_t nargs, TupleObject* kw)
 {
     if (nargs < 1 || !is_type(args[0]) || !args[0].as<Type>()->is_subtype(&local_type))
@@ -344,10 +436,65 @@ Value local_new(Value, Value const* args, size_t nargs, TupleObject* kw)
         if (type_lookup(cls, names::__init__) == type_lookup(&object_type, names::__init__))
             raise(&exc::TypeError, "Initialization arguments are not supported");
     }
-    return gc::make<LocalObject>(cls);
+    LocalObject* l = gc::make<LocalObject>(cls);
+    l->m_id = s_next_local_id.fetch_add(1, std::memory_order_relaxed);
+    l->m_args = tuple_from(args + 1, static_cast<int64_t>(nargs) - 1);
+    if (kw && kw->m_size) {
+        DictObject* kwd = dict_new();
+        for (int64_t i = 0; i < kw->m_size; i++)
+            dict_set(kwd, kw->item(i), args[nargs + static_cast<size_t>(i)]);
+        l->m_kw = Value(kwd);
+    }
+    // The creating thread's dict exists from the start; its __init__ is run by the type call.
+    ThreadState* ts = tstate();
+    if (!ts->m_dict)
+        ts->m_dict = dict_new();
+    DictObject* d = dict_new();
+    dict_set(ts->m_dict, int_from_u64(l->m_id), Value(d));
+    l->m_dict = d;
+    return l;
 }
 
-Value local_dict(Value self) { return Value(instance_dict(self, true)); }
+Value local_dict(Value self) { return Value(local_thread_dict(as_local(self))); }
+
+Value local_getattribute(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__getattribute__", nargs, kw, 1, 1);
+    LocalObject* l = as_local(self);
+    if (!is_str(args[0]))
+        raise(&exc::TypeError, "attribute name must be string, not '%s'", type_name(args[0]).c_str());
+    local_thread_dict(l);
+    Value v = generic_getattr_opt(self, args[0].as<StrObject>());
+    if (!v)
+        raise_no_attribute(self, args[0].as<StrObject>());
+    return v;
+}
+
+Value local_setattr(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__setattr__", nargs, kw, 2, 2);
+    LocalObject* l = as_local(self);
+    if (!is_str(args[0]))
+        raise(&exc::TypeError, "attribute name must be string, not '%s'", type_name(args[0]).c_str());
+    if (str_utf8(args[0].as<StrObject>()) == "__dict__")
+        raise(&exc::AttributeError, "'%s' object attribute '__dict__' is read-only", type_name(self).c_str());
+    local_thread_dict(l);
+    generic_setattr(self, args[0].as<StrObject>(), args[1]);
+    return none();
+}
+
+Value local_delattr(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__delattr__", nargs, kw, 1, 1);
+    LocalObject* l = as_local(self);
+    if (!is_str(args[0]))
+        raise(&exc::TypeError, "attribute name must be string, not '%s'", type_name(args[0]).c_str());
+    if (str_utf8(args[0].as<StrObject>()) == "__dict__")
+        raise(&exc::AttributeError, "'%s' object attribute '__dict__' is read-only", type_name(self).c_str());
+    local_thread_dict(l);
+    generic_setattr(self, args[0].as<StrObject>(), Value());
+    return none();
+}
 
 // --- module functions ----------------------------------------------------------------------------
 
@@ -371,9 +518,8 @@ Value th_get_native_id(Value, Value const*, size_t nargs, TupleObject* kw)
 
 Value th_count(Value, Value const*, size_t nargs, TupleObject* kw)
 {
-    // Threads started by start_new_thread that are still running: never any yet.
     check_nargs("_count", nargs, kw, 0, 0);
-    return Value::small_int(0);
+    return int_from_i64(s_thread_count.load(std::memory_order_relaxed));
 }
 
 int64_t s_stack_size = 0;
@@ -391,6 +537,63 @@ Value th_stack_size(Value, Value const* args, size_t nargs, TupleObject* kw)
     return int_from_i64(old);
 }
 
+// What a new thread needs from its creator; the Roots keep the callable and its arguments alive
+// until the thread holds them in its own stack.
+struct ThreadBoot {
+    gc::Root<> m_func, m_args, m_kwargs;
+    ThreadBoot(Value f, Value a, Value k) : m_func(f), m_args(a), m_kwargs(k) { }
+};
+
+// Reports an exception that ended a thread started by start_new_thread (CPython: through
+// sys.unraisablehook, "Exception ignored in thread started by: ...").
+void report_thread_exception(Value func, Value e)
+{
+    try {
+        Value err = sys_get("stderr");
+        std::string head = "Exception ignored in thread started by: " + repr_utf8(func) + "\n";
+        if (err && !is_none(err)) {
+            Value text(str_from_utf8(head));
+            py_call_method(err, names::write, &text, 1);
+        } else {
+            std::fputs(head.c_str(), stderr);
+        }
+        print_exception(e);
+    } catch (PyError&) {
+        take_exception();
+    }
+}
+
+void* thread_main(void* arg)
+{
+    int stack_marker = 0;
+    thread_state_attach(&stack_marker); // begins the thread's first transaction
+    auto* boot = static_cast<ThreadBoot*>(arg);
+    Value func = boot->m_func.get(), args = boot->m_args.get(), kwargs = boot->m_kwargs.get();
+    delete boot;
+    try {
+        py_call_ex(func, args.as<TupleObject>(), kwargs ? kwargs.as<DictObject>() : nullptr);
+    } catch (PyError&) {
+        Value e = take_exception();
+        if (!isinstance(e, &exc::SystemExit))
+            report_thread_exception(func, e);
+    }
+    // The thread is over for threading's join(): release its sentinel lock.
+    ThreadState* ts = tstate();
+    if (ts->m_sentinel) {
+        auto* l = ts->m_sentinel.as<LockObject>();
+        ts->m_sentinel = Value();
+        read_barrier(l);
+        if (l->m_locked) {
+            write_barrier(l);
+            l->m_locked = false;
+            wake_waiters(l->m_wait);
+        }
+    }
+    s_thread_count.fetch_sub(1, std::memory_order_relaxed);
+    thread_state_detach(); // ends the last transaction
+    return nullptr;
+}
+
 Value th_start_new_thread(Value, Value const* args, size_t nargs, TupleObject* kw)
 {
     if (kw && kw->m_size)
@@ -404,7 +607,22 @@ Value th_start_new_thread(Value, Value const* args, size_t nargs, TupleObject* k
         raise(&exc::TypeError, "2nd arg must be a tuple");
     if (nargs == 3 && !is_dict(args[2]))
         raise(&exc::TypeError, "optional 3rd arg must be a dictionary");
-    raise(&exc::RuntimeError, "can't start new thread: pystm runs one thread until its STM runtime is enabled");
+    auto* boot = new ThreadBoot(args[0], args[1], nargs == 3 ? args[2] : Value());
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    size_t stack = s_stack_size ? static_cast<size_t>(s_stack_size) : size_t(8) << 20;
+    pthread_attr_setstacksize(&attr, stack);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_t th;
+    s_thread_count.fetch_add(1, std::memory_order_relaxed);
+    int r = pthread_create(&th, &attr, thread_main, boot);
+    pthread_attr_destroy(&attr);
+    if (r != 0) {
+        s_thread_count.fetch_sub(1, std::memory_order_relaxed);
+        delete boot;
+        raise(&exc::RuntimeError, "can't start new thread");
+    }
+    return int_from_u64(static_cast<uint64_t>(th));
 }
 
 Value th_exit(Value, Value const*, size_t nargs, TupleObject* kw)
@@ -436,7 +654,9 @@ Value th_interrupt_main(Value, Value const* args, size_t nargs, TupleObject* kw)
 Value th_set_sentinel(Value, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("_set_sentinel", nargs, kw, 0, 0);
-    return gc::make<LockObject>(&lock_type);
+    LockObject* l = gc::make<LockObject>(&lock_type);
+    tstate()->m_sentinel = Value(l);
+    return l;
 }
 
 Value th_daemon_threads_allowed(Value, Value const*, size_t nargs, TupleObject* kw)
@@ -512,6 +732,9 @@ MethodDef const rlock_methods[] = {
 
 MethodDef const local_methods[] = {
     { "__new__", local_new, METH_STATIC },
+    { "__getattribute__", local_getattribute },
+    { "__setattr__", local_setattr },
+    { "__delattr__", local_delattr },
     { nullptr, nullptr },
 };
 
@@ -542,7 +765,7 @@ void setup_thread_types()
 {
     init_static_type(&lock_type, "_thread.lock", nullptr, sizeof(LockObject), 0);
     init_static_type(&rlock_type, "_thread.RLock", nullptr, sizeof(RLockObject), TF_BASETYPE);
-    init_static_type(&local_type, "_thread._local", nullptr, sizeof(LocalObject), TF_BASETYPE);
+    init_static_type(&local_type, "_thread._local", nullptr, sizeof(LocalObject), TF_BASETYPE, trace_local);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
     local_type.m_dict_offset = offsetof(LocalObject, m_dict);

@@ -14,6 +14,7 @@
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "vm/eval_breaker.h"
+#include "vm/transaction.h"
 #include <cerrno>
 #include <cmath>
 #include <ctime>
@@ -88,10 +89,16 @@ Value t_sleep(Value, Value const* args, size_t nargs, TupleObject* kwnames)
         if (left <= 0)
             break;
         struct timespec ts { static_cast<time_t>(left / 1000000000), static_cast<long>(left % 1000000000) };
-        if (nanosleep(&ts, nullptr) == 0)
+        int r, err;
+        {
+            vm::BlockingRegion region; // other threads run meanwhile
+            r = nanosleep(&ts, nullptr);
+            err = errno;
+        }
+        if (r == 0)
             break;
-        if (errno != EINTR)
-            raise_os_error(errno);
+        if (err != EINTR)
+            raise_os_error(err);
         // A signal arrived: let a pending SIGINT become KeyboardInterrupt.
         if (ThreadState* st = tstate())
             vm::poll_eval_breaker(st);

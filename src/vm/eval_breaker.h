@@ -10,7 +10,8 @@
 //   * where a pending SIGINT becomes KeyboardInterrupt: the CLI's signal handler sets
 //     EB_SIGINT with request_sigint() (async-signal-safe: one atomic OR on the main thread's
 //     state), and the poll clears it and raises;
-//   * later, where STM transactions end and begin.
+//   * where the thread's transaction ends and the next begins (vm/transaction.h), when another
+//     thread waits for the run token (EB_TX_SWITCH).
 // Everything the collector must see (the frame chain, FRAME-1) is published before the poll.
 #pragma once
 
@@ -22,6 +23,7 @@ namespace pystm::vm {
 enum EvalBreakerBits : uint32_t {
     EB_SIGINT = 1u << 0, // a SIGINT arrived: raise KeyboardInterrupt
     EB_GC = 1u << 1, // another thread asks this one to reach a safepoint
+    EB_TX_SWITCH = 1u << 2, // another thread waits for the run token, or hint_commit_soon()
 };
 
 // Slow path: collects garbage if requested, raises KeyboardInterrupt for a pending SIGINT.

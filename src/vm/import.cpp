@@ -3,8 +3,12 @@
 // and running modules as __main__.
 //
 // Invariant IMP-1: a module is registered in sys.modules before its body runs and removed if the
-// body raises; s_initializing names the modules whose bodies are running (plain strings, no GC
-// references).
+// body raises; initializing() maps the names of the modules whose bodies are running (plain
+// strings, no GC references) to the thread running each.
+// Invariant IMP-2 (module locks, as importlib's _ModuleLock): a thread that finds a module in
+// sys.modules whose body another thread is running waits until that body ends, unless waiting
+// would close a cycle of threads waiting for each other's modules (then, as CPython, it gets the
+// partially initialized module). The wait ends the transaction (vm::BlockingRegion).
 // Every module gets a ModuleSpec-like __spec__ (name, loader, origin, submodule_search_locations,
 // cached=None, parent, has_location) and the fields CPython derives from it (__file__, __path__,
 // __package__, __loader__, __cached__ = None). Namespace packages (folders without __init__.py)
@@ -30,7 +34,14 @@
 #include "objects/function_object.h"
 #include "objects/bytes_object.h"
 #include "vm/interpreter.h"
+#include "vm/transaction.h"
+#include <atomic>
 #include <cerrno>
+#include <climits>
+#include <linux/futex.h>
+#include <mutex>
+#include <sys/syscall.h>
+#include <unordered_map>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -50,10 +61,70 @@ std::string s_stdlib_dir; // the folder in use, "" if missing
 std::string s_stdlib_entry; // the sys.path entry configure_stdlib() added, "" if none
 bool s_stdlib_warned = false;
 
-std::unordered_set<std::string>& initializing()
+// IMP-1 / IMP-2 bookkeeping, guarded by s_import_mutex.
+std::mutex s_import_mutex;
+std::unordered_map<std::string, ThreadState*>& initializing()
 {
-    static std::unordered_set<std::string> s_set;
-    return s_set;
+    static std::unordered_map<std::string, ThreadState*> s_map;
+    return s_map;
+}
+std::unordered_map<ThreadState*, std::string> s_waiting_for; // thread -> module it waits for
+std::atomic<uint32_t> s_import_done { 0 }; // bumped (and futex-woken) when a body ends
+std::atomic<int> s_bodies_running { 0 }; // size of initializing(), read without the mutex
+
+void begin_initializing(std::string const& name)
+{
+    std::lock_guard lock(s_import_mutex);
+    initializing()[name] = tstate();
+    s_bodies_running.store(static_cast<int>(initializing().size()), std::memory_order_relaxed);
+}
+
+void end_initializing(std::string const& name)
+{
+    {
+        std::lock_guard lock(s_import_mutex);
+        initializing().erase(name);
+        s_bodies_running.store(static_cast<int>(initializing().size()), std::memory_order_relaxed);
+    }
+    s_import_done.fetch_add(1, std::memory_order_seq_cst);
+    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&s_import_done), FUTEX_WAKE_PRIVATE, INT_MAX, nullptr, nullptr, 0);
+}
+
+// IMP-2: waits while another thread runs the body of [name]; returns at once if this thread runs
+// it, or if waiting would deadlock.
+void wait_for_module_body(std::string const& name)
+{
+    ThreadState* me = tstate();
+    for (;;) {
+        uint32_t seen = s_import_done.load(std::memory_order_seq_cst);
+        {
+            std::lock_guard lock(s_import_mutex);
+            auto it = initializing().find(name);
+            if (it == initializing().end() || it->second == me)
+                return;
+            // Would the owner (transitively) wait for a module this thread is running?
+            ThreadState* t = it->second;
+            for (int hops = 0; t && hops < 64; hops++) {
+                auto w = s_waiting_for.find(t);
+                if (w == s_waiting_for.end())
+                    break;
+                auto o = initializing().find(w->second);
+                if (o == initializing().end())
+                    break;
+                if (o->second == me)
+                    return; // a cycle: take the partial module
+                t = o->second;
+            }
+            s_waiting_for[me] = name;
+        }
+        timespec ts { 0, 50 * 1000 * 1000 };
+        {
+            vm::BlockingRegion region;
+            syscall(SYS_futex, reinterpret_cast<uint32_t*>(&s_import_done), FUTEX_WAIT_PRIVATE, seen, &ts, nullptr, 0);
+        }
+        std::lock_guard lock(s_import_mutex);
+        s_waiting_for.erase(me);
+    }
 }
 
 DictObject* sys_modules()
@@ -262,15 +333,15 @@ Value exec_module_file(std::string const& name, Found const& found, std::string 
     dict_set(modules, Value(key), Value(mod));
     if (found.is_namespace())
         return Value(mod);
-    initializing().insert(name);
+    begin_initializing(name);
     try {
         exec_source_file(found.file, d);
     } catch (PyError&) {
-        initializing().erase(name);
+        end_initializing(name);
         dict_pop(modules, Value(key));
         throw;
     }
-    initializing().erase(name);
+    end_initializing(name);
     // The body may have replaced its own sys.modules entry.
     Value final_mod = dict_get(modules, Value(key));
     if (!final_mod)
@@ -297,6 +368,10 @@ Value find_and_load(std::string const& abs_name);
 Value lookup_loaded(std::string const& abs_name)
 {
     Value m = dict_get(sys_modules(), Value(str_from_utf8(abs_name)));
+    if (m && s_bodies_running.load(std::memory_order_relaxed) > 0) {
+        wait_for_module_body(abs_name); // IMP-2
+        m = dict_get(sys_modules(), Value(str_from_utf8(abs_name)));
+    }
     if (m && is_none(m))
         raise_not_found("import of " + abs_name + " halted; None in sys.modules", abs_name);
     return m;
@@ -429,7 +504,11 @@ void handle_fromlist(Value module, Value fromlist, bool recursive)
 
 } // namespace
 
-bool import_is_initializing(StrObject* name) { return initializing().count(str_utf8(name)) > 0; }
+bool import_is_initializing(StrObject* name)
+{
+    std::lock_guard lock(s_import_mutex);
+    return initializing().count(str_utf8(name)) > 0;
+}
 
 Value import_module_level(StrObject* name, Value globals, Value locals, Value fromlist, int64_t level)
 {

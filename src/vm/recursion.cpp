@@ -8,6 +8,7 @@
 // C++ recursion raises RecursionError long before the stack overflows.
 #include "objects/exceptions.h"
 #include "vm/eval_breaker.h"
+#include "vm/transaction.h"
 #include "vm/frame.h"
 
 namespace pystm {
@@ -60,6 +61,8 @@ void handle_eval_breaker(ThreadState* ts)
     uint32_t bits = ts->m_eval_breaker.load(std::memory_order_relaxed);
     if (bits & EB_GC)
         ts->m_eval_breaker.fetch_and(~uint32_t(EB_GC), std::memory_order_relaxed);
+    if (bits & EB_TX_SWITCH)
+        transaction_switch_point(ts); // may let another thread run (and collect)
     if (bits & EB_SIGINT) {
         ts->m_eval_breaker.fetch_and(~uint32_t(EB_SIGINT), std::memory_order_relaxed);
         signal_run_pending(); // modules/signal_module.cpp: Python handlers, else KeyboardInterrupt

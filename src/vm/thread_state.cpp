@@ -1,12 +1,15 @@
 // Thread states: creation, the registry the collector walks, and tracing their roots.
 //
 // Every thread that runs Python code owns one ThreadState, attached before any other pystm
-// call on that thread. The registry is a singly linked list guarded by s_registry_mutex; the
-// collector walks it at safepoints, when no thread mutates it.
+// call on that thread. The registry is a singly linked list guarded by s_registry_mutex; it is
+// changed only inside a transaction (attach links the state after its first transaction began,
+// detach unlinks it before the last one ends), so the collector, which runs inside the
+// collecting thread's transaction, walks it while no thread mutates it.
 #include "vm/thread_state.h"
 #include "gc/heap.h"
 #include "objects/dict_object.h"
 #include "vm/frame.h"
+#include "vm/transaction.h"
 #include <mutex>
 #include <pthread.h>
 
@@ -17,6 +20,8 @@ int g_recursion_limit = 1000;
 
 namespace vm {
 void note_main_thread_state(ThreadState* ts); // recursion.cpp
+void note_thread_registered(); // transaction.cpp
+void note_thread_exit(ThreadState* ts); // transaction.cpp: folds its statistics into the totals
 }
 
 namespace {
@@ -47,15 +52,18 @@ char const* compute_stack_limit(void* stack_base)
 
 ThreadState* thread_state_attach(void* stack_base)
 {
-    gc::register_thread(stack_base);
+    gc::register_thread(stack_base); // parked until its first transaction begins (TX-2)
     auto* ts = new ThreadState;
     ts->m_stack_limit = compute_stack_limit(stack_base);
+    ts->m_ident = static_cast<uint64_t>(pthread_self());
+    vm::transaction_begin(ts);
     {
         std::lock_guard lock(s_registry_mutex);
         ts->m_next = s_head;
         s_head = ts;
     }
     t_tstate = ts;
+    vm::note_thread_registered();
     vm::note_main_thread_state(ts);
     return ts;
 }
@@ -74,8 +82,10 @@ void thread_state_detach()
             *link = ts->m_next;
     }
     t_tstate = nullptr;
-    delete ts;
+    vm::note_thread_exit(ts);
     gc::unregister_thread();
+    vm::transaction_end_final(ts);
+    delete ts;
 }
 
 ThreadState* thread_state_head() { return s_head; }
@@ -87,6 +97,7 @@ void trace_thread_state(ThreadState* ts, gc::Tracer& tracer)
         tracer.visit(Value(ts->m_frame));
     if (ts->m_dict)
         tracer.visit(Value(ts->m_dict));
+    tracer.visit(ts->m_sentinel);
     // The handled-exception stack: generator entries live inside their (traced) generator
     // objects, but their m_exc fields are visited here too in case the generator is only
     // reachable from this chain while it runs.

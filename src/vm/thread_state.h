@@ -41,14 +41,30 @@ struct ThreadState {
     ExcInfo* m_exc_info = &m_exc_base;
     // Depth of nested run_frame() activations (C++ re-entries of the interpreter loop).
     int m_nested_runs = 0;
+
+    // Transactions (vm/transaction.h). Written by this thread only, except that other threads
+    // read the statistics for pystm.statistics().
+    int m_atomic_depth = 0; // nesting of pystm.atomic blocks (TX-3)
+    bool m_in_transaction = false;
+    bool m_commit_soon = false; // hint_commit_soon(): end the transaction at the next poll
+    uint64_t m_tx_start_ns = 0;
+    std::atomic<uint64_t> m_tx_commits { 0 };
+    std::atomic<uint64_t> m_tx_switches { 0 };
+    std::atomic<uint64_t> m_tx_ns_running { 0 };
+    std::atomic<uint64_t> m_tx_ns_waiting { 0 };
+    uint64_t m_ident = 0; // _thread.get_ident()
+    // _thread._set_sentinel(): a lock released when the thread ends (threading's join waits on it).
+    Value m_sentinel;
 };
 
 // The calling thread's state; valid after thread_state_attach().
 extern thread_local ThreadState* t_tstate;
 inline ThreadState* tstate() { return t_tstate; }
 
-// Creates and registers the calling thread's ThreadState (and its GC stack registration).
+// Creates and registers the calling thread's ThreadState (and its GC stack registration), then
+// begins its first transaction (vm/transaction.h): on return the thread may use the heap.
 ThreadState* thread_state_attach(void* stack_base);
+// Ends the thread's last transaction and unregisters it.
 void thread_state_detach();
 
 // Global recursion limit (sys.setrecursionlimit), 1000 by default.

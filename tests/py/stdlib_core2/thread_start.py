@@ -1,5 +1,4 @@
-# threading imports on top of _thread; starting a thread is not possible on pystm yet, so this
-# test only checks what both interpreters agree on.
+# threading's primitives used from the main thread alone (tests/py/threads has the threaded ones).
 import threading
 print(threading.current_thread().name, threading.main_thread() is threading.current_thread())
 print(threading.active_count(), threading.get_ident() == threading.main_thread().ident)

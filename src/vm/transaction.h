@@ -1,0 +1,80 @@
+// Transactions in the interpreter: where a thread's transactions begin and end.
+//
+// Every thread that runs Python code is always inside a transaction while it touches the heap
+// (TX-1). Transactions end and the next one begins only at three kinds of points:
+//   * the eval-breaker poll (vm/eval_breaker.h), when another thread has waited for longer than
+//     the switch interval (sys.setswitchinterval) or when hint_commit_soon() asked for it;
+//   * around blocking calls (time.sleep, waiting for a lock, select/poll, blocking reads and
+//     writes of files and sockets, waitpid): BlockingRegion ends the transaction before the call
+//     and begins a new one after it;
+//   * thread start and exit.
+// Inside `with pystm.atomic:` (m_atomic_depth > 0) none of these end the transaction: the block
+// is one transaction, as if the thread held a GIL for its whole duration (TX-3).
+//
+// Execution mode. Today the transactions of the interpreter are serialized: a transaction
+// holds the run token from begin to end, so transactions of different threads never overlap
+// and every run is trivially equivalent to a run of CPython with its GIL. The STM runtime
+// (src/stm) that will let them overlap is complete and tested on its own; what the interpreter
+// still lacks for it is listed in docs/internals/stm.md ("Interpreter integration").
+//
+// Invariants:
+//   TX-1  A thread touches the GC heap only inside a transaction (between transaction_begin and
+//         transaction_end). Outside, it only runs C++ code on its own stack and C++ memory.
+//   TX-2  A thread outside its transaction is parked for the collector: its stack pointer and
+//         callee-saved registers are published (gc::park_thread) before the token is released,
+//         so a collection run by another thread scans the parked thread's stack (GC-1).
+//   TX-3  While m_atomic_depth > 0 the thread's transaction never ends, neither at the eval
+//         breaker nor in a BlockingRegion.
+//   TX-4  A thread that asks for the switch (a waiter) is served before the holder runs another
+//         transaction: a forced switch waits until another thread has taken the token.
+#pragma once
+
+#include "vm/thread_state.h"
+
+#include <cstdint>
+
+namespace pystm::vm {
+
+// Begins the calling thread's transaction: waits for the run token. Never raises.
+void transaction_begin(ThreadState* ts);
+// Ends the calling thread's transaction (TX-2: parks the thread for the collector first).
+void transaction_end(ThreadState* ts);
+// Ends the thread's last transaction for good: the thread is no longer registered with the
+// collector, so it is not parked.
+void transaction_end_final(ThreadState* ts);
+
+// The eval-breaker's transaction point (EB_TX_SWITCH set, or hint_commit_soon()): ends the
+// transaction and begins the next one if another thread waits for the token (TX-4).
+void transaction_switch_point(ThreadState* ts);
+
+// Ends the calling thread's transaction for the duration of a blocking call (TX-3: not inside
+// pystm.atomic). The code inside must not touch the GC heap (TX-1): it may use C++ memory and
+// stack buffers, and Values held in locals stay alive (the parked stack is scanned, TX-2).
+class BlockingRegion {
+public:
+    BlockingRegion();
+    ~BlockingRegion();
+    BlockingRegion(BlockingRegion const&) = delete;
+    BlockingRegion& operator=(BlockingRegion const&) = delete;
+
+private:
+    ThreadState* m_ts;
+};
+
+// The switch interval in seconds (sys.getswitchinterval / setswitchinterval).
+double switch_interval();
+void set_switch_interval(double seconds);
+
+// Number of threads currently registered (running Python code or blocked in a region).
+int live_threads();
+
+// Statistics of the interpreter's transactions, summed over every thread that ever ran.
+struct TxStats {
+    uint64_t commits = 0; // transactions ended
+    uint64_t switches = 0; // transactions ended because another thread waited
+    uint64_t ns_running = 0; // time inside transactions
+    uint64_t ns_waiting = 0; // time spent waiting for the run token
+};
+TxStats transaction_stats();
+
+} // namespace pystm::vm
