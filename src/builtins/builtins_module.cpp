@@ -21,7 +21,7 @@
 
 namespace pystm {
 
-extern Type memoryview_type; // stdlib-io: modules/io_memoryview.cpp
+extern Type memoryview_type; // modules/io_memoryview.cpp
 
 namespace {
 
@@ -122,7 +122,7 @@ void init_builtins_module()
         { "str", &str_type },
         { "bytes", &bytes_type },
         { "bytearray", &bytearray_type },
-        { "memoryview", &memoryview_type }, // stdlib-io: modules/io_memoryview.cpp
+        { "memoryview", &memoryview_type }, // modules/io_memoryview.cpp
         { "list", &list_type },
         { "tuple", &tuple_type },
         { "dict", &dict_type },

@@ -10,7 +10,7 @@ namespace pystm {
 
 Type builtin_importer_type(&type_type);
 
-// Declared here rather than in builtin_modules.h to spare the tree a full rebuild (polish).
+// Declared here rather than in builtin_modules.h to spare the tree a full rebuild.
 ModuleObject* init_unicodedata_module(); // modules/unicodedata_module.cpp
 ModuleObject* init_sre_module(); // modules/sre/sre_module.cpp (and its types' hooks)
 void setup_sre_types();

@@ -45,7 +45,7 @@ ModuleObject* init_imp_module(); // _imp (vm/import.cpp)
 void atexit_run_callbacks();
 ModuleObject* init_sys_module_for_import(); // returns the sys module created at start-up
 ModuleObject* init_builtins_module_for_import(); // returns the builtins module
-// stdlib-core: the built-in modules CPython's pure-Python standard library imports.
+// The built-in modules CPython's pure-Python standard library imports.
 ModuleObject* init_itertools_module(); // modules/itertools_module.cpp
 ModuleObject* init_collections_module(); // modules/collections_module.cpp (_collections)
 ModuleObject* init_functools_module(); // modules/functools_module.cpp (_functools)
@@ -80,7 +80,7 @@ void setup_posix_types(); // posix_module.cpp
 void init_posix_types();
 void setup_builtins_types(); // builtins_module.cpp (exit/quit helpers)
 void init_builtins_types();
-// stdlib-core's static types (one pair per module file that defines types).
+// The static types of those modules (one pair per module file that defines types).
 void setup_itertools_types();
 void init_itertools_types();
 void setup_collections_types();

@@ -1,4 +1,4 @@
-// Declarations shared between stdlib-core's built-in module files (itertools, _collections,
+// Declarations shared between the built-in module files (itertools, _collections,
 // _weakref, ...), not part of the runtime's public surface.
 #pragma once
 

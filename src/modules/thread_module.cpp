@@ -565,6 +565,13 @@ void report_thread_exception(Value func, Value e)
 
 void* thread_main(void* arg)
 {
+    // Asynchronous signals go to the main thread, which runs the Python handlers (CPython's
+    // rule) and whose blocking waits they interrupt.
+    sigset_t set;
+    sigfillset(&set);
+    for (int sig : { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS })
+        sigdelset(&set, sig);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
     int stack_marker = 0;
     thread_state_attach(&stack_marker); // begins the thread's first transaction
     auto* boot = static_cast<ThreadBoot*>(arg);

@@ -596,7 +596,7 @@ StrObject* utf32_decode(std::string_view data, std::string_view errors, int* byt
 
 // --- front ends ----------------------------------------------------------------------------------
 
-// Codecs found through the Python codec registry (modules/codecs_module.cpp, stdlib-core2).
+// Codecs found through the Python codec registry (modules/codecs_module.cpp).
 BytesObject* registry_encode(StrObject* s, std::string_view encoding, std::string_view errors);
 StrObject* registry_decode(std::string_view data, std::string_view encoding, std::string_view errors);
 

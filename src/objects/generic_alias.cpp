@@ -211,7 +211,7 @@ Value ga_new(Value, Value const* args, size_t nargs, TupleObject* kw)
 }
 
 MethodDef const s_ga_methods[] = {
-    { "__new__", ga_new, METH_STATIC }, // stdlib-core: subclassable, as in CPython
+    { "__new__", ga_new, METH_STATIC }, // subclassable, as in CPython
     { "__repr__", ga_repr },
     { "__call__", ga_call },
     { "__mro_entries__", ga_mro_entries },

@@ -198,7 +198,7 @@ Value bf_hash(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 }
 
 // pickle: module-level functions reduce to their qualified name (found again by import);
-// bound methods and descriptors to getattr(owner, name). (Added by stdlib-ext.)
+// bound methods and descriptors to getattr(owner, name).
 Value bf_reduce(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("__reduce__", nargs, kwnames, 0, 0);

@@ -147,11 +147,13 @@ void frame_release(Frame* f)
     size_t bucket = extra / sizeof(Value);
     if (bucket >= POOL_BUCKETS || s_frame_pool_count[bucket] >= POOL_DEPTH)
         return;
-    // Locals and value stack are cleared: the locals must read as unbound in the next user,
-    // and no object may outlive its last use just because a pooled frame saw it (weak
-    // references and finalizers would notice).
+    // Every slot is cleared, the block stack's too: the locals must read as unbound in the next
+    // user, no object may outlive its last use just because a pooled frame saw it (weak
+    // references and finalizers would notice), and the next user's code may split the same
+    // number of slots differently, so its locals or value stack (traced in full, FRAME-2) may
+    // cover this code's block stack, whose entries are not Values.
     Value* lp = f->localsplus();
-    for (int32_t i = 0, n = f->m_nlocalsplus + f->m_stacksize; i < n; ++i)
+    for (size_t i = 0; i < bucket; ++i)
         lp[i] = Value();
     f->m_func = nullptr;
     f->m_locals = Value();

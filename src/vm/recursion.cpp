@@ -14,7 +14,7 @@
 namespace pystm {
 
 // Runs the Python handlers of pending signals, or raises KeyboardInterrupt for the CLI's SIGINT
-// (stdlib-io: modules/signal_module.cpp).
+// (modules/signal_module.cpp).
 void signal_run_pending();
 
 namespace {

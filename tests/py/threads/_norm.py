@@ -2,10 +2,12 @@
 standard-library files from tracebacks (their paths and line numbers depend on which copy of the
 library the interpreter runs)."""
 import io
+import os
 import re
 import sys
 
 _FILE = re.compile(r'^  File "(/[^"]*/)([^"/]+)", line \d+, in (.*)$')
+_HERE = os.path.dirname(os.path.abspath(__file__)) + "/"
 
 
 def normalize(text):
@@ -13,7 +15,7 @@ def normalize(text):
     skipping = False
     for line in text.splitlines():
         m = _FILE.match(line)
-        if m:
+        if m and m.group(1) != _HERE:
             out.append(f'  File "<lib>/{m.group(2)}", in {m.group(3)}')
             skipping = True
             continue

@@ -42,15 +42,11 @@ def bump():
         count[0] += 1
 
 
-timers = [threading.Timer(0.001 * i, bump) for i in range(10)]
+timers = [threading.Timer(0.001 * i, bump) for i in range(9)] + [threading.Timer(10, bump)]
 for t in timers:
     t.start()
 timers[9].cancel()
 for t in timers:
     t.join()
-print(count[0] in (9, 10), count[0] >= 9)
+print(count[0])
 
-try:
-    threading.Timer(1, bump).start().start()
-except AttributeError as e:
-    print("AttributeError", e)
