@@ -3,7 +3,7 @@ PRESET ?= release
 BUILD := build/$(PRESET)
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup build demo test test-unit test-py test-golden asan-test bench clean
+.PHONY: all setup build demo test test-unit test-py test-golden asan-test tsan-test bench clean
 
 all: build
 
@@ -26,6 +26,14 @@ asan-test:
 	@$(MAKE) --no-print-directory PRESET=asan build
 	@ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 		PYSTM_SANITIZED=1 PYSTM_TEST_TIME_SCALE=6 scripts/run-tests build/asan
+
+# The STM unit tests and the threaded differential tests under ThreadSanitizer.
+tsan-test: setup
+	@test -f build/tsan/build.ninja || cmake --preset tsan > /dev/null
+	cmake --build build/tsan -j $(JOBS) --target pystm unit_tests
+	TSAN_OPTIONS=halt_on_error=1 build/tsan/unit_tests --gtest_brief=1 --gtest_filter='Stm*:*/Stm*'
+	TSAN_OPTIONS=halt_on_error=1 PYSTM_SANITIZED=1 PYSTM_TEST_TIME_SCALE=6 \
+		python3.11 tests/run_py_tests.py --pystm build/tsan/pystm threads thread_
 
 bench: build
 	bench/run --pystm $(BUILD)/pystm

@@ -119,19 +119,7 @@ void atexit_run_callbacks()
             Value e = take_exception();
             if (isinstance(e, &exc::SystemExit))
                 continue;
-            Value err = sys_get("stderr");
-            std::string head = "Exception ignored in atexit callback: " + repr_utf8(func) + "\n";
-            try {
-                if (err && !is_none(err)) {
-                    Value text(str_from_utf8(head));
-                    py_call_method(err, names::write, &text, 1);
-                } else {
-                    std::fputs(head.c_str(), stderr);
-                }
-                print_exception(e);
-            } catch (PyError&) {
-                take_exception();
-            }
+            write_unraisable(e, "in atexit callback", func);
         }
     }
 }

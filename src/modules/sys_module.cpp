@@ -340,6 +340,49 @@ Value sys_excepthook(Value, Value const* args, size_t nargs, TupleObject* kwname
     return none();
 }
 
+// --- sys.unraisablehook --------------------------------------------------------------------
+
+Type s_unraisable_args_type(&type_type);
+char const* const s_unraisable_fields[] = { "exc_type", "exc_value", "exc_traceback", "err_msg", "object", nullptr };
+StructSeqDesc const s_unraisable_desc = { "builtins", "UnraisableHookArgs", s_unraisable_fields, 5, false,
+    "UnraisableHookArgs\n\nType used to pass arguments to sys.unraisablehook." };
+
+// The default report: "<err_msg>: <repr(object)>" (err_msg defaults to "Exception ignored in"),
+// then the traceback, on sys.stderr.
+void write_unraisable_default(Value exc_value, Value err_msg, Value obj)
+{
+    Value err = sys_get("stderr");
+    if (!err || is_none(err))
+        return;
+    std::string head = err_msg && !is_none(err_msg) ? str_utf8(py_str(err_msg)) : "Exception ignored in";
+    if (obj && !is_none(obj)) {
+        std::string r;
+        try {
+            r = repr_utf8(obj);
+        } catch (PyError&) {
+            take_exception();
+            r = "<object repr() failed>";
+        }
+        head += ": " + r;
+    }
+    head += "\n";
+    Value text = S(head.c_str());
+    py_call_method(err, names::write, &text, 1);
+    if (exc_value && is_exception(exc_value))
+        print_exception(exc_value, err);
+    py_call_method(err, intern("flush"), nullptr, 0);
+}
+
+Value sys_unraisablehook(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("unraisablehook", nargs, kwnames, 1, 1);
+    if (type_of(args[0]) != &s_unraisable_args_type)
+        raise(&exc::TypeError, "sys.unraisablehook argument type must be UnraisableHookArgs");
+    TupleObject* t = args[0].as<TupleObject>();
+    write_unraisable_default(t->item(1), t->item(3), t->item(4));
+    return none();
+}
+
 Value sys_settrace(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("settrace", nargs, kwnames, 1, 1);
@@ -431,6 +474,7 @@ MethodDef const s_sys_methods[] = {
     { "set_int_max_str_digits", sys_set_int_max_str_digits },
     { "displayhook", sys_displayhook },
     { "excepthook", sys_excepthook },
+    { "unraisablehook", sys_unraisablehook },
     { "settrace", sys_settrace },
     { "gettrace", sys_gettrace },
     { "setprofile", sys_setprofile },
@@ -568,6 +612,7 @@ void init_sys_module()
         dict_set_cstr(m->m_dict, d->name, Value(builtin_function_new(d, s_sys)));
     set("__displayhook__", dict_get_cstr(m->m_dict, "displayhook"));
     set("__excepthook__", dict_get_cstr(m->m_dict, "excepthook"));
+    set("__unraisablehook__", dict_get_cstr(m->m_dict, "unraisablehook"));
     add_metadata();
     add_import_state();
     stdio_init();
@@ -597,6 +642,7 @@ void setup_sys_types()
     structseq_setup(&s_int_info_type, &s_int_info_desc);
     structseq_setup(&s_hash_info_type, &s_hash_info_desc);
     structseq_setup(&s_thread_info_type, &s_thread_info_desc);
+    structseq_setup(&s_unraisable_args_type, &s_unraisable_desc);
     init_static_type(&simple_namespace_type, "types.SimpleNamespace", nullptr, sizeof(NamespaceObject), TF_BASETYPE,
         trace_namespace);
     simple_namespace_type.m_dict_offset = namespace_dict_offset();
@@ -606,10 +652,35 @@ void setup_sys_types()
 void init_sys_types()
 {
     for (Type* t : { &s_version_info_type, &s_flags_type, &s_float_info_type, &s_int_info_type, &s_hash_info_type,
-             &s_thread_info_type })
+             &s_thread_info_type, &s_unraisable_args_type })
         structseq_init(t);
     add_methods(&simple_namespace_type, s_namespace_methods);
     add_getset(&simple_namespace_type, "__dict__", ns_get_dict);
+}
+
+void write_unraisable(Value exc, char const* err_msg, Value obj)
+{
+    // CPython's _PyErr_WriteUnraisableMsg: through sys.unraisablehook, falling back to the
+    // default report when the hook is missing or itself raises.
+    Value msg = err_msg ? Value(str_from_utf8(std::string("Exception ignored ") + err_msg)) : none();
+    Value target = obj ? obj : none();
+    try {
+        Value tb = py_getattr_opt(exc, intern("__traceback__"));
+        Value items[5] = { Value(type_of(exc)), exc, tb ? tb : none(), msg, target };
+        Value args = structseq_new(&s_unraisable_args_type, items, 5);
+        Value hook = sys_get("unraisablehook");
+        if (hook && !is_none(hook)) {
+            py_call(hook, &args, 1);
+            return;
+        }
+    } catch (PyError&) {
+        take_exception();
+    }
+    try {
+        write_unraisable_default(exc, msg, target);
+    } catch (PyError&) {
+        take_exception();
+    }
 }
 
 } // namespace pystm

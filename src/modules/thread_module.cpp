@@ -544,25 +544,6 @@ struct ThreadBoot {
     ThreadBoot(Value f, Value a, Value k) : m_func(f), m_args(a), m_kwargs(k) { }
 };
 
-// Reports an exception that ended a thread started by start_new_thread (CPython: through
-// sys.unraisablehook, "Exception ignored in thread started by: ...").
-void report_thread_exception(Value func, Value e)
-{
-    try {
-        Value err = sys_get("stderr");
-        std::string head = "Exception ignored in thread started by: " + repr_utf8(func) + "\n";
-        if (err && !is_none(err)) {
-            Value text(str_from_utf8(head));
-            py_call_method(err, names::write, &text, 1);
-        } else {
-            std::fputs(head.c_str(), stderr);
-        }
-        print_exception(e);
-    } catch (PyError&) {
-        take_exception();
-    }
-}
-
 void* thread_main(void* arg)
 {
     // Asynchronous signals go to the main thread, which runs the Python handlers (CPython's
@@ -582,7 +563,7 @@ void* thread_main(void* arg)
     } catch (PyError&) {
         Value e = take_exception();
         if (!isinstance(e, &exc::SystemExit))
-            report_thread_exception(func, e);
+            write_unraisable(e, "in thread started by", func); // as CPython
     }
     // The thread is over for threading's join(): release its sentinel lock.
     ThreadState* ts = tstate();

@@ -80,23 +80,7 @@ Value find_basic(Value ob, Type* t)
     return Value();
 }
 
-void report_unraisable(Value where)
-{
-    Value exc = take_exception();
-    Value err = sys_get("stderr");
-    std::string head = "Exception ignored in: " + repr_utf8(where) + "\n";
-    try {
-        if (err && !is_none(err)) {
-            Value line = str_from_utf8(head);
-            py_call_method(err, names::write, &line, 1);
-        } else {
-            fputs(head.c_str(), stderr);
-        }
-        print_exception(exc, err && !is_none(err) ? err : Value());
-    } catch (PyError&) {
-        take_exception();
-    }
-}
+void report_unraisable(Value where) { write_unraisable(take_exception(), nullptr, where); }
 
 // The after-collection hook (gc/weak_slots.h): runs the callbacks of cleared references.
 void run_weak_callbacks()

@@ -28,20 +28,7 @@ void run_finalizer(Object* o)
         py_call0(bound);
     } catch (PyError&) {
         // CPython reports and ignores exceptions raised by __del__.
-        Value exc = take_exception();
-        try {
-            Value err = sys_get("stderr");
-            std::string line = "Exception ignored in: " + repr_utf8(func) + "\n";
-            if (err && !is_none(err)) {
-                Value text(str_from_utf8(line));
-                py_call_method(err, names::write, &text, 1);
-            } else {
-                std::fputs(line.c_str(), stderr);
-            }
-            print_exception(exc);
-        } catch (PyError&) {
-            take_exception();
-        }
+        write_unraisable(take_exception(), nullptr, func);
     }
 }
 

@@ -23,5 +23,10 @@ extern Type traceback_type;
 // format (including the source lines and ^ / ~ markers) to the file object [file] (its write
 // method), or to sys.stderr when [file] is null.
 void print_exception(Value exc, Value file = Value());
+// Reports an exception that cannot be raised (a failing __del__, weakref callback, atexit
+// callback or thread function) through sys.unraisablehook, as CPython does: the default hook
+// prints "Exception ignored <err_msg>: <repr(obj)>" (err_msg null: "Exception ignored in") and
+// the traceback on sys.stderr. Never raises. (modules/sys_module.cpp)
+void write_unraisable(Value exc, char const* err_msg, Value obj);
 
 } // namespace pystm

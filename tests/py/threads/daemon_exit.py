@@ -1,6 +1,6 @@
-# At exit the interpreter waits for non-daemon threads (threading._shutdown) but not for daemon
-# threads: a daemon thread blocked forever (or looping) does not keep the program alive, and
-# atexit handlers still run.
+# At exit the interpreter waits for non-daemon threads (threading._shutdown) but not for
+# daemon ones: a daemon thread blocked forever (or looping) does not keep the program alive,
+# and atexit handlers still run.
 import atexit
 import threading
 import time

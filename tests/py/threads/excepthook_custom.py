@@ -1,6 +1,6 @@
-# A custom threading.excepthook receives (exc_type, exc_value, exc_traceback, thread); the other
-# threads keep running; an exception in the hook itself is reported as "Exception in
-# threading.excepthook"; restoring __excepthook__ brings back the default report.
+# A custom threading.excepthook receives (exc_type, exc_value, exc_traceback, thread) and
+# the other threads keep running; an exception in the hook itself is reported as "Exception
+# in threading.excepthook"; restoring __excepthook__ brings back the default report.
 import threading
 import traceback
 

@@ -1,6 +1,6 @@
 # The default threading.excepthook: an exception escaping a thread's run() is reported on
-# sys.stderr ("Exception in thread NAME:" and the traceback), the thread ends, and the other
-# threads and the main thread carry on. SystemExit ends the thread silently.
+# sys.stderr ("Exception in thread NAME:" and the traceback), the thread ends, and the
+# other threads and the main thread carry on. SystemExit ends the thread silently.
 import threading
 
 from _norm import CapturedStderr
