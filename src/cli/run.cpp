@@ -20,6 +20,7 @@
 #include "vm/interpreter.h"
 #include "vm/thread_state.h"
 #include "vm/traceback.h"
+#include "vm/stm_client.h"
 #include "vm/transaction.h"
 
 #include <cerrno>
@@ -279,10 +280,30 @@ void wait_for_thread_shutdown()
 
 std::string version_line() { return "pystm 0.1.0 (Python 3.11)"; }
 
+// -X stm=serial|parallel|engaged, or PYSTM_STM (docs/internals/stm.md): how threads' transactions
+// run. "engaged" is parallel mode with the STM engaged from the start, even with one thread
+// (for testing and for measuring the cost of the barriers).
+bool configure_transactions(Options const& opts)
+{
+    std::string mode;
+    if (!opts.ignore_environment)
+        if (char const* e = std::getenv("PYSTM_STM"))
+            mode = e;
+    for (auto const& x : opts.xoptions)
+        if (x.rfind("stm=", 0) == 0)
+            mode = x.substr(4);
+    if (mode == "parallel" || mode == "engaged")
+        vm::g_tx_mode = vm::TxMode::Parallel;
+    return mode == "engaged";
+}
+
 int run(Options const& opts)
 {
     int stack_marker = 0;
-    thread_state_attach(&stack_marker);
+    bool engaged = configure_transactions(opts);
+    ThreadState* ts = thread_state_attach(&stack_marker);
+    if (engaged)
+        vm::engage_parallel_transactions(ts);
     bootstrap_runtime();
     // As CPython: a SIGINT ignored by the parent (background jobs) stays ignored.
     struct sigaction inherited {};

@@ -132,7 +132,16 @@ std::map<uintptr_t, LargeObject> g_large; // start -> record
 std::vector<Object*> g_permanent;
 std::vector<Value*> g_roots;
 ThreadHeap* g_threads = nullptr;
-size_t g_allocated_since = 0; // bytes allocated since the last collection
+// Bytes allocated since the last collection. Threads running parallel transactions update it with
+// a relaxed load and store, not an atomic increment: a lost update only delays a collection.
+std::atomic<size_t> g_allocated_since { 0 };
+inline void count_allocation(size_t bytes)
+{
+    g_allocated_since.store(g_allocated_since.load(std::memory_order_relaxed) + bytes, std::memory_order_relaxed);
+}
+void (*g_root_tracer)(Tracer&) = nullptr; // set_root_tracer()
+bool (*g_stop_world)() = nullptr; // set_world_hooks()
+void (*g_resume_world)() = nullptr;
 size_t g_live_bytes = 0; // bytes surviving the last collection
 size_t g_live_objects = 0;
 size_t g_collections = 0;
@@ -272,6 +281,7 @@ public:
         if (Object* o = find_object(w))
             mark(o);
     }
+    void visit_words(char const* lo, char const* hi) override { scan_range(lo, hi); }
     __attribute__((no_sanitize("address", "thread"))) void scan_range(char const* lo, char const* hi)
     {
         auto p = reinterpret_cast<uintptr_t>(lo);
@@ -408,6 +418,8 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
     }
     for (ThreadState* ts = thread_state_head(); ts; ts = ts->m_next)
         trace_thread_state(ts, marker);
+    if (g_root_tracer)
+        g_root_tracer(marker);
     marker.scan_range(__data_start, _end);
     for (Object* o : g_finalize_queue) // queued by a collection whose hook has not run yet
         marker.mark(o);
@@ -525,7 +537,7 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
 
     g_live_bytes = live_bytes;
     g_live_objects = live_objects;
-    g_allocated_since = 0;
+    g_allocated_since.store(0, std::memory_order_relaxed);
     g_threshold = std::max(MIN_THRESHOLD, live_bytes);
     g_collections++;
     detail::g_collect_requested.store(false, std::memory_order_relaxed);
@@ -558,7 +570,7 @@ __attribute__((noinline)) void* allocate_large(size_t size)
         raise_memory_error();
     std::lock_guard lock(g_heap_mutex);
     g_large[reinterpret_cast<uintptr_t>(mem)] = LargeObject { size };
-    g_allocated_since += size;
+    count_allocation(size);
     return mem;
 }
 
@@ -597,11 +609,11 @@ Object* allocate(Type* t, size_t size)
         } else {
             std::memset(mem, 0, cell_size);
         }
-        g_allocated_since += cell_size;
+        count_allocation(cell_size);
     } else {
         mem = allocate_large(size);
     }
-    if (PY_UNLIKELY(g_allocated_since > g_threshold))
+    if (PY_UNLIKELY(g_allocated_since.load(std::memory_order_relaxed) > g_threshold))
         detail::g_collect_requested.store(true, std::memory_order_relaxed);
     auto* o = static_cast<Object*>(mem);
     o->m_type = t;
@@ -614,8 +626,8 @@ void note_external_memory(ptrdiff_t bytes)
     // Only growth counts towards the next collection; releases happen in sweeps, which reset
     // the counter anyway.
     if (bytes > 0) {
-        g_allocated_since += static_cast<size_t>(bytes);
-        if (PY_UNLIKELY(g_allocated_since > g_threshold))
+        count_allocation(static_cast<size_t>(bytes));
+        if (PY_UNLIKELY(g_allocated_since.load(std::memory_order_relaxed) > g_threshold))
             detail::g_collect_requested.store(true, std::memory_order_relaxed);
     }
 }
@@ -674,12 +686,16 @@ void maybe_collect()
 size_t collect()
 {
     size_t freed = 0;
+    // GC-8: with parallel transactions every other thread is stopped first (vm/transaction.cpp).
+    if (g_stop_world && !g_stop_world())
+        return 0; // another thread collected meanwhile
     {
         std::lock_guard lock(g_heap_mutex);
-        if (g_collecting)
-            return 0;
-        collect_locked(&freed);
+        if (!g_collecting)
+            collect_locked(&freed);
     }
+    if (g_resume_world)
+        g_resume_world();
     // Weak-reference callbacks run here, after the collection, at the caller's safepoint (GC-4).
     if (g_after_collect && !g_weak_cleared.empty())
         g_after_collect();
@@ -733,6 +749,14 @@ std::vector<Object*> take_cleared_weak_owners()
 }
 
 void set_after_collect_hook(AfterCollectFn fn) { g_after_collect = fn; }
+
+void set_root_tracer(void (*fn)(Tracer&)) { g_root_tracer = fn; }
+
+void set_world_hooks(bool (*stop)(), void (*resume)())
+{
+    g_stop_world = stop;
+    g_resume_world = resume;
+}
 
 void register_thread(void* stack_base)
 {
@@ -803,7 +827,7 @@ bool is_heap_object(void const* p)
 Stats stats()
 {
     std::lock_guard lock(g_heap_mutex);
-    return Stats { g_live_bytes + g_allocated_since, g_live_objects, g_collections, g_threshold };
+    return Stats { g_live_bytes + g_allocated_since.load(std::memory_order_relaxed), g_live_objects, g_collections, g_threshold };
 }
 
 void verify_heap()
@@ -819,6 +843,7 @@ void verify_heap()
                 || (find_object(reinterpret_cast<uintptr_t>(o)) == o);
             PY_VERIFY(ok, "GC-3");
         }
+        void visit_words(char const*, char const*) override { }
     };
     std::lock_guard lock(g_heap_mutex);
     Checker checker;

@@ -19,6 +19,7 @@
 // Invariant GC-3: an object is swept only if no root reaches it; its type's m_destroy runs first.
 #pragma once
 
+#include "objects/access.h"
 #include "objects/object.h"
 #include <vector>
 
@@ -29,6 +30,9 @@ public:
     virtual ~Tracer() = default;
     virtual void visit(Value v) = 0;
     void visit(Object const* o) { visit(Value(o)); }
+    // Treats every aligned word of [lo, hi) as a possible reference (conservative scanning), for
+    // memory that mixes Values with other data (undo records, objects/undo.h).
+    virtual void visit_words(char const* lo, char const* hi) = 0;
 };
 
 // Allocates [size] bytes (>= sizeof(Object)) of zeroed memory for an object of type [t] and
@@ -36,8 +40,12 @@ public:
 Object* allocate(Type* t, size_t size);
 
 namespace detail {
+// vm/stm_client.cpp: marks [o] private to the running transaction (STM-3), so that its barriers
+// take the fast path.
+void stm_note_allocation(Object* o);
+
 // Re-applies the header bits that allocate() derived from the type, after T's constructor (which
-// initialises the whole Object header) has run.
+// initialises the whole Object header, the STM word included) has run.
 inline void finish_header(Object* o, Type* t)
 {
     uint32_t bits = 0;
@@ -46,6 +54,8 @@ inline void finish_header(Object* o, Type* t)
     if (t->m_destroy)
         bits |= OF_NEEDS_DESTROY;
     o->m_gc.store(bits, std::memory_order_relaxed);
+    if (PY_UNLIKELY(g_stm_active))
+        stm_note_allocation(o);
 }
 } // namespace detail
 
@@ -77,6 +87,15 @@ template <class T, class... A> T* make_var(Type* t, size_t extra, A&&... args)
 // object (a list's items, a dict's table), so that collections keep pace with memory that
 // the GC heap does not see.
 void note_external_memory(ptrdiff_t bytes);
+
+// Installs a function that visits extra roots at every collection (the STM client's undo
+// records and written objects, vm/stm_client.cpp).
+void set_root_tracer(void (*fn)(Tracer&));
+
+// GC-8: installs the functions that stop every other thread at a safepoint before a collection
+// and let them go after it (parallel transactions, vm/transaction.cpp). [stop] returns false if
+// a collection by another thread happened instead while waiting, so this one is skipped.
+void set_world_hooks(bool (*stop)(), void (*resume)());
 
 // Registers [slot] (a Value stored outside the heap) as a root until remove_root().
 void add_root(Value* slot);

@@ -12,6 +12,7 @@
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "gc/heap.h"
+#include "objects/undo.h"
 #include <algorithm>
 
 namespace pystm {
@@ -400,5 +401,17 @@ MethodDef const g_bytearray_methods[] = {
     { "copy", ba_copy },
     { nullptr, nullptr },
 };
+
+// --- STM undo (objects/undo.h) -----------------------------------------------------------------
+
+namespace {
+void* bytearray_undo_save(Object* o, Type*) { return new std::string(static_cast<ByteArrayObject*>(o)->m_bytes); }
+void bytearray_undo_restore(Object* o, Type*, void* r) { static_cast<ByteArrayObject*>(o)->m_bytes = *static_cast<std::string*>(r); }
+void bytearray_undo_drop(void* r) { delete static_cast<std::string*>(r); }
+void bytearray_undo_trace(void*, gc::Tracer&) { }
+} // namespace
+
+StmUndoOps const g_bytearray_undo { bytearray_undo_save, bytearray_undo_restore, bytearray_undo_drop,
+    bytearray_undo_trace, sizeof(ByteArrayObject) };
 
 } // namespace pystm

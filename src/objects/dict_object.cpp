@@ -28,6 +28,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/undo.h"
 #include <atomic>
 #include <cstring>
 
@@ -855,5 +856,63 @@ void init_dict_types()
     add_type_attr(&dict_type, "__hash__", none());
     init_dict_view_types();
 }
+
+// --- STM undo (objects/undo.h) -----------------------------------------------------------------
+
+namespace {
+struct DictUndo {
+    DictTable* table; // an exact copy (serial included, DICT-3), or null; owned until restored
+    uint64_t version;
+};
+size_t table_bytes(DictTable* t)
+{
+    return sizeof(DictTable) + static_cast<size_t>(t->size) * sizeof(int32_t)
+        + static_cast<size_t>(t->capacity) * sizeof(DictEntry);
+}
+void* dict_undo_save(Object* o, Type*)
+{
+    auto* d = static_cast<DictObject*>(o);
+    DictTable* copy = nullptr;
+    if (DictTable* t = d->m_table) {
+        copy = static_cast<DictTable*>(malloc(table_bytes(t)));
+        if (!copy)
+            raise_memory_error();
+        memcpy(copy, t, table_bytes(t));
+    }
+    return new DictUndo { copy, d->m_version };
+}
+void dict_undo_restore(Object* o, Type*, void* r)
+{
+    auto* d = static_cast<DictObject*>(o);
+    auto* u = static_cast<DictUndo*>(r);
+    free(d->m_table);
+    d->m_table = u->table;
+    u->table = nullptr;
+    // DICT-2: versions are never reused, so caches filled by the aborted attempt cannot match.
+    d->m_version = u->version;
+    note_mutation(d); // a type dict: the attribute cache may hold the attempt's values (TYPE-3)
+}
+void dict_undo_drop(void* r)
+{
+    auto* u = static_cast<DictUndo*>(r);
+    free(u->table);
+    delete u;
+}
+void dict_undo_trace(void* r, gc::Tracer& tr)
+{
+    DictTable* t = static_cast<DictUndo*>(r)->table;
+    if (!t)
+        return;
+    DictEntry* e = t->entries();
+    for (int64_t i = 0; i < t->nentries; i++) {
+        if (e[i].key) {
+            tr.visit(e[i].key);
+            tr.visit(e[i].value);
+        }
+    }
+}
+} // namespace
+
+StmUndoOps const g_dict_undo { dict_undo_save, dict_undo_restore, dict_undo_drop, dict_undo_trace, sizeof(DictObject) };
 
 } // namespace pystm

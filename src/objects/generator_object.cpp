@@ -6,6 +6,7 @@
 // interpreter's FOR_ITER and SEND resume generator frames inline and call gen_activate() /
 // gen_frame_suspended() / gen_frame_finished() itself (GEN-1).
 #include "objects/generator_object.h"
+#include "objects/access.h"
 #include "gc/heap.h"
 #include "objects/exceptions.h"
 #include "objects/str_object.h"
@@ -669,6 +670,7 @@ void add_gen_getsets(Type* t, char const* prefix)
 
 void gen_prepare_resume(GenObject* g, bool)
 {
+    read_barrier(g);
     if (g->m_state == GEN_RUNNING)
         raise(&exc::ValueError, "%s already executing", kind_name(g));
 }
@@ -676,6 +678,8 @@ void gen_prepare_resume(GenObject* g, bool)
 void gen_activate(GenObject* g)
 {
     ThreadState* ts = tstate();
+    write_barrier(g);
+    write_barrier(g->m_frame); // vm/stm_client.h, CLI-2
     g->m_state = GEN_RUNNING;
     g->m_exc_state.m_previous = ts->m_exc_info;
     ts->m_exc_info = &g->m_exc_state;
@@ -693,12 +697,14 @@ void pop_exc_state(GenObject* g)
 
 void gen_frame_suspended(GenObject* g)
 {
+    write_barrier(g);
     pop_exc_state(g);
     g->m_state = GEN_SUSPENDED;
 }
 
 void gen_frame_finished(GenObject* g)
 {
+    write_barrier(g);
     pop_exc_state(g);
     g->m_exc_state.m_exc = Value();
     g->m_state = GEN_COMPLETED;

@@ -16,6 +16,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/undo.h"
 
 namespace pystm {
 
@@ -712,5 +713,23 @@ void init_list_types()
     add_methods(&list_iterator_type, list_iter_methods);
     add_methods(&list_reverseiterator_type, list_reviter_methods);
 }
+
+// --- STM undo (objects/undo.h) -----------------------------------------------------------------
+
+namespace {
+struct ListUndo {
+    std::vector<Value> items;
+};
+void* list_undo_save(Object* o, Type*) { return new ListUndo { static_cast<ListObject*>(o)->m_items }; }
+void list_undo_restore(Object* o, Type*, void* r) { static_cast<ListObject*>(o)->m_items = static_cast<ListUndo*>(r)->items; }
+void list_undo_drop(void* r) { delete static_cast<ListUndo*>(r); }
+void list_undo_trace(void* r, gc::Tracer& t)
+{
+    for (Value v : static_cast<ListUndo*>(r)->items)
+        t.visit(v);
+}
+} // namespace
+
+StmUndoOps const g_list_undo { list_undo_save, list_undo_restore, list_undo_drop, list_undo_trace, sizeof(ListObject) };
 
 } // namespace pystm

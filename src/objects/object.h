@@ -111,6 +111,8 @@ struct Type : Object {
     DestroyFn m_destroy = nullptr; // frees C++-owned memory of the builtin layout
     IterNextFn m_iternext = nullptr; // builtin iterator fast path, inherited by subclasses
     VarSizeFn m_var_size = nullptr; // variable-size layouts only, inherited by subclasses
+    // Undo operations of the builtin layout for the STM (objects/undo.h); static types only.
+    struct StmUndoOps const* m_stm_undo = nullptr;
     // Special-method cache (see file comment). Entries are the raw attribute values found on
     // the MRO (functions, builtin method descriptors, staticmethod objects, ...), or null.
     uint64_t m_cache_epoch = 0;

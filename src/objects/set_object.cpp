@@ -23,6 +23,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/undo.h"
 #include <atomic>
 #include <cstring>
 
@@ -1141,5 +1142,54 @@ void init_set_types()
     add_methods(&frozenset_type, compare_methods<set_richcompare_method>);
     add_methods(&set_iterator_type, set_iter_methods);
 }
+
+// --- STM undo (objects/undo.h) -----------------------------------------------------------------
+
+namespace {
+struct SetUndo {
+    SetTable* table; // an exact copy, or null; owned until restored
+    int64_t hash_cache;
+};
+size_t set_table_bytes(SetTable* t) { return sizeof(SetTable) + static_cast<size_t>(t->mask + 1) * sizeof(SetEntry); }
+void* set_undo_save(Object* o, Type*)
+{
+    auto* so = static_cast<SetObject*>(o);
+    SetTable* copy = nullptr;
+    if (SetTable* t = so->m_table) {
+        copy = static_cast<SetTable*>(malloc(set_table_bytes(t)));
+        if (!copy)
+            raise_memory_error();
+        memcpy(copy, t, set_table_bytes(t));
+    }
+    return new SetUndo { copy, so->m_hash_cache };
+}
+void set_undo_restore(Object* o, Type*, void* r)
+{
+    auto* so = static_cast<SetObject*>(o);
+    auto* u = static_cast<SetUndo*>(r);
+    free(so->m_table);
+    so->m_table = u->table;
+    u->table = nullptr;
+    so->m_hash_cache = u->hash_cache;
+}
+void set_undo_drop(void* r)
+{
+    auto* u = static_cast<SetUndo*>(r);
+    free(u->table);
+    delete u;
+}
+void set_undo_trace(void* r, gc::Tracer& tr)
+{
+    SetTable* t = static_cast<SetUndo*>(r)->table;
+    if (!t)
+        return;
+    SetEntry* e = t->entries();
+    for (int64_t i = 0; i <= t->mask; i++)
+        if (e[i].key)
+            tr.visit(e[i].key);
+}
+} // namespace
+
+StmUndoOps const g_set_undo { set_undo_save, set_undo_restore, set_undo_drop, set_undo_trace, sizeof(SetObject) };
 
 } // namespace pystm

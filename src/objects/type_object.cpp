@@ -245,6 +245,8 @@ void init_static_type(Type* t, char const* name, Type* base, size_t layout_size,
     s_static_types.push_back(t);
 }
 
+std::vector<Type*> const& static_types() { return s_static_types; }
+
 void finish_static_types()
 {
     for (Type* t : s_static_types) {

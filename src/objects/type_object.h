@@ -8,6 +8,8 @@
 
 #include "objects/function_object.h"
 
+#include <vector>
+
 namespace pystm {
 
 extern Type type_type;
@@ -30,6 +32,8 @@ void init_static_type(Type* t, char const* name, Type* base, size_t layout_size,
 // Step 2 (called once by bootstrap for every type set up by init_static_type): creates the
 // name, __dict__, __bases__ and __mro__ objects.
 void finish_static_types();
+// Every type set up by init_static_type, in set-up order.
+std::vector<Type*> const& static_types();
 
 // type(name, bases, dict) and class statements: creates a heap type with metaclass [meta],
 // computing the layout (dict offset, __slots__), MRO (C3) and __set_name__/__init_subclass__

@@ -129,6 +129,7 @@ struct ClientHooks {
 };
 // Must be called before any transaction starts (not thread-safe against running ones).
 void set_client_hooks(ClientHooks const& h);
+ClientHooks client_hooks();
 
 struct Config {
     // An attempt that follows this many consecutive aborts starts inevitable (STM-9).
@@ -211,6 +212,12 @@ AbortInfo last_abort_info();
 // Sizes of the current attempt's read and write logs (tests and the profiler).
 size_t read_set_size();
 size_t write_set_size();
+
+// Calls [fn] for every object in the write set of [tx]'s running attempt, with its undo record
+// (a null record for objects written while inevitable). For the client's collector, which must
+// keep written objects and the values in their records alive while the attempt runs. Call only
+// while [tx]'s thread is stopped (or is the caller).
+void for_each_write(Transaction* tx, void (*fn)(Object* o, UndoRecord const& r, void* ctx), void* ctx);
 
 // ---- objects ------------------------------------------------------------------------------
 // Must be called on each object allocated inside a transaction, before it is published: marks it

@@ -121,6 +121,8 @@ void Stats::add(Stats const& o)
 }
 
 void set_client_hooks(ClientHooks const& h) { g_hooks = h; }
+
+ClientHooks client_hooks() { return g_hooks; }
 Config& config() { return s_config; }
 
 // ---- descriptors --------------------------------------------------------------------------
@@ -429,6 +431,15 @@ void rollback(Transaction* tx, AbortKind kind, Object* obj, uint64_t my_loc, uin
     adapt_length(tx, false);
     end_attempt(tx);
     throw StmAbort { kind };
+}
+
+void for_each_write(Transaction* tx, void (*fn)(Object* o, UndoRecord const& r, void* ctx), void* ctx)
+{
+    if (!tx || !tx->m_active)
+        return;
+    static UndoRecord const none {};
+    for (WriteEntry const& w : tx->m_writes)
+        fn(w.obj, w.saved ? w.undo : none, ctx);
 }
 
 void abort_transaction()

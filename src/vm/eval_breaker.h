@@ -26,12 +26,20 @@ enum EvalBreakerBits : uint32_t {
     EB_TX_SWITCH = 1u << 2, // another thread waits for the run token, or hint_commit_soon()
 };
 
-// Slow path: collects garbage if requested, raises KeyboardInterrupt for a pending SIGINT.
-void handle_eval_breaker(ThreadState* ts);
+// Slow path: collects garbage if requested, stops for another thread's collection, ends the
+// transaction when asked to (EB_TX_SWITCH), raises KeyboardInterrupt for a pending SIGINT.
+// [restart_point]: the caller is the interpreter loop with its frame's state saved, where a
+// parallel transaction may end and the next begin (vm/stm_client.h, CLI-1).
+void handle_eval_breaker(ThreadState* ts, bool restart_point = false);
+
+inline bool eval_breaker_pending(ThreadState* ts)
+{
+    return PY_UNLIKELY(ts->m_eval_breaker.load(std::memory_order_relaxed) | gc::collection_requested());
+}
 
 inline void poll_eval_breaker(ThreadState* ts)
 {
-    if (PY_UNLIKELY(ts->m_eval_breaker.load(std::memory_order_relaxed) | gc::collection_requested()))
+    if (eval_breaker_pending(ts))
         handle_eval_breaker(ts);
 }
 

@@ -39,7 +39,9 @@
 #include "vm/eval_breaker.h"
 #include "vm/frame.h"
 #include "vm/opcode.h"
+#include "vm/stm_client.h"
 #include "vm/traceback.h"
+#include "stm/stm.h"
 #include <cmath>
 #include <new>
 #include <stdexcept>
@@ -726,6 +728,22 @@ inline void unlink_frame(ThreadState* ts, Frame* f)
     leave_recursive_frame(ts);
 }
 
+// The instruction a transaction begun at a CALL poll resumes at: the CALL itself, or the KW_NAMES
+// before it, whose only effect (the kwnames register) would otherwise be lost.
+inline uint32_t call_resume_pc(uint32_t const* code, uint32_t pc)
+{
+    return pc >= 2 && instr_opcode(code[pc - 2]) == KW_NAMES ? pc - 2 : pc - 1;
+}
+
+// CLI-3: the base activation returns to C++ code, where no restart point exists.
+void leave_base_activation(ThreadState* ts)
+{
+    if (ts->m_nested_runs == 1 && ts->m_restartable && stm::in_transaction() && !stm::is_inevitable())
+        stm::become_inevitable();
+    if (ts->m_nested_runs == 1)
+        ts->m_restartable = false;
+}
+
 struct NestedRun {
     ThreadState* ts;
     explicit NestedRun(ThreadState* t) : ts(t) { ts->m_nested_runs++; }
@@ -986,6 +1004,17 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
         f->m_sp = static_cast<int32_t>(sp - stack_base);                                           \
         f->m_pc = pc;                                                                              \
     } while (0)
+// The eval-breaker poll of the loop. The frame's state is saved first, with [resume] as the
+// instruction to continue at, so the poll may end the transaction and begin the next one there:
+// a restart point (CLI-1) that an abort of the new transaction resumes from.
+#define POLL_AT(resume)                                                                            \
+    do {                                                                                           \
+        if (PY_UNLIKELY(eval_breaker_pending(ts))) {                                               \
+            f->m_sp = static_cast<int32_t>(sp - stack_base);                                       \
+            f->m_pc = (resume);                                                                    \
+            handle_eval_breaker(ts, true);                                                         \
+        }                                                                                          \
+    } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -1012,6 +1041,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
 #endif
 
     for (;;) {
+        try {
         try {
         try {
 #if PYSTM_COMPUTED_GOTO
@@ -1594,8 +1624,8 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
             }
             TARGET(JUMP_BACKWARD)
             {
-                poll_eval_breaker(ts);
                 pc = oparg;
+                POLL_AT(pc);
                 DISPATCH();
             }
             TARGET(POP_JUMP_FORWARD_IF_FALSE)
@@ -1625,32 +1655,32 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
             TARGET(POP_JUMP_BACKWARD_IF_FALSE)
             {
                 if (!truthy_fast(POP())) {
-                    poll_eval_breaker(ts);
                     pc = oparg;
+                    POLL_AT(pc);
                 }
                 DISPATCH();
             }
             TARGET(POP_JUMP_BACKWARD_IF_TRUE)
             {
                 if (truthy_fast(POP())) {
-                    poll_eval_breaker(ts);
                     pc = oparg;
+                    POLL_AT(pc);
                 }
                 DISPATCH();
             }
             TARGET(POP_JUMP_BACKWARD_IF_NONE)
             {
                 if (is_none(POP())) {
-                    poll_eval_breaker(ts);
                     pc = oparg;
+                    POLL_AT(pc);
                 }
                 DISPATCH();
             }
             TARGET(POP_JUMP_BACKWARD_IF_NOT_NONE)
             {
                 if (!is_none(POP())) {
-                    poll_eval_breaker(ts);
                     pc = oparg;
+                    POLL_AT(pc);
                 }
                 DISPATCH();
             }
@@ -1710,7 +1740,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
             }
             TARGET(CALL)
             {
-                poll_eval_breaker(ts);
+                POLL_AT(call_resume_pc(code, pc));
                 Value* base = sp - oparg - 2;
                 TupleObject* kw = kwnames;
                 kwnames = nullptr;
@@ -1771,7 +1801,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
             }
             TARGET(CALL_FUNCTION_EX)
             {
-                poll_eval_breaker(ts);
+                POLL_AT(call_resume_pc(code, pc));
                 Value kwargs = (oparg & 1) ? POP() : Value();
                 Value argsv = POP();
                 Value func = POP();
@@ -1848,9 +1878,12 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                     gen_frame_finished(static_cast<GenObject*>(done->m_gen));
                 if (was_entry) {
                     frame_release(done);
+                    if (PY_UNLIKELY(g_stm_active))
+                        leave_base_activation(ts); // CLI-3
                     return retval;
                 }
                 f = done->m_previous;
+                write_barrier(f); // CLI-2
                 frame_release(done);
                 LOAD_FRAME();
                 // Deliver the result to the instruction that entered [done].
@@ -1882,9 +1915,12 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                 gen_frame_suspended(static_cast<GenObject*>(done->m_gen));
                 if (was_entry) {
                     *yielded = true;
+                    if (PY_UNLIKELY(g_stm_active))
+                        leave_base_activation(ts); // CLI-3
                     return v;
                 }
                 f = caller;
+                write_barrier(f); // CLI-2
                 LOAD_FRAME();
                 PUSH(v);
                 DISPATCH();
@@ -2293,10 +2329,23 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                 }
                 if (was_entry) {
                     ts->m_current_exception = exc;
+                    if (PY_UNLIKELY(g_stm_active))
+                        leave_base_activation(ts); // CLI-3
                     throw;
                 }
                 f = done->m_previous;
+                write_barrier(f); // CLI-2
             }
+        }
+        } catch (stm::StmAbort&) {
+            // The runtime rolled the heap back. Only the thread's base activation can go back
+            // to the restart point (CLI-1); nested ones unwind to it.
+            if (ts->m_nested_runs != 1 || !ts->m_restartable)
+                throw;
+            f = stm_restart(ts);
+            kwnames = nullptr;
+            skip_tb = false;
+            pending_throw = false;
         }
     }
 #undef LOAD_FRAME

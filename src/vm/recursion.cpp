@@ -8,6 +8,7 @@
 // C++ recursion raises RecursionError long before the stack overflows.
 #include "objects/exceptions.h"
 #include "vm/eval_breaker.h"
+#include "vm/stm_client.h"
 #include "vm/transaction.h"
 #include "vm/frame.h"
 
@@ -54,15 +55,23 @@ void check_cpp_stack(char const* where)
         raise_recursion(where);
 }
 
-void handle_eval_breaker(ThreadState* ts)
+void handle_eval_breaker(ThreadState* ts, bool restart_point)
 {
     if (gc::collection_requested())
         gc::maybe_collect();
     uint32_t bits = ts->m_eval_breaker.load(std::memory_order_relaxed);
-    if (bits & EB_GC)
+    if (bits & EB_GC) {
         ts->m_eval_breaker.fetch_and(~uint32_t(EB_GC), std::memory_order_relaxed);
-    if (bits & EB_TX_SWITCH)
-        transaction_switch_point(ts); // may let another thread run (and collect)
+        transaction_safepoint(ts); // another thread's collection (GC-8)
+    }
+    if (bits & EB_TX_SWITCH) {
+        if (g_tx_mode == TxMode::Parallel) {
+            if (restart_point)
+                transaction_restart_point(ts); // may throw StmAbort (CLI-1)
+        } else {
+            transaction_switch_point(ts); // may let another thread run (and collect)
+        }
+    }
     if (bits & EB_SIGINT) {
         ts->m_eval_breaker.fetch_and(~uint32_t(EB_SIGINT), std::memory_order_relaxed);
         signal_run_pending(); // modules/signal_module.cpp: Python handlers, else KeyboardInterrupt

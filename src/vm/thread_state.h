@@ -55,6 +55,16 @@ struct ThreadState {
     uint64_t m_ident = 0; // _thread.get_ident()
     // _thread._set_sentinel(): a lock released when the thread ends (threading's join waits on it).
     Value m_sentinel;
+
+    // Parallel transactions (vm/stm_client.h).
+    void* m_stm_tx = nullptr; // this thread's stm::Transaction descriptor
+    bool m_restartable = false; // the running transaction began at a restart point (CLI-1)
+    uint32_t m_tx_polls = 0; // restart points passed in the running transaction
+    // The thread as it was at the restart point, put back after an abort.
+    vm::Frame* m_restart_frame = nullptr;
+    int m_restart_recursion = 0;
+    ExcInfo* m_restart_exc_info = nullptr;
+    Value m_restart_exc_base;
 };
 
 // The calling thread's state; valid after thread_state_attach().

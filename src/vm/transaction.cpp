@@ -12,12 +12,16 @@
 // g_heap_mutex is never held while waiting for the token.
 #include "vm/transaction.h"
 #include "gc/heap.h"
+#include "objects/access.h"
+#include "stm/stm.h"
 #include "vm/eval_breaker.h"
+#include "vm/stm_client.h"
 
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <thread>
 #include <time.h>
 
 namespace pystm::vm {
@@ -79,10 +83,138 @@ void started(ThreadState* ts)
     ts->m_tx_start_ns = now_ns();
 }
 
+// --- parallel transactions ------------------------------------------------------------------------
+//
+// GC-8 (stopping the world): s_running counts the threads inside transactions and not stopped.
+// A collector sets s_stop, asks every thread to reach a safepoint (EB_GC) and waits until it is
+// the only one running; threads stop at their next poll (or in the STM runtime's wait loops),
+// staying inside their transactions, whose undo records and written objects the collector traces
+// (UNDO-3). A thread outside its transaction cannot begin one while s_stop is set.
+std::condition_variable s_gc_cv;
+int s_running = 0;
+bool s_stop = false;
+
+bool parallel() { return g_tx_mode == TxMode::Parallel; }
+
+// Stops the calling thread (inside its transaction) until the collection in progress ends.
+void stop_for_collection(ThreadState* ts, std::unique_lock<std::mutex>& lk)
+{
+    s_running--;
+    s_gc_cv.notify_all();
+    uint64_t t0 = now_ns();
+    while (s_stop)
+        s_gc_cv.wait(lk);
+    s_running++;
+    if (ts)
+        ts->m_tx_ns_waiting.fetch_add(now_ns() - t0, std::memory_order_relaxed);
+}
+
+bool stop_world()
+{
+    ThreadState* me = tstate();
+    gc::park_thread();
+    std::unique_lock lk(s_mutex);
+    if (s_stop) {
+        // Another thread is collecting: let it, and skip this collection.
+        stop_for_collection(me, lk);
+        lk.unlock();
+        gc::unpark_thread();
+        return false;
+    }
+    s_stop = true;
+    for (ThreadState* ts = thread_state_head(); ts; ts = ts->m_next)
+        if (ts != me)
+            ts->m_eval_breaker.fetch_or(EB_GC, std::memory_order_relaxed);
+    while (s_running > 1)
+        s_gc_cv.wait(lk);
+    lk.unlock();
+    gc::unpark_thread();
+    return true;
+}
+
+void resume_world()
+{
+    std::lock_guard lk(s_mutex);
+    s_stop = false;
+    s_gc_cv.notify_all();
+}
+
+// The STM runtime's wait loops (a lock owner committing, the inevitable transaction): a thread
+// waiting there must still stop for a collection, or the collector would wait for it for ever.
+void stm_wait(stm::WaitReason)
+{
+    if (s_stop) {
+        gc::park_thread();
+        {
+            std::unique_lock lk(s_mutex);
+            if (s_stop)
+                stop_for_collection(tstate(), lk);
+        }
+        gc::unpark_thread();
+    } else {
+        std::this_thread::yield();
+    }
+}
+
+void parallel_enter(ThreadState* ts)
+{
+    {
+        std::unique_lock lk(s_mutex);
+        uint64_t t0 = now_ns();
+        while (s_stop)
+            s_gc_cv.wait(lk);
+        ts->m_tx_ns_waiting.fetch_add(now_ns() - t0, std::memory_order_relaxed);
+        s_running++;
+    }
+    started(ts);
+    if (g_stm_active) {
+        ts->m_eval_breaker.fetch_or(EB_TX_SWITCH, std::memory_order_relaxed);
+        stm_begin_inevitable(ts); // CLI-1: not a restart point
+    }
+}
+
+void parallel_leave(ThreadState* ts, bool final)
+{
+    if (g_stm_active && stm::in_transaction())
+        stm::commit(); // may throw StmAbort: the caller's restart point re-runs the attempt
+    ts->m_restartable = false;
+    if (!final)
+        gc::park_thread(); // TX-2
+    std::lock_guard lk(s_mutex);
+    s_running--;
+    s_gc_cv.notify_all();
+    ts->m_in_transaction = false;
+    ts->m_tx_commits.fetch_add(1, std::memory_order_relaxed);
+    ts->m_tx_ns_running.fetch_add(now_ns() - ts->m_tx_start_ns, std::memory_order_relaxed);
+}
+
 } // namespace
+
+void engage_parallel_transactions(ThreadState* ts)
+{
+    if (!parallel() || g_stm_active)
+        return;
+    stm_engage();
+    stm::ClientHooks hooks = stm::client_hooks();
+    hooks.wait = stm_wait;
+    stm::set_client_hooks(hooks);
+    gc::set_world_hooks(stop_world, resume_world);
+    // Every registered thread (only the caller can be inside a transaction now) gets a descriptor.
+    for (ThreadState* t = thread_state_head(); t; t = t->m_next)
+        if (!t->m_stm_tx && t == ts)
+            t->m_stm_tx = stm::register_thread();
+    ts->m_eval_breaker.fetch_or(EB_TX_SWITCH, std::memory_order_relaxed);
+    stm_begin_inevitable(ts); // CLI-1: the caller is inside a native call
+}
 
 void transaction_begin(ThreadState* ts)
 {
+    if (parallel()) {
+        if (g_stm_active && !ts->m_stm_tx)
+            ts->m_stm_tx = stm::register_thread();
+        parallel_enter(ts);
+        return;
+    }
     {
         std::unique_lock lk(s_mutex);
         take_token(ts, lk);
@@ -92,6 +224,10 @@ void transaction_begin(ThreadState* ts)
 
 void transaction_end(ThreadState* ts)
 {
+    if (parallel()) {
+        parallel_leave(ts, false);
+        return;
+    }
     gc::park_thread(); // TX-2, before another thread can collect
     std::lock_guard lk(s_mutex);
     release_token(ts);
@@ -99,12 +235,51 @@ void transaction_end(ThreadState* ts)
 
 void transaction_end_final(ThreadState* ts)
 {
+    if (parallel()) {
+        parallel_leave(ts, true);
+        if (ts->m_stm_tx)
+            stm::unregister_thread();
+        ts->m_stm_tx = nullptr;
+        return;
+    }
     std::lock_guard lk(s_mutex);
     release_token(ts);
 }
 
+void transaction_safepoint(ThreadState* ts)
+{
+    if (!parallel())
+        return;
+    ts->m_eval_breaker.fetch_and(~uint32_t(EB_GC), std::memory_order_relaxed);
+    if (!s_stop)
+        return;
+    gc::park_thread();
+    {
+        std::unique_lock lk(s_mutex);
+        if (s_stop)
+            stop_for_collection(ts, lk);
+    }
+    gc::unpark_thread();
+}
+
+void transaction_restart_point(ThreadState* ts)
+{
+    if (!g_stm_active || ts->m_atomic_depth > 0 || ts->m_nested_runs != 1)
+        return;
+    bool soon = ts->m_commit_soon;
+    ts->m_commit_soon = false;
+    if (ts->m_restartable && !stm::is_inevitable() && !soon && ++ts->m_tx_polls < stm::length_budget())
+        return;
+    stm::commit(); // may throw StmAbort: back to the previous restart point
+    ts->m_tx_commits.fetch_add(1, std::memory_order_relaxed);
+    transaction_safepoint(ts);
+    stm_begin_at_restart_point(ts);
+}
+
 void transaction_switch_point(ThreadState* ts)
 {
+    if (parallel())
+        return; // parallel transactions end at restart points only (transaction_restart_point)
     ts->m_eval_breaker.fetch_and(~uint32_t(EB_TX_SWITCH), std::memory_order_relaxed);
     bool soon = ts->m_commit_soon;
     ts->m_commit_soon = false;

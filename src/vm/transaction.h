@@ -44,8 +44,18 @@ void transaction_end(ThreadState* ts);
 void transaction_end_final(ThreadState* ts);
 
 // The eval-breaker's transaction point (EB_TX_SWITCH set, or hint_commit_soon()): ends the
-// transaction and begins the next one if another thread waits for the token (TX-4).
+// transaction and begins the next one if another thread waits for the token (TX-4). Serial mode.
 void transaction_switch_point(ThreadState* ts);
+
+// Parallel mode: a poll of the interpreter loop with the frame's state saved (CLI-1). Ends the
+// transaction when it is long enough (stm::length_budget()), inevitable, or asked to end soon,
+// and begins the next one here. Throws StmAbort if the commit fails.
+void transaction_restart_point(ThreadState* ts);
+// Parallel mode: stops the thread (inside its transaction) while another thread collects (GC-8).
+void transaction_safepoint(ThreadState* ts);
+// Parallel mode: engages the STM before the process gets a second thread; the caller's
+// transaction becomes an STM transaction (inevitable: it is inside a native call, CLI-1).
+void engage_parallel_transactions(ThreadState* ts);
 
 // Ends the calling thread's transaction for the duration of a blocking call (TX-3: not inside
 // pystm.atomic). The code inside must not touch the GC heap (TX-1): it may use C++ memory and

@@ -2,6 +2,7 @@
 // asserting exactly which transaction aborts and why. Cites the invariants of
 // docs/internals/stm.md (STM-1 .. STM-10).
 #include "stm_test_support.h"
+#include "objects/undo.h"
 
 #include "objects/access.h"
 
@@ -595,6 +596,11 @@ TEST_F(StmDet, StatisticsCountCommitsAndAbortsByKind)
 
 TEST_F(StmDet, AccessLayerBarriersRouteToTheRuntimeWhenActive) // STM-0
 {
+    // A write to an object whose type has no undo operations makes the transaction inevitable
+    // (UNDO-1); y's type has some.
+    Type undoable(nullptr);
+    undoable.m_stm_undo = &g_plain_undo;
+    y.m_type = &undoable;
     auto* a = s.add();
     s.step(a, begin);
     ASSERT_EQ(s.step(a,
@@ -607,9 +613,11 @@ TEST_F(StmDet, AccessLayerBarriersRouteToTheRuntimeWhenActive) // STM-0
                       pystm::g_stm_active = false;
                       EXPECT_EQ(stm::read_set_size(), 1u);
                       EXPECT_EQ(stm::write_set_size(), 1u);
+                      EXPECT_FALSE(stm::is_inevitable());
                       stm::commit();
                   }),
         Outcome::Ok);
+    y.m_type = nullptr;
 }
 
 TEST_F(StmDet, DescriptorSlotsAreBoundedAndReused) // STM-3

@@ -1,0 +1,307 @@
+// The interpreter as the client of the STM runtime (vm/stm_client.h): undo records, barrier slow
+// paths, allocation inside transactions, the collector's roots, restart points and restarts.
+//
+// Undo records (objects/undo.h). A record is a ClientRecord: the operations of the nearest type
+// in the object's base chain that registered some (its "owner", a static type) with their
+// record, plus a byte copy of the rest of the object: the plain fields that static subclasses of
+// the owner add, and a heap subclass's __dict__ pointer and __slots__ values. Types whose layout
+// is plain data register g_plain_undo, which covers nothing, so the byte copy is the whole
+// record. The allow list below names them; a type not on it makes a transaction that writes one
+// of its instances inevitable (UNDO-1), which is always correct.
+#include "vm/stm_client.h"
+#include "gc/heap.h"
+#include "objects/access.h"
+#include "objects/bytes_object.h"
+#include "objects/dict_object.h"
+#include "objects/exceptions.h"
+#include "objects/list_object.h"
+#include "objects/set_object.h"
+#include "objects/function_object.h"
+#include "objects/type_object.h"
+#include "objects/undo.h"
+#include "stm/stm.h"
+#include "vm/frame.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <random>
+#include <string_view>
+
+namespace pystm {
+
+bool g_stm_active = false;
+
+namespace {
+void* plain_save(Object*, Type*) { return nullptr; }
+void plain_restore(Object*, Type*, void*) { }
+void plain_drop(void*) { }
+void plain_trace(void*, gc::Tracer&) { }
+} // namespace
+
+StmUndoOps const g_plain_undo { plain_save, plain_restore, plain_drop, plain_trace, 0 };
+
+namespace vm {
+
+TxMode g_tx_mode = TxMode::Serial;
+uint32_t g_stm_chaos = 0;
+
+namespace {
+
+// --- frames: a byte copy of the whole frame (its locals, value stack and block stack) -------------
+
+struct Bytes {
+    uint32_t off, len;
+    char data[];
+};
+
+Bytes* copy_bytes(Object* o, size_t off, size_t len)
+{
+    auto* b = static_cast<Bytes*>(std::malloc(sizeof(Bytes) + len));
+    if (!b)
+        raise_memory_error();
+    b->off = static_cast<uint32_t>(off);
+    b->len = static_cast<uint32_t>(len);
+    std::memcpy(b->data, reinterpret_cast<char*>(o) + off, len);
+    return b;
+}
+
+size_t frame_bytes(Frame* f)
+{
+    return sizeof(Frame) + sizeof(Value) * static_cast<size_t>(f->m_nlocalsplus + f->m_stacksize + f->m_blockcap);
+}
+
+void* frame_save(Object* o, Type*) { return copy_bytes(o, sizeof(Object), frame_bytes(static_cast<Frame*>(o)) - sizeof(Object)); }
+void frame_restore(Object* o, Type*, void* r)
+{
+    auto* b = static_cast<Bytes*>(r);
+    std::memcpy(reinterpret_cast<char*>(o) + b->off, b->data, b->len);
+}
+void frame_drop(void* r) { std::free(r); }
+void frame_trace(void* r, gc::Tracer& t)
+{
+    auto* b = static_cast<Bytes*>(r);
+    t.visit_words(b->data, b->data + b->len);
+}
+
+StmUndoOps const s_frame_undo { frame_save, frame_restore, frame_drop, frame_trace, UINT32_MAX };
+
+// --- client records -------------------------------------------------------------------------------
+
+struct ClientRecord {
+    StmUndoOps const* ops;
+    Type* owner;
+    void* rec;
+    uint32_t off, len; // the byte-copied rest of the object
+    char data[];
+};
+
+// The type whose undo operations apply to instances of [t]: the nearest in its base chain that has
+// some, provided only heap types lie between (a static type without operations has fields nobody
+// saves). Null if none.
+Type* undo_owner(Type* t)
+{
+    for (Type* b = t; b; b = b->m_base) {
+        if (b->m_stm_undo)
+            return b;
+        if (!b->has_flag(TF_HEAPTYPE))
+            return nullptr;
+    }
+    return nullptr;
+}
+
+stm::UndoRecord save_state(Object* o)
+{
+    Type* t = o->m_type;
+    Type* owner = undo_owner(t);
+    PY_VERIFY(owner, "UNDO-1");
+    StmUndoOps const* ops = owner->m_stm_undo;
+    size_t start = 0, end = 0;
+    if (ops->covers != UINT32_MAX) {
+        start = std::max<size_t>(sizeof(Object), ops->covers);
+        end = std::max<size_t>(t->m_layout_size, t->m_instance_size);
+    }
+    size_t len = end > start ? end - start : 0;
+    auto* r = static_cast<ClientRecord*>(std::malloc(sizeof(ClientRecord) + len));
+    if (!r)
+        raise_memory_error();
+    r->ops = ops;
+    r->owner = owner;
+    r->rec = ops->save(o, owner);
+    r->off = static_cast<uint32_t>(start);
+    r->len = static_cast<uint32_t>(len);
+    std::memcpy(r->data, reinterpret_cast<char*>(o) + start, len);
+    return stm::UndoRecord { r, 0 };
+}
+
+void restore_state(Object* o, stm::UndoRecord const& u)
+{
+    auto* r = static_cast<ClientRecord*>(u.data);
+    r->ops->restore(o, r->owner, r->rec);
+    std::memcpy(reinterpret_cast<char*>(o) + r->off, r->data, r->len);
+}
+
+void drop_state(Object*, stm::UndoRecord const& u)
+{
+    auto* r = static_cast<ClientRecord*>(u.data);
+    r->ops->drop(r->rec);
+    std::free(r);
+}
+
+// UNDO-3: written objects and what their records reference stay alive while the attempt runs.
+void trace_write(Object* o, stm::UndoRecord const& u, void* ctx)
+{
+    auto& t = *static_cast<gc::Tracer*>(ctx);
+    t.visit(Value(o));
+    if (auto* r = static_cast<ClientRecord*>(u.data)) {
+        r->ops->trace(r->rec, t);
+        t.visit_words(r->data, r->data + r->len);
+    }
+}
+
+void trace_transactions(gc::Tracer& t)
+{
+    for (ThreadState* ts = thread_state_head(); ts; ts = ts->m_next)
+        if (ts->m_stm_tx)
+            stm::for_each_write(static_cast<stm::Transaction*>(ts->m_stm_tx), trace_write, &t);
+}
+
+// Static types whose builtin layout is plain data, written only through barriers.
+constexpr std::string_view s_plain_types[] = {
+    "object", "function", "cell", "method", "classmethod", "staticmethod", "property", "module",
+    "generator", "coroutine", "async_generator", "traceback", "list_iterator", "list_reverseiterator",
+    "tuple_iterator", "str_ascii_iterator", "str_iterator", "bytes_iterator", "bytearray_iterator",
+    "range_iterator", "longrange_iterator", "set_iterator", "dict_keyiterator", "dict_valueiterator",
+    "dict_itemiterator", "dict_reversekeyiterator", "dict_reversevalueiterator",
+    "dict_reverseitemiterator", "enumerate", "zip", "map", "filter", "reversed", "iterator",
+    "callable_iterator", "types.SimpleNamespace", "functools.partial", "_thread.lock", "_thread.RLock",
+};
+
+void register_undo_ops()
+{
+    for (Type* t : static_types()) {
+        std::string_view name = t->m_tp_name ? t->m_tp_name : "";
+        if (t->has_flag(TF_EXC_SUBCLASS)
+            || std::find(std::begin(s_plain_types), std::end(s_plain_types), name) != std::end(s_plain_types))
+            t->m_stm_undo = &g_plain_undo;
+    }
+    list_type.m_stm_undo = &g_list_undo;
+    dict_type.m_stm_undo = &g_dict_undo;
+    set_type.m_stm_undo = &g_set_undo;
+    bytearray_type.m_stm_undo = &g_bytearray_undo;
+    frame_type.m_stm_undo = &s_frame_undo;
+}
+
+std::minstd_rand& chaos_rng()
+{
+    static thread_local std::minstd_rand rng(12345);
+    return rng;
+}
+
+// A chaos abort, at most one per attempt, only where a re-run is possible (CLI-1).
+void maybe_chaos_abort()
+{
+    ThreadState* ts = tstate();
+    if (ts && ts->m_restartable && !stm::is_inevitable() && chaos_rng()() % g_stm_chaos == 0)
+        stm::abort_transaction();
+}
+
+} // namespace
+
+bool stm_undoable(Type* t)
+{
+    Type* owner = undo_owner(t);
+    return owner && (t->m_var_size == nullptr || owner->m_stm_undo->covers == UINT32_MAX);
+}
+
+void stm_engage()
+{
+    if (g_stm_active)
+        return;
+    register_undo_ops();
+    stm::ClientHooks hooks;
+    hooks.save_state = save_state;
+    hooks.restore_state = restore_state;
+    hooks.drop_state = drop_state;
+    stm::set_client_hooks(hooks);
+    gc::set_root_tracer(trace_transactions);
+    if (char const* c = std::getenv("PYSTM_STM_CHAOS"))
+        g_stm_chaos = static_cast<uint32_t>(std::strtoul(c, nullptr, 10));
+    g_stm_active = true;
+}
+
+void stm_begin_inevitable(ThreadState* ts)
+{
+    ts->m_restartable = false;
+    ts->m_tx_polls = 0;
+    stm::begin();
+    stm::become_inevitable(); // cannot fail: nothing was read yet
+}
+
+void stm_begin_at_restart_point(ThreadState* ts)
+{
+    stm::begin();
+    ts->m_tx_polls = 0;
+    ts->m_restart_frame = ts->m_frame;
+    ts->m_restart_recursion = ts->m_recursion_depth;
+    ts->m_restart_exc_info = ts->m_exc_info;
+    ts->m_restart_exc_base = ts->m_exc_base.m_exc;
+    ts->m_restartable = true;
+    // CLI-2: the current frame's state (pc and sp saved by the poll) goes into the undo log.
+    if (ts->m_frame)
+        write_barrier(ts->m_frame);
+}
+
+bool stm_restartable(ThreadState* ts) { return ts->m_restartable && !stm::is_inevitable(); }
+
+Frame* stm_restart(ThreadState* ts)
+{
+    PY_VERIFY(ts->m_restartable && ts->m_nested_runs == 1, "CLI-1");
+    // The runtime already rolled the heap back (frames included, CLI-2); the thread state lives
+    // outside the heap.
+    ts->m_frame = ts->m_restart_frame;
+    ts->m_recursion_depth = ts->m_restart_recursion;
+    ts->m_exc_info = ts->m_restart_exc_info;
+    ts->m_exc_base.m_exc = ts->m_restart_exc_base;
+    ts->m_current_exception = Value();
+    ts->m_atomic_depth = 0; // TX-3: transactions never begin inside an atomic block
+    stm_begin_at_restart_point(ts);
+    return ts->m_frame;
+}
+
+} // namespace vm
+
+// --- the barrier slow paths of objects/access.h ------------------------------------------------------
+
+namespace stm {
+
+void read_barrier_slow(Object* o)
+{
+    if (o->is_immutable())
+        return; // OBJ-1
+    if (PY_UNLIKELY(vm::g_stm_chaos))
+        vm::maybe_chaos_abort();
+    read(o);
+}
+
+void write_barrier_slow(Object* o)
+{
+    uint64_t w = o->m_stm.load(std::memory_order_relaxed);
+    if ((w & ~kReadMostly) == t_own_word)
+        return; // written or allocated by this attempt already
+    if (PY_UNLIKELY(vm::g_stm_chaos))
+        vm::maybe_chaos_abort();
+    if (!is_inevitable() && !vm::stm_undoable(o->m_type))
+        become_inevitable(); // UNDO-1
+    write_slow(o);
+}
+
+} // namespace stm
+
+namespace gc::detail {
+
+void stm_note_allocation(Object* o) { stm::on_allocate(o); }
+
+} // namespace gc::detail
+
+} // namespace pystm

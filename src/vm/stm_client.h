@@ -1,0 +1,57 @@
+// The interpreter as the client of the STM runtime (src/stm): undo records for every object
+// type (objects/undo.h), the barrier slow paths of objects/access.h, objects allocated inside a
+// transaction, the collector's view of running transactions, and the restart of a thread after
+// an abort. docs/internals/stm.md, "Parallel transactions in the interpreter", is the overview.
+//
+// Invariants (besides UNDO-1..3 of objects/undo.h):
+//   CLI-1  A transaction can be aborted and re-run only if it began at a restart point: an
+//          eval-breaker poll of the thread's base run_frame activation (m_nested_runs == 1),
+//          outside pystm.atomic, with the current frame's pc and sp saved in the frame. Every
+//          other transaction becomes inevitable as soon as it begins (it could not be re-run).
+//   CLI-2  A frame is written (write_barrier) before the interpreter changes it in a transaction:
+//          the current frame when the transaction begins, a caller when a callee returns or
+//          raises into it, a generator's frame when it resumes. So an abort restores every frame
+//          the attempt touched, and the thread state saved at the restart point names them.
+//   CLI-3  Before the base run_frame activation returns to C++ code, its transaction becomes
+//          inevitable: after the return there is no restart point to go back to.
+#pragma once
+
+#include "vm/thread_state.h"
+
+namespace pystm::gc {
+class Tracer;
+}
+
+namespace pystm::vm {
+
+struct Frame;
+
+// How transactions of different threads relate (vm/transaction.h): Serial (one at a time, the
+// default) or Parallel (concurrent STM transactions). -X stm=serial|parallel, PYSTM_STM.
+enum class TxMode : uint8_t { Serial, Parallel };
+extern TxMode g_tx_mode;
+
+// Installs the client hooks and engages the STM (g_stm_active): from now on barriers reach the
+// runtime and every transaction of the interpreter is an STM transaction. Parallel mode only;
+// called before a second thread runs (or at start-up with PYSTM_STM=engaged, for tests).
+void stm_engage();
+
+// Whether an abort could undo writes to instances of [t] (UNDO-1).
+bool stm_undoable(Type* t);
+
+// Begins an STM transaction at a restart point of [ts] (CLI-1, CLI-2). The current frame's pc
+// and sp must be saved in it.
+void stm_begin_at_restart_point(ThreadState* ts);
+// Begins an STM transaction that cannot be re-run: it becomes inevitable at once (CLI-1).
+void stm_begin_inevitable(ThreadState* ts);
+// After an abort (StmAbort caught by the base run_frame activation): puts the thread state back
+// as it was at the restart point, begins a new attempt there and returns the frame to resume.
+Frame* stm_restart(ThreadState* ts);
+// True if the running transaction of [ts] may be aborted and re-run (CLI-1).
+bool stm_restartable(ThreadState* ts);
+
+// Debugging aid (PYSTM_STM_CHAOS=N): abort a restartable transaction at one barrier in N, to
+// check that every write is undone. 0 = off.
+extern uint32_t g_stm_chaos;
+
+} // namespace pystm::vm
