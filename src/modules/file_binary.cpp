@@ -38,6 +38,7 @@ namespace {
 
 void write_all(int fd, char const* data, size_t n)
 {
+    vm::transaction_irreversible();
     while (n > 0) {
         ssize_t w = ::write(fd, data, n);
         if (w < 0) {
@@ -299,6 +300,7 @@ std::string read_line(BinaryFile* f, int64_t limit)
 
 Value bf_read(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     Value a[1];
     parse_args("read", args, nargs, kwnames, { "size", "/" }, 0, a);
     std::string data = read_bytes(self_file(self), size_arg(a[0]));
@@ -307,6 +309,7 @@ Value bf_read(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value bf_readall(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     check_nargs("readall", nargs, kwnames, 0, 0);
     return Value(bytes_new(read_bytes(self_file(self), -1)));
 }
@@ -315,6 +318,7 @@ Value bf_readall(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 // slice assignment, so the buffer's own accessors place the barriers.
 Value bf_readinto(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     check_nargs("readinto", nargs, kwnames, 1, 1);
     Value buf = args[0];
     if (is_bytes(buf) || is_str(buf))
@@ -329,6 +333,7 @@ Value bf_readinto(Value self, Value const* args, size_t nargs, TupleObject* kwna
 
 Value bf_read1(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     Value a[1];
     parse_args("read1", args, nargs, kwnames, { "size", "/" }, 0, a);
     BinaryFile* f = self_file(self);
@@ -351,6 +356,7 @@ Value bf_read1(Value self, Value const* args, size_t nargs, TupleObject* kwnames
 
 Value bf_readline(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     Value a[1];
     parse_args("readline", args, nargs, kwnames, { "size", "/" }, 0, a);
     return Value(bytes_new(read_line(self_file(self), size_arg(a[0]))));
@@ -358,6 +364,7 @@ Value bf_readline(Value self, Value const* args, size_t nargs, TupleObject* kwna
 
 Value bf_readlines(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     Value a[1];
     parse_args("readlines", args, nargs, kwnames, { "hint", "/" }, 0, a);
     int64_t hint = size_arg(a[0]);
@@ -377,6 +384,7 @@ Value bf_readlines(Value self, Value const* args, size_t nargs, TupleObject* kwn
 
 Value bf_iternext_impl(Object* o)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     std::string line = read_line(as_binary(Value(o)), -1);
     if (line.empty())
         return Value();
@@ -392,6 +400,7 @@ Value bf_iter(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 
 Value bf_write(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     check_nargs("write", nargs, kwnames, 1, 1);
     std::string data = bytes_like(args[0]);
     binary_write(self_file(self), data);
@@ -400,6 +409,7 @@ Value bf_write(Value self, Value const* args, size_t nargs, TupleObject* kwnames
 
 Value bf_writelines(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     check_nargs("writelines", nargs, kwnames, 1, 1);
     Value it = py_iter(args[0]);
     while (Value line = py_next(it))
@@ -409,6 +419,7 @@ Value bf_writelines(Value self, Value const* args, size_t nargs, TupleObject* kw
 
 Value bf_flush(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     check_nargs("flush", nargs, kwnames, 0, 0);
     BinaryFile* f = self_file(self);
     if (f->m_closed)
@@ -419,6 +430,7 @@ Value bf_flush(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 
 Value bf_close(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     check_nargs("close", nargs, kwnames, 0, 0);
     binary_close(self_file(self));
     return none();
@@ -466,6 +478,7 @@ Value bf_seekable(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 
 Value bf_seek(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     check_nargs("seek", nargs, kwnames, 1, 2);
     int64_t pos = py_index_i64(args[0]);
     int whence = nargs > 1 ? static_cast<int>(py_index_i64(args[1])) : 0;
@@ -480,6 +493,7 @@ Value bf_tell(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 
 Value bf_truncate(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     check_nargs("truncate", nargs, kwnames, 0, 1);
     BinaryFile* f = self_file(self);
     binary_check_open(f);

@@ -10,6 +10,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "vm/transaction.h"
 
 namespace pystm {
 
@@ -264,6 +265,7 @@ void text_write_str(TextFile* t, StrObject* s)
 
 Value tf_read(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     Value a[1];
     parse_args("read", args, nargs, kwnames, { "size", "/" }, 0, a);
     int64_t n = a[0] && !is_none(a[0]) ? py_index_i64(a[0]) : -1;
@@ -272,6 +274,7 @@ Value tf_read(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value tf_readline(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     Value a[1];
     parse_args("readline", args, nargs, kwnames, { "size", "/" }, 0, a);
     int64_t n = a[0] && !is_none(a[0]) ? py_index_i64(a[0]) : -1;
@@ -280,6 +283,7 @@ Value tf_readline(Value self, Value const* args, size_t nargs, TupleObject* kwna
 
 Value tf_readlines(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     Value a[1];
     parse_args("readlines", args, nargs, kwnames, { "hint", "/" }, 0, a);
     int64_t hint = a[0] && !is_none(a[0]) ? py_index_i64(a[0]) : -1;
@@ -300,6 +304,7 @@ Value tf_readlines(Value self, Value const* args, size_t nargs, TupleObject* kwn
 
 Value tf_iternext_impl(Object* o)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     std::string line = read_line(as_text(Value(o)), -1);
     if (line.empty())
         return Value();
@@ -315,6 +320,7 @@ Value tf_iter(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 
 Value tf_write(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     check_nargs("write", nargs, kwnames, 1, 1);
     if (!is_str(args[0]))
         raise(&exc::TypeError, "write() argument must be str, not %s", type_name(args[0]).c_str());
@@ -325,6 +331,7 @@ Value tf_write(Value self, Value const* args, size_t nargs, TupleObject* kwnames
 
 Value tf_writelines(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     check_nargs("writelines", nargs, kwnames, 1, 1);
     Value it = py_iter(args[0]);
     while (Value line = py_next(it)) {
@@ -337,6 +344,7 @@ Value tf_writelines(Value self, Value const* args, size_t nargs, TupleObject* kw
 
 Value tf_flush(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     check_nargs("flush", nargs, kwnames, 0, 0);
     BinaryFile* b = buffer_of(self_text(self));
     if (b->m_closed)
@@ -347,6 +355,7 @@ Value tf_flush(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 
 Value tf_close(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     check_nargs("close", nargs, kwnames, 0, 0);
     binary_close(buffer_of(self_text(self)));
     return none();
@@ -415,6 +424,7 @@ Value tf_tell(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 
 Value tf_seek(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     check_nargs("seek", nargs, kwnames, 1, 2);
     TextFile* t = self_text(self);
     check_open(t);
@@ -444,6 +454,7 @@ Value tf_seek(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value tf_truncate(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     check_nargs("truncate", nargs, kwnames, 0, 1);
     TextFile* t = self_text(self);
     check_writable(t);

@@ -229,6 +229,7 @@ Value px_getcwdb(Value, Value const*, size_t nargs, TupleObject* kwnames)
 
 Value px_chdir(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     Value a[1];
     parse_args("chdir", args, nargs, kwnames, { "path" }, 1, a);
     PathArg p = path_arg("chdir", "path", a[0], true);
@@ -293,6 +294,7 @@ Value px_listdir(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value px_mkdir(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     Value a[3];
     parse_args("mkdir", args, nargs, kwnames, { "path", "mode", "dir_fd" }, 1, a);
     PathArg p = path_arg("mkdir", "path", a[0], false);
@@ -304,6 +306,7 @@ Value px_mkdir(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value px_rmdir(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     Value a[2];
     parse_args("rmdir", args, nargs, kwnames, { "path", "dir_fd" }, 1, a);
     PathArg p = path_arg("rmdir", "path", a[0], false);
@@ -323,10 +326,12 @@ Value do_unlink(char const* fname, Value const* args, size_t nargs, TupleObject*
 }
 Value px_remove(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     return do_unlink("remove", args, nargs, kwnames);
 }
 Value px_unlink(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     return do_unlink("unlink", args, nargs, kwnames);
 }
 
@@ -344,15 +349,18 @@ Value do_rename(char const* fname, Value const* args, size_t nargs, TupleObject*
 }
 Value px_rename(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     return do_rename("rename", args, nargs, kwnames);
 }
 Value px_replace(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     return do_rename("replace", args, nargs, kwnames);
 }
 
 Value px_link(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     Value a[5];
     parse_args("link", args, nargs, kwnames, { "src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks" }, 2, a);
     PathArg s = path_arg("link", "src", a[0], false);
@@ -366,6 +374,7 @@ Value px_link(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value px_symlink(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     Value a[4];
     parse_args("symlink", args, nargs, kwnames, { "src", "dst", "target_is_directory", "dir_fd" }, 2, a);
     PathArg s = path_arg("symlink", "src", a[0], false);
@@ -398,6 +407,7 @@ Value px_access(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value px_chmod(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     Value a[4];
     parse_args("chmod", args, nargs, kwnames, { "path", "mode", "dir_fd", "follow_symlinks" }, 2, a);
     PathArg p = path_arg("chmod", "path", a[0], true);
@@ -410,6 +420,7 @@ Value px_chmod(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value px_umask(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     Value a[1];
     parse_args("umask", args, nargs, kwnames, { "mask" }, 1, a);
     return Value::small_int(::umask(static_cast<mode_t>(int_arg(a[0]))));
@@ -430,6 +441,7 @@ void to_timespec_double(Value v, struct timespec* ts)
 
 Value px_utime(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     Value a[5];
     parse_args("utime", args, nargs, kwnames, { "path", "times", "ns", "dir_fd", "follow_symlinks" }, 1, a);
     PathArg p = path_arg("utime", "path", a[0], true);
@@ -465,6 +477,7 @@ Value px_utime(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value px_truncate(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     Value a[2];
     parse_args("truncate", args, nargs, kwnames, { "path", "length" }, 2, a);
     PathArg p = path_arg("truncate", "path", a[0], true);
@@ -671,6 +684,7 @@ MethodDef const s_scandir_methods[] = {
 
 Value px_open(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     Value a[4];
     parse_args("open", args, nargs, kwnames, { "path", "flags", "mode", "dir_fd" }, 2, a);
     PathArg p = path_arg("open", "path", a[0], false);
@@ -687,6 +701,7 @@ Value px_open(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value px_close(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     Value a[1];
     parse_args("close", args, nargs, kwnames, { "fd" }, 1, a);
     if (::close(int_arg(a[0])) != 0)
@@ -696,6 +711,7 @@ Value px_close(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value px_closerange(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     check_nargs("closerange", nargs, kwnames, 2, 2);
     for (int fd = int_arg(args[0]), hi = int_arg(args[1]); fd < hi; fd++)
         ::close(fd);
@@ -737,6 +753,7 @@ std::string buffer_arg(Value v)
 
 Value px_write(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     check_nargs("write", nargs, kwnames, 2, 2);
     int fd = int_arg(args[0]);
     std::string data = buffer_arg(args[1]);
@@ -751,6 +768,7 @@ Value px_write(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value px_lseek(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     check_nargs("lseek", nargs, kwnames, 3, 3);
     off_t r = ::lseek(int_arg(args[0]), static_cast<off_t>(py_index_i64(args[1])), int_arg(args[2]));
     if (r < 0)
@@ -760,6 +778,7 @@ Value px_lseek(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value px_fsync(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     Value a[1];
     parse_args("fsync", args, nargs, kwnames, { "fd" }, 1, a);
     Value fdv = a[0];
@@ -772,6 +791,7 @@ Value px_fsync(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value px_ftruncate(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     check_nargs("ftruncate", nargs, kwnames, 2, 2);
     if (::ftruncate(int_arg(args[0]), static_cast<off_t>(py_index_i64(args[1]))) != 0)
         raise_errno();
@@ -780,6 +800,7 @@ Value px_ftruncate(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value px_pipe(Value, Value const*, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     check_nargs("pipe", nargs, kwnames, 0, 0);
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0)
@@ -789,6 +810,7 @@ Value px_pipe(Value, Value const*, size_t nargs, TupleObject* kwnames)
 
 Value px_dup(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     check_nargs("dup", nargs, kwnames, 1, 1);
     int fd = ::fcntl(int_arg(args[0]), F_DUPFD_CLOEXEC, 0);
     if (fd < 0)
@@ -798,6 +820,7 @@ Value px_dup(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value px_dup2(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     Value a[3];
     parse_args("dup2", args, nargs, kwnames, { "fd", "fd2", "inheritable" }, 2, a);
     int fd2 = int_arg(a[1]);
@@ -824,6 +847,7 @@ Value px_get_inheritable(Value, Value const* args, size_t nargs, TupleObject* kw
 
 Value px_set_inheritable(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     check_nargs("set_inheritable", nargs, kwnames, 2, 2);
     int fd = int_arg(args[0]);
     int flags = ::fcntl(fd, F_GETFD);
@@ -846,6 +870,7 @@ Value px_get_blocking(Value, Value const* args, size_t nargs, TupleObject* kwnam
 
 Value px_set_blocking(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     check_nargs("set_blocking", nargs, kwnames, 2, 2);
     int fd = int_arg(args[0]);
     int flags = ::fcntl(fd, F_GETFL);
@@ -977,6 +1002,7 @@ Value px_getlogin(Value, Value const*, size_t nargs, TupleObject* kwnames)
 
 Value px_kill(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     check_nargs("kill", nargs, kwnames, 2, 2);
     if (::kill(static_cast<pid_t>(py_index_i64(args[0])), int_arg(args[1])) != 0)
         raise_errno();
@@ -1001,6 +1027,7 @@ Value px_waitpid(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value px_exit(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     Value a[1];
     parse_args("_exit", args, nargs, kwnames, { "status" }, 1, a);
     ::_exit(int_arg(a[0]));
@@ -1038,6 +1065,7 @@ Value px_waitstatus_to_exitcode(Value, Value const* args, size_t nargs, TupleObj
 
 Value px_putenv(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     check_nargs("putenv", nargs, kwnames, 2, 2);
     PathArg k = path_arg("putenv", "name", args[0], false);
     PathArg v = path_arg("putenv", "value", args[1], false);
@@ -1050,6 +1078,7 @@ Value px_putenv(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value px_unsetenv(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    vm::transaction_irreversible(); // an effect an abort could not undo
     check_nargs("unsetenv", nargs, kwnames, 1, 1);
     PathArg k = path_arg("unsetenv", "name", args[0], false);
     if (k.path.empty() || k.path.find('=') != std::string::npos)

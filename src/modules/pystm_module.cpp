@@ -17,9 +17,13 @@
 #include "objects/int_object.h"
 #include "objects/module_object.h"
 #include "objects/str_object.h"
+#include "stm/stm.h"
 #include "vm/eval_breaker.h"
+#include "vm/stm_client.h"
 #include "vm/thread_state.h"
 #include "vm/transaction.h"
+
+#include <unistd.h>
 
 namespace pystm {
 
@@ -60,15 +64,40 @@ Value hint_commit_soon(Value, Value const*, size_t nargs, TupleObject* kw)
 Value getsegmentlimit(Value, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("getsegmentlimit", nargs, kw, 0, 0);
-    // Transactions are serialized by the run token (vm/transaction.h): one runs at a time.
-    return Value::small_int(1);
+    // Serial mode: the run token lets one transaction run at a time (vm/transaction.h).
+    if (vm::g_tx_mode == vm::TxMode::Serial)
+        return Value::small_int(1);
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return Value::small_int(n > 0 ? n : 1);
+}
+
+char const* kind_key(stm::AbortKind k)
+{
+    switch (k) {
+    case stm::AbortKind::WriteWrite: return "write_write";
+    case stm::AbortKind::ReadLocked: return "read_locked";
+    case stm::AbortKind::Validation: return "validation";
+    case stm::AbortKind::ReadMostly: return "read_mostly";
+    case stm::AbortKind::KilledByInevitable: return "killed_by_inevitable";
+    case stm::AbortKind::InevitableRead: return "inevitable_read";
+    case stm::AbortKind::Explicit: return "explicit";
+    default: return "none";
+    }
 }
 
 Value last_abort_info(Value, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("last_abort_info", nargs, kw, 0, 0);
-    // Serialized transactions never conflict, so no transaction has ever aborted.
-    return none();
+    if (!g_stm_active || !tstate()->m_stm_tx)
+        return none(); // serialized transactions never conflict: nothing ever aborted
+    stm::AbortInfo info = stm::last_abort_info();
+    if (info.kind == stm::AbortKind::None)
+        return none();
+    DictObject* d = dict_new();
+    dict_set_cstr(d, "kind", str_from_ascii(kind_key(info.kind)));
+    dict_set_cstr(d, "type", info.object && info.object->m_type ? Value(str_from_utf8(info.object->m_type->name_str())) : none());
+    dict_set_cstr(d, "time_lost", float_new(static_cast<double>(info.lost_ns) * 1e-9));
+    return Value(d);
 }
 
 Value statistics(Value, Value const*, size_t nargs, TupleObject* kw)
@@ -76,6 +105,23 @@ Value statistics(Value, Value const*, size_t nargs, TupleObject* kw)
     check_nargs("statistics", nargs, kw, 0, 0);
     vm::TxStats s = vm::transaction_stats();
     DictObject* d = dict_new();
+    if (g_stm_active) {
+        // Parallel transactions: the STM runtime's counters.
+        stm::Stats st = stm::global_stats();
+        dict_set_cstr(d, "commits", int_from_u64(st.commits));
+        dict_set_cstr(d, "inevitable_commits", int_from_u64(st.inevitable_commits));
+        dict_set_cstr(d, "switches", int_from_u64(s.switches));
+        dict_set_cstr(d, "aborts", int_from_u64(st.total_aborts()));
+        DictObject* kinds = dict_new();
+        for (size_t k = 1; k < size_t(stm::AbortKind::Count); k++)
+            dict_set_cstr(kinds, kind_key(stm::AbortKind(k)), int_from_u64(st.aborts[k]));
+        dict_set_cstr(d, "aborts_by_kind", Value(kinds));
+        dict_set_cstr(d, "time_committed", float_new(static_cast<double>(st.ns_committed) * 1e-9));
+        dict_set_cstr(d, "time_aborted", float_new(static_cast<double>(st.ns_aborted) * 1e-9));
+        dict_set_cstr(d, "time_waiting", float_new(static_cast<double>(st.ns_waiting + s.ns_waiting) * 1e-9));
+        dict_set_cstr(d, "threads", Value::small_int(vm::live_threads()));
+        return Value(d);
+    }
     dict_set_cstr(d, "commits", int_from_u64(s.commits));
     dict_set_cstr(d, "switches", int_from_u64(s.switches));
     dict_set_cstr(d, "aborts", Value::small_int(0));

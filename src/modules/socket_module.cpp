@@ -344,6 +344,7 @@ void init_timeout(SocketObject* s, bool nonblock_flag)
 
 Value sock_init(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     Value a[4];
     parse_args("socket", args, nargs, kw, { "family", "type", "proto", "fileno" }, 0, a);
     SocketObject* s = as_sock(self);
@@ -386,6 +387,7 @@ Value sock_init(Value self, Value const* args, size_t nargs, TupleObject* kw)
 
 Value sock_bind(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("bind", nargs, kw, 1, 1);
     SocketObject* s = as_sock(self);
     sockaddr_storage ss;
@@ -397,6 +399,7 @@ Value sock_bind(Value self, Value const* args, size_t nargs, TupleObject* kw)
 
 Value sock_listen(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("listen", nargs, kw, 0, 1);
     int64_t backlog = nargs ? py_index_i64(args[0]) : std::min(SOMAXCONN, 128);
     if (backlog < 0)
@@ -408,6 +411,7 @@ Value sock_listen(Value self, Value const* args, size_t nargs, TupleObject* kw)
 
 Value sock_accept(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("_accept", nargs, kw, 0, 0);
     SocketObject* s = as_sock(self);
     sockaddr_storage ss;
@@ -453,6 +457,7 @@ int do_connect(SocketObject* s, Value addr, bool raise_errors)
 
 Value sock_connect(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("connect", nargs, kw, 1, 1);
     do_connect(as_sock(self), args[0], true);
     return none();
@@ -460,6 +465,7 @@ Value sock_connect(Value self, Value const* args, size_t nargs, TupleObject* kw)
 
 Value sock_connect_ex(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("connect_ex", nargs, kw, 1, 1);
     return Value::small_int(do_connect(as_sock(self), args[0], false));
 }
@@ -468,6 +474,7 @@ int flags_arg(Value const* args, size_t nargs, size_t i) { return nargs > i ? st
 
 Value sock_send(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("send", nargs, kw, 1, 2);
     std::string tmp;
     std::string_view d = data_arg(args[0], tmp);
@@ -478,6 +485,7 @@ Value sock_send(Value self, Value const* args, size_t nargs, TupleObject* kw)
 
 Value sock_sendall(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("sendall", nargs, kw, 1, 2);
     std::string tmp;
     std::string_view d = data_arg(args[0], tmp);
@@ -492,6 +500,7 @@ Value sock_sendall(Value self, Value const* args, size_t nargs, TupleObject* kw)
 
 Value sock_sendto(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("sendto", nargs, kw, 2, 3);
     std::string tmp;
     std::string_view d = data_arg(args[0], tmp);
@@ -515,6 +524,7 @@ int64_t bufsize_arg(Value v, char const* what)
 
 Value sock_recv(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("recv", nargs, kw, 1, 2);
     int64_t size = bufsize_arg(args[0], "recv");
     int flags = flags_arg(args, nargs, 1);
@@ -526,6 +536,7 @@ Value sock_recv(Value self, Value const* args, size_t nargs, TupleObject* kw)
 
 Value sock_recvfrom(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("recvfrom", nargs, kw, 1, 2);
     int64_t size = bufsize_arg(args[0], "recvfrom");
     int flags = flags_arg(args, nargs, 1);
@@ -570,15 +581,18 @@ Value recv_into_impl(Value self, Value const* args, size_t nargs, TupleObject* k
 
 Value sock_recv_into(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     return recv_into_impl(self, args, nargs, kw, false);
 }
 Value sock_recvfrom_into(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     return recv_into_impl(self, args, nargs, kw, true);
 }
 
 Value sock_shutdown(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("shutdown", nargs, kw, 1, 1);
     if (::shutdown(sock_fd(as_sock(self)), static_cast<int>(py_index_i64(args[0]))) < 0)
         raise_os_error(errno);
@@ -587,6 +601,7 @@ Value sock_shutdown(Value self, Value const* args, size_t nargs, TupleObject* kw
 
 Value sock_close(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("close", nargs, kw, 0, 0);
     SocketObject* s = as_sock(self);
     write_barrier(s);
@@ -602,6 +617,7 @@ Value sock_close(Value self, Value const*, size_t nargs, TupleObject* kw)
 
 Value sock_detach(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("detach", nargs, kw, 0, 0);
     SocketObject* s = as_sock(self);
     write_barrier(s);
@@ -648,6 +664,7 @@ Value sock_getpeername(Value self, Value const*, size_t nargs, TupleObject* kw)
 
 Value sock_setsockopt(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("setsockopt", nargs, kw, 3, 4);
     int level = static_cast<int>(py_index_i64(args[0]));
     int opt = static_cast<int>(py_index_i64(args[1]));
@@ -699,6 +716,7 @@ void apply_timeout(SocketObject* s, double t)
 
 Value sock_settimeout(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("settimeout", nargs, kw, 1, 1);
     apply_timeout(as_sock(self), parse_timeout(args[0]));
     return none();
@@ -712,6 +730,7 @@ Value sock_gettimeout(Value self, Value const*, size_t nargs, TupleObject* kw)
 }
 Value sock_setblocking(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("setblocking", nargs, kw, 1, 1);
     apply_timeout(as_sock(self), py_truthy(args[0]) ? -1.0 : 0.0);
     return none();
@@ -748,6 +767,7 @@ Value sock_timeout_attr(Value self)
 
 Value m_socketpair(Value, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("socketpair", nargs, kw, 0, 3);
     int family = nargs > 0 && !is_none(args[0]) ? static_cast<int>(py_index_i64(args[0])) : AF_UNIX;
     int type = nargs > 1 && !is_none(args[1]) ? static_cast<int>(py_index_i64(args[1])) : SOCK_STREAM;
@@ -949,6 +969,7 @@ Value m_dup(Value, Value const* args, size_t nargs, TupleObject* kw)
 
 Value m_close(Value, Value const* args, size_t nargs, TupleObject* kw)
 {
+    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("close", nargs, kw, 1, 1);
     if (::close(static_cast<int>(py_index_i64(args[0]))) < 0 && errno != ECONNRESET)
         raise_os_error(errno);

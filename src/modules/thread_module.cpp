@@ -596,6 +596,7 @@ Value th_start_new_thread(Value, Value const* args, size_t nargs, TupleObject* k
     if (nargs == 3 && !is_dict(args[2]))
         raise(&exc::TypeError, "optional 3rd arg must be a dictionary");
     vm::engage_parallel_transactions(tstate()); // parallel mode: STM on before a second thread
+    vm::transaction_irreversible(); // the new thread cannot be un-started
     auto* boot = new ThreadBoot(args[0], args[1], nargs == 3 ? args[2] : Value());
     pthread_attr_t attr;
     pthread_attr_init(&attr);

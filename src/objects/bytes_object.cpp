@@ -16,6 +16,7 @@
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "gc/heap.h"
+#include "objects/access.h"
 #include <cstring>
 
 namespace pystm {
@@ -385,6 +386,7 @@ static void bytes_iter_trace(Object* o, gc::Tracer& t)
 
 static Value bytes_iter_next(Object* o)
 {
+    write_barrier(o); // the iterator's position (vm/stm_client.h: undone on abort)
     auto* it = static_cast<BytesIterObject*>(o);
     read_barrier(it);
     Value seq = it->m_seq;

@@ -16,6 +16,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/access.h"
 
 namespace pystm {
 
@@ -64,6 +65,7 @@ Value make_item(int kind, Value k, Value v)
 // One step of a forward or a reverse dict iterator.
 Value dict_iter_step(Object* o, bool reversed)
 {
+    write_barrier(o); // the iterator's position (vm/stm_client.h: undone on abort)
     auto* it = static_cast<DictIterObject*>(o);
     DictObject* d = it->m_dict;
     if (!d)

@@ -11,6 +11,7 @@
 #include "objects/int_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/access.h"
 #include <vector>
 
 namespace pystm {
@@ -139,6 +140,7 @@ Value enumerate_new(Value, Value const* args, size_t nargs, TupleObject* kwnames
 
 Value enumerate_iternext(Object* o)
 {
+    write_barrier(o); // the iterator's position (vm/stm_client.h: undone on abort)
     auto* e = static_cast<EnumerateObject*>(o);
     Value item = iter_next_fast(e->m_iter);
     if (!item)
@@ -189,6 +191,7 @@ Value zip_new(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value zip_iternext(Object* o)
 {
+    write_barrier(o); // the iterator's position (vm/stm_client.h: undone on abort)
     auto* z = static_cast<ZipObject*>(o);
     int64_t n = z->m_iters->m_size;
     if (n == 0)
@@ -242,6 +245,7 @@ Value map_new(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value map_iternext(Object* o)
 {
+    write_barrier(o); // the iterator's position (vm/stm_client.h: undone on abort)
     auto* m = static_cast<MapObject*>(o);
     int64_t n = m->m_iters->m_size;
     if (n == 1) {
@@ -286,6 +290,7 @@ Value filter_new(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 Value filter_iternext(Object* o)
 {
+    write_barrier(o); // the iterator's position (vm/stm_client.h: undone on abort)
     auto* f = static_cast<FilterObject*>(o);
     bool plain = is_none(f->m_func) || f->m_func == Value(&bool_type);
     for (;;) {
@@ -332,6 +337,7 @@ Value reversed_tp_new(Value, Value const* args, size_t nargs, TupleObject* kwnam
 
 Value reversed_iternext(Object* o)
 {
+    write_barrier(o); // the iterator's position (vm/stm_client.h: undone on abort)
     auto* r = static_cast<ReversedObject*>(o);
     if (!r->m_seq)
         return Value();
@@ -374,6 +380,7 @@ void seq_iter_trace(Object* o, gc::Tracer& tr) { tr.visit(static_cast<SeqIterObj
 
 Value seq_iternext(Object* o)
 {
+    write_barrier(o); // the iterator's position (vm/stm_client.h: undone on abort)
     auto* it = static_cast<SeqIterObject*>(o);
     if (!it->m_seq)
         return Value();
@@ -417,6 +424,7 @@ void callable_iter_trace(Object* o, gc::Tracer& tr)
 
 Value callable_iternext(Object* o)
 {
+    write_barrier(o); // the iterator's position (vm/stm_client.h: undone on abort)
     auto* it = static_cast<CallableIterObject*>(o);
     if (!it->m_callable)
         return Value();

@@ -17,6 +17,7 @@
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "objects/undo.h"
+#include "objects/access.h"
 
 namespace pystm {
 
@@ -564,6 +565,7 @@ Value l_class_getitem(Value self, Value const* args, size_t nargs, TupleObject* 
 
 Value list_iternext(Object* o)
 {
+    write_barrier(o); // the iterator's position (vm/stm_client.h: undone on abort)
     auto* it = static_cast<ListIterObject*>(o);
     ListObject* l = it->m_seq;
     if (!l)
@@ -577,6 +579,7 @@ Value list_iternext(Object* o)
 
 Value list_reviternext(Object* o)
 {
+    write_barrier(o); // the iterator's position (vm/stm_client.h: undone on abort)
     auto* it = static_cast<ListIterObject*>(o);
     ListObject* l = it->m_seq;
     if (!l)

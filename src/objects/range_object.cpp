@@ -14,6 +14,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/access.h"
 
 namespace pystm {
 
@@ -304,6 +305,7 @@ Value get_step(Value self) { return as_range(self)->m_step; }
 
 Value range_iternext(Object* o)
 {
+    write_barrier(o); // the iterator's position (vm/stm_client.h: undone on abort)
     auto* it = static_cast<RangeIterObject*>(o);
     if (it->m_remaining == 0)
         return Value();
@@ -317,6 +319,7 @@ Value range_iternext(Object* o)
 
 Value longrange_iternext(Object* o)
 {
+    write_barrier(o); // the iterator's position (vm/stm_client.h: undone on abort)
     auto* it = static_cast<LongRangeIterObject*>(o);
     if (int_sign(it->m_remaining) <= 0)
         return Value();

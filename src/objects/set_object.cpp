@@ -24,6 +24,7 @@
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "objects/undo.h"
+#include "objects/access.h"
 #include <atomic>
 #include <cstring>
 
@@ -902,6 +903,7 @@ Value s_class_getitem(Value self, Value const* args, size_t nargs, TupleObject* 
 
 Value set_iternext(Object* o)
 {
+    write_barrier(o); // the iterator's position (vm/stm_client.h: undone on abort)
     auto* it = static_cast<SetIterObject*>(o);
     SetObject* so = it->m_set;
     if (!so)

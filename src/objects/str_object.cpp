@@ -17,6 +17,7 @@
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "gc/heap.h"
+#include "objects/access.h"
 #include <cstring>
 #include <mutex>
 
@@ -695,6 +696,7 @@ static void str_iter_trace(Object* o, gc::Tracer& t)
 
 static Value str_iter_next(Object* o)
 {
+    write_barrier(o); // the iterator's position (vm/stm_client.h: undone on abort)
     auto* it = static_cast<StrIterObject*>(o);
     read_barrier(it);
     StrObject* s = it->m_str;

@@ -14,6 +14,7 @@
 #include "objects/slice_object.h"
 #include "objects/str_object.h"
 #include "objects/type_object.h"
+#include "objects/access.h"
 
 namespace pystm {
 
@@ -295,6 +296,7 @@ Value t_class_getitem(Value self, Value const* args, size_t nargs, TupleObject* 
 
 Value tuple_iternext(Object* o)
 {
+    write_barrier(o); // the iterator's position (vm/stm_client.h: undone on abort)
     auto* it = static_cast<TupleIterObject*>(o);
     TupleObject* t = it->m_seq;
     if (!t)

@@ -246,6 +246,12 @@ void transaction_end_final(ThreadState* ts)
     release_token(ts);
 }
 
+void transaction_irreversible()
+{
+    if (g_stm_active && stm::in_transaction() && !stm::is_inevitable())
+        stm::become_inevitable();
+}
+
 void transaction_safepoint(ThreadState* ts)
 {
     if (!parallel())

@@ -71,6 +71,12 @@ private:
     ThreadState* m_ts;
 };
 
+// Must be called before an irreversible action (writing to a file, a pipe or a socket, starting a
+// thread, changing the file system, signalling a process): with parallel transactions it makes
+// the running transaction inevitable (STM-8), so it can no longer abort and re-run the action.
+// May throw StmAbort, before the action. A no-op in serial mode.
+void transaction_irreversible();
+
 // The switch interval in seconds (sys.getswitchinterval / setswitchinterval).
 double switch_interval();
 void set_switch_interval(double seconds);
