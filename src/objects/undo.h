@@ -12,8 +12,9 @@
 //   UNDO-1  A non-inevitable transaction writes only objects whose type has undo operations (the
 //           barrier of vm/stm_client.cpp enforces it).
 //   UNDO-2  save() captures everything the type's code may change between the barrier and the end
-//           of the transaction; restore() puts exactly that back and leaves no memory that a
-//           reader may still use freed (freed buffers are retired until no transaction runs).
+//           of the transaction; restore() puts exactly that back. (Still to do for concurrent
+//           readers, STM-5: buffers that restore() or the writer frees should be retired until
+//           no transaction can read them; today they are freed at once.)
 //   UNDO-3  A record keeps alive what it references: trace() visits it while the transaction runs.
 #pragma once
 

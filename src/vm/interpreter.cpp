@@ -975,6 +975,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
     Frame* f = entry;
     bool skip_tb = false; // the exception being thrown must not get a traceback entry here
     bool pending_throw = throwing;
+    bool restart = false; // an abort brought the thread back to its restart point (CLI-1)
 
     CodeObject* co;
     uint32_t const* code;
@@ -1054,6 +1055,10 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                 s_targets_ready = true;
             }
 #endif
+            if (PY_UNLIKELY(restart)) {
+                restart = false;
+                f = stm_restart(ts);
+            }
             if (pending_throw) {
                 pending_throw = false;
                 throw PyError();
@@ -2339,10 +2344,11 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
         }
         } catch (stm::StmAbort&) {
             // The runtime rolled the heap back. Only the thread's base activation can go back
-            // to the restart point (CLI-1); nested ones unwind to it.
+            // to the restart point (CLI-1); nested ones unwind to it. The restart itself runs
+            // in the try block above (it may abort too).
             if (ts->m_nested_runs != 1 || !ts->m_restartable)
                 throw;
-            f = stm_restart(ts);
+            restart = true;
             kwnames = nullptr;
             skip_tb = false;
             pending_throw = false;
