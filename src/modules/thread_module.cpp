@@ -402,6 +402,9 @@ DictObject* local_thread_dict(LocalObject* l)
         ts->m_dict = dict_new();
     Value key = int_from_u64(l->m_id);
     Value d = dict_get(ts->m_dict, key);
+    // With parallel transactions the shared slot is a write: threads using the same local
+    // conflict rather than see each other's dict (THR-3).
+    write_barrier(l);
     if (d) {
         l->m_dict = d.as<DictObject>();
         return l->m_dict;

@@ -21,6 +21,7 @@ extern bool g_stm_active;
 namespace stm {
 void read_barrier_slow(Object* o);
 void write_barrier_slow(Object* o);
+void read_validate_barrier_slow(Object* o);
 } // namespace stm
 
 inline void read_barrier(Object* o)
@@ -32,6 +33,14 @@ inline void write_barrier(Object* o)
 {
     if (PY_UNLIKELY(g_stm_active))
         stm::write_barrier_slow(o);
+}
+// After reading several fields of [o] (after read_barrier) and before acting on what was read:
+// with parallel transactions another thread may have locked and changed [o] in place meanwhile,
+// and this aborts the transaction instead of letting it use a torn state (STM-5).
+inline void read_validate_barrier(Object* o)
+{
+    if (PY_UNLIKELY(g_stm_active))
+        stm::read_validate_barrier_slow(o);
 }
 
 } // namespace pystm

@@ -670,7 +670,9 @@ Value dict_get(DictObject* d, Value key)
     if (ix < 0)
         return Value();
     read_barrier(d);
-    return d->m_table->entries()[ix].value;
+    Value v = d->m_table->entries()[ix].value;
+    read_validate_barrier(d); // STM-5
+    return v;
 }
 
 Value dict_get_str(DictObject* d, StrObject* key)

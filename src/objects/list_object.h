@@ -28,7 +28,9 @@ inline int64_t list_size(ListObject* l)
 inline Value list_get(ListObject* l, int64_t i)
 {
     read_barrier(l);
-    return l->m_items[static_cast<size_t>(i)];
+    Value v = l->m_items[static_cast<size_t>(i)];
+    read_validate_barrier(l); // STM-5: the size checked by the caller and the item belong together
+    return v;
 }
 inline void list_set(ListObject* l, int64_t i, Value v)
 {

@@ -284,6 +284,12 @@ void read_barrier_slow(Object* o)
     read(o);
 }
 
+void read_validate_barrier_slow(Object* o)
+{
+    if (!o->is_immutable())
+        read_validate(o);
+}
+
 void write_barrier_slow(Object* o)
 {
     uint64_t w = o->m_stm.load(std::memory_order_relaxed);
