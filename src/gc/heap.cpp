@@ -147,6 +147,9 @@ size_t g_live_objects = 0;
 size_t g_collections = 0;
 size_t g_threshold = MIN_THRESHOLD;
 bool g_collecting = false;
+// Set on the collecting thread while it marks and sweeps: the barriers of destroy hooks are
+// not part of any transaction then (in_collection()).
+thread_local bool t_in_collection = false;
 
 // Size class of every request size, by 16-byte granule: allocation's first step is one load.
 struct ClassTable {
@@ -390,6 +393,7 @@ void find_finalizable(Marker& marker)
 __attribute__((noinline)) void collect_locked(size_t* freed_out)
 {
     g_collecting = true;
+    t_in_collection = true;
     Marker marker;
 
     // Roots. Spill this thread's registers onto its stack so the scan below sees them.
@@ -542,6 +546,7 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
     g_collections++;
     detail::g_collect_requested.store(false, std::memory_order_relaxed);
     g_collecting = false;
+    t_in_collection = false;
     if (freed_out)
         *freed_out = dead_count;
     (void)freed_bytes;
@@ -690,12 +695,18 @@ size_t collect()
     if (g_stop_world && !g_stop_world())
         return 0; // another thread collected meanwhile
     {
+        // The world resumes even if the collection fails (std::bad_alloc from its mark stack).
+        struct Resume {
+            ~Resume()
+            {
+                if (g_resume_world)
+                    g_resume_world();
+            }
+        } resume;
         std::lock_guard lock(g_heap_mutex);
         if (!g_collecting)
             collect_locked(&freed);
     }
-    if (g_resume_world)
-        g_resume_world();
     // Weak-reference callbacks run here, after the collection, at the caller's safepoint (GC-4).
     if (g_after_collect && !g_weak_cleared.empty())
         g_after_collect();
@@ -751,6 +762,8 @@ std::vector<Object*> take_cleared_weak_owners()
 void set_after_collect_hook(AfterCollectFn fn) { g_after_collect = fn; }
 
 void set_root_tracer(void (*fn)(Tracer&)) { g_root_tracer = fn; }
+
+bool in_collection() { return t_in_collection; }
 
 void set_world_hooks(bool (*stop)(), void (*resume)())
 {

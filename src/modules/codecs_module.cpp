@@ -27,6 +27,7 @@
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "vm/import.h"
+#include "vm/transaction.h"
 #include <string>
 #include <vector>
 
@@ -116,6 +117,9 @@ std::string normalize_encoding(std::string_view name)
 Value codec_lookup(StrObject* encoding)
 {
     if (!s_encodings_imported) {
+        // The flag is C++ state that an abort would not reset while the import it guards (which
+        // registers the search function) would be undone: the first lookup is inevitable.
+        vm::transaction_irreversible();
         s_encodings_imported = true;
         import_module("encodings");
     }

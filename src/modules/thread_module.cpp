@@ -34,6 +34,7 @@
 #include "objects/tuple_object.h"
 #include "objects/type_internal.h"
 #include "objects/type_object.h"
+#include "objects/undo.h"
 #include "vm/eval_breaker.h"
 #include "vm/import.h"
 #include "vm/traceback.h"
@@ -393,13 +394,25 @@ Value rlock_repr(Value self, Value const*, size_t nargs, TupleObject* kw)
 
 // --- _local --------------------------------------------------------------------------------------
 
+// The calling thread's dict of _local dicts (ThreadState::m_dict), created on first use.
+DictObject* thread_locals_dict(ThreadState* ts)
+{
+    if (!ts->m_dict) {
+        // The thread state lives outside the heap, so an abort would not take this pointer back:
+        // the re-run would find the dicts (and the attributes) that the aborted attempt stored
+        // in a dict nobody undoes. Once per thread, the transaction becomes inevitable first.
+        vm::transaction_irreversible();
+        ts->m_dict = dict_new();
+    }
+    return ts->m_dict;
+}
+
 // The calling thread's attribute dict of [l] (created, and __init__ re-run for a subclass that
 // defines one, on the thread's first use), installed in l->m_dict (THR-3).
 DictObject* local_thread_dict(LocalObject* l)
 {
     ThreadState* ts = tstate();
-    if (!ts->m_dict)
-        ts->m_dict = dict_new();
+    thread_locals_dict(ts);
     Value key = int_from_u64(l->m_id);
     Value d = dict_get(ts->m_dict, key);
     // With parallel transactions the shared slot is a write: threads using the same local
@@ -449,11 +462,8 @@ Value local_new(Value, Value const* args, size_t nargs, TupleObject* kw)
         l->m_kw = Value(kwd);
     }
     // The creating thread's dict exists from the start; its __init__ is run by the type call.
-    ThreadState* ts = tstate();
-    if (!ts->m_dict)
-        ts->m_dict = dict_new();
     DictObject* d = dict_new();
-    dict_set(ts->m_dict, int_from_u64(l->m_id), Value(d));
+    dict_set(thread_locals_dict(tstate()), int_from_u64(l->m_id), Value(d));
     l->m_dict = d;
     return l;
 }
@@ -752,12 +762,51 @@ MethodDef const module_methods[] = {
 char const* const excepthook_fields[] = { "exc_type", "exc_value", "exc_traceback", "thread", nullptr };
 StructSeqDesc const excepthook_desc { "_thread", "_ExceptHookArgs", excepthook_fields, 4, true, "ExceptHookArgs\n\nType used to pass arguments to threading.excepthook." };
 
+// Undo records of lock and RLock (objects/undo.h): the lock state of THR-1 only. The wait words
+// are not transactional (THR-2): waiters outside any transaction change m_waiters while a
+// transaction holds the lock object, and a release's m_wake increment must never be taken back
+// (a waiter that loaded the incremented word would sleep through the next release). A byte copy
+// of the whole object would put both back on abort.
+void* lock_undo_save(Object* o, Type*)
+{
+    return reinterpret_cast<void*>(uintptr_t(static_cast<LockObject*>(o)->m_locked));
+}
+void lock_undo_restore(Object* o, Type*, void* r)
+{
+    static_cast<LockObject*>(o)->m_locked = reinterpret_cast<uintptr_t>(r) != 0;
+}
+void lock_undo_drop(void*) { }
+void lock_undo_trace(void*, gc::Tracer&) { }
+StmUndoOps const s_lock_undo { lock_undo_save, lock_undo_restore, lock_undo_drop, lock_undo_trace, sizeof(LockObject) };
+
+struct RLockUndo {
+    uint64_t owner, count;
+};
+void* rlock_undo_save(Object* o, Type*)
+{
+    auto* r = static_cast<RLockObject*>(o);
+    return new RLockUndo { r->m_owner, r->m_count };
+}
+void rlock_undo_restore(Object* o, Type*, void* rec)
+{
+    auto* r = static_cast<RLockObject*>(o);
+    auto* u = static_cast<RLockUndo*>(rec);
+    r->m_owner = u->owner;
+    r->m_count = u->count;
+}
+void rlock_undo_drop(void* rec) { delete static_cast<RLockUndo*>(rec); }
+// A subclass's __dict__ pointer and __slots__ lie past sizeof(RLockObject): the client byte
+// copies them.
+StmUndoOps const s_rlock_undo { rlock_undo_save, rlock_undo_restore, rlock_undo_drop, lock_undo_trace, sizeof(RLockObject) };
+
 } // namespace
 
 void setup_thread_types()
 {
     init_static_type(&lock_type, "_thread.lock", nullptr, sizeof(LockObject), 0);
     init_static_type(&rlock_type, "_thread.RLock", nullptr, sizeof(RLockObject), TF_BASETYPE);
+    lock_type.m_stm_undo = &s_lock_undo;
+    rlock_type.m_stm_undo = &s_rlock_undo;
     init_static_type(&local_type, "_thread._local", nullptr, sizeof(LocalObject), TF_BASETYPE, trace_local);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"

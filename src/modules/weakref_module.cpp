@@ -23,6 +23,7 @@
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "vm/traceback.h"
+#include "vm/transaction.h"
 #include <cstdio>
 
 namespace pystm {
@@ -85,6 +86,9 @@ void report_unraisable(Value where) { write_unraisable(take_exception(), nullptr
 // The after-collection hook (gc/weak_slots.h): runs the callbacks of cleared references.
 void run_weak_callbacks()
 {
+    // The cleared list is C++ state that an abort would not give back: become inevitable before
+    // taking it (if that aborts, the list stays for the next collection's hook).
+    vm::transaction_irreversible();
     gc::RootedValues cleared;
     for (Object* o : gc::take_cleared_weak_owners())
         cleared.push_back(o);

@@ -6,6 +6,7 @@
 #include "objects/str_object.h"
 #include "objects/type_object.h"
 #include "vm/traceback.h"
+#include "vm/transaction.h"
 
 #include "modules/builtin_modules.h"
 
@@ -19,6 +20,9 @@ bool has_finalizer(Type* t) { return !type_lookup(t, names::__del__).is_null(); 
 
 void run_finalizer(Object* o)
 {
+    // The collector took [o] off its queue (C++ state, never rolled back) and marked it
+    // finalized: an abort from here on would lose the call, so no barrier may come first.
+    vm::transaction_irreversible();
     Value func = type_lookup(o->m_type, names::__del__);
     if (!func)
         return;

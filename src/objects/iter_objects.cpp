@@ -145,6 +145,9 @@ Value enumerate_iternext(Object* o)
     Value item = iter_next_fast(e->m_iter);
     if (!item)
         return Value();
+    // The inner iterator ran Python code, which may have ended the transaction (a blocking call):
+    // the barrier again before the write.
+    write_barrier(o);
     Value idx = e->m_count;
     if (idx.is_small_int() && idx.as_small_int() < Value::SMALL_MAX)
         e->m_count = Value::small_int(idx.as_small_int() + 1);
@@ -344,6 +347,7 @@ Value reversed_iternext(Object* o)
     if (r->m_index >= 0) {
         try {
             Value item = py_getitem(r->m_seq, int_from_i64(r->m_index));
+            write_barrier(o); // __getitem__ may have ended the transaction
             r->m_index--;
             return item;
         } catch (PyError&) {
@@ -352,6 +356,7 @@ Value reversed_iternext(Object* o)
             take_exception();
         }
     }
+    write_barrier(o);
     r->m_index = -1;
     r->m_seq = Value();
     return Value();
@@ -361,9 +366,12 @@ Value reversed_length_hint(Value self, Value const*, size_t nargs, TupleObject* 
 {
     check_nargs("__length_hint__", nargs, kw, 0, 0);
     auto* r = self.as<ReversedObject>();
-    if (!r->m_seq)
+    read_barrier(r);
+    Value seq = r->m_seq;
+    if (!seq)
         return Value::small_int(0);
-    int64_t size = py_len(r->m_seq);
+    int64_t size = py_len(seq);
+    read_barrier(r); // __len__ ran Python code
     int64_t position = r->m_index + 1;
     return int_from_i64(size < position ? 0 : position);
 }
@@ -386,12 +394,14 @@ Value seq_iternext(Object* o)
         return Value();
     try {
         Value item = py_getitem(it->m_seq, int_from_i64(it->m_index));
+        write_barrier(o); // __getitem__ may have ended the transaction
         it->m_index++;
         return item;
     } catch (PyError&) {
         if (!exception_matches(&exc::IndexError) && !exception_matches(&exc::StopIteration))
             throw;
         take_exception();
+        write_barrier(o);
         it->m_seq = Value();
         return Value();
     }
@@ -401,9 +411,13 @@ Value seq_iter_length_hint(Value self, Value const*, size_t nargs, TupleObject* 
 {
     check_nargs("__length_hint__", nargs, kw, 0, 0);
     auto* it = self.as<SeqIterObject>();
-    if (!it->m_seq || !type_of(it->m_seq)->special(SP_len))
-        return it->m_seq ? Value(g_not_implemented) : Value::small_int(0);
-    int64_t n = py_len(it->m_seq) - it->m_index;
+    read_barrier(it);
+    Value seq = it->m_seq;
+    if (!seq || !type_of(seq)->special(SP_len))
+        return seq ? Value(g_not_implemented) : Value::small_int(0);
+    int64_t len = py_len(seq);
+    read_barrier(it); // __len__ ran Python code
+    int64_t n = len - it->m_index;
     return int_from_i64(n < 0 ? 0 : n);
 }
 
@@ -435,11 +449,14 @@ Value callable_iternext(Object* o)
         if (!exception_matches(&exc::StopIteration))
             throw;
         take_exception();
+        write_barrier(o); // the call may have ended the transaction
         it->m_callable = Value();
         it->m_sentinel = Value();
         return Value();
     }
+    write_barrier(o);
     if (py_eq(r, it->m_sentinel)) {
+        write_barrier(o); // __eq__ ran Python code
         it->m_callable = Value();
         it->m_sentinel = Value();
         return Value();

@@ -926,6 +926,7 @@ Value si_length_hint(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("__length_hint__", nargs, kw, 0, 0);
     auto* it = self.as<SetIterObject>();
+    read_barrier(it);
     if (it->m_set && it->m_used == set_size(it->m_set))
         return Value::small_int(it->m_len);
     return Value::small_int(0);

@@ -158,7 +158,9 @@ void update_subclass_mros(Type* t)
     ListObject* subs = type_subclasses(t);
     for (int64_t i = 0; i < list_size(subs); ++i) {
         Type* s = list_get(subs, i).as<Type>();
-        s->m_mro = compute_mro(s);
+        TupleObject* mro = compute_mro(s);
+        write_barrier(s);
+        s->m_mro = mro;
         update_subclass_mros(s);
     }
 }

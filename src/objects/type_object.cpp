@@ -23,6 +23,7 @@
 #include "objects/tuple_object.h"
 #include "objects/type_internal.h"
 #include "vm/interpreter.h"
+#include "vm/transaction.h"
 #include <algorithm>
 #include <cinttypes>
 #include <mutex>
@@ -315,6 +316,9 @@ std::string type_qualified_name(Type* t)
 
 void type_add_subclass(Type* base, Type* sub)
 {
+    // The registry is C++ state that an abort would not undo: a class created by an aborted
+    // attempt would stay listed by __subclasses__() (next to the one the re-run creates).
+    vm::transaction_irreversible();
     std::lock_guard lock(s_subclass_mutex);
     s_subclasses[base].push_back(sub);
 }
@@ -403,6 +407,11 @@ Value object_new_impl(Type* cls, size_t nargs, TupleObject* kwnames)
     }
     if (cls->has_flag(TF_ABSTRACT))
         raise_abstract(cls);
+    // An instance allocated by an attempt that then aborts becomes garbage whose __del__ the
+    // collector would still run (a finalizer call the program never caused): objects with a
+    // finalizer are created only by transactions that cannot abort.
+    if (PY_UNLIKELY(g_stm_active) && cls->special(SP_del))
+        vm::transaction_irreversible();
     return object_alloc(cls);
 }
 
@@ -843,14 +852,22 @@ void type_setattr(Type* cls, StrObject* name, Value v)
     if (meta_attr && descr_set(meta_attr, cls, v))
         return;
     name = intern(name);
+    bool dunder = name->m_ascii && name->m_length > 4 && name->ascii_view().substr(0, 2) == "__"
+        && name->ascii_view().substr(name->m_length - 2) == "__";
+    // A dunder change moves g_type_epoch, after which special caches (m_special, written without
+    // barriers) are refilled from the changed dict; rolling the dict back would not move the epoch
+    // again and leave them stale. The type's barrier (type has no undo operations) makes the
+    // transaction inevitable first. Other names need none: the dict's own undo record covers
+    // them, and its restore invalidates the attribute cache (TYPE-3).
+    if (dunder)
+        write_barrier(cls);
     if (v) {
         dict_set_str(cls->m_dict, name, v);
     } else if (!dict_pop(cls->m_dict, name)) {
         raise(&exc::AttributeError, "type object '%s' has no attribute '%s'", cls->name_str().c_str(),
             str_utf8(name).c_str());
     }
-    if (name->m_ascii && name->m_length > 4 && name->ascii_view().substr(0, 2) == "__"
-        && name->ascii_view().substr(name->m_length - 2) == "__")
+    if (dunder)
         bump_type_epoch();
 }
 

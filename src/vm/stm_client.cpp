@@ -174,7 +174,7 @@ constexpr std::string_view s_plain_types[] = {
     "range_iterator", "longrange_iterator", "set_iterator", "dict_keyiterator", "dict_valueiterator",
     "dict_itemiterator", "dict_reversekeyiterator", "dict_reversevalueiterator",
     "dict_reverseitemiterator", "enumerate", "zip", "map", "filter", "reversed", "iterator",
-    "callable_iterator", "types.SimpleNamespace", "functools.partial", "_thread.lock", "_thread.RLock",
+    "callable_iterator", "types.SimpleNamespace", "functools.partial",
 };
 
 void register_undo_ops()
@@ -277,8 +277,8 @@ namespace stm {
 
 void read_barrier_slow(Object* o)
 {
-    if (o->is_immutable())
-        return; // OBJ-1
+    if (o->is_immutable() || gc::in_collection())
+        return; // OBJ-1; GC-8
     if (PY_UNLIKELY(vm::g_stm_chaos))
         vm::maybe_chaos_abort();
     read(o);
@@ -286,15 +286,15 @@ void read_barrier_slow(Object* o)
 
 void read_validate_barrier_slow(Object* o)
 {
-    if (!o->is_immutable())
+    if (!o->is_immutable() && !gc::in_collection())
         read_validate(o);
 }
 
 void write_barrier_slow(Object* o)
 {
     uint64_t w = o->m_stm.load(std::memory_order_relaxed);
-    if ((w & ~kReadMostly) == t_own_word)
-        return; // written or allocated by this attempt already
+    if ((w & ~kReadMostly) == t_own_word || gc::in_collection())
+        return; // written or allocated by this attempt already; GC-8
     if (PY_UNLIKELY(vm::g_stm_chaos))
         vm::maybe_chaos_abort();
     if (!is_inevitable() && !vm::stm_undoable(o->m_type))

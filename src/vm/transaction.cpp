@@ -248,7 +248,7 @@ void transaction_end_final(ThreadState* ts)
 
 void transaction_irreversible()
 {
-    if (g_stm_active && stm::in_transaction() && !stm::is_inevitable())
+    if (g_stm_active && stm::in_transaction() && !stm::is_inevitable() && !gc::in_collection())
         stm::become_inevitable();
 }
 
