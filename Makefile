@@ -3,7 +3,7 @@ PRESET ?= release
 BUILD := build/$(PRESET)
 JOBS ?= $(shell nproc)
 
-.PHONY: all setup build demo test test-unit test-py test-golden asan-test tsan-test bench clean
+.PHONY: all setup build demo test test-unit test-py test-golden asan-test tsan-test stm-test bench clean
 
 all: build
 
@@ -26,6 +26,11 @@ asan-test:
 	@$(MAKE) --no-print-directory PRESET=asan build
 	@ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 		PYSTM_SANITIZED=1 PYSTM_TEST_TIME_SCALE=6 scripts/run-tests build/asan
+
+# The differential tests with parallel transactions, the STM engaged from the start (one thread
+# included): every barrier reaches the STM runtime and the threaded tests really abort.
+stm-test: build
+	PYSTM_STM=engaged python3.11 tests/run_py_tests.py --pystm $(BUILD)/pystm
 
 # The STM unit tests and the threaded differential tests under ThreadSanitizer.
 tsan-test: setup

@@ -16,21 +16,35 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "vm/traceback.h"
+#include "vm/transaction.h"
 #include <cstdio>
 
 namespace pystm {
 
 namespace {
 
+// Set once and never reassigned: a C++ global is not rolled back by an abort, so every change of
+// the registry is a change of this list's items, which its undo record covers.
 Value s_callbacks; // ListObject of (func, args, kwargs-or-None)
 
 ListObject* callbacks()
 {
     if (!s_callbacks) {
+        // A list created by an attempt that aborts would keep what that attempt appended.
+        vm::transaction_irreversible();
         s_callbacks = Value(list_new());
         gc::add_root(&s_callbacks);
     }
     return s_callbacks.as<ListObject>();
+}
+
+// Replaces the registry's items with [items] (in place, see s_callbacks).
+void set_callbacks(gc::RootedValues const& items)
+{
+    ListObject* l = callbacks();
+    py_call_method(Value(l), intern("clear"), nullptr, 0);
+    for (Value item : items)
+        list_append(l, item);
 }
 
 Value ax_register(Value, Value const* args, size_t nargs, TupleObject* kwnames)
@@ -60,11 +74,11 @@ Value ax_unregister(Value, Value const* args, size_t nargs, TupleObject* kwnames
     // Comparing may run Python code that changes the list: rebuild it from a snapshot.
     gc::RootedValues items;
     list_snapshot(l, items);
-    ListObject* kept = list_new();
+    gc::RootedValues kept;
     for (Value item : items)
         if (!py_eq(item.as<TupleObject>()->item(0), args[0]))
-            list_append(kept, item);
-    s_callbacks = Value(kept);
+            kept.push_back(item);
+    set_callbacks(kept);
     return none();
 }
 
@@ -78,8 +92,7 @@ Value ax_run_exitfuncs(Value, Value const*, size_t nargs, TupleObject* kwnames)
 Value ax_clear(Value, Value const*, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("_clear", nargs, kwnames, 0, 0);
-    s_callbacks = Value(list_new());
-    callbacks();
+    set_callbacks(gc::RootedValues());
     return none();
 }
 
@@ -108,7 +121,7 @@ void atexit_run_callbacks()
     // Callbacks registered while these run are not run (the list is taken now and cleared).
     gc::RootedValues items;
     list_snapshot(callbacks(), items);
-    s_callbacks = Value(list_new());
+    set_callbacks(gc::RootedValues());
     for (size_t i = items.size(); i-- > 0;) {
         TupleObject* t = items[i].as<TupleObject>();
         Value func = t->item(0);

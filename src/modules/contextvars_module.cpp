@@ -17,6 +17,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "vm/transaction.h"
 #include <cstdio>
 
 namespace pystm {
@@ -49,6 +50,8 @@ struct TokenObject : Object {
     TokenObject(Type* t, ContextObject* ctx, ContextVarObject* var, Value old) : Object(t), m_ctx(ctx), m_var(var), m_old(old) { }
 };
 
+// s_current is C++ state that an abort does not roll back: whatever sets it (the first use,
+// Context.run entering and leaving) makes the transaction inevitable first.
 Value s_current; // ContextObject, created on first use
 Value s_missing; // Token.MISSING
 
@@ -81,8 +84,11 @@ std::string address_of(Value v)
 
 ContextObject* current_context()
 {
-    if (!s_current)
+    if (!s_current) {
+        // Created by an attempt that aborts, the context would keep that attempt's variables.
+        vm::transaction_irreversible();
         s_current = Value(gc::make<ContextObject>(&context_type, dict_new()));
+    }
     return s_current.as<ContextObject>();
 }
 
@@ -131,11 +137,13 @@ Value ctx_run(Value self, Value const* args, size_t nargs, TupleObject* kw)
     if (c->m_entered)
         raise(&exc::RuntimeError, "cannot enter context: %s is already entered", repr_utf8(self).c_str());
     ContextObject* prev = current_context();
+    vm::transaction_irreversible();
     write_barrier(c);
     c->m_prev = prev;
     c->m_entered = true;
     s_current = Value(c);
     auto leave = [c, prev] {
+        vm::transaction_irreversible();
         write_barrier(c);
         c->m_entered = false;
         c->m_prev = nullptr;

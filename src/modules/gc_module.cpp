@@ -15,11 +15,14 @@
 #include "objects/list_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
+#include "vm/transaction.h"
 
 namespace pystm {
 
 namespace {
 
+// C++ state, not rolled back by an abort: the functions that change it make the transaction
+// inevitable first.
 bool s_enabled = true;
 int64_t s_threshold[3] = { 700, 10, 10 };
 Value s_garbage, s_callbacks;
@@ -39,6 +42,7 @@ Value gc_collect(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 Value gc_enable(Value, Value const*, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("enable", nargs, kwnames, 0, 0);
+    vm::transaction_irreversible();
     s_enabled = true;
     return none();
 }
@@ -46,6 +50,7 @@ Value gc_enable(Value, Value const*, size_t nargs, TupleObject* kwnames)
 Value gc_disable(Value, Value const*, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("disable", nargs, kwnames, 0, 0);
+    vm::transaction_irreversible();
     s_enabled = false;
     return none();
 }
@@ -74,8 +79,12 @@ Value gc_set_threshold(Value, Value const* args, size_t nargs, TupleObject* kwna
         raise(&exc::TypeError, "set_threshold() takes no keyword arguments");
     if (nargs < 1 || nargs > 3)
         raise(&exc::TypeError, "set_threshold() takes at least 1 argument (%zu given)", nargs);
+    int64_t t[3];
     for (size_t i = 0; i < nargs; i++)
-        s_threshold[i] = py_index_i64(args[i]);
+        t[i] = py_index_i64(args[i]);
+    vm::transaction_irreversible();
+    for (size_t i = 0; i < nargs; i++)
+        s_threshold[i] = t[i];
     return none();
 }
 
@@ -172,6 +181,7 @@ ModuleObject* init_gc_module()
     for (MethodDef const* def = s_gc_methods; def->name; def++)
         dict_set_cstr(d, def->name, Value(builtin_function_new(def, Value(m))));
     if (!s_garbage) {
+        vm::transaction_irreversible(); // the globals below are set once and never undone
         s_garbage = Value(list_new());
         s_callbacks = Value(list_new());
         gc::add_root(&s_garbage);

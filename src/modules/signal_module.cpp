@@ -25,7 +25,9 @@
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "vm/eval_breaker.h"
+#include "stm/stm.h"
 #include "vm/thread_state.h"
+#include "vm/transaction.h"
 #include <atomic>
 #include <cerrno>
 #include <csignal>
@@ -98,6 +100,7 @@ Value sig_signal(Value, Value const* args, size_t nargs, TupleObject* kw)
     }
     // SIGINT back to SIG_DFL keeps the process's KeyboardInterrupt path only when Python asked
     // for the default handler object (default_int_handler is a callable: on_signal handles it).
+    vm::transaction_irreversible(); // the process's signal table and s_handlers are not undone
     if (::sigaction(static_cast<int>(n), &act, nullptr) < 0)
         raise_os_error(errno);
     Value old = s_handlers[n];
@@ -134,6 +137,7 @@ Value sig_alarm(Value, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("alarm", nargs, kw, 1, 1);
     int64_t secs = py_index_i64(args[0]);
+    vm::transaction_irreversible();
     return int_from_i64(static_cast<int64_t>(::alarm(static_cast<unsigned>(secs))));
 }
 
@@ -148,6 +152,7 @@ Value sig_raise_signal(Value, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("raise_signal", nargs, kw, 1, 1);
     int64_t n = signum_arg(args[0]);
+    vm::transaction_irreversible();
     if (::raise(static_cast<int>(n)) != 0)
         raise_os_error(errno);
     return none();
@@ -175,6 +180,7 @@ Value sig_set_wakeup_fd(Value, Value const* args, size_t nargs, TupleObject* kw)
         if (!(::fcntl(static_cast<int>(fd), F_GETFL) & O_NONBLOCK))
             raise(&exc::ValueError, "the fd %lld must be in non-blocking mode", static_cast<long long>(fd));
     }
+    vm::transaction_irreversible();
     return int_from_i64(s_wakeup_fd.exchange(static_cast<int>(fd)));
 }
 
@@ -183,6 +189,7 @@ Value sig_siginterrupt(Value, Value const* args, size_t nargs, TupleObject* kw)
     check_nargs("siginterrupt", nargs, kw, 2, 2);
     int64_t n = signum_arg(args[0]);
     bool flag = py_truthy(args[1]);
+    vm::transaction_irreversible();
     struct sigaction act;
     if (::sigaction(static_cast<int>(n), nullptr, &act) < 0)
         raise_os_error(errno);
@@ -212,6 +219,7 @@ Value sig_setitimer(Value, Value const* args, size_t nargs, TupleObject* kw)
     itimerval nv, ov;
     nv.it_value = float_timeval(py_float_as_double(args[1]));
     nv.it_interval = float_timeval(nargs > 2 ? py_float_as_double(args[2]) : 0.0);
+    vm::transaction_irreversible();
     if (::setitimer(which, &nv, &ov) < 0)
         raise_os_error(errno);
     return Value(tuple_of({ timeval_float(ov.it_value), timeval_float(ov.it_interval) }));
@@ -266,6 +274,15 @@ SigConst const s_signal_constants[] = {
 
 void signal_run_pending()
 {
+    // The pending marks (and the breaker bit the caller cleared) are consumed here, outside the
+    // heap: an abort after that would lose the signal, its handler's effects or the
+    // KeyboardInterrupt. If becoming inevitable aborts, the breaker is asked to come back.
+    try {
+        vm::transaction_irreversible();
+    } catch (stm::StmAbort&) {
+        vm::request_sigint();
+        throw;
+    }
     if (!s_any_pending.exchange(false, std::memory_order_acquire)) {
         raise_value(Value(&exc::KeyboardInterrupt)); // the CLI's SIGINT handler (see above)
     }

@@ -204,6 +204,7 @@ Value sys_setrecursionlimit(Value, Value const* args, size_t nargs, TupleObject*
         raise(&exc::RecursionError,
             "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
             static_cast<long long>(n), depth);
+    vm::transaction_irreversible(); // C++ state, not rolled back by an abort
     g_recursion_limit = static_cast<int>(n);
     return none();
 }
@@ -291,6 +292,7 @@ Value sys_set_int_max_str_digits(Value, Value const* args, size_t nargs, TupleOb
     int64_t n = py_index_i64(a[0]);
     if (n != 0 && (n < 640 || n > INT_MAX))
         raise(&exc::ValueError, "maxdigits must be 0 or larger than 640");
+    vm::transaction_irreversible(); // C++ state, not rolled back by an abort
     g_int_max_str_digits = static_cast<int>(n);
     return none();
 }
@@ -387,6 +389,7 @@ Value sys_settrace(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("settrace", nargs, kwnames, 1, 1);
     // Stored for gettrace(); no trace events are generated yet.
+    vm::transaction_irreversible(); // C++ state, not rolled back by an abort
     s_trace_func = is_none(args[0]) ? Value() : args[0];
     return none();
 }
@@ -400,6 +403,7 @@ Value sys_gettrace(Value, Value const*, size_t nargs, TupleObject* kwnames)
 Value sys_setprofile(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("setprofile", nargs, kwnames, 1, 1);
+    vm::transaction_irreversible(); // C++ state, not rolled back by an abort
     s_profile_func = is_none(args[0]) ? Value() : args[0];
     return none();
 }
