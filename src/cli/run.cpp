@@ -302,9 +302,9 @@ int run(Options const& opts)
     int stack_marker = 0;
     bool engaged = configure_transactions(opts);
     ThreadState* ts = thread_state_attach(&stack_marker);
-    if (engaged)
-        vm::engage_parallel_transactions(ts);
     bootstrap_runtime();
+    if (engaged)
+        vm::engage_parallel_transactions(ts); // after the types exist: it registers their undo operations
     // As CPython: a SIGINT ignored by the parent (background jobs) stays ignored.
     struct sigaction inherited {};
     if (sigaction(SIGINT, nullptr, &inherited) == 0 && inherited.sa_handler != SIG_IGN)

@@ -16,6 +16,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "vm/transaction.h"
+#include "vm/transaction.h"
 
 namespace pystm {
 
@@ -36,6 +37,10 @@ Value gc_collect(Value, Value const* args, size_t nargs, TupleObject* kwnames)
         if (g < 0 || g > 2)
             raise(&exc::ValueError, "invalid generation");
     }
+    // With parallel transactions the running attempt's undo records keep the state it replaced
+    // alive (UNDO-3); an inevitable transaction has none, so an explicit collection frees what
+    // the program dropped, as CPython's does.
+    vm::transaction_irreversible();
     return int_from_u64(gc::collect());
 }
 

@@ -1,6 +1,7 @@
 // Frame objects: allocation, tracing (FRAME-2) and the Python `frame` type (f_back, f_code,
 // f_globals, f_locals, f_lineno, f_lasti, f_builtins, f_trace, clear()).
 #include "vm/frame.h"
+#include "objects/access.h"
 #include "builtins/builtins.h"
 #include "gc/heap.h"
 #include "objects/dict_object.h"
@@ -141,10 +142,20 @@ static_assert(sizeof(Block) == sizeof(Value));
 
 void frame_release(Frame* f)
 {
-    if (f->m_escaped || f->m_gen || g_stm_active || f->m_type != &frame_type)
+    if (f->m_escaped || f->m_gen || f->m_type != &frame_type)
         return;
     size_t extra = frame_extra(f->m_code);
     size_t bucket = extra / sizeof(Value);
+    if (PY_UNLIKELY(g_stm_active)) {
+        // The pool is per process, not per thread: not used with parallel transactions. The slots
+        // are still cleared (through the barrier: an abort puts them back), so that a dead frame
+        // that a stale word still reaches keeps nothing alive.
+        write_barrier(f);
+        Value* lp = f->localsplus();
+        for (int32_t i = 0, n = f->m_nlocalsplus + f->m_stacksize; i < n; ++i)
+            lp[i] = Value();
+        return;
+    }
     if (bucket >= POOL_BUCKETS || s_frame_pool_count[bucket] >= POOL_DEPTH)
         return;
     // Every slot is cleared, the block stack's too: the locals must read as unbound in the next

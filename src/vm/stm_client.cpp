@@ -174,7 +174,7 @@ constexpr std::string_view s_plain_types[] = {
     "range_iterator", "longrange_iterator", "set_iterator", "dict_keyiterator", "dict_valueiterator",
     "dict_itemiterator", "dict_reversekeyiterator", "dict_reversevalueiterator",
     "dict_reverseitemiterator", "enumerate", "zip", "map", "filter", "reversed", "iterator",
-    "callable_iterator", "types.SimpleNamespace", "functools.partial",
+    "callable_iterator", "types.SimpleNamespace", "functools.partial", "_random.Random",
 };
 
 void register_undo_ops()

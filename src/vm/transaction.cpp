@@ -274,8 +274,17 @@ void transaction_restart_point(ThreadState* ts)
         return;
     bool soon = ts->m_commit_soon;
     ts->m_commit_soon = false;
-    if (ts->m_restartable && !stm::is_inevitable() && !soon && ++ts->m_tx_polls < stm::length_budget())
-        return;
+    if (!soon && ts->m_restartable) {
+        if (!stm::is_inevitable()) {
+            if (++ts->m_tx_polls < stm::length_budget())
+                return;
+        } else if (ts->m_tx_polls++ == 0) {
+            // Begun inevitable at this restart point after too many aborts (STM-9): it must run
+            // up to the next poll before it commits, or the work it is there to finish (the
+            // instruction the thread resumes at) would run in an ordinary attempt again.
+            return;
+        }
+    }
     stm::commit(); // may throw StmAbort: back to the previous restart point
     ts->m_tx_commits.fetch_add(1, std::memory_order_relaxed);
     transaction_safepoint(ts);
