@@ -63,14 +63,8 @@ void check_weakrefable(Value ob)
 
 WeakRefObject* new_weak(Type* cls, Value ob, Value cb)
 {
-    bool registered = !(ob.as_object()->m_gc.load(std::memory_order_relaxed) & OF_PERMANENT);
-    // The collector's registry is C++ state that an abort does not roll back: a reference made
-    // by an aborted attempt would stay counted by getweakrefcount()/getweakrefs() and returned
-    // by find_basic().
-    if (registered)
-        vm::transaction_irreversible();
     auto* w = gc::make<WeakRefObject>(cls, ob, cb && !is_none(cb) ? cb : Value());
-    if (registered)
+    if (!(ob.as_object()->m_gc.load(std::memory_order_relaxed) & OF_PERMANENT))
         gc::register_weak_slot(w, &w->m_referent);
     return w;
 }
