@@ -470,42 +470,40 @@ Value local_new(Value, Value const* args, size_t nargs, TupleObject* kw)
 
 Value local_dict(Value self) { return Value(local_thread_dict(as_local(self))); }
 
+// The attribute name of a _local access, after installing the calling thread's dict (THR-3);
+// [writing]: __dict__ itself cannot be replaced or deleted.
+StrObject* local_attr_name(Value self, Value name, bool writing)
+{
+    LocalObject* l = as_local(self);
+    if (!is_str(name))
+        raise(&exc::TypeError, "attribute name must be string, not '%s'", type_name(name).c_str());
+    if (writing && str_utf8(name.as<StrObject>()) == "__dict__")
+        raise(&exc::AttributeError, "'%s' object attribute '__dict__' is read-only", type_name(self).c_str());
+    local_thread_dict(l);
+    return name.as<StrObject>();
+}
+
 Value local_getattribute(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("__getattribute__", nargs, kw, 1, 1);
-    LocalObject* l = as_local(self);
-    if (!is_str(args[0]))
-        raise(&exc::TypeError, "attribute name must be string, not '%s'", type_name(args[0]).c_str());
-    local_thread_dict(l);
-    Value v = generic_getattr_opt(self, args[0].as<StrObject>());
+    StrObject* name = local_attr_name(self, args[0], false);
+    Value v = generic_getattr_opt(self, name);
     if (!v)
-        raise_no_attribute(self, args[0].as<StrObject>());
+        raise_no_attribute(self, name);
     return v;
 }
 
 Value local_setattr(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("__setattr__", nargs, kw, 2, 2);
-    LocalObject* l = as_local(self);
-    if (!is_str(args[0]))
-        raise(&exc::TypeError, "attribute name must be string, not '%s'", type_name(args[0]).c_str());
-    if (str_utf8(args[0].as<StrObject>()) == "__dict__")
-        raise(&exc::AttributeError, "'%s' object attribute '__dict__' is read-only", type_name(self).c_str());
-    local_thread_dict(l);
-    generic_setattr(self, args[0].as<StrObject>(), args[1]);
+    generic_setattr(self, local_attr_name(self, args[0], true), args[1]);
     return none();
 }
 
 Value local_delattr(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("__delattr__", nargs, kw, 1, 1);
-    LocalObject* l = as_local(self);
-    if (!is_str(args[0]))
-        raise(&exc::TypeError, "attribute name must be string, not '%s'", type_name(args[0]).c_str());
-    if (str_utf8(args[0].as<StrObject>()) == "__dict__")
-        raise(&exc::AttributeError, "'%s' object attribute '__dict__' is read-only", type_name(self).c_str());
-    local_thread_dict(l);
-    generic_setattr(self, args[0].as<StrObject>(), Value());
+    generic_setattr(self, local_attr_name(self, args[0], true), Value());
     return none();
 }
 

@@ -142,9 +142,9 @@ size_t find_slot_of(DictTable* t, int64_t hash, int32_t ix)
     return i;
 }
 
-void dict_trace(Object* o, gc::Tracer& tr)
+// Visits the keys and values of table [t] (a dict's, or a copy in an undo record).
+void trace_table(DictTable* t, gc::Tracer& tr)
 {
-    DictTable* t = static_cast<DictObject*>(o)->m_table;
     if (!t)
         return;
     DictEntry* e = t->entries();
@@ -155,6 +155,8 @@ void dict_trace(Object* o, gc::Tracer& tr)
         }
     }
 }
+
+void dict_trace(Object* o, gc::Tracer& tr) { trace_table(static_cast<DictObject*>(o)->m_table, tr); }
 
 void dict_destroy(Object* o)
 {
@@ -900,19 +902,7 @@ void dict_undo_drop(void* r)
     free(u->table);
     delete u;
 }
-void dict_undo_trace(void* r, gc::Tracer& tr)
-{
-    DictTable* t = static_cast<DictUndo*>(r)->table;
-    if (!t)
-        return;
-    DictEntry* e = t->entries();
-    for (int64_t i = 0; i < t->nentries; i++) {
-        if (e[i].key) {
-            tr.visit(e[i].key);
-            tr.visit(e[i].value);
-        }
-    }
-}
+void dict_undo_trace(void* r, gc::Tracer& tr) { trace_table(static_cast<DictUndo*>(r)->table, tr); }
 } // namespace
 
 StmUndoOps const g_dict_undo { dict_undo_save, dict_undo_restore, dict_undo_drop, dict_undo_trace, sizeof(DictObject) };

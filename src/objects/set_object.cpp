@@ -74,9 +74,9 @@ SetTable* table_alloc(int64_t size)
     return t;
 }
 
-void set_trace(Object* o, gc::Tracer& tr)
+// Visits the keys of table [t] (a set's, or a copy in an undo record).
+void trace_set_table(SetTable* t, gc::Tracer& tr)
 {
-    SetTable* t = static_cast<SetObject*>(o)->m_table;
     if (!t)
         return;
     SetEntry* e = t->entries();
@@ -84,6 +84,8 @@ void set_trace(Object* o, gc::Tracer& tr)
         if (e[i].key)
             tr.visit(e[i].key);
 }
+
+void set_trace(Object* o, gc::Tracer& tr) { trace_set_table(static_cast<SetObject*>(o)->m_table, tr); }
 
 void set_destroy(Object* o)
 {
@@ -1181,16 +1183,7 @@ void set_undo_drop(void* r)
     free(u->table);
     delete u;
 }
-void set_undo_trace(void* r, gc::Tracer& tr)
-{
-    SetTable* t = static_cast<SetUndo*>(r)->table;
-    if (!t)
-        return;
-    SetEntry* e = t->entries();
-    for (int64_t i = 0; i <= t->mask; i++)
-        if (e[i].key)
-            tr.visit(e[i].key);
-}
+void set_undo_trace(void* r, gc::Tracer& tr) { trace_set_table(static_cast<SetUndo*>(r)->table, tr); }
 } // namespace
 
 StmUndoOps const g_set_undo { set_undo_save, set_undo_restore, set_undo_drop, set_undo_trace, sizeof(SetObject) };
