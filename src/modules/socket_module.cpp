@@ -411,7 +411,6 @@ Value sock_listen(Value self, Value const* args, size_t nargs, TupleObject* kw)
 
 Value sock_accept(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
-    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("_accept", nargs, kw, 0, 0);
     SocketObject* s = as_sock(self);
     sockaddr_storage ss;
@@ -474,7 +473,6 @@ int flags_arg(Value const* args, size_t nargs, size_t i) { return nargs > i ? st
 
 Value sock_send(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
-    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("send", nargs, kw, 1, 2);
     std::string tmp;
     std::string_view d = data_arg(args[0], tmp);
@@ -485,7 +483,6 @@ Value sock_send(Value self, Value const* args, size_t nargs, TupleObject* kw)
 
 Value sock_sendall(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
-    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("sendall", nargs, kw, 1, 2);
     std::string tmp;
     std::string_view d = data_arg(args[0], tmp);
@@ -500,7 +497,6 @@ Value sock_sendall(Value self, Value const* args, size_t nargs, TupleObject* kw)
 
 Value sock_sendto(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
-    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("sendto", nargs, kw, 2, 3);
     std::string tmp;
     std::string_view d = data_arg(args[0], tmp);
@@ -524,7 +520,6 @@ int64_t bufsize_arg(Value v, char const* what)
 
 Value sock_recv(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
-    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("recv", nargs, kw, 1, 2);
     int64_t size = bufsize_arg(args[0], "recv");
     int flags = flags_arg(args, nargs, 1);
@@ -536,7 +531,6 @@ Value sock_recv(Value self, Value const* args, size_t nargs, TupleObject* kw)
 
 Value sock_recvfrom(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
-    vm::transaction_irreversible(); // sockets are outside the transactional heap
     check_nargs("recvfrom", nargs, kw, 1, 2);
     int64_t size = bufsize_arg(args[0], "recvfrom");
     int flags = flags_arg(args, nargs, 1);
@@ -581,12 +575,10 @@ Value recv_into_impl(Value self, Value const* args, size_t nargs, TupleObject* k
 
 Value sock_recv_into(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
-    vm::transaction_irreversible(); // sockets are outside the transactional heap
     return recv_into_impl(self, args, nargs, kw, false);
 }
 Value sock_recvfrom_into(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
-    vm::transaction_irreversible(); // sockets are outside the transactional heap
     return recv_into_impl(self, args, nargs, kw, true);
 }
 

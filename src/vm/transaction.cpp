@@ -199,10 +199,9 @@ void engage_parallel_transactions(ThreadState* ts)
     hooks.wait = stm_wait;
     stm::set_client_hooks(hooks);
     gc::set_world_hooks(stop_world, resume_world);
-    // Every registered thread (only the caller can be inside a transaction now) gets a descriptor.
-    for (ThreadState* t = thread_state_head(); t; t = t->m_next)
-        if (!t->m_stm_tx && t == ts)
-            t->m_stm_tx = stm::register_thread();
+    // The caller is the only thread so far; threads started later register in transaction_begin.
+    if (!ts->m_stm_tx)
+        ts->m_stm_tx = stm::register_thread();
     ts->m_eval_breaker.fetch_or(EB_TX_SWITCH, std::memory_order_relaxed);
     stm_begin_inevitable(ts); // CLI-1: the caller is inside a native call
 }
@@ -323,7 +322,11 @@ BlockingRegion::BlockingRegion()
     : m_ts(tstate())
 {
     if (!m_ts || m_ts->m_atomic_depth > 0 || !m_ts->m_in_transaction) {
-        m_ts = nullptr; // TX-3: inside pystm.atomic the transaction continues
+        // TX-3: inside pystm.atomic the transaction continues, so the blocking call (I/O) runs
+        // inside it and must not be re-run: the transaction becomes inevitable.
+        if (m_ts && m_ts->m_in_transaction)
+            transaction_irreversible();
+        m_ts = nullptr;
         return;
     }
     transaction_end(m_ts);

@@ -57,8 +57,9 @@ void transaction_safepoint(ThreadState* ts);
 // transaction becomes an STM transaction (inevitable: it is inside a native call, CLI-1).
 void engage_parallel_transactions(ThreadState* ts);
 
-// Ends the calling thread's transaction for the duration of a blocking call (TX-3: not inside
-// pystm.atomic). The code inside must not touch the GC heap (TX-1): it may use C++ memory and
+// Ends the calling thread's transaction for the duration of a blocking call, so the call runs
+// between two transactions and an abort never repeats it (TX-3: inside pystm.atomic the
+// transaction becomes inevitable instead). The code inside must not touch the GC heap (TX-1): it may use C++ memory and
 // stack buffers, and Values held in locals stay alive (the parked stack is scanned, TX-2).
 class BlockingRegion {
 public:
