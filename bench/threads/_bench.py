@@ -9,6 +9,8 @@ Environment:
                        (perf_counter and process_time of the timed section, which is the work
                        of all threads, thread start and join included) and, under pystm, the
                        change of every number of pystm.statistics() over that section.
+    PYSTM_BENCH_SCALE  a factor (default 1) applied to each program's amount of work, for
+                       slow tools such as callgrind (bench/stm-cost).
     PYSTM_BENCH_IDLE   when set, a second thread is alive for the whole timed section, blocked
                        in Event.wait(): the work is the same, but the interpreter runs it with
                        more than one thread registered.
@@ -28,6 +30,11 @@ except ImportError:
 
 def thread_count():
     return int(sys.argv[1]) if len(sys.argv) > 1 else 1
+
+
+def scaled(amount):
+    """[amount] times PYSTM_BENCH_SCALE, at least 1."""
+    return max(1, int(amount * float(os.environ.get("PYSTM_BENCH_SCALE", "1"))))
 
 
 def share(total, t, n):

@@ -14,7 +14,7 @@ except ImportError:
 
 import _bench
 
-OPS = 1_000_000
+OPS = _bench.scaled(1_000_000)
 WORK = 12
 
 counters = [0, 0, 0, 0, 0]  # four sums and the operation count

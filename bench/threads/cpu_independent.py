@@ -5,7 +5,7 @@ Usage: cpu_independent.py THREADS
 """
 import _bench
 
-N = 250_000
+N = _bench.scaled(250_000)
 
 
 def collatz_steps(lo, hi, step):

@@ -16,7 +16,7 @@ except ImportError:
 import _bench
 
 KEYS = 1 << 16
-OPS = 1_000_000
+OPS = _bench.scaled(1_000_000)
 WORK = 12
 
 accounts = dict.fromkeys(range(KEYS), 1000)

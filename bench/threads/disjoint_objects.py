@@ -8,7 +8,7 @@ Usage: disjoint_objects.py THREADS
 import _bench
 
 COUNT = 2000
-STEPS = 2000
+STEPS = _bench.scaled(2000)
 DT = 0.01
 
 

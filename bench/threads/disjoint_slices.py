@@ -8,7 +8,7 @@ Usage: disjoint_slices.py THREADS
 import _bench
 
 SIZE = 1 << 13
-PASSES = 1500
+PASSES = _bench.scaled(1500)
 
 data = list(range(SIZE))
 table = dict.fromkeys(range(SIZE), 0)

@@ -40,6 +40,9 @@ namespace pystm::gc {
 
 namespace detail {
 std::atomic<bool> g_collect_requested { false };
+// Set on the collecting thread while it marks and sweeps: the barriers of destroy hooks are
+// not part of any transaction then (in_collection()).
+constinit thread_local bool t_in_collection = false;
 }
 
 namespace {
@@ -147,9 +150,6 @@ size_t g_live_objects = 0;
 size_t g_collections = 0;
 size_t g_threshold = MIN_THRESHOLD;
 bool g_collecting = false;
-// Set on the collecting thread while it marks and sweeps: the barriers of destroy hooks are
-// not part of any transaction then (in_collection()).
-thread_local bool t_in_collection = false;
 
 // Size class of every request size, by 16-byte granule: allocation's first step is one load.
 struct ClassTable {
@@ -393,7 +393,7 @@ void find_finalizable(Marker& marker)
 __attribute__((noinline)) void collect_locked(size_t* freed_out)
 {
     g_collecting = true;
-    t_in_collection = true;
+    detail::t_in_collection = true;
     Marker marker;
 
     // Roots. Spill this thread's registers onto its stack so the scan below sees them.
@@ -546,7 +546,7 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
     g_collections++;
     detail::g_collect_requested.store(false, std::memory_order_relaxed);
     g_collecting = false;
-    t_in_collection = false;
+    detail::t_in_collection = false;
     if (freed_out)
         *freed_out = dead_count;
     (void)freed_bytes;
@@ -763,7 +763,6 @@ void set_after_collect_hook(AfterCollectFn fn) { g_after_collect = fn; }
 
 void set_root_tracer(void (*fn)(Tracer&)) { g_root_tracer = fn; }
 
-bool in_collection() { return t_in_collection; }
 
 void set_world_hooks(bool (*stop)(), void (*resume)())
 {

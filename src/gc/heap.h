@@ -95,7 +95,10 @@ void set_root_tracer(void (*fn)(Tracer&));
 // True on the thread that is marking and sweeping. Everything it does then (destroy hooks) is
 // outside every transaction: the other threads are stopped (GC-8), so the STM's barriers are not
 // taken (vm/stm_client.cpp), and nothing in a collection may wait for another thread.
-bool in_collection();
+namespace detail {
+extern constinit thread_local bool t_in_collection;
+}
+inline bool in_collection() { return detail::t_in_collection; }
 
 // GC-8: installs the functions that stop every other thread at a safepoint before a collection
 // and let them go after it (parallel transactions, vm/transaction.cpp). [stop] returns false if

@@ -13,6 +13,7 @@
 #pragma once
 
 #include "objects/object.h"
+#include "stm/stm.h"
 
 namespace pystm {
 
@@ -24,23 +25,38 @@ void write_barrier_slow(Object* o);
 void read_validate_barrier_slow(Object* o);
 } // namespace stm
 
+// With the STM engaged, the inline part is the runtime's fast paths (stm.h): an object that the
+// running attempt wrote or allocated needs nothing more, nor does a read of an object it has
+// read already (STM-12). Everything else, including immutable objects and barriers taken by the
+// collector (GC-8), is sorted out by the slow paths (vm/stm_client.cpp).
 inline void read_barrier(Object* o)
 {
-    if (PY_UNLIKELY(g_stm_active))
-        stm::read_barrier_slow(o);
+    if (PY_UNLIKELY(g_stm_active)) {
+        uint64_t w = o->m_stm.load(std::memory_order_acquire);
+        if ((w & ~stm::kReadMostly) != stm::t_own_word && !stm::read_known(o, w))
+            stm::read_barrier_slow(o);
+    }
 }
 inline void write_barrier(Object* o)
 {
-    if (PY_UNLIKELY(g_stm_active))
-        stm::write_barrier_slow(o);
+    if (PY_UNLIKELY(g_stm_active)) {
+        if ((o->m_stm.load(std::memory_order_relaxed) & ~stm::kReadMostly) != stm::t_own_word)
+            stm::write_barrier_slow(o);
+    }
 }
 // After reading several fields of [o] (after read_barrier) and before acting on what was read:
 // with parallel transactions another thread may have locked and changed [o] in place meanwhile,
 // and this aborts the transaction instead of letting it use a torn state (STM-5).
 inline void read_validate_barrier(Object* o)
 {
-    if (PY_UNLIKELY(g_stm_active))
+    if (PY_UNLIKELY(g_stm_active)) {
+        uint64_t w = stm::load_after_reads(o);
+        if ((w & ~stm::kReadMostly) == stm::t_own_word)
+            return;
+        if (!(w & stm::kOwned) && stm::word_version(w) <= stm::t_rv)
+            return;
         stm::read_validate_barrier_slow(o);
+    }
 }
 
 } // namespace pystm

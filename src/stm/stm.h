@@ -244,12 +244,45 @@ void read_validate_slow(Object* o);
 extern constinit thread_local uint64_t t_own_word;
 extern constinit thread_local uint64_t t_rv;
 
+// The read filter of a running, non-inevitable attempt: a direct-mapped table of objects
+// already in its read log, each tagged with the attempt's serial, so that reading an object
+// again neither grows the log nor leaves the inline path (STM-12).
+struct FilterEntry {
+    Object* obj;
+    uint64_t serial;
+};
+inline constexpr size_t kFilterSize = 512;
+// Cached like t_own_word: the filter of the running attempt and its serial (nullptr and 0 when
+// there is none, or when the attempt is inevitable: its reads must take the slow path, STM-8),
+// and whether it has read a read-mostly object already (then further read-mostly reads within
+// the snapshot need nothing, STM-7).
+extern constinit thread_local FilterEntry* t_filter;
+extern constinit thread_local uint64_t t_serial;
+extern constinit thread_local bool t_read_rm;
+
+// STM-12: true if read_slow(o) would return at once for the header word [w] just loaded:
+// an unowned object within the snapshot that is either read-mostly (with one read-mostly read
+// noted already) or in the read filter. Exactly read_slow()'s first tests, inline.
+inline bool read_known(Object* o, uint64_t w)
+{
+    if ((w & kOwned) || word_version(w) > t_rv)
+        return false;
+    if (w & kReadMostly)
+        return t_read_rm;
+    FilterEntry const* f = t_filter;
+    if (!f)
+        return false;
+    FilterEntry const& e = f[(reinterpret_cast<uintptr_t>(o) >> 4) & (kFilterSize - 1)];
+    return e.obj == o && e.serial == t_serial;
+}
+
 // Must be called before reading any field of a mutable shared object inside a transaction.
-// Fast path: one header load and compare (objects this attempt wrote or allocated).
+// Fast paths: one header load and compare (objects this attempt wrote or allocated), then the
+// filter of objects it read already (STM-12).
 inline void read(Object* o)
 {
-    uint64_t w = o->m_stm.load(std::memory_order_relaxed);
-    if (PY_LIKELY((w & ~kReadMostly) == t_own_word))
+    uint64_t w = o->m_stm.load(std::memory_order_acquire);
+    if (PY_LIKELY((w & ~kReadMostly) == t_own_word) || read_known(o, w))
         return;
     read_slow(o);
 }
@@ -266,14 +299,19 @@ inline void write(Object* o)
 // Must be called after reading an object's fields and before acting on what was read, when other
 // OS threads may write it concurrently (in-place writes, STM-5): throws StmAbort if a writer
 // locked or changed [o] since read(). Free for objects this attempt owns.
-inline void read_validate(Object* o)
+// The header load of read_validate(): ordered after the caller's reads of [o]'s fields.
+inline uint64_t load_after_reads(Object* o)
 {
 #ifdef PYSTM_STM_NO_FENCES
-    uint64_t w = o->m_stm.fetch_add(0, std::memory_order_acq_rel);
+    return o->m_stm.fetch_add(0, std::memory_order_acq_rel);
 #else
     std::atomic_thread_fence(std::memory_order_acquire);
-    uint64_t w = o->m_stm.load(std::memory_order_relaxed);
+    return o->m_stm.load(std::memory_order_relaxed);
 #endif
+}
+inline void read_validate(Object* o)
+{
+    uint64_t w = load_after_reads(o);
     if (PY_LIKELY((w & ~kReadMostly) == t_own_word))
         return;
     if (PY_LIKELY(!(w & kOwned) && word_version(w) <= t_rv))

@@ -106,11 +106,39 @@ void extend_snapshot(Transaction* tx, Object* trigger)
     t_rv = now;
 }
 
+namespace {
+[[gnu::noinline]] void read_logged(Transaction* tx, Object* o);
+}
+
 void read_slow(Object* o)
 {
     Transaction* tx = active_tx();
     if (!tx || o->is_immutable())
         return; // outside transactions (setup code, STM off) and immutable objects (OBJ-1)
+    // The common cases first, in a leaf function: a read-mostly object, or an object this
+    // attempt has read already, unchanged since. What read_logged() would do for them (unowned,
+    // within the snapshot, not inevitable) ends in the same tests, so testing them here first
+    // changes nothing but cost.
+    uint64_t const first = o->m_stm.load(std::memory_order_acquire);
+    if (!(first & kOwned) && word_version(first) <= tx->m_rv && !tx->m_inevitable) {
+        if (first & kReadMostly) {
+            tx->m_read_rm = true; // STM-7: covered by the epoch, not the read set
+            t_read_rm = true; // STM-12 (tx is the thread's current descriptor)
+            return;
+        }
+        auto const& f
+            = tx->m_filter[(reinterpret_cast<uintptr_t>(o) >> 4) & (kFilterSize - 1)];
+        if (f.obj == o && f.serial == tx->m_serial.load(std::memory_order_relaxed))
+            return;
+    }
+    read_logged(tx, o);
+}
+
+namespace {
+
+// read_slow()'s general case: owned words, snapshot extension, inevitability, the read log.
+void read_logged(Transaction* tx, Object* o)
+{
     poll_abort(tx);
     uint32_t spins = 0;
     for (;;) {
@@ -125,7 +153,12 @@ void read_slow(Object* o)
             }
             if (!still_stale(o, w))
                 continue; // a lock released meanwhile: reload
-            w &= kReadMostly; // stale: version 0 (STM-3)
+            // Stale: version 0 for ever (STM-3). Store that version, so that later reads of
+            // the object, by any thread, stop resolving the owner. A failed exchange means the
+            // word changed (a writer locked it): the reload sorts it out.
+            uint64_t expected = loaded;
+            o->m_stm.compare_exchange_strong(expected, loaded & kReadMostly, std::memory_order_acq_rel);
+            continue;
         }
         if (tx->m_inevitable) {
             // STM-8: publish the read in the filter, then re-check that no writer locked the
@@ -147,11 +180,12 @@ void read_slow(Object* o)
         PY_ASSERT(word_version(w) <= tx->m_rv, "STM-1");
         if (w & kReadMostly) {
             tx->m_read_rm = true; // STM-7: covered by the epoch, not the read set
+            t_read_rm = true; // STM-12 (tx is the thread's current descriptor)
             return;
         }
         uint64_t serial = tx->m_serial.load(std::memory_order_relaxed);
         auto& f
-            = tx->m_filter[(reinterpret_cast<uintptr_t>(o) >> 4) & (Transaction::kFilterSize - 1)];
+            = tx->m_filter[(reinterpret_cast<uintptr_t>(o) >> 4) & (kFilterSize - 1)];
         if (f.obj == o && f.serial == serial)
             return;
         f.obj = o;
@@ -161,6 +195,8 @@ void read_slow(Object* o)
         return;
     }
 }
+
+} // namespace
 
 void read_validate_slow(Object* o)
 {
@@ -305,6 +341,8 @@ void become_inevitable()
     }
     tx->m_inevitable = true;
     tx->m_inevitable_pub.store(true, std::memory_order_release);
+    if (t_tx == tx)
+        sync_thread_cache(tx); // STM-12: an inevitable attempt's reads take the slow path
     // Our undo records are no longer needed: an inevitable transaction never aborts.
     for (WriteEntry& e : tx->m_writes)
         if (e.saved && g_hooks.drop_state) {

@@ -21,6 +21,9 @@ ClientHooks g_hooks;
 constinit thread_local Transaction* t_tx = nullptr;
 constinit thread_local uint64_t t_own_word = 0;
 constinit thread_local uint64_t t_rv = 0;
+constinit thread_local FilterEntry* t_filter = nullptr;
+constinit thread_local uint64_t t_serial = 0;
+constinit thread_local bool t_read_rm = false;
 
 namespace {
 
@@ -163,8 +166,13 @@ void destroy_descriptor(Transaction* tx)
 
 void sync_thread_cache(Transaction* tx)
 {
-    t_own_word = tx && tx->m_active ? tx->m_own_word : 0;
-    t_rv = tx && tx->m_active ? tx->m_rv : 0;
+    bool running = tx && tx->m_active;
+    bool filtered = running && !tx->m_inevitable;
+    t_own_word = running ? tx->m_own_word : 0;
+    t_rv = running ? tx->m_rv : 0;
+    t_filter = filtered ? tx->m_filter : nullptr;
+    t_serial = filtered ? tx->m_serial.load(std::memory_order_relaxed) : 0;
+    t_read_rm = filtered && tx->m_read_rm;
 }
 
 void set_current(Transaction* tx)
@@ -190,12 +198,6 @@ void unregister_thread()
     Transaction* tx = t_tx;
     PY_VERIFY(tx != nullptr, "STM-3");
     destroy_descriptor(tx);
-}
-
-Transaction* active_tx()
-{
-    Transaction* tx = t_tx;
-    return tx && tx->m_active ? tx : nullptr;
 }
 
 bool in_transaction() { return active_tx() != nullptr; }

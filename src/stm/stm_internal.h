@@ -78,11 +78,7 @@ public:
     std::vector<uint32_t> m_bloom_words; // inevitable read filter words this attempt set
     // Direct-mapped filter of objects already in m_reads in this attempt (tagged by serial), so
     // repeated reads of one object do not grow the read set.
-    static constexpr size_t kFilterSize = 128;
-    struct FilterEntry {
-        Object* obj;
-        uint64_t serial;
-    } m_filter[kFilterSize] = {};
+    FilterEntry m_filter[kFilterSize] = {};
     uint32_t m_consecutive_aborts = 0;
     uint32_t m_length_budget = 0; // 0: not yet set from Config::length_initial
     uint64_t m_start_ticks = 0;
@@ -165,7 +161,12 @@ inline bool still_stale(Object* o, uint64_t w)
 // A cheap monotonic clock (TSC ticks on x86-64, else nanoseconds) and its conversion.
 uint64_t now_ticks();
 uint64_t ticks_to_ns(uint64_t ticks);
-Transaction* active_tx(); // the current descriptor if it runs an attempt, else nullptr
+// The current descriptor if it runs an attempt, else nullptr.
+inline Transaction* active_tx()
+{
+    Transaction* tx = t_tx;
+    return tx && tx->m_active ? tx : nullptr;
+}
 void sync_thread_cache(Transaction* tx);
 // Rolls back the running attempt and throws StmAbort{kind}. [obj]/[other] feed last_abort_info.
 [[noreturn]] void rollback(Transaction* tx, AbortKind kind, Object* obj, uint64_t my_loc,

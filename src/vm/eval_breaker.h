@@ -37,6 +37,19 @@ inline bool eval_breaker_pending(ThreadState* ts)
     return PY_UNLIKELY(ts->m_eval_breaker.load(std::memory_order_relaxed) | gc::collection_requested());
 }
 
+// With parallel transactions EB_TX_SWITCH stays set, so that every restart point of the loop
+// reaches transaction_restart_point(). While the running transaction is shorter than its length
+// budget there is nothing to do there, and the restart point only counts down the polls that
+// transaction_restart_point() granted (ThreadState::m_poll_skip), inline.
+inline bool skip_restart_point(ThreadState* ts)
+{
+    if (ts->m_poll_skip == 0 || ts->m_eval_breaker.load(std::memory_order_relaxed) != EB_TX_SWITCH
+        || gc::collection_requested())
+        return false;
+    ts->m_poll_skip--;
+    return true;
+}
+
 inline void poll_eval_breaker(ThreadState* ts)
 {
     if (eval_breaker_pending(ts))

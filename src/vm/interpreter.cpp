@@ -1010,7 +1010,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
 // a restart point (CLI-1) that an abort of the new transaction resumes from.
 #define POLL_AT(resume)                                                                            \
     do {                                                                                           \
-        if (PY_UNLIKELY(eval_breaker_pending(ts))) {                                               \
+        if (PY_UNLIKELY(eval_breaker_pending(ts)) && !skip_restart_point(ts)) {                    \
             f->m_sp = static_cast<int32_t>(sp - stack_base);                                       \
             f->m_pc = (resume);                                                                    \
             handle_eval_breaker(ts, true);                                                         \

@@ -234,6 +234,7 @@ void stm_begin_inevitable(ThreadState* ts)
 {
     ts->m_restartable = false;
     ts->m_tx_polls = 0;
+    ts->m_poll_skip = 0;
     stm::begin();
     stm::become_inevitable(); // cannot fail: nothing was read yet
 }
@@ -242,6 +243,7 @@ void stm_begin_at_restart_point(ThreadState* ts)
 {
     stm::begin();
     ts->m_tx_polls = 0;
+    ts->m_poll_skip = 0;
     ts->m_restart_frame = ts->m_frame;
     ts->m_restart_recursion = ts->m_recursion_depth;
     ts->m_restart_exc_info = ts->m_exc_info;
@@ -281,13 +283,13 @@ void read_barrier_slow(Object* o)
         return; // OBJ-1; GC-8
     if (PY_UNLIKELY(vm::g_stm_chaos))
         vm::maybe_chaos_abort();
-    read(o);
+    read_slow(o); // access.h tested the own-word fast path
 }
 
 void read_validate_barrier_slow(Object* o)
 {
     if (!o->is_immutable() && !gc::in_collection())
-        read_validate(o);
+        read_validate_slow(o); // access.h tested the fast paths
 }
 
 void write_barrier_slow(Object* o)

@@ -60,6 +60,9 @@ struct ThreadState {
     void* m_stm_tx = nullptr; // this thread's stm::Transaction descriptor
     bool m_restartable = false; // the running transaction began at a restart point (CLI-1)
     uint32_t m_tx_polls = 0; // restart points passed in the running transaction
+    // Restart points the loop may pass without calling transaction_restart_point(), counted
+    // down inline (skip_restart_point, vm/eval_breaker.h); they are part of m_tx_polls already.
+    uint32_t m_poll_skip = 0;
     // The thread as it was at the restart point, put back after an abort.
     vm::Frame* m_restart_frame = nullptr;
     int m_restart_recursion = 0;

@@ -275,8 +275,13 @@ void transaction_restart_point(ThreadState* ts)
     ts->m_commit_soon = false;
     if (!soon && ts->m_restartable) {
         if (!stm::is_inevitable()) {
-            if (++ts->m_tx_polls < stm::length_budget())
+            uint32_t budget = stm::length_budget();
+            if (++ts->m_tx_polls < budget) {
+                // Grant the rest of the budget to the loop's inline countdown at once.
+                ts->m_poll_skip = budget - 1 - ts->m_tx_polls;
+                ts->m_tx_polls = budget - 1;
                 return;
+            }
         } else if (ts->m_tx_polls++ == 0) {
             // Begun inevitable at this restart point after too many aborts (STM-9): it must run
             // up to the next poll before it commits, or the work it is there to finish (the
