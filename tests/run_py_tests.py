@@ -5,6 +5,13 @@ A test passes when stdout, stderr and the exit status are identical after normal
 (object addresses "0x7f..." become "0xADDR"; nothing else is rewritten). Files whose name
 starts with "_" are helper modules imported by tests, not tests. A test whose first lines
 contain "# threads" is run once per thread count in THREAD_COUNTS, with the count as argv[1].
+A test whose first lines contain "# pystm-env: NAME=VALUE ..." runs under pystm with those
+environment variables set (for pystm-only behaviour, such as forced aborts); under CPython,
+which has no pystm module, such a test prints what pystm must print.
+
+pystm's own pure-Python modules (lib/) that CPython lacks must import under CPython too, so tests
+can compare them: the oracle runs with PYTHONPATH set to a temporary folder that holds a link to
+each of ORACLE_MODULES and nothing else (lib/ itself would shadow CPython's _io and _queue).
 
 tests/known_failures.txt lists the tests expected to fail. The run fails on a new failure and
 also on an unexpected pass, so the list can only shrink: remove a test from it when it passes
@@ -14,12 +21,15 @@ The last line printed is "py: N passed, N failed, N skipped", where "failed" cou
 and unexpected passes and "skipped" counts the known failures.
 """
 import argparse
+import atexit
 import concurrent.futures
 import difflib
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
@@ -29,6 +39,18 @@ KNOWN_SANITIZED = os.path.join(ROOT, "known_failures_sanitized.txt")
 THREAD_COUNTS = (1, 2, 4, 8)
 ADDR = re.compile(r"0x[0-9a-fA-F]{4,16}")
 TIMEOUT = 60
+LIB_DIR = os.path.join(ROOT, "..", "lib")
+# Modules of lib/ that are written to run on CPython as well (see the docstring).
+ORACLE_MODULES = ("transaction.py",)
+
+
+def oracle_path():
+    """A temporary folder holding links to ORACLE_MODULES, removed when the runner exits."""
+    path = tempfile.mkdtemp(prefix="pystm-oracle-path-")
+    atexit.register(shutil.rmtree, path, True)
+    for name in ORACLE_MODULES:
+        os.symlink(os.path.abspath(os.path.join(LIB_DIR, name)), os.path.join(path, name))
+    return path
 
 
 def find_tests(filters):
@@ -45,20 +67,39 @@ def find_tests(filters):
     return tests
 
 
-def variants(rel):
+def head_of(rel):
     with open(os.path.join(PY_DIR, rel), encoding="utf-8", errors="replace") as f:
-        head = "".join(f.readline() for _ in range(5))
-    if "# threads" in head:
+        return "".join(f.readline() for _ in range(5))
+
+
+def variants(rel):
+    if "# threads" in head_of(rel):
         return [(rel, str(n)) for n in THREAD_COUNTS]
     return [(rel, None)]
 
 
-def run(cmd, path, arg):
+def pystm_env(rel):
+    """The variables of the test's "# pystm-env:" line, for pystm's run only."""
+    env = {}
+    for line in head_of(rel).splitlines():
+        if line.startswith("# pystm-env:"):
+            for item in line[len("# pystm-env:"):].split():
+                name, _, value = item.partition("=")
+                env[name] = value
+    return env
+
+
+def run(cmd, path, arg, extra_env=None):
     argv = cmd + [os.path.basename(path)] + ([arg] if arg else [])
     env = dict(os.environ, LC_ALL="C.UTF-8", PYTHONIOENCODING="utf-8")
     for k in list(env):
         if k.startswith("PYTHON") and k != "PYTHONIOENCODING":
             del env[k]
+    for k, v in (extra_env or {}).items():
+        if v is None:
+            env.pop(k, None)
+        else:
+            env[k] = v
     try:
         p = subprocess.run(argv, cwd=os.path.dirname(path), env=env, stdin=subprocess.DEVNULL,
                            capture_output=True, timeout=TIMEOUT)
@@ -69,11 +110,11 @@ def run(cmd, path, arg):
     return norm(out), norm(err), rc
 
 
-def check(pystm, oracle, test):
+def check(pystm, oracle, oracle_env, test):
     rel, arg = test
     path = os.path.join(PY_DIR, rel)
-    expected = run(oracle, path, arg)
-    got = run(pystm, path, arg)
+    expected = run(oracle, path, arg, oracle_env)
+    got = run(pystm, path, arg, pystm_env(rel))
     if expected == got:
         return test, True, ""
     report = []
@@ -102,7 +143,10 @@ def main():
     args = ap.parse_args()
 
     pystm = [os.path.abspath(args.pystm)]
-    oracle = [args.python, "-E", "-s", "-B"]
+    # Without -E, so that PYTHONPATH applies; run() removes every other PYTHON* variable and
+    # oracle_env drops PYTHONIOENCODING, which -E used to ignore.
+    oracle = [args.python, "-s", "-B"]
+    oracle_env = {"PYTHONPATH": oracle_path(), "PYTHONIOENCODING": None}
     known = set()
     lists = [KNOWN]
     if os.environ.get("PYSTM_SANITIZED"):
@@ -118,7 +162,7 @@ def main():
     start = time.time()
     results = {}
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        for test, ok, report in pool.map(lambda t: check(pystm, oracle, t), tests):
+        for test, ok, report in pool.map(lambda t: check(pystm, oracle, oracle_env, t), tests):
             results[name_of(test)] = (ok, report)
 
     new_failures = [n for n, (ok, _) in results.items() if not ok and n not in known]

@@ -17,10 +17,12 @@
 #include "objects/int_object.h"
 #include "objects/module_object.h"
 #include "objects/str_object.h"
+#include "objects/tuple_object.h"
 #include "stm/stm.h"
 #include "vm/eval_breaker.h"
 #include "vm/stm_client.h"
 #include "vm/thread_state.h"
+#include "vm/stm_location.h"
 #include "vm/transaction.h"
 
 #include <unistd.h>
@@ -86,6 +88,17 @@ char const* kind_key(stm::AbortKind k)
     }
 }
 
+// (filename, line, function) of a location tag (vm/stm_location.h), or None if unknown.
+Value location_tuple(uint64_t tag)
+{
+    vm::SourceLocation loc;
+    if (!vm::resolve_location(tag, loc))
+        return none();
+    Value items[3] = { loc.filename ? Value(loc.filename) : none(), Value::small_int(loc.line),
+        loc.function ? Value(loc.function) : none() };
+    return Value(tuple_from(items, 3));
+}
+
 Value last_abort_info(Value, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("last_abort_info", nargs, kw, 0, 0);
@@ -98,6 +111,8 @@ Value last_abort_info(Value, Value const*, size_t nargs, TupleObject* kw)
     dict_set_cstr(d, "kind", str_from_ascii(kind_key(info.kind)));
     dict_set_cstr(d, "type", info.object && info.object->m_type ? Value(str_from_utf8(info.object->m_type->name_str())) : none());
     dict_set_cstr(d, "time_lost", float_new(static_cast<double>(info.lost_ns) * 1e-9));
+    dict_set_cstr(d, "location", location_tuple(info.my_location));
+    dict_set_cstr(d, "other_location", location_tuple(info.other_location));
     return Value(d);
 }
 

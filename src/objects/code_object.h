@@ -65,6 +65,9 @@ struct CodeObject : Object {
     StrObject* m_filename = nullptr;
     StrObject* m_name = nullptr;
     StrObject* m_qualname = nullptr;
+    // Index of this code object in the table of source locations of conflicts (0: none yet;
+    // vm/stm_location.h). An interpreter cache: written once, without a barrier.
+    std::atomic<uint32_t> m_location_id { 0 };
     // For each cell variable that is also an argument: (cell slot index) pairs are expressed by
     // MAKE_CELL at the start of the code; nothing else is needed here.
 

@@ -91,9 +91,10 @@ struct Stats {
 };
 
 // The most recent abort of a descriptor, for the conflict profiler. Locations are the client's
-// tags set with set_location() (the interpreter will pass an encoded code object + offset);
-// 0 = unknown. other_location is best effort: the other side's tag at the time it wrote the
-// object (validation failures) or its current tag (lock conflicts).
+// tags (ClientHooks::location, or set_location()); 0 = unknown. my_location is where this
+// attempt read the object (validation failures) or the access that met the conflict;
+// other_location is best effort: where the other side wrote the object (validation failures:
+// the last commit that wrote it) or where it took its latest lock (lock conflicts).
 struct AbortInfo {
     AbortKind kind = AbortKind::None;
     Object* object = nullptr; // the contended object, if known
@@ -126,6 +127,10 @@ struct ClientHooks {
     // Called at each iteration of a wait loop (the default yields the CPU). May throw: the
     // deterministic test scheduler throws to turn "would block" into a retry of the step.
     void (*wait)(WaitReason why) = nullptr;
+    // The client's tag for the source location of the access being made (0: unknown). Called
+    // only on the paths that record one: a new read-log entry, a new lock, an abort. When it is
+    // null, the tag set with set_location() is used instead.
+    uint64_t (*location)() = nullptr;
 };
 // Must be called before any transaction starts (not thread-safe against running ones).
 void set_client_hooks(ClientHooks const& h);

@@ -30,7 +30,7 @@ void on_conflict(
         wait_step(tx, WaitReason::Inevitable);
         if (tx->abort_requested())
             rollback(tx, AbortKind::KilledByInevitable, o,
-                tx->m_location.load(std::memory_order_relaxed), 0, -1);
+                here(tx), 0, -1);
         return;
     }
     if (owner->m_committing.load(std::memory_order_acquire) && spins < config().commit_spin) {
@@ -40,7 +40,7 @@ void on_conflict(
         return;
     }
     // The transaction that comes second to the object aborts (requester aborts).
-    rollback(tx, kind, o, tx->m_location.load(std::memory_order_relaxed),
+    rollback(tx, kind, o, here(tx),
         owner->m_location.load(std::memory_order_relaxed), int(owner->m_slot));
 }
 
@@ -48,7 +48,7 @@ void poll_abort(Transaction* tx)
 {
     if (PY_UNLIKELY(!tx->m_inevitable && tx->abort_requested()))
         rollback(tx, AbortKind::KilledByInevitable, nullptr,
-            tx->m_location.load(std::memory_order_relaxed), 0, -1);
+            here(tx), 0, -1);
 }
 
 } // namespace
@@ -98,7 +98,7 @@ void extend_snapshot(Transaction* tx, Object* trigger)
     }
     uint64_t epoch = g_rm_epoch.load(std::memory_order_seq_cst);
     if (tx->m_read_rm && epoch != tx->m_rm_epoch)
-        rollback(tx, AbortKind::ReadMostly, trigger, tx->m_location.load(std::memory_order_relaxed),
+        rollback(tx, AbortKind::ReadMostly, trigger, here(tx),
             0, -1);
     tx->m_rm_epoch = epoch;
     tx->m_rv = now;
@@ -191,7 +191,7 @@ void read_logged(Transaction* tx, Object* o)
         f.obj = o;
         f.serial = serial;
         tx->m_reads.push_back(
-            { o, word_version(w), tx->m_location.load(std::memory_order_relaxed) });
+            { o, word_version(w), here(tx) });
         return;
     }
 }
@@ -208,18 +208,18 @@ void read_validate_slow(Object* o)
         if (tx->owns(w))
             return;
         if (Transaction* owner = owner_of(w))
-            rollback(tx, AbortKind::ReadLocked, o, tx->m_location.load(std::memory_order_relaxed),
+            rollback(tx, AbortKind::ReadLocked, o, here(tx),
                 owner->m_location.load(std::memory_order_relaxed), int(owner->m_slot));
         // A lock taken and released since read(): what the caller read may be torn.
         if (!still_stale(o, w))
-            rollback(tx, AbortKind::ReadLocked, o, tx->m_location.load(std::memory_order_relaxed),
+            rollback(tx, AbortKind::ReadLocked, o, here(tx),
                 0, -1);
         return; // stale: version 0, unchanged since read()
     }
     // STM-5: the object changed after read() returned, so what the caller read may be torn.
     if (word_version(w) > tx->m_rv)
         rollback(
-            tx, AbortKind::Validation, o, tx->m_location.load(std::memory_order_relaxed), 0, -1);
+            tx, AbortKind::Validation, o, here(tx), 0, -1);
 }
 
 void write_slow(Object* o)
@@ -271,7 +271,12 @@ void write_slow(Object* o)
                 continue;
             }
         }
-        WriteEntry e { o, w, UndoRecord {}, tx->m_location.load(std::memory_order_relaxed), false };
+        // The lock's location is also published as this attempt's current one, which a
+        // transaction that conflicts with the lock reports as the other side (AbortInfo).
+        uint64_t loc = here(tx);
+        if (g_hooks.location)
+            tx->m_location.store(loc, std::memory_order_relaxed);
+        WriteEntry e { o, w, UndoRecord {}, loc, false };
         if (!tx->m_inevitable && g_hooks.save_state) {
             e.undo = g_hooks.save_state(o);
             e.saved = true;
@@ -337,7 +342,7 @@ void become_inevitable()
     }
     if (failed != AbortKind::None) {
         clear_inevitable(tx);
-        rollback(tx, failed, bad_obj, tx->m_location.load(std::memory_order_relaxed), 0, -1);
+        rollback(tx, failed, bad_obj, here(tx), 0, -1);
     }
     tx->m_inevitable = true;
     tx->m_inevitable_pub.store(true, std::memory_order_release);

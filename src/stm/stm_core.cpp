@@ -450,7 +450,7 @@ void abort_transaction()
     PY_VERIFY(tx != nullptr, "STM-4");
     PY_VERIFY(!tx->m_inevitable, "STM-8");
     rollback(
-        tx, AbortKind::Explicit, nullptr, tx->m_location.load(std::memory_order_relaxed), 0, -1);
+        tx, AbortKind::Explicit, nullptr, here(tx), 0, -1);
 }
 
 // ---- statistics ---------------------------------------------------------------------------

@@ -168,6 +168,11 @@ inline Transaction* active_tx()
     return tx && tx->m_active ? tx : nullptr;
 }
 void sync_thread_cache(Transaction* tx);
+// The location tag of the access being made by [tx] (ClientHooks::location).
+inline uint64_t here(Transaction* tx)
+{
+    return g_hooks.location ? g_hooks.location() : tx->m_location.load(std::memory_order_relaxed);
+}
 // Rolls back the running attempt and throws StmAbort{kind}. [obj]/[other] feed last_abort_info.
 [[noreturn]] void rollback(Transaction* tx, AbortKind kind, Object* obj, uint64_t my_loc,
     uint64_t other_loc, int other_slot);

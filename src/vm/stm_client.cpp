@@ -9,6 +9,7 @@
 // record. The allow list below names them; a type not on it makes a transaction that writes one
 // of its instances inevitable (UNDO-1), which is always correct.
 #include "vm/stm_client.h"
+#include "vm/stm_location.h"
 #include "gc/heap.h"
 #include "objects/access.h"
 #include "objects/bytes_object.h"
@@ -164,6 +165,7 @@ void trace_transactions(gc::Tracer& t)
     for (ThreadState* ts = thread_state_head(); ts; ts = ts->m_next)
         if (ts->m_stm_tx)
             stm::for_each_write(static_cast<stm::Transaction*>(ts->m_stm_tx), trace_write, &t);
+    trace_locations(t); // LOC-1
 }
 
 // Static types whose builtin layout is plain data, written only through barriers.
@@ -223,6 +225,7 @@ void stm_engage()
     hooks.save_state = save_state;
     hooks.restore_state = restore_state;
     hooks.drop_state = drop_state;
+    hooks.location = current_location; // vm/stm_location.h
     stm::set_client_hooks(hooks);
     gc::set_root_tracer(trace_transactions);
     if (char const* c = std::getenv("PYSTM_STM_CHAOS"))

@@ -70,6 +70,44 @@ TEST_F(StmDet, WriteWriteSecondWriterAborts) // STM-10
     EXPECT_EQ(x.get(), 2);
 }
 
+
+// A client's location hook, when installed, names the accesses instead of set_location(): the
+// lock records where it was taken, and the aborted side reports where it met the conflict.
+uint64_t g_hook_location = 0;
+
+TEST_F(StmDet, LocationHookNamesBothSides) // AbortInfo
+{
+    stm::ClientHooks saved = stm::client_hooks();
+    stm::ClientHooks h = saved;
+    h.location = [] { return g_hook_location; };
+    stm::set_client_hooks(h);
+    auto* a = s.add();
+    auto* b = s.add();
+    ASSERT_EQ(s.step(a, begin), Outcome::Ok);
+    ASSERT_EQ(s.step(b, begin), Outcome::Ok);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      g_hook_location = 101;
+                      twrite(&x, 1);
+                      g_hook_location = 102; // a later access that takes no lock
+                      tread(&y);
+                  }),
+        Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::set_location(999); // ignored while the hook is installed
+                      g_hook_location = 202;
+                      twrite(&x, 2);
+                  }),
+        Outcome::Aborted);
+    stm::set_current(b);
+    stm::AbortInfo info = stm::last_abort_info();
+    EXPECT_EQ(info.kind, AbortKind::WriteWrite);
+    EXPECT_EQ(info.my_location, 202u);
+    EXPECT_EQ(info.other_location, 101u);
+    ASSERT_EQ(s.step(a, commit), Outcome::Ok);
+    stm::set_client_hooks(saved);
+}
 TEST_F(StmDet, ReadOfLockedObjectAborts) // STM-5
 {
     auto* a = s.add();
