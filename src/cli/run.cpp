@@ -21,6 +21,7 @@
 #include "vm/thread_state.h"
 #include "vm/traceback.h"
 #include "vm/stm_client.h"
+#include "vm/stm_log.h"
 #include "vm/transaction.h"
 
 #include <cerrno>
@@ -297,11 +298,31 @@ bool configure_transactions(Options const& opts)
     return mode == "engaged";
 }
 
+// -X stmlog=FILE, or PYSTM_LOG=FILE: record the conflict log (vm/stm_log.h). False, with a
+// message, if the file cannot be created.
+bool start_conflict_log(Options const& opts)
+{
+    std::string path;
+    if (!opts.ignore_environment)
+        if (char const* e = std::getenv("PYSTM_LOG"); e && *e)
+            path = e;
+    for (auto const& x : opts.xoptions)
+        if (x.rfind("stmlog=", 0) == 0)
+            path = x.substr(7);
+    if (path.empty() || vm::stm_log_open(path.c_str()))
+        return true;
+    std::fprintf(stderr, "pystm: can't open conflict log '%s': [Errno %d] %s\n", path.c_str(), errno,
+        std::strerror(errno));
+    return false;
+}
+
 int run(Options const& opts)
 {
     int stack_marker = 0;
     bool engaged = configure_transactions(opts);
     ThreadState* ts = thread_state_attach(&stack_marker);
+    if (!start_conflict_log(opts))
+        return 2;
     bootstrap_runtime();
     if (engaged)
         vm::engage_parallel_transactions(ts); // after the types exist: it registers their undo operations
@@ -327,6 +348,7 @@ int run(Options const& opts)
     flush_std_streams();
     std::fflush(stdout);
     std::fflush(stderr);
+    vm::stm_log_finish();
     if (vm::live_threads() > 1 && !keyboard_interrupt) {
         // Daemon threads are still alive (blocked, waiting for the run token this thread
         // holds): end the process without running static destructors under their feet.

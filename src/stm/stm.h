@@ -131,7 +131,31 @@ struct ClientHooks {
     // only on the paths that record one: a new read-log entry, a new lock, an abort. When it is
     // null, the tag set with set_location() is used instead.
     uint64_t (*location)() = nullptr;
+    // The event log (null: no log, one not-taken branch per attempt). Called on the attempt's
+    // own thread: at its end (Commit, Abort, then Wait if it waited), and at its first wait
+    // (Wait with end_ticks == 0, while the awaited object is certainly alive). Must not throw
+    // and must not use barriers.
+    void (*record)(struct Event const& e) = nullptr;
 };
+
+// One event of the log (ClientHooks::record). Times are now_ticks() values.
+enum class EventType : uint8_t { Commit = 1, Abort = 2, Wait = 3 };
+struct Event {
+    EventType type;
+    // Commit: 1 if the attempt was inevitable. Abort: the AbortKind. Wait: the WaitReason of
+    // the first wait.
+    uint8_t kind = 0;
+    uint64_t start_ticks = 0; // attempt start; Wait: the first wait's start
+    uint64_t end_ticks = 0; // attempt end; Wait: the last wait's end (0: the first wait begins)
+    Object* object = nullptr; // Abort: the contended object; Wait begins: the awaited one
+    uint64_t location = 0; // Abort: this side; Wait: where the first wait began
+    uint64_t other_location = 0; // Abort: the other side (best effort)
+    uint64_t wait_ticks = 0; // time spent waiting in the attempt
+};
+// The runtime's cheap clock (TSC ticks on x86-64, else nanoseconds), and its conversion of a
+// duration to nanoseconds.
+uint64_t now_ticks();
+uint64_t ticks_to_ns(uint64_t ticks);
 // Must be called before any transaction starts (not thread-safe against running ones).
 void set_client_hooks(ClientHooks const& h);
 ClientHooks client_hooks();

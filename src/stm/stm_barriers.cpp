@@ -22,12 +22,12 @@ void on_conflict(
         // waiting in begin() for the inevitable token, where a kill would escape
         // stm::atomically). A request for an ended attempt matches nothing (STM-3).
         owner->m_abort_request.store(word_serial(w), std::memory_order_release);
-        wait_step(tx, WaitReason::LockOwner);
+        wait_step(tx, WaitReason::LockOwner, o);
         return;
     }
     if (owner->m_inevitable_pub.load(std::memory_order_acquire)) {
         // Never abort because of the inevitable transaction's lock: wait for it to finish.
-        wait_step(tx, WaitReason::Inevitable);
+        wait_step(tx, WaitReason::Inevitable, o);
         if (tx->abort_requested())
             rollback(tx, AbortKind::KilledByInevitable, o,
                 here(tx), 0, -1);
@@ -36,7 +36,7 @@ void on_conflict(
     if (owner->m_committing.load(std::memory_order_acquire) && spins < config().commit_spin) {
         // A committing owner releases within microseconds: spinning is cheaper than aborting.
         ++spins;
-        wait_step(tx, WaitReason::LockOwner);
+        wait_step(tx, WaitReason::LockOwner, o);
         return;
     }
     // The transaction that comes second to the object aborts (requester aborts).
@@ -265,7 +265,7 @@ void write_slow(Object* o)
                 // so the old word goes back unchanged. Wait for it to finish.
                 o->m_stm.store(w, std::memory_order_release);
                 while (g_inevitable.load(std::memory_order_acquire) == inev) {
-                    wait_step(tx, WaitReason::Inevitable);
+                    wait_step(tx, WaitReason::Inevitable, o);
                     poll_abort(tx);
                 }
                 continue;

@@ -261,6 +261,7 @@ void begin()
     tx->m_reads.clear();
     tx->m_writes.clear();
     tx->m_wait_ticks = 0;
+    tx->m_first_wait_ticks = 0;
     tx->m_start_ticks = now_ticks();
     sync_thread_cache(tx);
     // STM-9: after too many consecutive aborts the attempt runs inevitably. It holds no lock
@@ -310,7 +311,15 @@ void publish_writes(Transaction* tx, uint64_t wv)
 void account_commit(Transaction* tx)
 {
     adapt_length(tx, true);
-    uint64_t elapsed = now_ticks() - tx->m_start_ticks;
+    uint64_t end = now_ticks();
+    uint64_t elapsed = end - tx->m_start_ticks;
+    if (PY_UNLIKELY(g_hooks.record != nullptr)) {
+        Event e { EventType::Commit };
+        e.kind = tx->m_inevitable ? 1 : 0;
+        e.start_ticks = tx->m_start_ticks;
+        e.end_ticks = end;
+        record_end(tx, e);
+    }
     AtomicStats& st = tx->m_stats;
     st.bump(st.commits, 1);
     if (tx->m_inevitable)
@@ -420,7 +429,18 @@ void rollback(Transaction* tx, AbortKind kind, Object* obj, uint64_t my_loc, uin
             if (e.saved && g_hooks.drop_state)
                 g_hooks.drop_state(e.obj, e.undo);
     }
-    uint64_t elapsed = now_ticks() - tx->m_start_ticks;
+    uint64_t end = now_ticks();
+    uint64_t elapsed = end - tx->m_start_ticks;
+    if (PY_UNLIKELY(g_hooks.record != nullptr)) {
+        Event e { EventType::Abort };
+        e.kind = uint8_t(kind);
+        e.start_ticks = tx->m_start_ticks;
+        e.end_ticks = end;
+        e.object = obj;
+        e.location = my_loc;
+        e.other_location = other_loc;
+        record_end(tx, e);
+    }
     AtomicStats& st = tx->m_stats;
     st.bump(st.aborts[size_t(kind)], 1);
     st.bump(st.ns_aborted, elapsed);
@@ -520,16 +540,44 @@ size_t write_set_size()
     return tx ? tx->m_writes.size() : 0;
 }
 
-void wait_step(Transaction* tx, WaitReason why)
+void wait_step(Transaction* tx, WaitReason why, Object* awaited)
 {
     uint64_t t0 = now_ticks();
+    if (tx->m_first_wait_ticks == 0) {
+        tx->m_first_wait_ticks = t0;
+        tx->m_first_wait_reason = uint8_t(why);
+        if (g_hooks.record) {
+            Event e { EventType::Wait };
+            e.kind = uint8_t(why);
+            e.start_ticks = t0;
+            e.object = awaited;
+            e.location = here(tx);
+            g_hooks.record(e);
+        }
+    }
     try {
         (g_hooks.wait ? g_hooks.wait : default_wait)(why);
     } catch (...) {
-        tx->m_wait_ticks += now_ticks() - t0;
+        tx->m_last_wait_end = now_ticks();
+        tx->m_wait_ticks += tx->m_last_wait_end - t0;
         throw;
     }
-    tx->m_wait_ticks += now_ticks() - t0;
+    tx->m_last_wait_end = now_ticks();
+    tx->m_wait_ticks += tx->m_last_wait_end - t0;
+}
+
+void record_end(Transaction* tx, Event e)
+{
+    e.wait_ticks = tx->m_wait_ticks;
+    g_hooks.record(e);
+    if (tx->m_first_wait_ticks) {
+        Event w { EventType::Wait };
+        w.kind = tx->m_first_wait_reason;
+        w.start_ticks = tx->m_first_wait_ticks;
+        w.end_ticks = tx->m_last_wait_end;
+        w.wait_ticks = tx->m_wait_ticks;
+        g_hooks.record(w);
+    }
 }
 
 } // namespace pystm::stm

@@ -83,6 +83,9 @@ public:
     uint32_t m_length_budget = 0; // 0: not yet set from Config::length_initial
     uint64_t m_start_ticks = 0;
     uint64_t m_wait_ticks = 0; // waiting time of the running attempt
+    uint64_t m_first_wait_ticks = 0; // start of its first wait (0: none yet)
+    uint64_t m_last_wait_end = 0;
+    uint8_t m_first_wait_reason = 0;
 
     AtomicStats m_stats;
     AbortInfo m_last_abort; // read only by the descriptor's thread
@@ -159,8 +162,6 @@ inline bool still_stale(Object* o, uint64_t w)
 }
 
 // A cheap monotonic clock (TSC ticks on x86-64, else nanoseconds) and its conversion.
-uint64_t now_ticks();
-uint64_t ticks_to_ns(uint64_t ticks);
 // The current descriptor if it runs an attempt, else nullptr.
 inline Transaction* active_tx()
 {
@@ -185,6 +186,8 @@ void bloom_set(Transaction* tx, Object* o);
 void clear_inevitable(Transaction* tx);
 // One iteration of a wait loop: calls the client's wait hook (which may throw) and accounts the
 // time as waiting.
-void wait_step(Transaction* tx, WaitReason why);
+void wait_step(Transaction* tx, WaitReason why, Object* awaited = nullptr);
+// Reports the end of the running attempt to the event log (ClientHooks::record), if any.
+void record_end(Transaction* tx, Event e);
 
 } // namespace pystm::stm

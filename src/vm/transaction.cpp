@@ -16,6 +16,8 @@
 #include "stm/stm.h"
 #include "vm/eval_breaker.h"
 #include "vm/stm_client.h"
+#include "vm/stm_location.h"
+#include "vm/stm_log.h"
 
 #include <cerrno>
 #include <chrono>
@@ -97,14 +99,18 @@ bool s_stop = false;
 bool parallel() { return g_tx_mode == TxMode::Parallel; }
 
 // Stops the calling thread (inside its transaction) until the collection in progress ends.
+uint64_t s_gc_start_ticks = 0; // the running collection's start, for the conflict log
+
 void stop_for_collection(ThreadState* ts, std::unique_lock<std::mutex>& lk)
 {
     s_running--;
     s_gc_cv.notify_all();
     uint64_t t0 = now_ns();
+    uint64_t ticks0 = stm::now_ticks();
     while (s_stop)
         s_gc_cv.wait(lk);
     s_running++;
+    stm_log_wait(1, ticks0, stm::now_ticks(), 0);
     if (ts)
         ts->m_tx_ns_waiting.fetch_add(now_ns() - t0, std::memory_order_relaxed);
 }
@@ -129,11 +135,13 @@ bool stop_world()
         s_gc_cv.wait(lk);
     lk.unlock();
     gc::unpark_thread();
+    s_gc_start_ticks = stm::now_ticks();
     return true;
 }
 
 void resume_world()
 {
+    stm_log_gc(s_gc_start_ticks, stm::now_ticks(), gc::stats().bytes_in_use);
     std::lock_guard lk(s_mutex);
     s_stop = false;
     s_gc_cv.notify_all();
@@ -197,6 +205,8 @@ void engage_parallel_transactions(ThreadState* ts)
     stm_engage();
     stm::ClientHooks hooks = stm::client_hooks();
     hooks.wait = stm_wait;
+    if (stm_log_active())
+        hooks.record = stm_log_record; // PYSTM_LOG: the conflict log
     stm::set_client_hooks(hooks);
     gc::set_world_hooks(stop_world, resume_world);
     // The caller is the only thread so far; threads started later register in transaction_begin.
@@ -334,6 +344,10 @@ BlockingRegion::BlockingRegion()
         m_ts = nullptr;
         return;
     }
+    if (stm_log_active()) {
+        m_start_ticks = stm::now_ticks();
+        m_location = current_location();
+    }
     transaction_end(m_ts);
 }
 
@@ -341,8 +355,11 @@ BlockingRegion::~BlockingRegion()
 {
     // The blocking call's errno survives: callers test it after the region.
     int saved = errno;
-    if (m_ts)
+    if (m_ts) {
+        if (m_start_ticks)
+            stm_log_wait(2, m_start_ticks, stm::now_ticks(), m_location);
         transaction_begin(m_ts);
+    }
     errno = saved;
 }
 

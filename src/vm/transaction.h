@@ -70,6 +70,8 @@ public:
 
 private:
     ThreadState* m_ts;
+    uint64_t m_start_ticks = 0; // for the conflict log (vm/stm_log.h)
+    uint64_t m_location = 0;
 };
 
 // Must be called before an irreversible action (writing to a file, a pipe or a socket, starting a
