@@ -253,6 +253,7 @@ void stm_log_wait(uint8_t kind, uint64_t start_ticks, uint64_t end_ticks, uint64
     r.thread = log->index;
     r.start = start_ticks;
     r.end = end_ticks;
+    r.extra = end_ticks - start_ticks;
     r.loc = location;
     note_locations(location, 0);
     append(log, r);
@@ -263,11 +264,18 @@ void stm_log_finish()
     if (!s_active)
         return;
     s_active = false;
-    std::lock_guard lk(s_mu);
-    for (ThreadLog* log : s_threads) {
+    std::vector<ThreadLog*> logs;
+    {
+        std::lock_guard lk(s_mu);
+        logs = s_threads;
+    }
+    for (ThreadLog* log : logs) {
+        // The order append() takes them in: the buffer's lock, then s_mu.
         std::lock_guard g(log->mu);
+        std::lock_guard lk(s_mu);
         flush_locked(log);
     }
+    std::lock_guard lk(s_mu);
     // LOG-2: the tables. Locations first (they add their strings), then every string.
     std::vector<Record> locs;
     for (uint64_t tag : s_locations) {
