@@ -19,6 +19,7 @@
 // freed in a second, so a destroy hook may still read its (possibly also dead) type.
 #include "gc/heap.h"
 #include "gc/weak_slots.h"
+#include "objects/access.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "vm/thread_state.h"
@@ -637,6 +638,30 @@ void note_external_memory(ptrdiff_t bytes)
     }
 }
 
+namespace {
+struct Retired {
+    void* p;
+    void (*release)(void*);
+};
+std::mutex g_retire_mutex; // guards g_retired; a leaf lock
+std::vector<Retired> g_retired; // GC-9: released by the next collection
+} // namespace
+
+void retire(void* p, void (*release)(void*), size_t bytes)
+{
+    if (!p)
+        return;
+    if (!g_stm_active) {
+        release(p);
+        return;
+    }
+    {
+        std::lock_guard lock(g_retire_mutex);
+        g_retired.push_back({ p, release });
+    }
+    note_external_memory(static_cast<ptrdiff_t>(bytes));
+}
+
 void add_root(Value* slot)
 {
     std::lock_guard lock(g_heap_mutex);
@@ -694,6 +719,15 @@ size_t collect()
     // GC-8: with parallel transactions every other thread is stopped first (vm/transaction.cpp).
     if (g_stop_world && !g_stop_world())
         return 0; // another thread collected meanwhile
+    // GC-9: every other thread is at a safepoint now, so memory retired before this point is
+    // unreachable from any C++ frame.
+    std::vector<Retired> retired;
+    {
+        std::lock_guard lock(g_retire_mutex);
+        retired.swap(g_retired);
+    }
+    for (Retired const& r : retired)
+        r.release(r.p);
     {
         // The world resumes even if the collection fails (std::bad_alloc from its mark stack).
         struct Resume {

@@ -88,6 +88,14 @@ template <class T, class... A> T* make_var(Type* t, size_t extra, A&&... args)
 // the GC heap does not see.
 void note_external_memory(ptrdiff_t bytes);
 
+// GC-9 (STM-5): memory that a transaction detached from an object (a container's old storage,
+// a buffer replaced or discarded by an undo record) while other threads may still be reading
+// it through a pointer loaded before the object was locked. With parallel transactions it is
+// kept until the next collection: every thread has then stopped at a safepoint, where no C++
+// code holds such a pointer, so it is released after the world stops. With the STM off,
+// [release]([p]) runs at once. [bytes] counts towards the next collection.
+void retire(void* p, void (*release)(void*), size_t bytes);
+
 // Installs a function that visits extra roots at every collection (the STM client's undo
 // records and written objects, vm/stm_client.cpp).
 void set_root_tracer(void (*fn)(Tracer&));
