@@ -21,6 +21,8 @@ demo: build
 
 test: build
 	@scripts/run-tests $(BUILD)
+	@echo "== conflict report"
+	@tests/report/run --pystm $(BUILD)/pystm
 
 asan-test:
 	@$(MAKE) --no-print-directory PRESET=asan build
@@ -29,8 +31,10 @@ asan-test:
 
 # The differential tests with parallel transactions, the STM engaged from the start (one thread
 # included): every barrier reaches the STM runtime and the threaded tests really abort.
+# Then the threaded tests with serial transactions (-X stm=serial), the mode without the STM.
 stm-test: build
 	PYSTM_STM=engaged python3.11 tests/run_py_tests.py --pystm $(BUILD)/pystm
+	PYSTM_STM=serial python3.11 tests/run_py_tests.py --pystm $(BUILD)/pystm threads thread_ transaction pystm/ subprocess
 
 # The STM unit tests and the threaded differential tests under ThreadSanitizer. (The list of
 # sanitizer-only failures is about ASan's -O1 stack retention; it does not apply here.)
@@ -39,7 +43,7 @@ tsan-test: setup
 	cmake --build build/tsan -j $(JOBS) --target pystm unit_tests
 	TSAN_OPTIONS=halt_on_error=1 build/tsan/unit_tests --gtest_brief=1 --gtest_filter='Stm*:*/Stm*'
 	TSAN_OPTIONS=halt_on_error=1 PYSTM_TEST_TIME_SCALE=6 \
-		python3.11 tests/run_py_tests.py --pystm build/tsan/pystm threads thread_
+		python3.11 tests/run_py_tests.py --pystm build/tsan/pystm threads thread_ transaction
 
 bench: build
 	bench/run --pystm $(BUILD)/pystm

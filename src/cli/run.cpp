@@ -281,9 +281,10 @@ void wait_for_thread_shutdown()
 
 std::string version_line() { return "pystm 0.1.0 (Python 3.11)"; }
 
-// -X stm=serial|parallel|engaged, or PYSTM_STM (docs/internals/stm.md): how threads' transactions
-// run. "engaged" is parallel mode with the STM engaged from the start, even with one thread
-// (for testing and for measuring the cost of the barriers).
+// -X stm=parallel|serial|engaged, or PYSTM_STM (docs/internals/stm.md): how threads' transactions
+// run. "parallel" (the default): concurrent STM transactions once a second thread starts;
+// "serial": they take turns; "engaged": parallel with the STM engaged from the start, even with
+// one thread (for testing and for measuring the cost of the barriers).
 bool configure_transactions(Options const& opts)
 {
     std::string mode;
@@ -293,8 +294,7 @@ bool configure_transactions(Options const& opts)
     for (auto const& x : opts.xoptions)
         if (x.rfind("stm=", 0) == 0)
             mode = x.substr(4);
-    if (mode == "parallel" || mode == "engaged")
-        vm::g_tx_mode = vm::TxMode::Parallel;
+    vm::g_tx_mode = mode == "serial" ? vm::TxMode::Serial : vm::TxMode::Parallel;
     return mode == "engaged";
 }
 

@@ -46,6 +46,7 @@ void setup_contextvars_types();
 void init_contextvars_types();
 ModuleObject* init_locale_module(); // modules/locale_module.cpp (_locale)
 ModuleObject* init_pystm_module(); // modules/pystm_module.cpp
+ModuleObject* init_posixsubprocess_module(); // modules/posixsubprocess_module.cpp
 
 namespace {
 
@@ -54,6 +55,7 @@ BuiltinModuleDef const s_builtin_modules[] = {
     { "_locale", init_locale_module },
     { "_pystm", init_pystm_module },
     { "_pystm_io", init_pystm_io_module },
+    { "_posixsubprocess", init_posixsubprocess_module },
     { "_signal", init_signal_module },
     { "atexit", init_atexit_module },
     { "_blake2", init_blake2_module },

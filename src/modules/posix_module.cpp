@@ -13,8 +13,10 @@
 #include "builtins/builtins.h"
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
+#include "modules/posix_process.h"
 #include "modules/structseq.h"
 #include "objects/access.h"
+#include "objects/buffer_arg.h"
 #include "objects/bytes_object.h"
 #include "objects/codecs.h"
 #include "objects/dict_object.h"
@@ -739,28 +741,20 @@ Value px_read(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     return Value(bytes_new(buf));
 }
 
-std::string buffer_arg(Value v)
-{
-    if (is_bytes(v))
-        return std::string(v.as<BytesObject>()->view());
-    if (isinstance(v, &bytearray_type)) {
-        auto* b = v.as<ByteArrayObject>();
-        read_barrier(b);
-        return b->m_bytes;
-    }
-    raise(&exc::TypeError, "a bytes-like object is required, not '%s'", type_name(v).c_str());
-}
-
 Value px_write(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     vm::transaction_irreversible(); // an effect an abort could not undo
     check_nargs("write", nargs, kwnames, 2, 2);
     int fd = int_arg(args[0]);
-    std::string data = buffer_arg(args[1]);
+    // Any bytes-like object (subprocess writes memoryview slices); copied out of the heap so the
+    // write can run outside the transaction, without blocking other threads on a full pipe.
+    std::string tmp;
+    std::string data(need_buffer(args[1], tmp));
     ssize_t r;
-    do
+    do {
+        vm::BlockingRegion region;
         r = ::write(fd, data.data(), data.size());
-    while (r < 0 && errno == EINTR);
+    } while (r < 0 && errno == EINTR);
     if (r < 0)
         raise_errno();
     return int_from_i64(r);
@@ -1209,7 +1203,7 @@ IntConst const s_constants[] = {
 // os.py consults _have_functions to build supports_fd, supports_dir_fd and
 // supports_follow_symlinks; only what the functions above really implement is listed.
 char const* const s_have_functions[] = { "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT",
-    "HAVE_FDOPENDIR", "HAVE_FSTATAT", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LINKAT", "HAVE_LSTAT",
+    "HAVE_FDOPENDIR", "HAVE_FEXECVE", "HAVE_FSTATAT", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LINKAT", "HAVE_LSTAT",
     "HAVE_MKDIRAT", "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT",
     "HAVE_UTIMENSAT", nullptr };
 
@@ -1242,6 +1236,7 @@ ModuleObject* init_posix_module()
         dict_set_cstr(d, def->name, Value(builtin_function_new(def, Value(m))));
     for (IntConst const& c : s_constants)
         dict_set_cstr(d, c.name, int_from_i64(c.value));
+    add_posix_process_functions(m); // fork, exec*, system, wait, posix_spawn, ... (posix_process.cpp)
     dict_set_cstr(d, "environ", Value(make_environ()));
     dict_set_cstr(d, "error", Value(&exc::OSError));
     dict_set_cstr(d, "stat_result", Value(&s_stat_result_type));

@@ -169,6 +169,9 @@ struct Config {
     uint32_t length_initial = 1000;
     uint32_t length_min = 8;
     uint32_t length_max = 1u << 20;
+    // STM-12's inline read filter. Off, every read of an object the attempt does not own takes
+    // the slow path: for clients that hook the slow paths (fault injection).
+    bool inline_read_filter = true;
 };
 Config& config();
 

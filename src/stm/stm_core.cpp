@@ -167,7 +167,7 @@ void destroy_descriptor(Transaction* tx)
 void sync_thread_cache(Transaction* tx)
 {
     bool running = tx && tx->m_active;
-    bool filtered = running && !tx->m_inevitable;
+    bool filtered = running && !tx->m_inevitable && s_config.inline_read_filter;
     t_own_word = running ? tx->m_own_word : 0;
     t_rv = running ? tx->m_rv : 0;
     t_filter = filtered ? tx->m_filter : nullptr;

@@ -44,7 +44,7 @@ StmUndoOps const g_plain_undo { plain_save, plain_restore, plain_drop, plain_tra
 
 namespace vm {
 
-TxMode g_tx_mode = TxMode::Serial;
+TxMode g_tx_mode = TxMode::Parallel;
 uint32_t g_stm_chaos = 0;
 
 namespace {
@@ -230,6 +230,8 @@ void stm_engage()
     gc::set_root_tracer(trace_transactions);
     if (char const* c = std::getenv("PYSTM_STM_CHAOS"))
         g_stm_chaos = static_cast<uint32_t>(std::strtoul(c, nullptr, 10));
+    if (g_stm_chaos)
+        stm::config().inline_read_filter = false; // every read reaches the chaos hook
     g_stm_active = true;
 }
 

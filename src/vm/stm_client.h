@@ -26,8 +26,8 @@ namespace pystm::vm {
 
 struct Frame;
 
-// How transactions of different threads relate (vm/transaction.h): Serial (one at a time, the
-// default) or Parallel (concurrent STM transactions). -X stm=serial|parallel, PYSTM_STM.
+// How transactions of different threads relate (vm/transaction.h): Parallel (concurrent STM
+// transactions, the default) or Serial (one at a time). -X stm=parallel|serial, PYSTM_STM.
 enum class TxMode : uint8_t { Serial, Parallel };
 extern TxMode g_tx_mode;
 

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstring>
 #include <fcntl.h>
+#include <pthread.h>
 #include <mutex>
 #include <string>
 #include <unistd.h>
@@ -124,12 +125,11 @@ ThreadLog* this_thread_log()
         s_threads.push_back(log);
     }
     t_log = log;
-    ThreadState* ts = tstate();
     Record r {};
     r.rtype = THREAD;
     r.thread = log->index;
     r.start = stm::now_ticks();
-    r.extra = ts ? ts->m_ident : 0;
+    r.extra = static_cast<uint64_t>(pthread_self()); // _thread.get_ident()
     log->records.push_back(r);
     return log;
 }

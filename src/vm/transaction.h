@@ -11,11 +11,12 @@
 // Inside `with pystm.atomic:` (m_atomic_depth > 0) none of these end the transaction: the block
 // is one transaction, as if the thread held a GIL for its whole duration (TX-3).
 //
-// Execution mode. Today the transactions of the interpreter are serialized: a transaction
-// holds the run token from begin to end, so transactions of different threads never overlap
-// and every run is trivially equivalent to a run of CPython with its GIL. The STM runtime
-// (src/stm) that will let them overlap is complete and tested on its own; what the interpreter
-// still lacks for it is listed in docs/internals/stm.md ("Interpreter integration").
+// Execution modes (-X stm=..., PYSTM_STM). Parallel (the default): once a second thread starts,
+// transactions run concurrently as STM transactions (vm/stm_client.h), ending at the restart
+// points of the interpreter loop rather than at a switch. Serial: a transaction holds the run
+// token from begin to end, so transactions of different threads never overlap and every run is
+// trivially equivalent to a run of CPython with its GIL; the eval-breaker switch above and TX-2
+// and TX-4 are about this mode.
 //
 // Invariants:
 //   TX-1  A thread touches the GC heap only inside a transaction (between transaction_begin and

@@ -8,12 +8,19 @@ try:
 except ImportError:
     pystm = None
 
-box = [0]
+
+class Cell:
+    def __init__(self):
+        self.v = 0
+
+
+cells = [Cell() for _ in range(300)]
 infos = []
+before = pystm.last_abort_info() if pystm else None
 
 
 def f():
-    for i in range(300): box[0] += 1; infos.append(pystm.last_abort_info() if pystm else None)
+    for c in cells: c.v += 1; infos.append(pystm.last_abort_info() if pystm else None)
 
 
 f()
@@ -21,8 +28,8 @@ site = f.__code__.co_firstlineno + 1
 if pystm is None:
     print(300, True, ["explicit"], [True], [None], True)
 else:
-    seen = [i for i in infos if i is not None]
-    print(box[0], len(seen) > 10, sorted({i["kind"] for i in seen}),
+    seen = [i for i in infos if i is not None and i != before]
+    print(sum(c.v for c in cells), len(seen) > 10, sorted({i["kind"] for i in seen}),
           sorted({i["location"] == (__file__, site, "f") for i in seen}),
           sorted({i["other_location"] for i in seen}),
           all(i["time_lost"] >= 0 for i in seen))
