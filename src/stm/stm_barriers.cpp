@@ -21,6 +21,8 @@ void on_conflict(
         // descriptor may already run a next attempt that holds nothing we need (possibly
         // waiting in begin() for the inevitable token, where a kill would escape
         // stm::atomically). A request for an ended attempt matches nothing (STM-3).
+        owner->m_kill_object.store(o, std::memory_order_relaxed);
+        owner->m_kill_location.store(here(tx), std::memory_order_relaxed);
         owner->m_abort_request.store(word_serial(w), std::memory_order_release);
         wait_step(tx, WaitReason::LockOwner, o);
         return;
@@ -29,8 +31,7 @@ void on_conflict(
         // Never abort because of the inevitable transaction's lock: wait for it to finish.
         wait_step(tx, WaitReason::Inevitable, o);
         if (tx->abort_requested())
-            rollback(tx, AbortKind::KilledByInevitable, o,
-                here(tx), 0, -1);
+            rollback_killed(tx, here(tx));
         return;
     }
     if (owner->m_committing.load(std::memory_order_acquire) && spins < config().commit_spin) {
@@ -47,8 +48,7 @@ void on_conflict(
 void poll_abort(Transaction* tx)
 {
     if (PY_UNLIKELY(!tx->m_inevitable && tx->abort_requested()))
-        rollback(tx, AbortKind::KilledByInevitable, nullptr,
-            here(tx), 0, -1);
+        rollback_killed(tx, here(tx));
 }
 
 } // namespace

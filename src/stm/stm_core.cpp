@@ -364,7 +364,7 @@ void commit()
     // STM-4, steps 1-6.
     tx->m_committing.store(true, std::memory_order_release);
     if (!tx->m_inevitable && tx->abort_requested())
-        rollback(tx, AbortKind::KilledByInevitable, nullptr, 0, 0, -1);
+        rollback_killed(tx, here(tx));
     // Step 2: a read-mostly writer bumps the epoch before taking its write version (STM-7).
     if (tx->m_wrote_rm)
         g_rm_epoch.fetch_add(1, std::memory_order_seq_cst);
@@ -396,7 +396,7 @@ void commit()
             rollback(tx, AbortKind::InevitableRead, nullptr, 0, 0, -1);
         // Step 5: last chance for an inevitable transaction's kill request.
         if (tx->abort_requested())
-            rollback(tx, AbortKind::KilledByInevitable, nullptr, 0, 0, -1);
+            rollback_killed(tx, here(tx));
     }
     // Step 6: point of no return: publish and release.
     publish_writes(tx, wv);
@@ -453,6 +453,14 @@ void rollback(Transaction* tx, AbortKind kind, Object* obj, uint64_t my_loc, uin
     adapt_length(tx, false);
     end_attempt(tx);
     throw StmAbort { kind };
+}
+
+void rollback_killed(Transaction* tx, uint64_t my_loc)
+{
+    // The acquire load of m_abort_request in abort_requested() orders these after the stores.
+    Transaction* inev = g_inevitable.load(std::memory_order_acquire);
+    rollback(tx, AbortKind::KilledByInevitable, tx->m_kill_object.load(std::memory_order_relaxed),
+        my_loc, tx->m_kill_location.load(std::memory_order_relaxed), inev ? int(inev->m_slot) : -1);
 }
 
 void for_each_write(Transaction* tx, void (*fn)(Object* o, UndoRecord const& r, void* ctx), void* ctx)

@@ -53,6 +53,10 @@ public:
     // Published to other threads (owner lookup, contention management).
     std::atomic<uint64_t> m_serial { 0 }; // serial of the running attempt; 0 between attempts
     std::atomic<uint64_t> m_abort_request { 0 }; // serial of the attempt an inevitable one kills
+    // What the inevitable transaction wanted when it asked (stored before m_abort_request):
+    // the object and its location tag, for the victim's AbortInfo.
+    std::atomic<Object*> m_kill_object { nullptr };
+    std::atomic<uint64_t> m_kill_location { 0 };
     std::atomic<bool> m_committing { false }; // past validation start: will release soon
     std::atomic<bool> m_inevitable_pub { false }; // this attempt is the inevitable one
     std::atomic<uint64_t> m_location { 0 };
@@ -189,5 +193,8 @@ void clear_inevitable(Transaction* tx);
 void wait_step(Transaction* tx, WaitReason why, Object* awaited = nullptr);
 // Reports the end of the running attempt to the event log (ClientHooks::record), if any.
 void record_end(Transaction* tx, Event e);
+// Rolls back an attempt that the inevitable transaction asked to abort (KilledByInevitable),
+// naming what the inevitable one wanted as the other side.
+[[noreturn]] void rollback_killed(Transaction* tx, uint64_t my_loc);
 
 } // namespace pystm::stm

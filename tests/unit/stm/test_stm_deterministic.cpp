@@ -451,10 +451,27 @@ TEST_F(StmDet, InevitableTransactionNeverAbortsAndOthersWait) // STM-8
     EXPECT_EQ(s.step(b, [&] { twrite(&y, 2); }), Outcome::Blocked);
     EXPECT_EQ(y.m_stm.load() & stm::kOwned, 0u); // the failed lock was undone
     // a needs z, which b holds: a asks b to abort and waits; b aborts at its next barrier.
-    EXPECT_EQ(s.step(a, [&] { twrite(&z, 3); }), Outcome::Blocked);
-    EXPECT_EQ(s.step(b, [&] { tread(&x); }), Outcome::Aborted);
+    EXPECT_EQ(s.step(a,
+                  [&] {
+                      stm::set_location(31);
+                      twrite(&z, 3);
+                  }),
+        Outcome::Blocked);
+    EXPECT_EQ(s.step(b,
+                  [&] {
+                      stm::set_location(42);
+                      tread(&x);
+                  }),
+        Outcome::Aborted);
     EXPECT_EQ(s.last_kind(), AbortKind::KilledByInevitable);
     EXPECT_EQ(z.get(), 0);
+    // b's abort names what a wanted, and where (AbortInfo).
+    stm::set_current(b);
+    stm::AbortInfo info = stm::last_abort_info();
+    EXPECT_EQ(info.object, &z);
+    EXPECT_EQ(info.my_location, 42u);
+    EXPECT_EQ(info.other_location, 31u);
+    EXPECT_EQ(info.other_slot, stm::descriptor_slot(a));
     ASSERT_EQ(s.step(a,
                   [&] {
                       twrite(&z, 3);
