@@ -125,6 +125,8 @@ struct ThreadHeap {
     SavedRegs parked_regs;
     RootedValues* rooted = nullptr;
     ThreadHeap* next = nullptr;
+    // Bytes this thread allocated that g_allocated_since does not count yet (GC-10).
+    size_t unflushed = 0;
 };
 
 thread_local ThreadHeap* t_heap = nullptr;
@@ -136,12 +138,30 @@ std::map<uintptr_t, LargeObject> g_large; // start -> record
 std::vector<Object*> g_permanent;
 std::vector<Value*> g_roots;
 ThreadHeap* g_threads = nullptr;
-// Bytes allocated since the last collection. Threads running parallel transactions update it with
-// a relaxed load and store, not an atomic increment: a lost update only delays a collection.
+// Bytes allocated since the last collection. GC-10: a thread adds its allocations in batches of
+// ALLOCATION_BATCH bytes (ThreadHeap::unflushed), so that threads allocating in parallel do not
+// write this shared line on every allocation; a collection is therefore requested at most
+// (threads x ALLOCATION_BATCH) bytes late.
 std::atomic<size_t> g_allocated_since { 0 };
+size_t g_threshold = MIN_THRESHOLD;
+constexpr size_t ALLOCATION_BATCH = 64 * 1024;
+__attribute__((noinline)) void flush_allocation_count(ThreadHeap* heap)
+{
+    g_allocated_since.fetch_add(heap->unflushed, std::memory_order_relaxed);
+    heap->unflushed = 0;
+    if (g_allocated_since.load(std::memory_order_relaxed) > g_threshold)
+        detail::g_collect_requested.store(true, std::memory_order_relaxed);
+}
 inline void count_allocation(size_t bytes)
 {
-    g_allocated_since.store(g_allocated_since.load(std::memory_order_relaxed) + bytes, std::memory_order_relaxed);
+    ThreadHeap* heap = t_heap;
+    if (!heap) {
+        g_allocated_since.fetch_add(bytes, std::memory_order_relaxed);
+        return;
+    }
+    heap->unflushed += bytes;
+    if (PY_UNLIKELY(heap->unflushed >= ALLOCATION_BATCH))
+        flush_allocation_count(heap);
 }
 void (*g_root_tracer)(Tracer&) = nullptr; // set_root_tracer()
 bool (*g_stop_world)() = nullptr; // set_world_hooks()
@@ -149,7 +169,6 @@ void (*g_resume_world)() = nullptr;
 size_t g_live_bytes = 0; // bytes surviving the last collection
 size_t g_live_objects = 0;
 size_t g_collections = 0;
-size_t g_threshold = MIN_THRESHOLD;
 bool g_collecting = false;
 
 // Size class of every request size, by 16-byte granule: allocation's first step is one load.
@@ -543,6 +562,8 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
     g_live_bytes = live_bytes;
     g_live_objects = live_objects;
     g_allocated_since.store(0, std::memory_order_relaxed);
+    for (ThreadHeap* h = g_threads; h; h = h->next)
+        h->unflushed = 0; // GC-10: every thread is stopped
     g_threshold = std::max(MIN_THRESHOLD, live_bytes);
     g_collections++;
     detail::g_collect_requested.store(false, std::memory_order_relaxed);
@@ -615,12 +636,12 @@ Object* allocate(Type* t, size_t size)
         } else {
             std::memset(mem, 0, cell_size);
         }
-        count_allocation(cell_size);
+        heap->unflushed += cell_size; // count_allocation(), inline
+        if (PY_UNLIKELY(heap->unflushed >= ALLOCATION_BATCH))
+            flush_allocation_count(heap);
     } else {
         mem = allocate_large(size);
     }
-    if (PY_UNLIKELY(g_allocated_since.load(std::memory_order_relaxed) > g_threshold))
-        detail::g_collect_requested.store(true, std::memory_order_relaxed);
     auto* o = static_cast<Object*>(mem);
     o->m_type = t;
     detail::finish_header(o, t);

@@ -95,6 +95,8 @@ void note_external_memory(ptrdiff_t bytes);
 // code holds such a pointer, so it is released after the world stops. With the STM off,
 // [release]([p]) runs at once. [bytes] counts towards the next collection.
 void retire(void* p, void (*release)(void*), size_t bytes);
+// GC-10: threads count their allocations towards the next collection in batches (64 KiB), so
+// that allocating in parallel writes no shared cache line on the common path.
 
 // Installs a function that visits extra roots at every collection (the STM client's undo
 // records and written objects, vm/stm_client.cpp).
