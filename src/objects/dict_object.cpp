@@ -18,6 +18,19 @@
 //          after a call that may have freed it.
 //   DICT-4 a dict marked as a type's dict (TYPE_DICT_MARK, set by the type attribute cache of
 //          type_object.cpp) calls type_dict_changed() on every change of its items (TYPE-3).
+//   DICT-7 fill (non-EMPTY index slots) <= capacity < size: every probe sequence reaches an
+//          EMPTY slot, so lookups of absent keys end. popitem() reuses entry positions, so
+//          nentries alone does not bound fill; an insertion that would pass either bound rebuilds.
+//   DICT-5 (UNDO-4) while an undo record is attached, every in-place change of the table that was
+//          current at save is logged first: each overwritten index slot, and each overwritten
+//          entry below the saved entry count (entries above it are unused in the saved state).
+//          The header counts (nentries, used) are saved once. A mutation asks for the record
+//          (undo_for_change) after its write barrier and before it reads m_table, since a log
+//          that outgrows the table is replaced by one copy of the table there.
+//   DICT-6 a table that the dict replaces (resize, clear, that copy) is freed unless it is the
+//          saved table of the attached record: the record takes it (still readable by concurrent
+//          readers until the transaction ends), detaches, and restore() puts it back with the
+//          log replayed in reverse; tables allocated by the attempt are freed by restore().
 #include "objects/dict_object.h"
 #include "gc/heap.h"
 #include "objects/exceptions.h"
@@ -29,8 +42,10 @@
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "objects/undo.h"
+#include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <vector>
 
 namespace pystm {
 
@@ -48,11 +63,23 @@ struct DictTable {
     int64_t capacity; // entry slots: 2/3 of size
     int64_t nentries; // entries used, including deleted ones
     int64_t used; // live items
+    int64_t fill; // index slots that are not EMPTY (DICT-7)
     int32_t* indices() { return reinterpret_cast<int32_t*>(this + 1); }
     DictEntry* entries() { return reinterpret_cast<DictEntry*>(indices() + size); }
 };
 
 void type_dict_changed(); // type_object.cpp (TYPE-3)
+
+// The undo record of a dict (UNDO-4, DICT-5, DICT-6).
+struct DictUndo {
+    DictObject* dict;
+    DictTable* table; // the table at save, or null
+    int64_t nentries, used, fill; // its header at save
+    uint64_t version;
+    bool owned = false; // the dict replaced [table]; the record frees it at drop (DICT-6)
+    std::vector<std::pair<int64_t, DictEntry>> entries; // overwritten entries, oldest first
+    std::vector<std::pair<int64_t, int32_t>> slots; // overwritten index slots, oldest first
+};
 
 // The m_hash header word is unused by dicts (they are unhashable); this value in it marks the
 // __dict__ of a type whose attributes the type attribute cache holds (DICT-4).
@@ -104,6 +131,7 @@ DictTable* table_alloc(int64_t size)
     t->capacity = capacity;
     t->nentries = 0;
     t->used = 0;
+    t->fill = 0;
     memset(t->indices(), 0xff, static_cast<size_t>(size) * sizeof(int32_t)); // all IX_EMPTY
     return t;
 }
@@ -158,6 +186,73 @@ void trace_table(DictTable* t, gc::Tracer& tr)
 
 void dict_trace(Object* o, gc::Tracer& tr) { trace_table(static_cast<DictObject*>(o)->m_table, tr); }
 
+size_t table_bytes(DictTable* t)
+{
+    return sizeof(DictTable) + static_cast<size_t>(t->size) * sizeof(int32_t)
+        + static_cast<size_t>(t->capacity) * sizeof(DictEntry);
+}
+
+// A copy of [t] (a new serial, DICT-3), entries up to nentries.
+DictTable* table_clone(DictTable* t)
+{
+    auto* c = static_cast<DictTable*>(malloc(table_bytes(t)));
+    if (!c)
+        raise_memory_error();
+    gc::note_external_memory(static_cast<ptrdiff_t>(table_bytes(t)));
+    memcpy(c, t, sizeof(DictTable) + static_cast<size_t>(t->size) * sizeof(int32_t)
+            + static_cast<size_t>(t->nentries) * sizeof(DictEntry));
+    c->serial = s_table_serial.fetch_add(1, std::memory_order_relaxed);
+    return c;
+}
+
+// DICT-6: [old] was [d]'s table until now.
+void release_table(DictObject* d, DictTable* old)
+{
+    if (PY_UNLIKELY(d->m_undo.present())) {
+        DictUndo* u = d->m_undo.get(d);
+        if (u && old && u->table == old) {
+            u->owned = true;
+            d->m_undo.detach(u);
+            return;
+        }
+    }
+    free(old);
+}
+
+DictUndo* undo_for_change_slow(DictObject* d)
+{
+    DictUndo* u = d->m_undo.get(d);
+    if (!u || !u->table || u->table != d->m_table)
+        return nullptr;
+    if (PY_UNLIKELY(u->entries.size() + u->slots.size() > static_cast<size_t>(std::max<int64_t>(64, u->table->size)))) {
+        // A log longer than the table costs more than one copy: continue on a copy (DICT-6).
+        d->m_table = table_clone(u->table);
+        release_table(d, u->table);
+        return nullptr;
+    }
+    return u;
+}
+
+// DICT-5: the record to log the coming in-place changes into, or null. After the write barrier,
+// before reading m_table.
+inline DictUndo* undo_for_change(DictObject* d)
+{
+    if (PY_LIKELY(!d->m_undo.present()))
+        return nullptr;
+    return undo_for_change_slow(d);
+}
+
+// Before entry [ix] of the saved table changes (DICT-5).
+inline void note_entry(DictUndo* u, int64_t ix)
+{
+    if (ix < u->nentries)
+        u->entries.emplace_back(ix, u->table->entries()[ix]);
+}
+inline void note_slot(DictUndo* u, size_t slot)
+{
+    u->slots.emplace_back(static_cast<int64_t>(slot), u->table->indices()[slot]);
+}
+
 void dict_destroy(Object* o)
 {
     auto* d = static_cast<DictObject*>(o);
@@ -183,10 +278,11 @@ void dict_resize(DictObject* d, int64_t minused)
         }
         t->nentries = n;
         t->used = n;
+        t->fill = n;
     }
     d->m_table = t;
     d->m_version = next_version(d);
-    free(old);
+    release_table(d, old);
 }
 
 // Entry number of [key] in [d], or -1. May run __eq__; restarts if that mutates the dict.
@@ -235,20 +331,30 @@ void insert_known_hash(DictObject* d, Value key, int64_t hash, Value value)
 {
     int64_t ix = lookup(d, key, hash);
     write_barrier(d);
+    DictUndo* u = undo_for_change(d);
     DictTable* t = d->m_table;
     if (ix >= 0) {
+        if (PY_UNLIKELY(u))
+            note_entry(u, ix);
         t->entries()[ix].value = value;
         d->m_version = next_version(d);
         note_mutation(d);
         return;
     }
-    if (!t || t->nentries >= t->capacity) {
+    if (!t || t->nentries >= t->capacity || t->fill >= t->capacity) {
         dict_resize(d, t ? t->used * 3 : 8);
         t = d->m_table;
+        u = nullptr; // a new table (DICT-6)
     }
     size_t slot = find_empty_slot(t, hash);
     int64_t n = t->nentries++;
+    if (PY_UNLIKELY(u)) {
+        note_entry(u, n);
+        note_slot(u, slot);
+    }
     t->entries()[n] = DictEntry { hash, key, value };
+    if (t->indices()[slot] == IX_EMPTY)
+        t->fill++;
     t->indices()[slot] = static_cast<int32_t>(n);
     t->used++;
     d->m_version = next_version(d);
@@ -259,9 +365,14 @@ void insert_known_hash(DictObject* d, Value key, int64_t hash, Value value)
 Value delete_entry(DictObject* d, int64_t ix)
 {
     write_barrier(d);
+    DictUndo* u = undo_for_change(d);
     DictTable* t = d->m_table;
     DictEntry* e = &t->entries()[ix];
     size_t slot = find_slot_of(t, e->hash, static_cast<int32_t>(ix));
+    if (PY_UNLIKELY(u)) {
+        note_slot(u, slot);
+        note_entry(u, ix);
+    }
     t->indices()[slot] = IX_DUMMY;
     Value v = e->value;
     e->key = Value();
@@ -500,6 +611,7 @@ Value d_popitem(Value self, Value const*, size_t nargs, TupleObject* kw)
     check_nargs("popitem", nargs, kw, 0, 0);
     DictObject* d = as_dict(self);
     write_barrier(d);
+    undo_for_change(d); // DICT-5: a copy, if any, is made before [t] is read
     DictTable* t = d->m_table;
     if (!t || t->used == 0)
         raise(&exc::KeyError, "popitem(): dictionary is empty");
@@ -508,8 +620,10 @@ Value d_popitem(Value self, Value const*, size_t nargs, TupleObject* kw)
         i--;
     Value k = t->entries()[i].key;
     Value v = delete_entry(d, i);
-    // The popped entry was the last live one: its slot can be reused (CPython does the same).
-    t->nentries = i;
+    // The popped entry was the last live one: its position can be reused (CPython does the same;
+    // its index slot stays DUMMY, which fill counts, DICT-7). The saved header is restored whole
+    // (DICT-5).
+    d->m_table->nentries = i;
     return tuple_of({ k, v });
 }
 
@@ -745,7 +859,7 @@ void dict_clear(DictObject* d)
     d->m_table = nullptr;
     d->m_version = next_version(d);
     note_mutation(d);
-    free(t);
+    release_table(d, t);
 }
 
 DictObject* dict_copy(DictObject* d)
@@ -757,15 +871,7 @@ DictObject* dict_copy(DictObject* d)
         return r;
     if (t->used == t->nentries) {
         // No deleted entries: clone the table as is.
-        size_t bytes = sizeof(DictTable) + static_cast<size_t>(t->size) * sizeof(int32_t)
-            + static_cast<size_t>(t->capacity) * sizeof(DictEntry);
-        auto* c = static_cast<DictTable*>(malloc(bytes));
-        if (!c)
-            raise_memory_error();
-        memcpy(c, t, sizeof(DictTable) + static_cast<size_t>(t->size) * sizeof(int32_t)
-                + static_cast<size_t>(t->nentries) * sizeof(DictEntry));
-        c->serial = s_table_serial.fetch_add(1, std::memory_order_relaxed);
-        r->m_table = c;
+        r->m_table = table_clone(t);
         return r;
     }
     dict_resize(r, t->used * 3 / 2 + 1);
@@ -778,6 +884,7 @@ DictObject* dict_copy(DictObject* d)
         nt->entries()[nt->nentries] = e;
         nt->indices()[slot] = static_cast<int32_t>(nt->nentries++);
         nt->used++;
+        nt->fill++;
     }
     return r;
 }
@@ -861,37 +968,36 @@ void init_dict_types()
     init_dict_view_types();
 }
 
-// --- STM undo (objects/undo.h) -----------------------------------------------------------------
+// --- STM undo (objects/undo.h, UNDO-4, DICT-5, DICT-6) ------------------------------------------
 
 namespace {
-struct DictUndo {
-    DictTable* table; // an exact copy (serial included, DICT-3), or null; owned until restored
-    uint64_t version;
-};
-size_t table_bytes(DictTable* t)
-{
-    return sizeof(DictTable) + static_cast<size_t>(t->size) * sizeof(int32_t)
-        + static_cast<size_t>(t->capacity) * sizeof(DictEntry);
-}
 void* dict_undo_save(Object* o, Type*)
 {
     auto* d = static_cast<DictObject*>(o);
-    DictTable* copy = nullptr;
-    if (DictTable* t = d->m_table) {
-        copy = static_cast<DictTable*>(malloc(table_bytes(t)));
-        if (!copy)
-            raise_memory_error();
-        memcpy(copy, t, table_bytes(t));
-    }
-    return new DictUndo { copy, d->m_version };
+    DictTable* t = d->m_table;
+    auto* u = new DictUndo { d, t, t ? t->nentries : 0, t ? t->used : 0, t ? t->fill : 0, d->m_version };
+    d->m_undo.attach(d, u);
+    return u;
 }
 void dict_undo_restore(Object* o, Type*, void* r)
 {
     auto* d = static_cast<DictObject*>(o);
     auto* u = static_cast<DictUndo*>(r);
-    free(d->m_table);
+    if (DictTable* t = u->table) {
+        for (size_t k = u->entries.size(); k-- > 0;)
+            t->entries()[u->entries[k].first] = u->entries[k].second;
+        for (size_t k = u->slots.size(); k-- > 0;)
+            t->indices()[u->slots[k].first] = u->slots[k].second;
+        t->nentries = u->nentries;
+        t->used = u->used;
+        t->fill = u->fill;
+    }
+    if (d->m_table != u->table)
+        free(d->m_table); // allocated by the attempt (DICT-6)
     d->m_table = u->table;
-    u->table = nullptr;
+    u->owned = false;
+    u->entries.clear();
+    u->slots.clear();
     // DICT-2: versions are never reused, so caches filled by the aborted attempt cannot match.
     d->m_version = u->version;
     note_mutation(d); // a type dict: the attribute cache may hold the attempt's values (TYPE-3)
@@ -899,10 +1005,23 @@ void dict_undo_restore(Object* o, Type*, void* r)
 void dict_undo_drop(void* r)
 {
     auto* u = static_cast<DictUndo*>(r);
-    free(u->table);
+    u->dict->m_undo.detach(u);
+    if (u->owned)
+        free(u->table);
     delete u;
 }
-void dict_undo_trace(void* r, gc::Tracer& tr) { trace_table(static_cast<DictUndo*>(r)->table, tr); }
+void dict_undo_trace(void* r, gc::Tracer& tr)
+{
+    auto* u = static_cast<DictUndo*>(r);
+    for (auto const& e : u->entries) {
+        if (e.second.key) {
+            tr.visit(e.second.key);
+            tr.visit(e.second.value);
+        }
+    }
+    if (u->owned)
+        trace_table(u->table, tr);
+}
 } // namespace
 
 StmUndoOps const g_dict_undo { dict_undo_save, dict_undo_restore, dict_undo_drop, dict_undo_trace, sizeof(DictObject) };

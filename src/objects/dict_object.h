@@ -7,15 +7,18 @@
 #pragma once
 
 #include "objects/access.h"
+#include "objects/undo.h"
 
 namespace pystm {
 
 struct StrObject;
 struct DictTable; // private
+struct DictUndo; // private
 
 struct DictObject : Object {
     DictTable* m_table = nullptr; // C++ heap memory owned by the dict, freed by m_destroy
     uint64_t m_version = 0; // bumped on every mutation (iteration checks, caches)
+    AttachedUndo<DictUndo> m_undo; // UNDO-4
     explicit DictObject(Type* t) : Object(t) { }
 };
 

@@ -1,10 +1,24 @@
 // list: construction, indexing and slicing (get/set/delete, extended slices), methods,
-// comparisons, repr and the forward and reverse iterators. Sorting lives in list_sort.cpp.
+// comparisons, repr, the forward and reverse iterators and the STM undo record. Sorting lives in
+// list_sort.cpp.
 //
 // Every access to m_items goes through the accessors of list_object.h or places the barriers
 // itself (STM-0). Any call that may run Python code (__eq__, __index__, iteration) can mutate the
 // list, so loops re-read the size through list_size() on every step and never keep iterators or
 // references into m_items across such calls.
+//
+// Undo (UNDO-4 of objects/undo.h). save() records the size; while the record is attached, every
+// change of m_items after the write barrier first calls one of the list_note_* functions below:
+//   LIST-1 An item below the record's low-water mark (the smallest size since save) is logged
+//          before it is overwritten; items removed from the end below the mark are logged as they
+//          go. Appends write above the mark and need no log. So truncating back to the saved size
+//          and replaying the log in reverse gives the saved items.
+//   LIST-2 The buffer that was current at save is never reallocated or freed while the record
+//          logs: before a growth that needs a new buffer, and before an operation that moves or
+//          rewrites items (insert or delete in the middle, slice assignment, sort, reverse, clear,
+//          *=), the record takes that buffer and the list continues on a private copy (or an
+//          empty buffer), unlogged. Concurrent readers can keep reading the saved buffer, and
+//          restore() puts it back, still with room for the saved size.
 #include "objects/list_object.h"
 #include <algorithm>
 #include "gc/heap.h"
@@ -29,6 +43,89 @@ static Type list_reverseiterator_type { &type_type };
 // __setitem__ / __delitem__ ([v] null) without the method-call machinery.
 Value list_subscript(ListObject* l, Value key);
 void list_store_subscript(ListObject* l, Value key, Value v);
+
+// --- STM undo record (UNDO-4, LIST-1, LIST-2) ----------------------------------------------------
+
+struct ListUndo {
+    ListObject* list;
+    int64_t saved_len; // size at save
+    int64_t min_len; // smallest size since save; items [min_len, saved_len) were logged (LIST-1)
+    bool detached = false; // the saved buffer moved to [saved] (LIST-2); nothing more is logged
+    std::vector<std::pair<int64_t, Value>> log; // (index, overwritten item), oldest first
+    std::vector<Value> saved; // once detached: the saved buffer, as it was then
+};
+
+namespace {
+
+// LIST-2: the record takes the saved buffer; the list continues on a private copy with room for
+// [reserve] items, or on an empty buffer if [copy] is false (the caller empties the list).
+void list_undo_detach(ListObject* l, ListUndo* u, bool copy, size_t reserve)
+{
+    std::vector<Value> fresh;
+    if (copy) {
+        fresh.reserve(std::max(reserve, l->m_items.size()));
+        fresh.assign(l->m_items.begin(), l->m_items.end());
+        gc::note_external_memory(static_cast<ptrdiff_t>(fresh.capacity() * sizeof(Value) + 64));
+    }
+    u->saved = std::move(l->m_items);
+    l->m_items = std::move(fresh);
+    u->detached = true;
+    l->m_undo.detach(u);
+}
+
+// A log longer than the list costs more than one copy: switch to the copy, which bounds the
+// record at O(n) whatever the transaction does.
+void list_undo_bound(ListObject* l, ListUndo* u)
+{
+    if (PY_UNLIKELY(u->log.size() > std::max<size_t>(64, static_cast<size_t>(u->saved_len))))
+        list_undo_detach(l, u, true, 0);
+}
+
+// Before the items [n, size) are removed from the end of [l] (LIST-1).
+void list_note_truncate(ListObject* l, int64_t n)
+{
+    if (PY_LIKELY(!l->m_undo.present()))
+        return;
+    ListUndo* u = l->m_undo.get(l);
+    if (!u || n >= u->min_len)
+        return;
+    for (int64_t i = n; i < u->min_len; i++)
+        u->log.emplace_back(i, l->m_items[static_cast<size_t>(i)]);
+    u->min_len = n;
+    list_undo_bound(l, u);
+}
+
+} // namespace
+
+void list_note_rewrite(ListObject* l, bool keep)
+{
+    if (PY_LIKELY(!l->m_undo.present()))
+        return;
+    if (ListUndo* u = l->m_undo.get(l))
+        list_undo_detach(l, u, keep, 0);
+}
+
+void list_undo_note_set(ListObject* l, int64_t i)
+{
+    ListUndo* u = l->m_undo.get(l);
+    if (!u || i >= u->min_len)
+        return;
+    u->log.emplace_back(i, l->m_items[static_cast<size_t>(i)]);
+    list_undo_bound(l, u);
+}
+
+void list_make_room(ListObject* l, int64_t extra)
+{
+    auto& v = l->m_items;
+    size_t need = v.size() + static_cast<size_t>(extra);
+    if (need <= v.capacity())
+        return;
+    // Growth of the C++ item buffer counts towards the next collection (gc/heap.h).
+    gc::note_external_memory(static_cast<ptrdiff_t>(v.capacity() * sizeof(Value) + 64));
+    if (PY_UNLIKELY(l->m_undo.present()))
+        if (ListUndo* u = l->m_undo.get(l))
+            list_undo_detach(l, u, true, std::max(need, 2 * v.capacity()));
+}
 
 namespace {
 
@@ -80,6 +177,12 @@ void list_replace_range(ListObject* l, int64_t lo, int64_t hi, Value const* item
     else if (hi > size)
         hi = size;
     int64_t old = hi - lo;
+    if (lo == size)
+        list_make_room(l, n); // an append
+    else if (hi == size && n == 0)
+        list_note_truncate(l, lo);
+    else
+        list_note_rewrite(l);
     if (n > old)
         v.insert(v.begin() + hi, static_cast<size_t>(n - old), Value());
     else if (n < old)
@@ -171,6 +274,7 @@ Value l_init(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
     ListObject* l = as_list(self);
     {
         write_barrier(l);
+        list_note_rewrite(l, false);
         l->m_items.clear();
     }
     if (nargs == 1)
@@ -238,6 +342,10 @@ void list_assign_slice(ListObject* l, SliceObject* s, Value v)
             step = -step;
         }
         write_barrier(l);
+        if (step == 1 && start + n == static_cast<int64_t>(l->m_items.size()))
+            list_note_truncate(l, start);
+        else
+            list_note_rewrite(l);
         auto& items = l->m_items;
         if (step == 1) {
             items.erase(items.begin() + start, items.begin() + start + n);
@@ -268,6 +376,7 @@ void list_assign_slice(ListObject* l, SliceObject* s, Value v)
             raise(&exc::ValueError, "attempt to assign sequence of size %lld to extended slice of size %lld",
                 static_cast<long long>(m), static_cast<long long>(n));
         write_barrier(l);
+        list_note_rewrite(l);
         for (int64_t i = 0, j = start; i < n; i++, j += step)
             l->m_items[static_cast<size_t>(j)] = src->m_items[static_cast<size_t>(i)];
         return;
@@ -285,6 +394,7 @@ void list_assign_slice(ListObject* l, SliceObject* s, Value v)
         raise(&exc::ValueError, "attempt to assign sequence of size %zu to extended slice of size %lld",
             seq.size(), static_cast<long long>(n));
     write_barrier(l);
+    list_note_rewrite(l);
     for (int64_t i = 0, j = start; i < n; i++, j += step)
         l->m_items[static_cast<size_t>(j)] = seq[static_cast<size_t>(i)];
 }
@@ -299,6 +409,10 @@ void list_ass_item(ListObject* l, Value key, Value v)
             list_set(l, i, v);
         } else {
             write_barrier(l);
+            if (i + 1 == static_cast<int64_t>(l->m_items.size()))
+                list_note_truncate(l, i);
+            else
+                list_note_rewrite(l);
             l->m_items.erase(l->m_items.begin() + i);
         }
         return;
@@ -384,9 +498,11 @@ Value l_imul(Value self, Value const* args, size_t nargs, TupleObject* kw)
     int64_t size = list_size(a);
     write_barrier(a);
     if (n == 0 || size == 0) {
+        list_note_rewrite(a, false);
         a->m_items.clear();
         return self;
     }
+    list_note_rewrite(a);
     if (n > INT64_MAX / 16 / size)
         raise_memory_error();
     auto& items = a->m_items;
@@ -425,6 +541,10 @@ Value l_insert(Value self, Value const* args, size_t nargs, TupleObject* kw)
         i = n;
     }
     write_barrier(l);
+    if (i == static_cast<int64_t>(l->m_items.size()))
+        list_make_room(l, 1);
+    else
+        list_note_rewrite(l);
     l->m_items.insert(l->m_items.begin() + i, args[1]);
     return none();
 }
@@ -442,6 +562,10 @@ Value l_pop(Value self, Value const* args, size_t nargs, TupleObject* kw)
     if (!normalize_index(&i, n))
         raise(&exc::IndexError, "pop index out of range");
     write_barrier(l);
+    if (i + 1 == static_cast<int64_t>(l->m_items.size()))
+        list_note_truncate(l, i);
+    else
+        list_note_rewrite(l);
     Value v = l->m_items[static_cast<size_t>(i)];
     l->m_items.erase(l->m_items.begin() + i);
     return v;
@@ -456,6 +580,10 @@ Value l_remove(Value self, Value const* args, size_t nargs, TupleObject* kw)
         if (py_eq(x, args[0])) {
             if (i < list_size(l)) {
                 write_barrier(l);
+                if (i + 1 == static_cast<int64_t>(l->m_items.size()))
+                    list_note_truncate(l, i);
+                else
+                    list_note_rewrite(l);
                 l->m_items.erase(l->m_items.begin() + i);
             }
             return none();
@@ -511,6 +639,7 @@ Value l_clear(Value self, Value const*, size_t nargs, TupleObject* kw)
     check_nargs("clear", nargs, kw, 0, 0);
     ListObject* l = as_list(self);
     write_barrier(l);
+    list_note_rewrite(l, false);
     l->m_items.clear();
     return none();
 }
@@ -528,6 +657,7 @@ Value l_reverse(Value self, Value const*, size_t nargs, TupleObject* kw)
     check_nargs("reverse", nargs, kw, 0, 0);
     ListObject* l = as_list(self);
     write_barrier(l);
+    list_note_rewrite(l);
     std::reverse(l->m_items.begin(), l->m_items.end());
     return none();
 }
@@ -683,6 +813,7 @@ void list_extend(ListObject* l, Value iterable)
         gc::RootedValues items;
         collect_items(iterable, items, nullptr);
         write_barrier(l);
+        list_make_room(l, static_cast<int64_t>(items.size()));
         l->m_items.insert(l->m_items.end(), items.begin(), items.end());
         return;
     }
@@ -717,18 +848,42 @@ void init_list_types()
     add_methods(&list_reverseiterator_type, list_reviter_methods);
 }
 
-// --- STM undo (objects/undo.h) -----------------------------------------------------------------
+// --- STM undo (objects/undo.h, UNDO-4) ----------------------------------------------------------
 
 namespace {
-struct ListUndo {
-    std::vector<Value> items;
-};
-void* list_undo_save(Object* o, Type*) { return new ListUndo { static_cast<ListObject*>(o)->m_items }; }
-void list_undo_restore(Object* o, Type*, void* r) { static_cast<ListObject*>(o)->m_items = static_cast<ListUndo*>(r)->items; }
-void list_undo_drop(void* r) { delete static_cast<ListUndo*>(r); }
+void* list_undo_save(Object* o, Type*)
+{
+    auto* l = static_cast<ListObject*>(o);
+    auto n = static_cast<int64_t>(l->m_items.size());
+    auto* u = new ListUndo { l, n, n };
+    l->m_undo.attach(l, u);
+    return u;
+}
+void list_undo_restore(Object* o, Type*, void* r)
+{
+    auto* l = static_cast<ListObject*>(o);
+    auto* u = static_cast<ListUndo*>(r);
+    // LIST-2: the saved buffer was never reallocated, so it still has room for saved_len items.
+    std::vector<Value>& v = u->detached ? u->saved : l->m_items;
+    v.resize(static_cast<size_t>(u->saved_len));
+    for (size_t k = u->log.size(); k-- > 0;)
+        v[static_cast<size_t>(u->log[k].first)] = u->log[k].second;
+    u->log.clear();
+    if (u->detached)
+        l->m_items.swap(u->saved); // the attempt's buffer goes to the record, freed by drop
+}
+void list_undo_drop(void* r)
+{
+    auto* u = static_cast<ListUndo*>(r);
+    u->list->m_undo.detach(u);
+    delete u;
+}
 void list_undo_trace(void* r, gc::Tracer& t)
 {
-    for (Value v : static_cast<ListUndo*>(r)->items)
+    auto* u = static_cast<ListUndo*>(r);
+    for (auto const& e : u->log)
+        t.visit(e.second);
+    for (Value v : u->saved)
         t.visit(v);
 }
 } // namespace

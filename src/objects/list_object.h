@@ -1,17 +1,32 @@
 // list: a mutable, growable array of Values. All access to m_items goes through the functions
-// below, which place the STM barriers (objects/access.h).
+// below, which place the STM barriers (objects/access.h) and, while a transaction's undo record
+// is attached, log what they overwrite (UNDO-4, list_object.cpp).
 #pragma once
 
 #include "gc/heap.h"
 #include "objects/access.h"
+#include "objects/undo.h"
 #include <vector>
 
 namespace pystm {
 
+struct ListUndo; // private to list_object.cpp
+
 struct ListObject : Object {
     std::vector<Value> m_items;
+    AttachedUndo<ListUndo> m_undo; // UNDO-4
     explicit ListObject(Type* t) : Object(t) { }
 };
+
+// The logging parts of the accessors below, out of line: reached only while a record may be
+// attached (UNDO-4). Before m_items[i] is overwritten:
+void list_undo_note_set(ListObject* l, int64_t i);
+// Before an append when the buffer is full: makes room, moving a saved buffer to the record.
+void list_make_room(ListObject* l, int64_t extra);
+// Before an operation that moves or rewrites items in place (sort, reverse, insert or delete in
+// the middle, ...): the record takes the saved buffer and the list continues on a copy, or on an
+// empty buffer if [keep] is false (the caller empties the list).
+void list_note_rewrite(ListObject* l, bool keep = true);
 
 extern Type list_type;
 
@@ -35,14 +50,16 @@ inline Value list_get(ListObject* l, int64_t i)
 inline void list_set(ListObject* l, int64_t i, Value v)
 {
     write_barrier(l);
+    if (PY_UNLIKELY(l->m_undo.present()))
+        list_undo_note_set(l, i);
     l->m_items[static_cast<size_t>(i)] = v;
 }
 inline void list_append(ListObject* l, Value v)
 {
     write_barrier(l);
-    // Growth of the C++ item buffer counts towards the next collection (gc/heap.h).
+    // An append never overwrites a saved item (UNDO-4): only a reallocation needs the record.
     if (PY_UNLIKELY(l->m_items.size() == l->m_items.capacity()))
-        gc::note_external_memory(static_cast<ptrdiff_t>(l->m_items.capacity() * sizeof(Value) + 64));
+        list_make_room(l, 1);
     l->m_items.push_back(v);
 }
 void list_extend(ListObject* l, Value iterable);

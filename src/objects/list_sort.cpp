@@ -123,12 +123,14 @@ void list_sort(ListObject* l, Value key, bool reverse)
     {
         write_barrier(l);
         items.assign(l->m_items.begin(), l->m_items.end());
+        list_note_rewrite(l, false); // UNDO-4: the saved buffer goes to the undo record
         l->m_items.clear();
         l->m_items.shrink_to_fit();
     }
     size_t n = items.size();
     if (n > UINT32_MAX) {
         write_barrier(l);
+        list_note_rewrite(l, false);
         l->m_items.assign(items.begin(), items.end());
         raise_memory_error();
     }
@@ -155,11 +157,13 @@ void list_sort(ListObject* l, Value key, bool reverse)
             sorted.push_back(items[i]);
     } catch (PyError&) {
         write_barrier(l);
+        list_note_rewrite(l, false);
         l->m_items.assign(items.begin(), items.end());
         throw;
     }
     write_barrier(l);
     bool modified = !l->m_items.empty() || l->m_items.capacity() != 0;
+    list_note_rewrite(l, false);
     l->m_items.assign(sorted.begin(), sorted.end());
     if (modified)
         raise(&exc::ValueError, "list modified during sort");

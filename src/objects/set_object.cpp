@@ -12,6 +12,16 @@
 //         DICT-3) and restart if it changed, so freed memory is never read.
 //   SET-3 frozensets are immutable once returned to Python (OBJ-1): only their constructors
 //         insert into them.
+//   SET-4 (UNDO-4) while an undo record is attached, every in-place change of an entry of the
+//         table that was current at save is logged first (index and old entry); the header (fill,
+//         used, finger) is saved once. A mutation asks for the record (undo_for_change) after its
+//         write barrier and before it reads m_table, since a log that outgrows the table is
+//         replaced there by one copy of the table. Bulk fills of the table copy it first.
+//   SET-5 a table that the set replaces (resize, clear, that copy, the body swap of &=) is freed
+//         unless it is the saved table of the attached record: the record takes it (still
+//         readable by concurrent readers until the transaction ends), detaches, and restore() puts
+//         it back with the log replayed in reverse; tables allocated by the attempt are freed by
+//         restore().
 #include "objects/set_object.h"
 #include "gc/heap.h"
 #include "objects/dict_object.h"
@@ -25,8 +35,10 @@
 #include "objects/type_object.h"
 #include "objects/undo.h"
 #include "objects/access.h"
+#include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <vector>
 
 namespace pystm {
 
@@ -46,6 +58,16 @@ struct SetTable {
     int64_t used;
     int64_t finger; // where pop() starts looking
     SetEntry* entries() { return reinterpret_cast<SetEntry*>(this + 1); }
+};
+
+// The undo record of a set (UNDO-4, SET-4, SET-5).
+struct SetUndo {
+    SetObject* set;
+    SetTable* table; // the table at save, or null
+    int64_t fill, used, finger; // its header at save
+    int64_t hash_cache;
+    bool owned = false; // the set replaced [table]; the record frees it at drop (SET-5)
+    std::vector<std::pair<int64_t, SetEntry>> log; // overwritten entries, oldest first
 };
 
 namespace {
@@ -92,6 +114,69 @@ void set_destroy(Object* o)
     auto* s = static_cast<SetObject*>(o);
     free(s->m_table);
     s->m_table = nullptr;
+}
+
+size_t set_table_bytes(SetTable* t) { return sizeof(SetTable) + static_cast<size_t>(t->mask + 1) * sizeof(SetEntry); }
+
+// SET-5: [old] was [so]'s table until now.
+void release_table(SetObject* so, SetTable* old)
+{
+    if (PY_UNLIKELY(so->m_undo.present())) {
+        SetUndo* u = so->m_undo.get(so);
+        if (u && old && u->table == old) {
+            u->owned = true;
+            so->m_undo.detach(u);
+            return;
+        }
+    }
+    free(old);
+}
+
+// SET-4/SET-5: [so] continues on a copy of its saved table, the record keeps the original.
+void undo_copy_table(SetObject* so, SetUndo* u)
+{
+    size_t bytes = set_table_bytes(u->table);
+    auto* c = static_cast<SetTable*>(malloc(bytes));
+    if (!c)
+        raise_memory_error();
+    gc::note_external_memory(static_cast<ptrdiff_t>(bytes));
+    memcpy(c, u->table, bytes);
+    c->serial = s_set_serial.fetch_add(1, std::memory_order_relaxed);
+    so->m_table = c;
+    release_table(so, u->table);
+}
+
+SetUndo* undo_for_change_slow(SetObject* so)
+{
+    SetUndo* u = so->m_undo.get(so);
+    if (!u || !u->table || u->table != so->m_table)
+        return nullptr;
+    if (PY_UNLIKELY(u->log.size() > static_cast<size_t>(std::max<int64_t>(64, u->table->mask + 1)))) {
+        // A log longer than the table costs more than one copy.
+        undo_copy_table(so, u);
+        return nullptr;
+    }
+    return u;
+}
+
+// SET-4: the record to log the coming in-place changes into, or null. After the write barrier,
+// before reading m_table.
+inline SetUndo* undo_for_change(SetObject* so)
+{
+    if (PY_LIKELY(!so->m_undo.present()))
+        return nullptr;
+    return undo_for_change_slow(so);
+}
+
+// Before entry [e] of the saved table changes (SET-4).
+inline void note_entry(SetUndo* u, SetEntry* e) { u->log.emplace_back(e - u->table->entries(), *e); }
+
+// Before a bulk fill of [so]'s table (SET-4): one copy instead of a log entry per slot.
+void undo_before_bulk(SetObject* so)
+{
+    if (PY_UNLIKELY(so->m_undo.present()))
+        if (SetUndo* u = undo_for_change_slow(so))
+            undo_copy_table(so, u);
 }
 
 void set_iter_trace(Object* o, gc::Tracer& tr)
@@ -150,7 +235,7 @@ void table_resize(SetObject* so, int64_t minused)
         t->finger = old->finger;
     }
     so->m_table = t;
-    free(old);
+    release_table(so, old);
 }
 
 // Index of the entry holding [key], or -1.
@@ -200,6 +285,7 @@ void set_add_entry(SetObject* so, Value key, int64_t hash)
 {
 restart:
     write_barrier(so);
+    SetUndo* u = undo_for_change(so);
     SetTable* t = ensure_table(so);
     size_t mask = static_cast<size_t>(t->mask);
     size_t perturb = static_cast<size_t>(hash);
@@ -224,6 +310,8 @@ restart:
                     int64_t idx = e - t->entries();
                     bool eq = py_eq(sk, key);
                     write_barrier(so);
+                    // __eq__ may have ended the transaction (a blocking call): ask again (SET-4).
+                    u = undo_for_change(so);
                     SetTable* now = so->m_table;
                     if (now != t || now->serial != serial || t->entries()[idx].key != sk)
                         goto restart;
@@ -239,6 +327,8 @@ restart:
         i = (i * 5 + 1 + perturb) & mask;
     }
 found_unused_or_dummy:
+    if (PY_UNLIKELY(u))
+        note_entry(u, freeslot ? freeslot : e);
     if (freeslot) {
         t->used++;
         freeslot->key = key;
@@ -260,7 +350,10 @@ bool set_discard_entry(SetObject* so, Value key, int64_t hash)
     if (idx < 0)
         return false;
     write_barrier(so);
+    SetUndo* u = undo_for_change(so);
     SetEntry* e = &so->m_table->entries()[idx];
+    if (PY_UNLIKELY(u))
+        note_entry(u, e);
     e->key = Value();
     e->hash = -1;
     so->m_table->used--;
@@ -272,7 +365,7 @@ void set_clear_internal(SetObject* so)
     write_barrier(so);
     SetTable* t = so->m_table;
     so->m_table = nullptr;
-    free(t);
+    release_table(so, t);
 }
 
 // Iterates the live entries with their stored hashes.
@@ -316,6 +409,10 @@ void set_merge(SetObject* so, SetObject* other)
         table_resize(so, (set_size(so) + other_used) * 2);
     SetTable* t = ensure_table(so);
     SetTable* ot = other->m_table;
+    if (t->fill == 0) {
+        undo_before_bulk(so);
+        t = so->m_table;
+    }
     if (t->fill == 0 && t->mask == ot->mask && ot->fill == ot->used) {
         // Empty target of the same size without dummies in the source: copy slot by slot.
         memcpy(t->entries(), ot->entries(), static_cast<size_t>(ot->mask + 1) * sizeof(SetEntry));
@@ -407,12 +504,16 @@ SetObject* set_intersection(SetObject* so, Value other)
     return result;
 }
 
-void swap_bodies(SetObject* a, SetObject* b)
+// [a] takes the body of [b], a temporary that is left empty; a's old table is released (SET-5).
+void take_body(SetObject* a, SetObject* b)
 {
     write_barrier(a);
     write_barrier(b);
-    std::swap(a->m_table, b->m_table);
+    SetTable* old = a->m_table;
+    a->m_table = b->m_table;
+    b->m_table = nullptr;
     std::swap(a->m_hash_cache, b->m_hash_cache);
+    release_table(a, old);
 }
 
 SetObject* set_difference(SetObject* so, Value other)
@@ -630,6 +731,7 @@ Value s_pop(Value self, Value const*, size_t nargs, TupleObject* kw)
     check_nargs("pop", nargs, kw, 0, 0);
     SetObject* so = as_set(self);
     write_barrier(so);
+    SetUndo* u = undo_for_change(so);
     SetTable* t = so->m_table;
     if (!t || t->used == 0)
         raise(&exc::KeyError, "pop from an empty set");
@@ -640,6 +742,8 @@ Value s_pop(Value self, Value const*, size_t nargs, TupleObject* kw)
             i = 0;
     }
     SetEntry* e = &t->entries()[i];
+    if (PY_UNLIKELY(u))
+        note_entry(u, e);
     Value key = e->key;
     e->key = Value();
     e->hash = -1;
@@ -698,7 +802,7 @@ Value s_intersection(Value self, Value const* args, size_t nargs, TupleObject* k
 Value s_intersection_update(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     Value tmp = s_intersection(self, args, nargs, kw);
-    swap_bodies(as_set(self), as_set(tmp));
+    take_body(as_set(self), as_set(tmp));
     return none();
 }
 
@@ -867,7 +971,7 @@ Value inplace_op(Value self, Value const* args, size_t nargs, TupleObject* kw, c
 void intersection_update_internal(SetObject* s, Value other)
 {
     SetObject* tmp = set_intersection(s, other);
-    swap_bodies(s, tmp);
+    take_body(s, tmp);
 }
 
 Value s_ior(Value s, Value const* a, size_t n, TupleObject* k) { return inplace_op(s, a, n, k, "__ior__", set_update_internal); }
@@ -1148,42 +1252,52 @@ void init_set_types()
     add_methods(&set_iterator_type, set_iter_methods);
 }
 
-// --- STM undo (objects/undo.h) -----------------------------------------------------------------
+// --- STM undo (objects/undo.h, UNDO-4, SET-4, SET-5) ---------------------------------------------
 
 namespace {
-struct SetUndo {
-    SetTable* table; // an exact copy, or null; owned until restored
-    int64_t hash_cache;
-};
-size_t set_table_bytes(SetTable* t) { return sizeof(SetTable) + static_cast<size_t>(t->mask + 1) * sizeof(SetEntry); }
 void* set_undo_save(Object* o, Type*)
 {
     auto* so = static_cast<SetObject*>(o);
-    SetTable* copy = nullptr;
-    if (SetTable* t = so->m_table) {
-        copy = static_cast<SetTable*>(malloc(set_table_bytes(t)));
-        if (!copy)
-            raise_memory_error();
-        memcpy(copy, t, set_table_bytes(t));
-    }
-    return new SetUndo { copy, so->m_hash_cache };
+    SetTable* t = so->m_table;
+    auto* u = new SetUndo { so, t, t ? t->fill : 0, t ? t->used : 0, t ? t->finger : 0, so->m_hash_cache };
+    so->m_undo.attach(so, u);
+    return u;
 }
 void set_undo_restore(Object* o, Type*, void* r)
 {
     auto* so = static_cast<SetObject*>(o);
     auto* u = static_cast<SetUndo*>(r);
-    free(so->m_table);
+    if (SetTable* t = u->table) {
+        for (size_t k = u->log.size(); k-- > 0;)
+            t->entries()[u->log[k].first] = u->log[k].second;
+        t->fill = u->fill;
+        t->used = u->used;
+        t->finger = u->finger;
+    }
+    if (so->m_table != u->table)
+        free(so->m_table); // allocated by the attempt (SET-5)
     so->m_table = u->table;
-    u->table = nullptr;
+    u->owned = false;
+    u->log.clear();
     so->m_hash_cache = u->hash_cache;
 }
 void set_undo_drop(void* r)
 {
     auto* u = static_cast<SetUndo*>(r);
-    free(u->table);
+    u->set->m_undo.detach(u);
+    if (u->owned)
+        free(u->table);
     delete u;
 }
-void set_undo_trace(void* r, gc::Tracer& tr) { trace_set_table(static_cast<SetUndo*>(r)->table, tr); }
+void set_undo_trace(void* r, gc::Tracer& tr)
+{
+    auto* u = static_cast<SetUndo*>(r);
+    for (auto const& e : u->log)
+        if (e.second.key)
+            tr.visit(e.second.key);
+    if (u->owned)
+        trace_set_table(u->table, tr);
+}
 } // namespace
 
 StmUndoOps const g_set_undo { set_undo_save, set_undo_restore, set_undo_drop, set_undo_trace, sizeof(SetObject) };

@@ -4,14 +4,17 @@
 #pragma once
 
 #include "objects/access.h"
+#include "objects/undo.h"
 
 namespace pystm {
 
 struct SetTable; // private
+struct SetUndo; // private
 
 struct SetObject : Object {
     SetTable* m_table = nullptr;
     int64_t m_hash_cache = -1; // frozenset only
+    AttachedUndo<SetUndo> m_undo; // UNDO-4
     explicit SetObject(Type* t) : Object(t) { }
 };
 

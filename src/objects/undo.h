@@ -14,11 +14,22 @@
 //   UNDO-2  save() captures everything the type's code may change between the barrier and the end
 //           of the transaction; restore() puts exactly that back. (Still to do for concurrent
 //           readers, STM-5: buffers that restore() or the writer frees should be retired until
-//           no transaction can read them; today they are freed at once.)
+//           no transaction can read them; today they are freed at once, or for list, dict and set
+//           when the transaction ends, UNDO-4.)
 //   UNDO-3  A record keeps alive what it references: trace() visits it while the transaction runs.
+//   UNDO-4  Incremental records (list, dict, set): save() costs O(1) and attaches the record to the
+//           object (AttachedUndo below); every in-place change of the storage that was current at
+//           save() is logged into it first (position and old contents), and storage that the
+//           container replaces (resize, clear, reallocation) passes to the record instead of being
+//           freed, so that it stays readable until the transaction ends and restore() can put it
+//           back. A record is used only by the attempt that holds the object's lock and attached
+//           it: the object keeps that attempt's lock word next to the pointer, and a record whose
+//           word is not the object's current word is never dereferenced (the runtime drops
+//           records after releasing the locks, so another attempt may already hold the object).
 #pragma once
 
 #include "objects/object.h"
+#include "stm/stm.h"
 
 namespace pystm {
 
@@ -42,6 +53,34 @@ struct StmUndoOps {
 // Types whose builtin layout is plain data (Values, integers, pointers to objects, no C++-owned
 // memory) use these: they cover nothing, so the client's byte copy saves the whole object.
 extern StmUndoOps const g_plain_undo;
+
+// The incremental undo record attached to a container (UNDO-4). Only the attempt that holds the
+// object's STM lock writes these fields, so plain stores suffice except for the pointer: drop()
+// runs after the lock is released and clears it with a compare-exchange, which cannot erase the
+// record of an attempt that has locked the object since.
+template <class Rec> struct AttachedUndo {
+    std::atomic<Rec*> m_rec { nullptr };
+    uint64_t m_word = 0; // the lock word of the attempt that attached m_rec
+
+    // True if a record may be attached: the one test that mutation code pays when the STM is off.
+    bool present() const { return m_rec.load(std::memory_order_relaxed) != nullptr; }
+    // Attaches [r] for the attempt that holds [o]'s lock (from save()).
+    void attach(Object const* o, Rec* r)
+    {
+        m_word = o->m_stm.load(std::memory_order_relaxed) & ~stm::kReadMostly;
+        m_rec.store(r, std::memory_order_relaxed);
+    }
+    // The attached record if the attempt that holds [o]'s lock attached it, else null.
+    Rec* get(Object const* o) const
+    {
+        Rec* r = m_rec.load(std::memory_order_relaxed);
+        if (!r || (o->m_stm.load(std::memory_order_relaxed) & ~stm::kReadMostly) != m_word)
+            return nullptr;
+        return r;
+    }
+    // Detaches [r] if it is still attached (drop(), or the record stops logging).
+    void detach(Rec* r) { m_rec.compare_exchange_strong(r, nullptr, std::memory_order_relaxed); }
+};
 
 // The undo operations of list, dict, set and bytearray (their .cpp files).
 extern StmUndoOps const g_list_undo;
