@@ -77,6 +77,7 @@ struct DictUndo {
     int64_t nentries, used, fill; // its header at save
     uint64_t version;
     bool owned = false; // the dict replaced [table]; the record frees it at drop (DICT-6)
+    uint64_t logged = 0; // entries 0..63 of [table] already in [entries]
     std::vector<std::pair<int64_t, DictEntry>> entries; // overwritten entries, oldest first
     std::vector<std::pair<int64_t, int32_t>> slots; // overwritten index slots, oldest first
 };
@@ -90,18 +91,24 @@ void dict_mark_type_dict(DictObject* d) { d->m_hash = TYPE_DICT_MARK; }
 namespace {
 
 // DICT-2 with versions unique across all dicts, so that an interpreter cache can key on a
-// (dict, version) pair even if the dict dies and another takes its address. A plain load and
-// store, not an atomic increment: the max() keeps each dict's own sequence strictly increasing
-// even when threads race on the counter (racing mutations of different dicts may then draw the
-// same number, which the caches tolerate: it needs a dict freed and replaced at the same address
-// within that race).
+// (dict, version) pair even if the dict dies and another takes its address. Each thread draws
+// its versions from its own block of the global sequence, so that threads mutating dicts in
+// parallel do not write one shared line on every mutation; the max() keeps each dict's own
+// sequence strictly increasing when a dict moves between threads. (A thread whose block is below
+// a dict's version then reuses numbers above its block that another thread may also draw; the
+// caches tolerate that: it needs a dict freed and replaced at the same address meanwhile.)
 std::atomic<uint64_t> s_dict_version { 0 };
+constexpr uint64_t VERSION_BLOCK = 1 << 16;
+thread_local uint64_t t_version_next = 0;
+thread_local uint64_t t_version_end = 0;
 inline uint64_t next_version(DictObject* d)
 {
-    uint64_t v = s_dict_version.load(std::memory_order_relaxed);
-    v = (v > d->m_version ? v : d->m_version) + 1;
-    s_dict_version.store(v, std::memory_order_relaxed);
-    return v;
+    if (PY_UNLIKELY(t_version_next == t_version_end)) {
+        t_version_next = s_dict_version.fetch_add(VERSION_BLOCK, std::memory_order_relaxed) + 1;
+        t_version_end = t_version_next + VERSION_BLOCK;
+    }
+    uint64_t v = t_version_next++;
+    return v > d->m_version ? v : d->m_version + 1;
 }
 
 inline void note_mutation(DictObject* d)
@@ -205,6 +212,15 @@ DictTable* table_clone(DictTable* t)
     return c;
 }
 
+// GC-9: a table detached from a dict while other threads may still read it through a pointer
+// they loaded before the dict was locked is released at the next collection (at once when the
+// STM is off).
+void retire_table(DictTable* t)
+{
+    if (t)
+        gc::retire(t, [](void* p) { free(p); }, table_bytes(t));
+}
+
 // DICT-6: [old] was [d]'s table until now.
 void release_table(DictObject* d, DictTable* old)
 {
@@ -216,7 +232,7 @@ void release_table(DictObject* d, DictTable* old)
             return;
         }
     }
-    free(old);
+    retire_table(old);
 }
 
 DictUndo* undo_for_change_slow(DictObject* d)
@@ -245,8 +261,17 @@ inline DictUndo* undo_for_change(DictObject* d)
 // Before entry [ix] of the saved table changes (DICT-5).
 inline void note_entry(DictUndo* u, int64_t ix)
 {
-    if (ix < u->nentries)
-        u->entries.emplace_back(ix, u->table->entries()[ix]);
+    if (ix >= u->nentries)
+        return; // appended by the attempt: restore cuts nentries back
+    if (ix < 64) {
+        // Only the first change of an entry needs its old contents (restore replays the log
+        // backwards, so the oldest record of an entry wins anyway).
+        uint64_t bit = uint64_t(1) << ix;
+        if (u->logged & bit)
+            return;
+        u->logged |= bit;
+    }
+    u->entries.emplace_back(ix, u->table->entries()[ix]);
 }
 inline void note_slot(DictUndo* u, size_t slot)
 {
@@ -971,11 +996,32 @@ void init_dict_types()
 // --- STM undo (objects/undo.h, UNDO-4, DICT-5, DICT-6) ------------------------------------------
 
 namespace {
+// Records are saved and dropped by the same thread (the transaction's), so each thread keeps the
+// records it dropped, with their logs' capacity, for its next saves: a first write to a dict in
+// a transaction then allocates nothing.
+constexpr size_t POOL_MAX = 1024;
+constexpr size_t POOL_LOG_MAX = 256; // a record whose log grew larger is freed, not kept
+thread_local std::vector<DictUndo*> t_undo_pool;
+
 void* dict_undo_save(Object* o, Type*)
 {
     auto* d = static_cast<DictObject*>(o);
     DictTable* t = d->m_table;
-    auto* u = new DictUndo { d, t, t ? t->nentries : 0, t ? t->used : 0, t ? t->fill : 0, d->m_version };
+    DictUndo* u;
+    if (!t_undo_pool.empty()) {
+        u = t_undo_pool.back();
+        t_undo_pool.pop_back();
+    } else {
+        u = new DictUndo;
+    }
+    u->dict = d;
+    u->table = t;
+    u->nentries = t ? t->nentries : 0;
+    u->used = t ? t->used : 0;
+    u->fill = t ? t->fill : 0;
+    u->version = d->m_version;
+    u->owned = false;
+    u->logged = 0;
     d->m_undo.attach(d, u);
     return u;
 }
@@ -993,7 +1039,7 @@ void dict_undo_restore(Object* o, Type*, void* r)
         t->fill = u->fill;
     }
     if (d->m_table != u->table)
-        free(d->m_table); // allocated by the attempt (DICT-6)
+        retire_table(d->m_table); // allocated by the attempt (DICT-6)
     d->m_table = u->table;
     u->owned = false;
     u->entries.clear();
@@ -1007,8 +1053,15 @@ void dict_undo_drop(void* r)
     auto* u = static_cast<DictUndo*>(r);
     u->dict->m_undo.detach(u);
     if (u->owned)
-        free(u->table);
-    delete u;
+        retire_table(u->table); // GC-9: other threads may still read the committed table
+    if (t_undo_pool.size() < POOL_MAX && u->entries.capacity() <= POOL_LOG_MAX
+        && u->slots.capacity() <= POOL_LOG_MAX) {
+        u->entries.clear();
+        u->slots.clear();
+        t_undo_pool.push_back(u);
+    } else {
+        delete u;
+    }
 }
 void dict_undo_trace(void* r, gc::Tracer& tr)
 {
