@@ -11,7 +11,7 @@
 //   DICT-1 every live entry's key and value are traced (dict_trace); deleted entries have a null
 //          key and are skipped.
 //   DICT-2 m_version changes on every mutation, including resizes, to a number no dict had before
-//          (see next_version()).
+//          and none will have again (see next_version()).
 //   DICT-3 lookups that call __eq__ (which may run Python code) revalidate the table afterwards:
 //          if the dict now has another table (serial numbers make a reused address detectable)
 //          or the entry changed, the lookup restarts. No pointer into a table is dereferenced
@@ -90,25 +90,24 @@ void dict_mark_type_dict(DictObject* d) { d->m_hash = TYPE_DICT_MARK; }
 
 namespace {
 
-// DICT-2 with versions unique across all dicts, so that an interpreter cache can key on a
-// (dict, version) pair even if the dict dies and another takes its address. Each thread draws
-// its versions from its own block of the global sequence, so that threads mutating dicts in
-// parallel do not write one shared line on every mutation; the max() keeps each dict's own
-// sequence strictly increasing when a dict moves between threads. (A thread whose block is below
-// a dict's version then reuses numbers above its block that another thread may also draw; the
-// caches tolerate that: it needs a dict freed and replaced at the same address meanwhile.)
+// DICT-2 with versions unique across all dicts and never reused, so that an interpreter cache
+// can key on a (dict, version) pair even if the dict dies and another takes its address, or an
+// aborted transaction's changes are undone (the undo record puts the old version back; numbers
+// the attempt drew are never drawn again). Each thread draws its versions from its own block of
+// the global sequence, so that threads mutating dicts in parallel do not write one shared line
+// on every mutation. A dict that carries a number from a newer block than the thread's (another
+// thread changed it since) makes the thread take a fresh block, above every number handed out.
 std::atomic<uint64_t> s_dict_version { 0 };
 constexpr uint64_t VERSION_BLOCK = 1 << 16;
 thread_local uint64_t t_version_next = 0;
 thread_local uint64_t t_version_end = 0;
 inline uint64_t next_version(DictObject* d)
 {
-    if (PY_UNLIKELY(t_version_next == t_version_end)) {
+    if (PY_UNLIKELY(t_version_next == t_version_end || t_version_next <= d->m_version)) {
         t_version_next = s_dict_version.fetch_add(VERSION_BLOCK, std::memory_order_relaxed) + 1;
-        t_version_end = t_version_next + VERSION_BLOCK;
+        t_version_end = t_version_next + VERSION_BLOCK - 1;
     }
-    uint64_t v = t_version_next++;
-    return v > d->m_version ? v : d->m_version + 1;
+    return t_version_next++;
 }
 
 inline void note_mutation(DictObject* d)
