@@ -4,6 +4,7 @@
 #include "builtins/builtins.h"
 #include "compiler/compiler.h"
 #include "gc/heap.h"
+#include "modules/ast_module.h"
 #include "modules/builtin_modules.h"
 #include "modules/file_object.h"
 #include "objects/bytes_object.h"
@@ -488,8 +489,12 @@ Value b_compile(Value, Value const* args, size_t nargs, TupleObject* kwnames)
         pm = compiler::ParseMode::Eval;
     else if (mode == "single")
         pm = compiler::ParseMode::Single;
+    else if (mode == "func_type" && !(flags & PyCF_ONLY_AST))
+        raise(&exc::ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
     else if (mode == "func_type")
         raise(&exc::NotImplementedError, "compile() mode 'func_type' is not supported yet");
+    else if (flags & PyCF_ONLY_AST)
+        raise(&exc::ValueError, "compile() mode must be 'exec', 'eval', 'single' or 'func_type'");
     else
         raise(&exc::ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     Value fn = a[1];
@@ -501,15 +506,34 @@ Value b_compile(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     std::string filename = is_str(fn) ? str_utf8(fn) : std::string(fn.as<BytesObject>()->view());
     if (is_code(a[0]))
         raise(&exc::TypeError, "compile() arg 1 must be a string, bytes or AST object");
-    std::string text;
-    if (!source_text(a[0], &text)) {
-        if (type_name(a[0]) == "Module" || type_name(a[0]) == "Expression" || type_name(a[0]) == "Interactive")
-            raise(&exc::NotImplementedError, "compile() of an AST object is not supported yet");
-        raise(&exc::TypeError, "compile() arg 1 must be a string, bytes or AST object");
+    // An AST object (modules/ast_module.h): returned as is for PyCF_ONLY_AST, else checked,
+    // converted to the compiler's tree and compiled.
+    if (is_ast_object(a[0])) {
+        if (flags & PyCF_ONLY_AST)
+            return a[0];
+        ast::Arena arena;
+        ast::Mod* mod = ast_from_python(arena, a[0], pm);
+        try {
+            return Value(compiler::compile_ast(mod, filename, pm));
+        } catch (compiler::SyntaxErrorException& e) {
+            compiler::raise_syntax_error(e.info);
+        }
     }
+    std::string text;
+    if (!source_text(a[0], &text))
+        raise(&exc::TypeError, "compile() arg 1 must be a string, bytes or AST object");
     check_null_bytes(text);
-    if (flags & PyCF_ONLY_AST)
-        raise(&exc::NotImplementedError, "compile() with PyCF_ONLY_AST is not supported yet (no ast module)");
+    if (flags & PyCF_ONLY_AST) {
+        ast_classes_ready();
+        ast::Arena arena;
+        ast::Mod* mod;
+        try {
+            mod = compiler::parse(arena, text, filename, pm);
+        } catch (compiler::SyntaxErrorException& e) {
+            compiler::raise_syntax_error(e.info);
+        }
+        return ast_to_python(mod);
+    }
     return Value(compiler::compile_source(text, filename, pm));
 }
 

@@ -47,10 +47,12 @@ void init_contextvars_types();
 ModuleObject* init_locale_module(); // modules/locale_module.cpp (_locale)
 ModuleObject* init_pystm_module(); // modules/pystm_module.cpp
 ModuleObject* init_posixsubprocess_module(); // modules/posixsubprocess_module.cpp
+ModuleObject* init_ast_module(); // modules/ast_module.cpp
 
 namespace {
 
 BuiltinModuleDef const s_builtin_modules[] = {
+    { "_ast", init_ast_module },
     { "_imp", init_imp_module },
     { "_locale", init_locale_module },
     { "_pystm", init_pystm_module },
