@@ -21,6 +21,8 @@
 //   DICT-7 fill (non-EMPTY index slots) <= capacity < size: every probe sequence reaches an
 //          EMPTY slot, so lookups of absent keys end. popitem() reuses entry positions, so
 //          nentries alone does not bound fill; an insertion that would pass either bound rebuilds.
+//   DICT-8 (UNDO-4) a record whose saved table is small holds a copy of its index and entries,
+//          taken at save; it logs no entry or slot, and restore copies them back.
 //   DICT-5 (UNDO-4) while an undo record is attached, every in-place change of the table that was
 //          current at save is logged first: each overwritten index slot, and each overwritten
 //          entry below the saved entry count (entries above it are unused in the saved state).
@@ -78,6 +80,14 @@ struct DictUndo {
     uint64_t version;
     bool owned = false; // the dict replaced [table]; the record frees it at drop (DICT-6)
     uint64_t logged = 0; // entries 0..63 of [table] already in [entries]
+    // DICT-8: a small table (instance dicts, most of all) is copied whole at save, into the
+    // record itself, instead of being logged entry by entry: one copy is cheaper than a log
+    // test on every write, and pooled records make it allocation-free.
+    static constexpr int64_t SMALL_SIZE = 16; // index slots
+    static constexpr int64_t SMALL_ENTRIES = 10;
+    bool small = false;
+    int32_t small_indices[SMALL_SIZE];
+    DictEntry small_entries[SMALL_ENTRIES];
     std::vector<std::pair<int64_t, DictEntry>> entries; // overwritten entries, oldest first
     std::vector<std::pair<int64_t, int32_t>> slots; // overwritten index slots, oldest first
 };
@@ -274,6 +284,8 @@ inline void note_entry(DictUndo* u, int64_t ix)
 }
 inline void note_slot(DictUndo* u, size_t slot)
 {
+    if (u->small)
+        return; // DICT-8: the record holds the whole index
     u->slots.emplace_back(static_cast<int64_t>(slot), u->table->indices()[slot]);
 }
 
@@ -1021,6 +1033,12 @@ void* dict_undo_save(Object* o, Type*)
     u->version = d->m_version;
     u->owned = false;
     u->logged = 0;
+    u->small = t && t->size <= DictUndo::SMALL_SIZE && t->nentries <= DictUndo::SMALL_ENTRIES;
+    if (u->small) {
+        memcpy(u->small_indices, t->indices(), static_cast<size_t>(t->size) * sizeof(int32_t));
+        memcpy(u->small_entries, t->entries(), static_cast<size_t>(t->nentries) * sizeof(DictEntry));
+        u->logged = ~uint64_t(0); // DICT-8: every entry is saved already
+    }
     d->m_undo.attach(d, u);
     return u;
 }
@@ -1029,6 +1047,10 @@ void dict_undo_restore(Object* o, Type*, void* r)
     auto* d = static_cast<DictObject*>(o);
     auto* u = static_cast<DictUndo*>(r);
     if (DictTable* t = u->table) {
+        if (u->small) {
+            memcpy(t->indices(), u->small_indices, static_cast<size_t>(t->size) * sizeof(int32_t));
+            memcpy(t->entries(), u->small_entries, static_cast<size_t>(u->nentries) * sizeof(DictEntry));
+        }
         for (size_t k = u->entries.size(); k-- > 0;)
             t->entries()[u->entries[k].first] = u->entries[k].second;
         for (size_t k = u->slots.size(); k-- > 0;)
@@ -1065,6 +1087,14 @@ void dict_undo_drop(void* r)
 void dict_undo_trace(void* r, gc::Tracer& tr)
 {
     auto* u = static_cast<DictUndo*>(r);
+    if (u->small) {
+        for (int64_t i = 0; i < u->nentries; i++) {
+            if (u->small_entries[i].key) {
+                tr.visit(u->small_entries[i].key);
+                tr.visit(u->small_entries[i].value);
+            }
+        }
+    }
     for (auto const& e : u->entries) {
         if (e.second.key) {
             tr.visit(e.second.key);
