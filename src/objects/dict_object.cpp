@@ -77,7 +77,7 @@ struct DictUndo {
     DictObject* dict;
     DictTable* table; // the table at save, or null
     int64_t nentries, used, fill; // its header at save
-    uint64_t version;
+
     bool owned = false; // the dict replaced [table]; the record frees it at drop (DICT-6)
     uint64_t logged = 0; // entries 0..63 of [table] already in [entries]
     // DICT-8: a small table (instance dicts, most of all) is copied whole at save, into the
@@ -1030,7 +1030,6 @@ void* dict_undo_save(Object* o, Type*)
     u->nentries = t ? t->nentries : 0;
     u->used = t ? t->used : 0;
     u->fill = t ? t->fill : 0;
-    u->version = d->m_version;
     u->owned = false;
     u->logged = 0;
     u->small = t && t->size <= DictUndo::SMALL_SIZE && t->nentries <= DictUndo::SMALL_ENTRIES;
@@ -1065,8 +1064,10 @@ void dict_undo_restore(Object* o, Type*, void* r)
     u->owned = false;
     u->entries.clear();
     u->slots.clear();
-    // DICT-2: versions are never reused, so caches filled by the aborted attempt cannot match.
-    d->m_version = u->version;
+    // DICT-2: a fresh version, not the saved one: a cache filled at any time before the restore
+    // (by this thread or another, from the committed state or the attempt's) cannot match the
+    // restored state by accident; it looks the entry up again.
+    d->m_version = next_version(d);
     note_mutation(d); // a type dict: the attribute cache may hold the attempt's values (TYPE-3)
 }
 void dict_undo_drop(void* r)
