@@ -23,6 +23,8 @@ test: build
 	@scripts/run-tests $(BUILD)
 	@echo "== conflict report"
 	@tests/report/run --pystm $(BUILD)/pystm
+	@echo "== CPython regression tests (tests/cpython/required.txt)"
+	@tests/cpython/run --required --pystm $(BUILD)/pystm
 
 asan-test:
 	@$(MAKE) --no-print-directory PRESET=asan build

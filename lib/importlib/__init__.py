@@ -4,9 +4,9 @@ native import system (src/vm/import.cpp).
 CPython's importlib/__init__.py installs its pure-Python import machinery (_bootstrap,
 _bootstrap_external), which needs _thread, _warnings, _weakref and marshal at start-up and then
 imports through sys.meta_path; pystm imports natively instead. This package provides the same
-public functions and extends its __path__ with CPython's importlib folder, so submodules
-(importlib.util, importlib.machinery, importlib.resources, ...) still come from the installed
-standard library.
+public functions and extends its __path__ with CPython's importlib folder, so submodules not
+defined here (importlib.resources, importlib.metadata, ...) still come from the installed standard
+library; machinery and util are pystm's own.
 """
 __all__ = ['__import__', 'import_module', 'invalidate_caches', 'reload']
 
@@ -18,7 +18,7 @@ for _entry in sys.path:
         _candidate = _entry.rstrip('/') + '/importlib'
         try:
             import posix as _posix
-            _posix.stat(_candidate + '/util.py')
+            _posix.stat(_candidate + '/_bootstrap.py')
         except (ImportError, OSError):
             continue
         if _candidate not in __path__:

@@ -9,6 +9,13 @@
 //   getsegmentlimit()                  how many threads run transactions in parallel
 //   last_abort_info()                  the calling thread's most recent abort, or None
 //   statistics()                       counters and times of the interpreter's transactions
+//   count()                            a process-wide counter, outside the transactions
+//   time() / clock()                   time.time() / time.perf_counter(), read directly
+//
+// count(), time() and clock() read no transactional object and write none: they never cause a
+// conflict and never make the transaction inevitable. Their values are not transactional
+// either: an attempt that aborts has taken a number (or read the clock) for nothing, and the
+// re-run takes the next one.
 #include "modules/builtin_modules.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
@@ -25,6 +32,8 @@
 #include "vm/stm_location.h"
 #include "vm/transaction.h"
 
+#include <atomic>
+#include <ctime>
 #include <unistd.h>
 
 namespace pystm {
@@ -153,6 +162,35 @@ Value statistics(Value, Value const*, size_t nargs, TupleObject* kw)
     return Value(d);
 }
 
+// The next value of count(); one cache line shared by every thread, but no transactional object.
+std::atomic<uint64_t> s_count { 0 };
+
+Value count(Value, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("count", nargs, kw, 0, 0);
+    return int_from_u64(s_count.fetch_add(1, std::memory_order_relaxed));
+}
+
+double clock_seconds(clockid_t id)
+{
+    timespec t;
+    clock_gettime(id, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+// The clocks of time.time() and time.perf_counter() (modules/time_module.cpp).
+Value stm_time(Value, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("time", nargs, kw, 0, 0);
+    return float_new(clock_seconds(CLOCK_REALTIME));
+}
+
+Value stm_clock(Value, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("clock", nargs, kw, 0, 0);
+    return float_new(clock_seconds(CLOCK_MONOTONIC));
+}
+
 MethodDef const s_methods[] = {
     { "_atomic_enter", atomic_enter },
     { "_atomic_exit", atomic_exit },
@@ -161,6 +199,9 @@ MethodDef const s_methods[] = {
     { "getsegmentlimit", getsegmentlimit, METH_DEFAULT, "getsegmentlimit() -> int\n\nHow many threads run transactions in parallel." },
     { "last_abort_info", last_abort_info, METH_DEFAULT, "last_abort_info() -> dict or None\n\nThe calling thread's most recent abort." },
     { "statistics", statistics, METH_DEFAULT, "statistics() -> dict\n\nCounters and times of the transactions of all threads." },
+    { "count", count, METH_DEFAULT, "count() -> int\n\nA number distinct from every other call's, increasing in each thread; never conflicts." },
+    { "time", stm_time, METH_DEFAULT, "time() -> float\n\ntime.time(), without making the transaction inevitable." },
+    { "clock", stm_clock, METH_DEFAULT, "clock() -> float\n\ntime.perf_counter() (a monotonic clock), without making the transaction inevitable." },
     { nullptr, nullptr },
 };
 

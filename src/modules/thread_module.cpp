@@ -16,19 +16,25 @@
 // KeyboardInterrupt, and the lock is tested again.
 //
 // _local keeps one attribute dict per thread, in the thread's ThreadState::m_dict under the
-// local's unique id; attribute access points the object's dict slot at the calling thread's
-// dict right before the generic attribute algorithm reads it, with no Python code in between
-// (THR-3), so a thread switch inside a descriptor cannot make one thread use another's dict.
+// local's unique id. Attribute access looks the calling thread's dict up there and runs the
+// generic attribute algorithm against it, without storing it anywhere in the shared object
+// (THR-3): threads that use one local therefore share no written object and never conflict
+// (pystm.local is this type, and threading.local is built on it).
 //
 // Invariants THR-1: a lock's state (m_locked; an RLock's m_owner and m_count) is read and
 // written only after read_barrier / write_barrier on the lock; an RLock with m_count == 0 has
 // m_owner == 0.
+// THR-3: a _local's builtin fields (m_id, m_args, m_kw) are set by __new__ and never written
+// again; it has no dict slot (a heap subclass gets one, as in CPython, which only the generic
+// object.__setattr__ uses): every attribute access finds the calling thread's dict in that
+// thread's ThreadState::m_dict, so one thread never reads or writes another's dict.
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
 #include "modules/structseq.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/float_object.h"
+#include "objects/function_object.h"
 #include "objects/int_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
@@ -83,7 +89,6 @@ struct RLockObject : Object {
 };
 
 struct LocalObject : Object {
-    DictObject* m_dict = nullptr; // the calling thread's attributes, set before each use (THR-3)
     uint64_t m_id = 0; // key of this local's dicts in the threads' ThreadState::m_dict
     Value m_args; // tuple of the constructor's arguments, for __init__ in other threads
     Value m_kw; // dict or null
@@ -93,7 +98,6 @@ struct LocalObject : Object {
 void trace_local(Object* o, gc::Tracer& t)
 {
     auto* l = static_cast<LocalObject*>(o);
-    t.visit(Value(l->m_dict));
     t.visit(l->m_args);
     t.visit(l->m_kw);
 }
@@ -407,30 +411,29 @@ DictObject* thread_locals_dict(ThreadState* ts)
     return ts->m_dict;
 }
 
-// The calling thread's attribute dict of [l] (created, and __init__ re-run for a subclass that
-// defines one, on the thread's first use), installed in l->m_dict (THR-3).
+// The calling thread's attribute dict of [l]: created on the thread's first use, and __init__
+// re-run then for a subclass that defines one. Writes only the thread's own dicts (THR-3).
 DictObject* local_thread_dict(LocalObject* l)
 {
-    ThreadState* ts = tstate();
-    thread_locals_dict(ts);
+    DictObject* all = thread_locals_dict(tstate());
+    // m_id never changes after __new__ (THR-3): no barrier, so reading it conflicts with nothing.
     Value key = int_from_u64(l->m_id);
-    Value d = dict_get(ts->m_dict, key);
-    // With parallel transactions the shared slot is a write: threads using the same local
-    // conflict rather than see each other's dict (THR-3).
-    write_barrier(l);
-    if (d) {
-        l->m_dict = d.as<DictObject>();
-        return l->m_dict;
-    }
+    if (Value d = dict_get(all, key))
+        return d.as<DictObject>();
     DictObject* fresh = dict_new();
-    dict_set(ts->m_dict, key, Value(fresh));
-    l->m_dict = fresh;
+    dict_set(all, key, Value(fresh));
     Type* cls = l->m_type;
     Value init = type_lookup(cls, names::__init__);
     if (init != type_lookup(&object_type, names::__init__)) {
         Value args = l->m_args ? l->m_args : Value(tuple_new(0));
-        Value bound = py_getattr(Value(l), names::__init__);
-        py_call_ex(bound, args.as<TupleObject>(), l->m_kw ? l->m_kw.as<DictObject>() : nullptr);
+        try {
+            Value bound = py_getattr(Value(l), names::__init__);
+            py_call_ex(bound, args.as<TupleObject>(), l->m_kw ? l->m_kw.as<DictObject>() : nullptr);
+        } catch (PyError&) {
+            // As CPython: the thread gets no dict, so its next access runs __init__ again.
+            dict_pop(all, key);
+            throw;
+        }
     }
     return fresh;
 }
@@ -462,48 +465,77 @@ Value local_new(Value, Value const* args, size_t nargs, TupleObject* kw)
         l->m_kw = Value(kwd);
     }
     // The creating thread's dict exists from the start; its __init__ is run by the type call.
-    DictObject* d = dict_new();
-    dict_set(thread_locals_dict(tstate()), int_from_u64(l->m_id), Value(d));
-    l->m_dict = d;
+    dict_set(thread_locals_dict(tstate()), int_from_u64(l->m_id), Value(dict_new()));
     return l;
 }
 
 Value local_dict(Value self) { return Value(local_thread_dict(as_local(self))); }
 
-// The attribute name of a _local access, after installing the calling thread's dict (THR-3);
-// [writing]: __dict__ itself cannot be replaced or deleted.
+// The attribute name of a _local access; [writing]: __dict__ itself cannot be replaced or deleted.
 StrObject* local_attr_name(Value self, Value name, bool writing)
 {
-    LocalObject* l = as_local(self);
     if (!is_str(name))
         raise(&exc::TypeError, "attribute name must be string, not '%s'", type_name(name).c_str());
-    if (writing && str_utf8(name.as<StrObject>()) == "__dict__")
+    if (writing && str_eq(name.as<StrObject>(), names::__dict__))
         raise(&exc::AttributeError, "'%s' object attribute '__dict__' is read-only", type_name(self).c_str());
-    local_thread_dict(l);
     return name.as<StrObject>();
 }
 
+// object.__getattribute__ with the calling thread's dict in place of the instance dict: data
+// descriptors of the type (slots, properties, __dict__, __class__) first, then the thread's
+// dict, then the other class attributes.
 Value local_getattribute(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("__getattribute__", nargs, kw, 1, 1);
+    LocalObject* l = as_local(self);
     StrObject* name = local_attr_name(self, args[0], false);
-    Value v = generic_getattr_opt(self, name);
-    if (!v)
+    DictObject* d = local_thread_dict(l);
+    // A heap subclass has a __dict__ descriptor of its own for its dict slot: the thread's dict
+    // takes precedence, as in CPython.
+    if (name == names::__dict__ || str_eq(name, names::__dict__))
+        return Value(d);
+    Type* t = l->m_type;
+    Value descr = type_lookup(t, name);
+    if (descr) {
+        Type* dt = type_of(descr);
+        if (dt != &function_type && dt != &method_descriptor_type && is_data_descriptor(descr))
+            return descr_get(descr, self, t);
+    }
+    if (Value v = dict_get_str(d, name))
+        return v;
+    if (descr)
+        return descr_get(descr, self, t);
+    raise_no_attribute(self, name);
+}
+
+// object.__setattr__ / __delattr__ ([v] null) with the calling thread's dict (see above).
+void local_store(Value self, Value name_value, Value v)
+{
+    LocalObject* l = as_local(self);
+    StrObject* name = local_attr_name(self, name_value, true);
+    DictObject* d = local_thread_dict(l);
+    Value descr = type_lookup(l->m_type, name);
+    if (descr && descr_set(descr, self, v))
+        return;
+    if (v) {
+        dict_set_str(d, name, v);
+        return;
+    }
+    if (!dict_pop(d, name))
         raise_no_attribute(self, name);
-    return v;
 }
 
 Value local_setattr(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("__setattr__", nargs, kw, 2, 2);
-    generic_setattr(self, local_attr_name(self, args[0], true), args[1]);
+    local_store(self, args[0], args[1]);
     return none();
 }
 
 Value local_delattr(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("__delattr__", nargs, kw, 1, 1);
-    generic_setattr(self, local_attr_name(self, args[0], true), Value());
+    local_store(self, args[0], Value());
     return none();
 }
 
@@ -806,10 +838,8 @@ void setup_thread_types()
     lock_type.m_stm_undo = &s_lock_undo;
     rlock_type.m_stm_undo = &s_rlock_undo;
     init_static_type(&local_type, "_thread._local", nullptr, sizeof(LocalObject), TF_BASETYPE, trace_local);
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Winvalid-offsetof"
-    local_type.m_dict_offset = offsetof(LocalObject, m_dict);
-#pragma GCC diagnostic pop
+    // Only a subclass's __slots__ are ever written (THR-3); plain data, so a byte copy undoes it.
+    local_type.m_stm_undo = &g_plain_undo;
     structseq_setup(&excepthook_args_type, &excepthook_desc);
 }
 

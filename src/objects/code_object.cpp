@@ -179,8 +179,10 @@ CodeObject* code_copy(CodeObject* c)
 Value code_replace(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     auto* c = as_code(self);
-    Value a[5];
-    parse_args("replace", args, nargs, kwnames, { "*", "co_name", "co_qualname", "co_filename", "co_firstlineno", "co_consts" }, 0, a);
+    Value a[6];
+    parse_args("replace", args, nargs, kwnames,
+        { "*", "co_name", "co_qualname", "co_filename", "co_firstlineno", "co_consts", "co_flags" },
+        0, a);
     CodeObject* n = code_copy(c);
     auto want_str = [](Value v, char const* what) -> StrObject* {
         if (!is_str(v))
@@ -202,6 +204,22 @@ Value code_replace(Value self, Value const* args, size_t nargs, TupleObject* kwn
         if (!is_tuple(a[4]) || a[4].as<TupleObject>()->m_size != (c->m_consts ? c->m_consts->m_size : 0))
             raise(&exc::ValueError, "replace() argument 'co_consts' must be a tuple of the same length");
         n->m_consts = a[4].as<TupleObject>();
+    }
+    if (a[5]) {
+        // The bits the instruction stream was compiled for (the frame's kind and its argument
+        // layout) must stay; the others, as CO_ITERABLE_COROUTINE set by types.coroutine, only
+        // change how the interpreter treats the code's frames.
+        constexpr uint32_t fixed = CO_OPTIMIZED | CO_NEWLOCALS | CO_VARARGS | CO_VARKEYWORDS
+            | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
+        if (!is_int(a[5]))
+            raise(&exc::TypeError, "replace() argument 'co_flags' must be int, not %s",
+                type_name(a[5]).c_str());
+        int64_t flags = py_index_i64(a[5]);
+        if (flags < 0 || flags > UINT32_MAX
+            || ((static_cast<uint32_t>(flags) ^ c->m_flags) & fixed))
+            raise(&exc::ValueError,
+                "replace() cannot change the kind or the argument layout of a code object");
+        n->m_flags = static_cast<uint32_t>(flags);
     }
     return Value(n);
 }

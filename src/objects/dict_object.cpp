@@ -77,7 +77,6 @@ struct DictUndo {
     DictObject* dict;
     DictTable* table; // the table at save, or null
     int64_t nentries, used, fill; // its header at save
-
     bool owned = false; // the dict replaced [table]; the record frees it at drop (DICT-6)
     uint64_t logged = 0; // entries 0..63 of [table] already in [entries]
     // DICT-8: a small table (instance dicts, most of all) is copied whole at save, into the

@@ -1053,6 +1053,15 @@ Value imp_fix_co_filename(Value, Value const*, size_t nargs, TupleObject* kwname
     return none();
 }
 
+// CPython's test support switches frozen modules on and off around imports; pystm has none, so
+// the override changes nothing.
+Value imp_override_frozen_modules_for_tests(
+    Value, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("_override_frozen_modules_for_tests", nargs, kwnames, 1, 1);
+    return none();
+}
+
 MethodDef const s_imp_methods[] = {
     { "is_builtin", imp_is_builtin },
     { "is_frozen", imp_is_frozen },
@@ -1063,6 +1072,7 @@ MethodDef const s_imp_methods[] = {
     { "lock_held", imp_lock_held },
     { "extension_suffixes", imp_extension_suffixes },
     { "_fix_co_filename", imp_fix_co_filename },
+    { "_override_frozen_modules_for_tests", imp_override_frozen_modules_for_tests },
     { nullptr, nullptr },
 };
 
