@@ -876,6 +876,13 @@ void list_undo_drop(void* r)
 {
     auto* u = static_cast<ListUndo*>(r);
     u->list->m_undo.detach(u);
+    if (u->saved.capacity() > 0) {
+        // GC-9: other threads may still read the buffer that was the list's when the attempt
+        // began (committed: the saved one; aborted: the attempt's, swapped in by restore).
+        auto* keep = new std::vector<Value>(std::move(u->saved));
+        gc::retire(keep, [](void* p) { delete static_cast<std::vector<Value>*>(p); },
+            keep->capacity() * sizeof(Value));
+    }
     delete u;
 }
 void list_undo_trace(void* r, gc::Tracer& t)

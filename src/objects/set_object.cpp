@@ -118,6 +118,16 @@ void set_destroy(Object* o)
 
 size_t set_table_bytes(SetTable* t) { return sizeof(SetTable) + static_cast<size_t>(t->mask + 1) * sizeof(SetEntry); }
 
+// GC-9: a table detached from a set while other threads may still read it through a pointer
+// loaded before the set was locked is released at the next collection (at once with the STM
+// off).
+void retire_table(SetTable* t)
+{
+    if (t)
+        gc::retire(t, [](void* p) { free(p); },
+            sizeof(SetTable) + static_cast<size_t>(t->mask + 1) * sizeof(SetEntry));
+}
+
 // SET-5: [old] was [so]'s table until now.
 void release_table(SetObject* so, SetTable* old)
 {
@@ -129,7 +139,7 @@ void release_table(SetObject* so, SetTable* old)
             return;
         }
     }
-    free(old);
+    retire_table(old);
 }
 
 // SET-4/SET-5: [so] continues on a copy of its saved table, the record keeps the original.
@@ -1275,7 +1285,7 @@ void set_undo_restore(Object* o, Type*, void* r)
         t->finger = u->finger;
     }
     if (so->m_table != u->table)
-        free(so->m_table); // allocated by the attempt (SET-5)
+        retire_table(so->m_table); // allocated by the attempt (SET-5)
     so->m_table = u->table;
     u->owned = false;
     u->log.clear();
@@ -1286,7 +1296,7 @@ void set_undo_drop(void* r)
     auto* u = static_cast<SetUndo*>(r);
     u->set->m_undo.detach(u);
     if (u->owned)
-        free(u->table);
+        retire_table(u->table); // GC-9: other threads may still read the committed table
     delete u;
 }
 void set_undo_trace(void* r, gc::Tracer& tr)

@@ -12,10 +12,11 @@
 //   UNDO-1  A non-inevitable transaction writes only objects whose type has undo operations (the
 //           barrier of vm/stm_client.cpp enforces it).
 //   UNDO-2  save() captures everything the type's code may change between the barrier and the end
-//           of the transaction; restore() puts exactly that back. (Still to do for concurrent
-//           readers, STM-5: buffers that restore() or the writer frees should be retired until
-//           no transaction can read them; today they are freed at once, or for list, dict and set
-//           when the transaction ends, UNDO-4.)
+//           of the transaction; restore() puts exactly that back. Storage that restore() or the
+//           writer detaches from a list, dict or set is retired (gc::retire, GC-9), not freed:
+//           other threads may still read it through a pointer loaded before the lock (STM-5).
+//           (Buffers replaced by an inevitable transaction, which keeps no record, are still
+//           freed at once.)
 //   UNDO-3  A record keeps alive what it references: trace() visits it while the transaction runs.
 //   UNDO-4  Incremental records (list, dict, set): save() costs O(1) and attaches the record to the
 //           object (AttachedUndo below); every in-place change of the storage that was current at
