@@ -11,17 +11,11 @@ Usage: components.py THREADS [NODES]. Prints one result line (the same for every
 under pystm and CPython 3.11); with PYSTM_BENCH_STATS=1 also "bench: wall=... key=value ..." on
 stderr (bench/run-threads reads it).
 """
-import os
 import random
 import sys
-import time
 
 import transaction
-
-try:
-    import pystm
-except ImportError:
-    pystm = None
+from _txbench import timed_run
 
 THREADS = int(sys.argv[1]) if len(sys.argv) > 1 else 1
 NODES = int(sys.argv[2]) if len(sys.argv) > 2 else 60_000
@@ -70,33 +64,12 @@ def relax(q, node):
             q.add(relax, q, n)
 
 
-def stats():
-    if pystm is None:
-        return {}
-    flat = {}
-    for key, value in pystm.statistics().items():
-        if isinstance(value, dict):
-            for sub, v in value.items():
-                flat[key + "." + sub] = v
-        elif key != "threads":
-            flat[key] = value
-    return flat
 
 
 nodes = build()
 q = transaction.TransactionQueue()
 for node in nodes:
     q.add(relax, q, node)
-before = stats()
-wall = time.perf_counter()
-cpu = time.process_time()
-q.run(THREADS)
-cpu = time.process_time() - cpu
-wall = time.perf_counter() - wall
-after = stats()
+timed_run(q, THREADS)
 labels = {n.label for n in nodes}
 print(f"components of {NODES} nodes: {len(labels)}, label sum {sum(n.label for n in nodes)}")
-if os.environ.get("PYSTM_BENCH_STATS"):
-    fields = [f"wall={wall:.6f}", f"cpu={cpu:.6f}"]
-    fields += [f"{k}={after[k] - before.get(k, 0):.6g}" for k in sorted(after)]
-    print("bench:", " ".join(fields), file=sys.stderr)

@@ -7,16 +7,10 @@ under pystm and CPython 3.11); with PYSTM_BENCH_STATS=1 also "bench: wall=... ke
 stderr: the wall-clock and CPU time (all threads) of run() and the change of pystm.statistics()
 over it.
 """
-import os
 import sys
-import time
 
 import transaction
-
-try:
-    import pystm
-except ImportError:
-    pystm = None
+from _txbench import timed_run
 
 THREADS = int(sys.argv[1]) if len(sys.argv) > 1 else 1
 CALLS = int(sys.argv[2]) if len(sys.argv) > 2 else 2500
@@ -41,32 +35,11 @@ def collatz(cell, lo, hi):
     cell.value = total
 
 
-def stats():
-    if pystm is None:
-        return {}
-    flat = {}
-    for key, value in pystm.statistics().items():
-        if isinstance(value, dict):
-            for sub, v in value.items():
-                flat[key + "." + sub] = v
-        elif key != "threads":
-            flat[key] = value
-    return flat
 
 
 cells = [Cell() for _ in range(CALLS)]
 q = transaction.TransactionQueue()
 for c in range(CALLS):
     q.add(collatz, cells[c], 1 + N * c // CALLS, 1 + N * (c + 1) // CALLS)
-before = stats()
-wall = time.perf_counter()
-cpu = time.process_time()
-q.run(THREADS)
-cpu = time.process_time() - cpu
-wall = time.perf_counter() - wall
-after = stats()
+timed_run(q, THREADS)
 print(f"collatz steps of 1..{N} in {CALLS} calls: {sum(c.value for c in cells)}")
-if os.environ.get("PYSTM_BENCH_STATS"):
-    fields = [f"wall={wall:.6f}", f"cpu={cpu:.6f}"]
-    fields += [f"{k}={after[k] - before.get(k, 0):.6g}" for k in sorted(after)]
-    print("bench:", " ".join(fields), file=sys.stderr)

@@ -2,7 +2,8 @@
 calls in a plain loop and in a plain loop with each call inside `with atomic:`.
 
 Usage: overhead.py THREADS [CALLS]. Prints one result line (the same everywhere); with
-PYSTM_BENCH_STATS=1 also "bench: loop=... atomic_loop=... queue=..." on stderr: seconds per call
+PYSTM_BENCH_STATS=1 also, on stderr, the "bench: wall=..." line of the queue's run
+(bench/run-threads reads it) and "per call: loop=... atomic_loop=... queue=...": seconds per call
 (wall-clock) of each.
 """
 import os
@@ -10,6 +11,7 @@ import sys
 import time
 
 import transaction
+from _txbench import timed_run
 
 THREADS = int(sys.argv[1]) if len(sys.argv) > 1 else 1
 CALLS = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
@@ -43,10 +45,10 @@ q = transaction.TransactionQueue()
 for k in range(CALLS):
     q.add(touch, cells[k], k + 2)
 t = time.perf_counter()
-q.run(THREADS)
+timed_run(q, THREADS)  # the "bench:" line of bench/run-threads
 queue = time.perf_counter() - t
 
 print(f"{CALLS} calls: {sum(c.value for c in cells)} {q.number_of_transactions_executed()}")
 if os.environ.get("PYSTM_BENCH_STATS"):
-    print(f"bench: loop={loop / CALLS:.3e} atomic_loop={atomic_loop / CALLS:.3e}"
+    print(f"per call: loop={loop / CALLS:.3e} atomic_loop={atomic_loop / CALLS:.3e}"
           f" queue={queue / CALLS:.3e}", file=sys.stderr)

@@ -10,16 +10,10 @@ for every thread count, under pystm and CPython 3.11); with PYSTM_BENCH_STATS=1 
 "bench: wall=... key=value ..." on stderr (bench/run-threads reads it).
 """
 import math
-import os
 import sys
-import time
 
 import transaction
-
-try:
-    import pystm
-except ImportError:
-    pystm = None
+from _txbench import timed_run
 
 THREADS = int(sys.argv[1]) if len(sys.argv) > 1 else 1
 HEIGHT = int(sys.argv[2]) if len(sys.argv) > 2 else 300
@@ -129,36 +123,15 @@ def render_row(row, y):
     row.pixels = pixels
 
 
-def stats():
-    if pystm is None:
-        return {}
-    flat = {}
-    for key, value in pystm.statistics().items():
-        if isinstance(value, dict):
-            for sub, v in value.items():
-                flat[key + "." + sub] = v
-        elif key != "threads":
-            flat[key] = value
-    return flat
 
 
 rows = [Row() for _ in range(HEIGHT)]
 q = transaction.TransactionQueue()
 for y in range(HEIGHT):
     q.add(render_row, rows[y], y)
-before = stats()
-wall = time.perf_counter()
-cpu = time.process_time()
-q.run(THREADS)
-cpu = time.process_time() - cpu
-wall = time.perf_counter() - wall
-after = stats()
+timed_run(q, THREADS)
 checksum = 0
 for y, row in enumerate(rows):
     for x, (r, g, b) in enumerate(row.pixels):
         checksum = (checksum * 31 + r * 65536 + g * 256 + b + x + y) % 1000000007
 print(f"raytrace {WIDTH}x{HEIGHT}: checksum {checksum}")
-if os.environ.get("PYSTM_BENCH_STATS"):
-    fields = [f"wall={wall:.6f}", f"cpu={cpu:.6f}"]
-    fields += [f"{k}={after[k] - before.get(k, 0):.6g}" for k in sorted(after)]
-    print("bench:", " ".join(fields), file=sys.stderr)

@@ -9,18 +9,15 @@ Usage: wordcount.py THREADS [DOCS]. Prints one result line (the same for every t
 under pystm and CPython 3.11); with PYSTM_BENCH_STATS=1 also "bench: wall=... key=value ..." on
 stderr (bench/run-threads reads it).
 """
-import os
 import random
 import sys
-import time
 
 import transaction
+from _txbench import timed_run
 
 try:
-    import pystm
     from pystm import stmdict
 except ImportError:
-    pystm = None
     stmdict = dict
 
 THREADS = int(sys.argv[1]) if len(sys.argv) > 1 else 1
@@ -50,17 +47,6 @@ def count_doc(counts, text):
         counts[key] = counts.get(key, 0) + n
 
 
-def stats():
-    if pystm is None:
-        return {}
-    flat = {}
-    for key, value in pystm.statistics().items():
-        if isinstance(value, dict):
-            for sub, v in value.items():
-                flat[key + "." + sub] = v
-        elif key != "threads":
-            flat[key] = value
-    return flat
 
 
 docs = make_docs()
@@ -68,17 +54,7 @@ counts = stmdict()
 q = transaction.TransactionQueue()
 for text in docs:
     q.add(count_doc, counts, text)
-before = stats()
-wall = time.perf_counter()
-cpu = time.process_time()
-q.run(THREADS)
-cpu = time.process_time() - cpu
-wall = time.perf_counter() - wall
-after = stats()
+timed_run(q, THREADS)
 top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
 print(f"bigrams of {DOCS} documents: {len(counts)} distinct, {sum(counts.values())} in all, "
       f"top {top}")
-if os.environ.get("PYSTM_BENCH_STATS"):
-    fields = [f"wall={wall:.6f}", f"cpu={cpu:.6f}"]
-    fields += [f"{k}={after[k] - before.get(k, 0):.6g}" for k in sorted(after)]
-    print("bench:", " ".join(fields), file=sys.stderr)

@@ -130,6 +130,21 @@ class _Buckets:
         finally:
             _exit()
 
+    def copy(self):
+        new = type(self).__new__(type(self))
+        _enter()
+        try:
+            new._b = [b.copy() if b else _EMPTY for b in self._b]
+        finally:
+            _exit()
+        return new
+
+    __copy__ = copy
+
+    def __class_getitem__(cls, item):
+        from types import GenericAlias
+        return GenericAlias(cls, item)
+
     __hash__ = None
 
 
@@ -270,17 +285,6 @@ class stmdict(_Buckets):
         finally:
             _exit()
 
-    def copy(self):
-        new = type(self).__new__(type(self))
-        _enter()
-        try:
-            new._b = [b.copy() if b else _EMPTY for b in self._b]
-        finally:
-            _exit()
-        return new
-
-    __copy__ = copy
-
     def __reduce__(self):
         return (type(self), (dict(self._items()),))
 
@@ -325,10 +329,6 @@ class stmdict(_Buckets):
 
     def __repr__(self):
         return _mapping_repr(self, self._items())
-
-    def __class_getitem__(cls, item):
-        from types import GenericAlias
-        return GenericAlias(cls, item)
 
 
 def _view_repr(view, items):
@@ -457,17 +457,6 @@ class stmset(_Buckets):
             raise KeyError("pop from an empty set")
         finally:
             _exit()
-
-    def copy(self):
-        new = type(self).__new__(type(self))
-        _enter()
-        try:
-            new._b = [b.copy() if b else _EMPTY for b in self._b]
-        finally:
-            _exit()
-        return new
-
-    __copy__ = copy
 
     def __reduce__(self):
         return (type(self), (self._keys(),))
@@ -637,10 +626,6 @@ class stmset(_Buckets):
             return NotImplemented
         self.symmetric_difference_update(other)
         return self
-
-    def __class_getitem__(cls, item):
-        from types import GenericAlias
-        return GenericAlias(cls, item)
 
 
 MutableSet.register(stmset)
