@@ -95,7 +95,12 @@ struct DictUndo {
 // __dict__ of a type whose attributes the type attribute cache holds (DICT-4).
 constexpr uint32_t TYPE_DICT_MARK = 0x54595045;
 
-void dict_mark_type_dict(DictObject* d) { d->m_hash = TYPE_DICT_MARK; }
+// The mark is an interpreter cache (principle 6): threads may set it at the same time, and read it
+// while another sets it, hence the relaxed atomic accesses.
+void dict_mark_type_dict(DictObject* d)
+{
+    std::atomic_ref<uint32_t>(d->m_hash).store(TYPE_DICT_MARK, std::memory_order_relaxed);
+}
 
 namespace {
 
@@ -121,7 +126,7 @@ inline uint64_t next_version(DictObject* d)
 
 inline void note_mutation(DictObject* d)
 {
-    if (PY_UNLIKELY(d->m_hash == TYPE_DICT_MARK))
+    if (PY_UNLIKELY(std::atomic_ref<uint32_t>(d->m_hash).load(std::memory_order_relaxed) == TYPE_DICT_MARK))
         type_dict_changed();
 }
 

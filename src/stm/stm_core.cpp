@@ -30,7 +30,8 @@ namespace {
 alignas(kLineSize) Config s_config; // read on every commit; written only by tests and setup
 std::mutex s_registry_mu; // guards s_descriptors, s_free, s_retired
 std::vector<Transaction*> s_descriptors; // every descriptor ever created, by slot; never freed
-std::vector<Transaction*> s_free;
+// Never destroyed: a thread that ends while the process exits may still return its descriptor.
+std::vector<Transaction*>& s_free = *new std::vector<Transaction*>;
 Stats s_retired;
 
 void default_wait(WaitReason) { std::this_thread::yield(); }

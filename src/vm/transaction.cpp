@@ -94,7 +94,7 @@ void started(ThreadState* ts)
 // (UNDO-3). A thread outside its transaction cannot begin one while s_stop is set.
 std::condition_variable s_gc_cv;
 int s_running = 0;
-bool s_stop = false;
+std::atomic<bool> s_stop { false }; // written under s_mutex; stm_wait() also reads it without
 
 bool parallel() { return g_tx_mode == TxMode::Parallel; }
 
