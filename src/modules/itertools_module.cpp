@@ -884,13 +884,16 @@ Value product_new(Value, Value const* args, size_t nargs, TupleObject* kw)
     if (repeat && nargs_ > INT64_MAX / repeat)
         raise(&exc::OverflowError, "repeat argument too large");
     int64_t npools = nargs_ * repeat;
+    // With repeat=0 there are no pools and, as in CPython, the arguments are not consumed.
+    int64_t given_n = repeat ? nargs_ : 0;
+    TupleObject* given = tuple_new(given_n); // a stack root while the arguments are consumed
+    for (int64_t i = 0; i < given_n; i++)
+        given->items()[i] = none();
+    for (int64_t i = 0; i < given_n; i++)
+        given->items()[i] = py_tuple_from_iterable(args[i + 1]);
     TupleObject* pools = tuple_new(npools);
     for (int64_t i = 0; i < npools; i++)
-        pools->items()[i] = none();
-    for (int64_t i = 0; i < nargs_; i++)
-        pools->items()[i] = py_tuple_from_iterable(args[i + 1]);
-    for (int64_t i = nargs_; i < npools; i++)
-        pools->items()[i] = pools->item(i - nargs_);
+        pools->items()[i] = given->item(i % nargs_);
     auto* c = gc::make<CombObject>(cls, pools, npools);
     c->m_indices.assign(static_cast<size_t>(npools), 0);
     return c;

@@ -457,9 +457,16 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
     Value type_mro = dict_get_str(type_type.m_dict, names::mro);
     if (meta != &type_type && meta_mro && meta_mro != type_mro) {
         TupleObject* m = py_tuple_from_iterable(py_call_method(t, names::mro, nullptr, 0));
-        for (int64_t i = 0; i < m->m_size; ++i)
+        Type* solid = solid_base(t);
+        for (int64_t i = 0; i < m->m_size; ++i) {
             if (!is_type(m->item(i)))
                 raise(&exc::TypeError, "mro() returned a non-class ('%s')", type_name(m->item(i)).c_str());
+            // As CPython: a class in the MRO whose instance layout [t]'s instances do not have
+            // would let its methods read fields that are not there.
+            Type* b = m->item(i).as<Type>();
+            if (!solid->is_subtype(solid_base(b)))
+                raise(&exc::TypeError, "mro() returned base with unsuitable layout ('%s')", b->name_str().c_str());
+        }
         t->m_mro = m;
     } else {
         t->m_mro = compute_mro(t);
