@@ -177,6 +177,17 @@ template <class C> int64_t count(State& st, Code const* pat, int64_t maxcount)
     return ptr - start;
 }
 
+// count() for run_match(): an item that is not a single literal runs as a nested match, which
+// pushes contexts onto st.m_ctxs and may move its storage, so the caller's context pointer is
+// fetched again by index afterwards.
+template <class C> int64_t count_in(State& st, Ctx*& ctx, Code const* pat, int64_t maxcount)
+{
+    size_t index = static_cast<size_t>(ctx - st.m_ctxs.data());
+    int64_t n = count<C>(st, pat, maxcount);
+    ctx = &st.m_ctxs[index];
+    return n;
+}
+
 [[noreturn]] void internal_error()
 {
     raise(&exc::RuntimeError, "internal error in regular expression engine");
@@ -393,7 +404,10 @@ entrance:
             if (static_cast<int64_t>(pat[1]) > end - ptr)
                 FAIL;
             st.m_ptr = ptr;
-            ctx->count = count<C>(st, pat + 3, pat[2]);
+            {
+                int64_t n = count_in<C>(st, ctx, pat + 3, pat[2]);
+                ctx->count = n;
+            }
             ptr += ctx->count;
             if (ctx->count < static_cast<int64_t>(pat[1]))
                 FAIL;
@@ -457,7 +471,10 @@ entrance:
             if (pat[1] == 0) {
                 ctx->count = 0;
             } else {
-                ctx->count = count<C>(st, pat + 3, pat[1]);
+                {
+                    int64_t n = count_in<C>(st, ctx, pat + 3, pat[1]);
+                    ctx->count = n;
+                }
                 if (ctx->count < static_cast<int64_t>(pat[1]))
                     FAIL;
                 ptr += ctx->count;
@@ -483,7 +500,7 @@ entrance:
                     mark_pop_keep(st, ctx->lastmark);
                 LASTMARK_RESTORE();
                 st.m_ptr = ptr;
-                if (count<C>(st, pat + 3, 1) == 0)
+                if (count_in<C>(st, ctx, pat + 3, 1) == 0)
                     break;
                 ptr++;
                 ctx->count++;
@@ -497,7 +514,10 @@ entrance:
             if (static_cast<int64_t>(pat[1]) > end - ptr)
                 FAIL;
             st.m_ptr = ptr;
-            ctx->count = count<C>(st, pat + 3, pat[2]);
+            {
+                int64_t n = count_in<C>(st, ctx, pat + 3, pat[2]);
+                ctx->count = n;
+            }
             ptr += ctx->count;
             if (ctx->count < static_cast<int64_t>(pat[1]))
                 FAIL;
