@@ -152,9 +152,8 @@ __attribute__((noinline)) void flush_allocation_count(ThreadHeap* heap)
     if (g_allocated_since.load(std::memory_order_relaxed) > g_threshold)
         detail::g_collect_requested.store(true, std::memory_order_relaxed);
 }
-inline void count_allocation(size_t bytes)
+inline void count_allocation(ThreadHeap* heap, size_t bytes)
 {
-    ThreadHeap* heap = t_heap;
     if (!heap) {
         g_allocated_since.fetch_add(bytes, std::memory_order_relaxed);
         return;
@@ -163,6 +162,7 @@ inline void count_allocation(size_t bytes)
     if (PY_UNLIKELY(heap->unflushed >= ALLOCATION_BATCH))
         flush_allocation_count(heap);
 }
+inline void count_allocation(size_t bytes) { count_allocation(t_heap, bytes); }
 void (*g_root_tracer)(Tracer&) = nullptr; // set_root_tracer()
 bool (*g_stop_world)() = nullptr; // set_world_hooks()
 void (*g_resume_world)() = nullptr;
@@ -636,9 +636,7 @@ Object* allocate(Type* t, size_t size)
         } else {
             std::memset(mem, 0, cell_size);
         }
-        heap->unflushed += cell_size; // count_allocation(), inline
-        if (PY_UNLIKELY(heap->unflushed >= ALLOCATION_BATCH))
-            flush_allocation_count(heap);
+        count_allocation(heap, cell_size);
     } else {
         mem = allocate_large(size);
     }

@@ -31,32 +31,21 @@ void read_validate_barrier_slow(Object* o);
 // collector (GC-8), is sorted out by the slow paths (vm/stm_client.cpp).
 inline void read_barrier(Object* o)
 {
-    if (PY_UNLIKELY(g_stm_active)) {
-        uint64_t w = o->m_stm.load(std::memory_order_acquire);
-        if ((w & ~stm::kReadMostly) != stm::t_own_word && !stm::read_known(o, w))
-            stm::read_barrier_slow(o);
-    }
+    if (PY_UNLIKELY(g_stm_active) && !stm::read_fast(o))
+        stm::read_barrier_slow(o);
 }
 inline void write_barrier(Object* o)
 {
-    if (PY_UNLIKELY(g_stm_active)) {
-        if ((o->m_stm.load(std::memory_order_relaxed) & ~stm::kReadMostly) != stm::t_own_word)
-            stm::write_barrier_slow(o);
-    }
+    if (PY_UNLIKELY(g_stm_active) && !stm::write_fast(o))
+        stm::write_barrier_slow(o);
 }
 // After reading several fields of [o] (after read_barrier) and before acting on what was read:
 // with parallel transactions another thread may have locked and changed [o] in place meanwhile,
 // and this aborts the transaction instead of letting it use a torn state (STM-5).
 inline void read_validate_barrier(Object* o)
 {
-    if (PY_UNLIKELY(g_stm_active)) {
-        uint64_t w = stm::load_after_reads(o);
-        if ((w & ~stm::kReadMostly) == stm::t_own_word)
-            return;
-        if (!(w & stm::kOwned) && stm::word_version(w) <= stm::t_rv)
-            return;
+    if (PY_UNLIKELY(g_stm_active) && !stm::validate_fast(o))
         stm::read_validate_barrier_slow(o);
-    }
 }
 
 } // namespace pystm

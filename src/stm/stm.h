@@ -308,29 +308,19 @@ inline bool read_known(Object* o, uint64_t w)
     return e.obj == o && e.serial == t_serial;
 }
 
-// Must be called before reading any field of a mutable shared object inside a transaction.
-// Fast paths: one header load and compare (objects this attempt wrote or allocated), then the
-// filter of objects it read already (STM-12).
-inline void read(Object* o)
+// The inline fast paths of the barriers below, shared with the client's accessor layer
+// (objects/access.h): true when the barrier has nothing more to do.
+// read: the object is owned by (written or allocated by) the running attempt, or STM-12.
+inline bool read_fast(Object* o)
 {
     uint64_t w = o->m_stm.load(std::memory_order_acquire);
-    if (PY_LIKELY((w & ~kReadMostly) == t_own_word) || read_known(o, w))
-        return;
-    read_slow(o);
+    return PY_LIKELY((w & ~kReadMostly) == t_own_word) || read_known(o, w);
 }
-// Must be called before the first write to an object's fields in a transaction (and may be
-// called before every write). After it returns the object is locked by this transaction and its
-// old state is in the undo log.
-inline void write(Object* o)
+// write: the running attempt owns the object already.
+inline bool write_fast(Object* o)
 {
-    uint64_t w = o->m_stm.load(std::memory_order_relaxed);
-    if (PY_LIKELY((w & ~kReadMostly) == t_own_word))
-        return;
-    write_slow(o);
+    return PY_LIKELY((o->m_stm.load(std::memory_order_relaxed) & ~kReadMostly) == t_own_word);
 }
-// Must be called after reading an object's fields and before acting on what was read, when other
-// OS threads may write it concurrently (in-place writes, STM-5): throws StmAbort if a writer
-// locked or changed [o] since read(). Free for objects this attempt owns.
 // The header load of read_validate(): ordered after the caller's reads of [o]'s fields.
 inline uint64_t load_after_reads(Object* o)
 {
@@ -341,14 +331,35 @@ inline uint64_t load_after_reads(Object* o)
     return o->m_stm.load(std::memory_order_relaxed);
 #endif
 }
-inline void read_validate(Object* o)
+// read_validate: owned by the attempt, or unowned and not changed since the snapshot.
+inline bool validate_fast(Object* o)
 {
     uint64_t w = load_after_reads(o);
-    if (PY_LIKELY((w & ~kReadMostly) == t_own_word))
-        return;
-    if (PY_LIKELY(!(w & kOwned) && word_version(w) <= t_rv))
-        return;
-    read_validate_slow(o);
+    return PY_LIKELY((w & ~kReadMostly) == t_own_word)
+        || PY_LIKELY(!(w & kOwned) && word_version(w) <= t_rv);
+}
+
+// Must be called before reading any field of a mutable shared object inside a transaction.
+inline void read(Object* o)
+{
+    if (!read_fast(o))
+        read_slow(o);
+}
+// Must be called before the first write to an object's fields in a transaction (and may be
+// called before every write). After it returns the object is locked by this transaction and its
+// old state is in the undo log.
+inline void write(Object* o)
+{
+    if (!write_fast(o))
+        write_slow(o);
+}
+// Must be called after reading an object's fields and before acting on what was read, when other
+// OS threads may write it concurrently (in-place writes, STM-5): throws StmAbort if a writer
+// locked or changed [o] since read(). Free for objects this attempt owns.
+inline void read_validate(Object* o)
+{
+    if (!validate_fast(o))
+        read_validate_slow(o);
 }
 
 // Runs [f] as a transaction, retrying after aborts. [f] must be re-executable (it is replayed

@@ -299,9 +299,8 @@ void read_validate_barrier_slow(Object* o)
 
 void write_barrier_slow(Object* o)
 {
-    uint64_t w = o->m_stm.load(std::memory_order_relaxed);
-    if ((w & ~kReadMostly) == t_own_word || gc::in_collection())
-        return; // written or allocated by this attempt already; GC-8
+    if (gc::in_collection())
+        return; // GC-8 (access.h tested the fast path: the attempt does not own [o])
     if (PY_UNLIKELY(vm::g_stm_chaos))
         vm::maybe_chaos_abort();
     if (!is_inevitable() && !vm::stm_undoable(o->m_type))
