@@ -120,7 +120,25 @@ void configure_sys(Options const& opts, std::string const& path0)
         Value args[] = { Value::small_int(0), Value(str_from_utf8(front[k])) };
         py_call_method(path, intern("insert"), args, 2);
     }
-    py_setattr(sys, intern("warnoptions"), Value(str_list(opts.warnoptions)));
+    // sys.warnoptions as CPython orders it: PYTHONWARNINGS (comma-separated, empty entries
+    // skipped) first, then the -W options, so that -W takes precedence (warnings.py applies
+    // them in order, each in front of the previous ones).
+    std::vector<std::string> warnoptions;
+    char const* pywarnings = opts.ignore_environment ? nullptr : std::getenv("PYTHONWARNINGS");
+    if (pywarnings) {
+        std::string w = pywarnings;
+        size_t start = 0;
+        while (start <= w.size()) {
+            size_t end = w.find(',', start);
+            if (end == std::string::npos)
+                end = w.size();
+            if (end > start)
+                warnoptions.push_back(w.substr(start, end - start));
+            start = end + 1;
+        }
+    }
+    warnoptions.insert(warnoptions.end(), opts.warnoptions.begin(), opts.warnoptions.end());
+    py_setattr(sys, intern("warnoptions"), Value(str_list(warnoptions)));
     DictObject* xopts = dict_new();
     for (auto const& x : opts.xoptions) {
         auto eq = x.find('=');
@@ -209,6 +227,18 @@ int run_protected(Options const& opts)
         path0 = "";
     }
     configure_sys(opts, path0);
+    // As CPython: with warning options, the warnings module is imported before the program
+    // runs, so that it installs the filters they describe.
+    Value warnoptions = py_getattr(Value(sys_module()), intern("warnoptions"));
+    if (is_list(warnoptions) && list_size(warnoptions.as<ListObject>()) > 0) {
+        try {
+            import_module("warnings");
+        } catch (PyError&) {
+            Value e = take_exception();
+            std::fputs("'import warnings' failed; traceback:\n", stderr);
+            print_exception(e);
+        }
+    }
 
     bool interactive = opts.mode == Mode::Interactive && isatty(STDIN_FILENO);
     switch (opts.mode) {
@@ -330,6 +360,11 @@ int run(Options const& opts)
     struct sigaction inherited {};
     if (sigaction(SIGINT, nullptr, &inherited) == 0 && inherited.sa_handler != SIG_IGN)
         std::signal(SIGINT, on_sigint);
+    // As CPython: SIGPIPE and SIGXFSZ are ignored, so that writing to a closed pipe or past the
+    // file size limit raises (BrokenPipeError, OSError) instead of killing the process. Child
+    // processes get the default dispositions back (_posixsubprocess's restore_signals).
+    std::signal(SIGPIPE, SIG_IGN);
+    std::signal(SIGXFSZ, SIG_IGN);
     if (opts.unbuffered || (!opts.ignore_environment && std::getenv("PYTHONUNBUFFERED"))) {
         std::setvbuf(stdout, nullptr, _IONBF, 0);
         stdio_set_unbuffered(true);

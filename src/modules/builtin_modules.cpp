@@ -48,6 +48,9 @@ ModuleObject* init_locale_module(); // modules/locale_module.cpp (_locale)
 ModuleObject* init_pystm_module(); // modules/pystm_module.cpp
 ModuleObject* init_posixsubprocess_module(); // modules/posixsubprocess_module.cpp
 ModuleObject* init_ast_module(); // modules/ast_module.cpp
+ModuleObject* init_bisect_module(); // modules/bisect_module.cpp
+ModuleObject* init_marshal_module(); // modules/marshal_module.cpp
+ModuleObject* init_warnings_module(); // modules/warnings_module.cpp
 
 namespace {
 
@@ -60,6 +63,7 @@ BuiltinModuleDef const s_builtin_modules[] = {
     { "_posixsubprocess", init_posixsubprocess_module },
     { "_signal", init_signal_module },
     { "atexit", init_atexit_module },
+    { "_bisect", init_bisect_module },
     { "_blake2", init_blake2_module },
     { "_csv", init_csv_module },
     { "_socket", init_socket_module },
@@ -77,12 +81,14 @@ BuiltinModuleDef const s_builtin_modules[] = {
     { "_struct", init_struct_module },
     { "_thread", init_thread_module },
     { "_sre", init_sre_module },
+    { "_warnings", init_warnings_module },
     { "_weakref", init_weakref_module },
     { "binascii", init_binascii_module },
     { "builtins", init_builtins_module_for_import },
     { "errno", init_errno_module },
     { "gc", init_gc_module },
     { "itertools", init_itertools_module },
+    { "marshal", init_marshal_module },
     { "math", init_math_module },
     { "posix", init_posix_module },
     { "select", init_select_module },

@@ -53,7 +53,11 @@ template <int... I> GetterFn const* make_getters(std::integer_sequence<int, I...
 }
 GetterFn const* getters() { return make_getters(std::make_integer_sequence<int, MAX_FIELDS>()); }
 
-std::string full_name(StructSeqDesc const* d) { return std::string(d->module) + "." + d->name; }
+std::string full_name(StructSeqDesc const* d)
+{
+    // An empty module: a type named without one (sys's asyncgen_hooks).
+    return *d->module ? std::string(d->module) + "." + d->name : std::string(d->name);
+}
 
 Value structseq_tp_new(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {

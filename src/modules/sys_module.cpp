@@ -15,6 +15,7 @@
 #include "objects/exceptions.h"
 #include "objects/float_object.h"
 #include "objects/int_object.h"
+#include "objects/iter_objects.h"
 #include "objects/list_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
@@ -38,6 +39,10 @@ namespace pystm {
 
 Type simple_namespace_type(&type_type);
 
+// sys.set_asyncgen_hooks()'s hooks of the calling thread (None when unset); generator_object.cpp
+// calls firstiter on an async generator's first iteration.
+void asyncgen_hooks(Value* firstiter, Value* finalizer);
+
 namespace {
 
 Type s_version_info_type(&type_type);
@@ -46,6 +51,7 @@ Type s_float_info_type(&type_type);
 Type s_int_info_type(&type_type);
 Type s_hash_info_type(&type_type);
 Type s_thread_info_type(&type_type);
+Type s_asyncgen_hooks_type(&type_type);
 
 char const* const s_version_info_fields[] = { "major", "minor", "micro", "releaselevel", "serial", nullptr };
 StructSeqDesc const s_version_info_desc = { "sys", "version_info", s_version_info_fields, 5, false,
@@ -65,6 +71,9 @@ char const* const s_hash_info_fields[] = { "width", "modulus", "inf", "nan", "im
 StructSeqDesc const s_hash_info_desc = { "sys", "hash_info", s_hash_info_fields, 9, true, nullptr };
 char const* const s_thread_info_fields[] = { "name", "lock", "version", nullptr };
 StructSeqDesc const s_thread_info_desc = { "sys", "thread_info", s_thread_info_fields, 3, true, nullptr };
+char const* const s_asyncgen_hooks_fields[] = { "firstiter", "finalizer", nullptr };
+// CPython's type has no module prefix: its repr is "asyncgen_hooks(firstiter=..., finalizer=...)".
+StructSeqDesc const s_asyncgen_hooks_desc = { "", "asyncgen_hooks", s_asyncgen_hooks_fields, 2, false, nullptr };
 
 Value s_sys; // the module
 Value s_trace_func, s_profile_func;
@@ -125,6 +134,10 @@ Value ns_repr(Value self, Value const*, size_t nargs, TupleObject* kwnames)
     check_nargs("__repr__", nargs, kwnames, 0, 0);
     Type* t = type_of(self);
     std::string out = t == &simple_namespace_type ? "namespace(" : t->name_str() + "(";
+    // A namespace that contains itself prints as "namespace(...)", as in CPython.
+    ReprGuard guard(self.as_object());
+    if (!guard.active())
+        return str_from_utf8(out + "...)");
     DictObject* d = ns_dict(self);
     int64_t pos = 0;
     Value k, v;
@@ -462,7 +475,59 @@ Value sys_addaudithook(Value, Value const*, size_t nargs, TupleObject* kwnames)
     return none();
 }
 
+// The async generator hooks are per thread, as in CPython: a (firstiter, finalizer) tuple in the
+// thread's dict (ThreadState::m_dict, shared with _thread._local under a key no _local uses).
+DictObject* thread_dict_for_hooks()
+{
+    ThreadState* ts = tstate();
+    if (!ts->m_dict) {
+        // The thread state is outside the heap, so an abort would not take this pointer back.
+        vm::transaction_irreversible();
+        ts->m_dict = dict_new();
+    }
+    return ts->m_dict;
+}
+
+Value sys_get_asyncgen_hooks(Value, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    if (nargs || (kwnames && kwnames->m_size))
+        raise(&exc::TypeError, "sys.get_asyncgen_hooks() takes no arguments (%zu given)",
+            nargs + (kwnames ? static_cast<size_t>(kwnames->m_size) : 0));
+    Value hooks[2];
+    asyncgen_hooks(&hooks[0], &hooks[1]);
+    return structseq_new(&s_asyncgen_hooks_type, hooks, 2);
+}
+
+Value sys_set_asyncgen_hooks(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    // PyArg_ParseTupleAndKeywords' wording for an unknown keyword.
+    for (int64_t i = 0; kwnames && i < kwnames->m_size; i++) {
+        std::string k = str_utf8(kwnames->item(i));
+        if (k != "firstiter" && k != "finalizer")
+            raise(&exc::TypeError, "'%s' is an invalid keyword argument for this function", k.c_str());
+    }
+    Value a[2];
+    parse_args("set_asyncgen_hooks", args, nargs, kwnames, { "firstiter", "finalizer" }, 0, a);
+    Value hooks[2];
+    asyncgen_hooks(&hooks[0], &hooks[1]);
+    // The finalizer is checked first, as in CPython.
+    for (int i : { 1, 0 }) {
+        if (!a[i])
+            continue;
+        if (!is_none(a[i]) && !py_callable(a[i]))
+            raise(&exc::TypeError, "callable %s expected, got %s", i ? "finalizer" : "firstiter",
+                type_name(a[i]).c_str());
+        hooks[i] = a[i];
+    }
+    dict_set(thread_dict_for_hooks(), Value(intern("sys.asyncgen_hooks")), Value(tuple_of({ hooks[0], hooks[1] })));
+    return none();
+}
+
 MethodDef const s_sys_methods[] = {
+    { "get_asyncgen_hooks", sys_get_asyncgen_hooks, METH_DEFAULT,
+        "get_asyncgen_hooks($module, /)\n--\n\nReturn the installed asynchronous generators hooks.\n\nThis returns a namedtuple of the form (firstiter, finalizer)." },
+    { "set_asyncgen_hooks", sys_set_asyncgen_hooks, METH_DEFAULT,
+        "set_asyncgen_hooks(* [, firstiter] [, finalizer])\n\nSet a finalizer for async generators objects." },
     { "exit", sys_exit, METH_DEFAULT,
         "Exit the interpreter by raising SystemExit(status).\n\nIf the status is omitted or None, it defaults to zero (i.e., success).\nIf the status is an integer, it will be used as the system exit status.\nIf it is another kind of object, it will be printed and the system\nexit status will be one (i.e., failure)." },
     { "getrecursionlimit", sys_getrecursionlimit },
@@ -538,6 +603,13 @@ void add_metadata()
     dict_set_cstr(impl->m_dict, "cache_tag", none());
     dict_set_cstr(impl->m_dict, "version", version_info);
     dict_set_cstr(impl->m_dict, "hexversion", int_from_i64(hexversion));
+    // The platform triple of Debian's multiarch layout, which names the standard library's
+    // _sysconfigdata__<triple>.py (sysconfig.get_config_vars() imports it).
+#if defined(__linux__) && defined(__x86_64__)
+    dict_set_cstr(impl->m_dict, "_multiarch", S("x86_64-linux-gnu"));
+#elif defined(__linux__) && defined(__aarch64__)
+    dict_set_cstr(impl->m_dict, "_multiarch", S("aarch64-linux-gnu"));
+#endif
     set("implementation", Value(impl));
 
     Value flags[18];
@@ -596,6 +668,20 @@ void add_import_state()
 
 ModuleObject* sys_module() { return s_sys ? s_sys.as<ModuleObject>() : nullptr; }
 
+void asyncgen_hooks(Value* firstiter, Value* finalizer)
+{
+    *firstiter = none();
+    *finalizer = none();
+    ThreadState* ts = tstate();
+    if (!ts || !ts->m_dict)
+        return;
+    Value t = dict_get_cstr(ts->m_dict, "sys.asyncgen_hooks");
+    if (t && is_tuple(t)) {
+        *firstiter = t.as<TupleObject>()->item(0);
+        *finalizer = t.as<TupleObject>()->item(1);
+    }
+}
+
 Value sys_get(char const* name)
 {
     if (!s_sys)
@@ -646,6 +732,7 @@ void setup_sys_types()
     structseq_setup(&s_int_info_type, &s_int_info_desc);
     structseq_setup(&s_hash_info_type, &s_hash_info_desc);
     structseq_setup(&s_thread_info_type, &s_thread_info_desc);
+    structseq_setup(&s_asyncgen_hooks_type, &s_asyncgen_hooks_desc);
     structseq_setup(&s_unraisable_args_type, &s_unraisable_desc);
     init_static_type(&simple_namespace_type, "types.SimpleNamespace", nullptr, sizeof(NamespaceObject), TF_BASETYPE,
         trace_namespace);
@@ -656,7 +743,7 @@ void setup_sys_types()
 void init_sys_types()
 {
     for (Type* t : { &s_version_info_type, &s_flags_type, &s_float_info_type, &s_int_info_type, &s_hash_info_type,
-             &s_thread_info_type, &s_unraisable_args_type })
+             &s_thread_info_type, &s_unraisable_args_type, &s_asyncgen_hooks_type })
         structseq_init(t);
     add_methods(&simple_namespace_type, s_namespace_methods);
     add_getset(&simple_namespace_type, "__dict__", ns_get_dict);

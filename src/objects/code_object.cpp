@@ -8,6 +8,7 @@
 #include "objects/bytes_object.h"
 #include "objects/code_object.h"
 #include "objects/exceptions.h"
+#include "objects/float_object.h"
 #include "objects/int_object.h"
 #include "objects/list_object.h"
 #include "objects/str_object.h"
@@ -175,51 +176,168 @@ CodeObject* code_copy(CodeObject* c)
     return n;
 }
 
-// code.replace(**changes): the fields that do not change the instruction stream's meaning.
+// code.replace(**changes), with CPython 3.11's keywords. pystm's code objects run pystm's own
+// instructions, so a change is honoured only where the instruction stream stays valid: names,
+// file, line numbers, constants and names of the same count, local names (renamed, not added),
+// the argument counts within the plain locals, a larger stack, positions in pystm's own
+// co_linetable format, and flags that keep the code's kind. Anything else is a ValueError that
+// says what cannot change (co_code and co_exceptiontable accept only what the code already has).
 Value code_replace(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     auto* c = as_code(self);
-    Value a[6];
+    enum {
+        ARGCOUNT, POSONLY, KWONLY, NLOCALS, STACKSIZE, FLAGS, FIRSTLINENO, CODE, CONSTS, NAMES,
+        VARNAMES, FREEVARS, CELLVARS, FILENAME, NAME, QUALNAME, LINETABLE, EXCEPTIONTABLE, NKEYS
+    };
+    Value a[NKEYS];
     parse_args("replace", args, nargs, kwnames,
-        { "*", "co_name", "co_qualname", "co_filename", "co_firstlineno", "co_consts", "co_flags" },
+        { "*", "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",
+            "co_stacksize", "co_flags", "co_firstlineno", "co_code", "co_consts", "co_names",
+            "co_varnames", "co_freevars", "co_cellvars", "co_filename", "co_name", "co_qualname",
+            "co_linetable", "co_exceptiontable" },
         0, a);
     CodeObject* n = code_copy(c);
-    auto want_str = [](Value v, char const* what) -> StrObject* {
+    auto type_error = [](char const* what, char const* want, Value v) {
+        raise(&exc::TypeError, "replace() argument '%s' must be %s, not %s", what, want, type_name(v).c_str());
+    };
+    auto want_str = [&](Value v, char const* what) -> StrObject* {
         if (!is_str(v))
-            raise(&exc::TypeError, "replace() argument '%s' must be str, not %s", what, type_name(v).c_str());
+            type_error(what, "str", v);
         return v.as<StrObject>();
     };
-    if (a[0])
-        n->m_name = want_str(a[0], "co_name");
-    if (a[1])
-        n->m_qualname = want_str(a[1], "co_qualname");
-    if (a[2])
-        n->m_filename = want_str(a[2], "co_filename");
-    if (a[3]) {
-        if (!is_int(a[3]))
-            raise(&exc::TypeError, "replace() argument 'co_firstlineno' must be int, not %s", type_name(a[3]).c_str());
-        n->m_firstlineno = static_cast<int32_t>(py_index_i64(a[3]));
+    auto want_int = [&](Value v, char const*) -> int64_t {
+        // Argument Clinic's int converter: __index__, never a float.
+        if (isinstance(v, &float_type))
+            raise(&exc::TypeError, "'float' object cannot be interpreted as an integer");
+        int64_t x = py_index_i64(v);
+        if (x < INT32_MIN || x > INT32_MAX)
+            raise(&exc::OverflowError, "Python int too large to convert to C int");
+        return x;
+    };
+    auto want_tuple = [&](Value v, char const* what) -> TupleObject* {
+        if (!is_tuple(v))
+            type_error(what, "tuple", v);
+        return v.as<TupleObject>();
+    };
+    auto want_bytes = [&](Value v, char const* what) -> std::string_view {
+        if (!v.is_object() || !isinstance(v, &bytes_type))
+            type_error(what, "bytes", v);
+        return v.as<BytesObject>()->view();
+    };
+    auto cannot = [](char const* what, char const* why) {
+        raise(&exc::ValueError, "replace() cannot change %s in pystm: %s", what, why);
+    };
+    // Every item of a names tuple must be a str (CPython checks the same).
+    auto check_names = [&](TupleObject* t, char const* what) {
+        for (int64_t i = 0; i < t->m_size; i++)
+            if (!is_str(t->item(i)))
+                raise(&exc::TypeError, "replace() argument '%s' must be a tuple of str", what);
+    };
+
+    if (a[NAME])
+        n->m_name = want_str(a[NAME], "co_name");
+    if (a[QUALNAME])
+        n->m_qualname = want_str(a[QUALNAME], "co_qualname");
+    if (a[FILENAME])
+        n->m_filename = want_str(a[FILENAME], "co_filename");
+    if (a[FIRSTLINENO])
+        n->m_firstlineno = static_cast<int32_t>(want_int(a[FIRSTLINENO], "co_firstlineno"));
+    if (a[CONSTS]) {
+        TupleObject* t = want_tuple(a[CONSTS], "co_consts");
+        if (t->m_size != (c->m_consts ? c->m_consts->m_size : 0))
+            cannot("the number of co_consts", "the instructions index the constants");
+        n->m_consts = t;
     }
-    if (a[4]) {
-        if (!is_tuple(a[4]) || a[4].as<TupleObject>()->m_size != (c->m_consts ? c->m_consts->m_size : 0))
-            raise(&exc::ValueError, "replace() argument 'co_consts' must be a tuple of the same length");
-        n->m_consts = a[4].as<TupleObject>();
+    if (a[NAMES]) {
+        TupleObject* t = want_tuple(a[NAMES], "co_names");
+        check_names(t, "co_names");
+        if (t->m_size != (c->m_names ? c->m_names->m_size : 0))
+            cannot("the number of co_names", "the instructions index the names");
+        n->m_names = t;
     }
-    if (a[5]) {
+    // Local names: renamed in place, kind by kind (a cell argument is both a local and a cell).
+    struct KindArg {
+        int slot;
+        uint8_t kind;
+        char const* what;
+    };
+    for (KindArg const& k : { KindArg { VARNAMES, CO_FAST_LOCAL, "co_varnames" },
+             KindArg { CELLVARS, CO_FAST_CELL, "co_cellvars" },
+             KindArg { FREEVARS, CO_FAST_FREE, "co_freevars" } }) {
+        if (!a[k.slot])
+            continue;
+        TupleObject* t = want_tuple(a[k.slot], k.what);
+        check_names(t, k.what);
+        int64_t count = 0;
+        for (int32_t i = 0; i < c->nlocalsplus(); ++i)
+            if (c->m_localspluskinds[i] & k.kind)
+                count++;
+        if (t->m_size != count)
+            cannot(k.what, "the frame layout is fixed; local names can be renamed, not added or removed");
+        TupleObject* names = tuple_new(c->nlocalsplus());
+        TupleObject* old = n->m_localsplusnames;
+        int64_t j = 0;
+        for (int32_t i = 0; i < c->nlocalsplus(); ++i)
+            names->items()[i] = (c->m_localspluskinds[i] & k.kind) ? t->item(j++) : old->item(i);
+        n->m_localsplusnames = names;
+    }
+    if (a[NLOCALS] && want_int(a[NLOCALS], "co_nlocals") != c->m_nlocals)
+        cannot("co_nlocals", "it is the number of co_varnames");
+    if (a[STACKSIZE]) {
+        int64_t size = want_int(a[STACKSIZE], "co_stacksize");
+        if (size < c->m_stacksize)
+            cannot("co_stacksize to a smaller value", "the instructions need the compiled depth");
+        n->m_stacksize = static_cast<int32_t>(size);
+    }
+    if (a[FLAGS]) {
         // The bits the instruction stream was compiled for (the frame's kind and its argument
         // layout) must stay; the others, as CO_ITERABLE_COROUTINE set by types.coroutine, only
         // change how the interpreter treats the code's frames.
         constexpr uint32_t fixed = CO_OPTIMIZED | CO_NEWLOCALS | CO_VARARGS | CO_VARKEYWORDS
             | CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
-        if (!is_int(a[5]))
-            raise(&exc::TypeError, "replace() argument 'co_flags' must be int, not %s",
-                type_name(a[5]).c_str());
-        int64_t flags = py_index_i64(a[5]);
-        if (flags < 0 || flags > UINT32_MAX
-            || ((static_cast<uint32_t>(flags) ^ c->m_flags) & fixed))
-            raise(&exc::ValueError,
-                "replace() cannot change the kind or the argument layout of a code object");
+        int64_t flags = want_int(a[FLAGS], "co_flags");
+        if (flags < 0 || ((static_cast<uint32_t>(flags) ^ c->m_flags) & fixed))
+            cannot("the kind or the *args/**kwargs layout of a code object (co_flags)",
+                "the instructions were compiled for them");
         n->m_flags = static_cast<uint32_t>(flags);
+    }
+    if (a[ARGCOUNT])
+        n->m_argcount = static_cast<int32_t>(want_int(a[ARGCOUNT], "co_argcount"));
+    if (a[POSONLY])
+        n->m_posonlyargcount = static_cast<int32_t>(want_int(a[POSONLY], "co_posonlyargcount"));
+    if (a[KWONLY])
+        n->m_kwonlyargcount = static_cast<int32_t>(want_int(a[KWONLY], "co_kwonlyargcount"));
+    if (a[ARGCOUNT] || a[POSONLY] || a[KWONLY]) {
+        if (n->m_argcount < 0 || n->m_posonlyargcount < 0 || n->m_kwonlyargcount < 0)
+            raise(&exc::ValueError, "code: argument counts must not be negative");
+        if (n->m_posonlyargcount > n->m_argcount)
+            raise(&exc::ValueError, "code: co_posonlyargcount > co_argcount");
+        // Arguments are the first locals; they can be rearranged only among the plain locals
+        // that precede the *args and **kwargs slots.
+        int64_t total = int64_t(n->m_argcount) + n->m_kwonlyargcount;
+        int64_t room = c->m_argcount + c->m_kwonlyargcount;
+        if (total != room)
+            cannot("the number of arguments (co_argcount + co_kwonlyargcount)",
+                "the *args and **kwargs slots follow the arguments in the frame");
+    }
+    if (a[CODE] && want_bytes(a[CODE], "co_code") != co_code(self).as<BytesObject>()->view())
+        cannot("co_code", "its instructions are not CPython bytecode");
+    if (a[EXCEPTIONTABLE] && !want_bytes(a[EXCEPTIONTABLE], "co_exceptiontable").empty())
+        cannot("co_exceptiontable", "exception handlers are part of its instructions");
+    if (a[LINETABLE]) {
+        // pystm's own format (see co_linetable): little-endian int32 quads, one per instruction.
+        std::string_view t = want_bytes(a[LINETABLE], "co_linetable");
+        if (t.size() != c->m_code.size() * 16)
+            cannot("co_linetable to another format",
+                "it holds one (line, end_line, col, end_col) int32 quad per instruction");
+        auto word = [&t](size_t at) {
+            uint32_t u = 0;
+            for (int i = 3; i >= 0; --i)
+                u = (u << 8) | static_cast<uint8_t>(t[at + static_cast<size_t>(i)]);
+            return static_cast<int32_t>(u);
+        };
+        for (size_t i = 0; i < c->m_code.size(); ++i)
+            n->m_positions[i] = Position { word(16 * i), word(16 * i + 4), word(16 * i + 8), word(16 * i + 12) };
     }
     return Value(n);
 }

@@ -18,6 +18,9 @@
 
 namespace pystm {
 
+// sys.set_asyncgen_hooks()'s hooks of the calling thread (modules/sys_module.cpp).
+void asyncgen_hooks(Value* firstiter, Value* finalizer);
+
 Type generator_type { &type_type };
 Type coroutine_type { &type_type };
 Type async_generator_type { &type_type };
@@ -362,6 +365,7 @@ Value cw_iternext(Object* o)
 // async_gen_unwrap_value: interprets what the async generator's frame produced.
 Value ag_unwrap(GenObject* g, bool failed, GenStatus st, Value r)
 {
+    write_barrier(g); // the generator's frame may have ended the transaction (a blocking call)
     if (failed || st == GenStatus::Returned) {
         if (!failed)
             set_exception(exception_new(&exc::StopAsyncIteration, {}));
@@ -377,30 +381,54 @@ Value ag_unwrap(GenObject* g, bool failed, GenStatus st, Value r)
     return r;
 }
 
+// CPython's async_gen_init_hooks: the first iteration of an async generator calls the thread's
+// firstiter hook with it (asyncio tracks its generators so that it can close them at shutdown).
+// The finalizer hook is not called: pystm does not finalize unfinished generators when they are
+// collected.
+GenObject* ag_init_hooks(GenObject* g)
+{
+    read_barrier(g);
+    if (g->m_ag_hooks_inited)
+        return g;
+    write_barrier(g);
+    g->m_ag_hooks_inited = true;
+    Value firstiter, finalizer;
+    asyncgen_hooks(&firstiter, &finalizer);
+    if (!is_none(firstiter)) {
+        Value arg(g);
+        py_call(firstiter, &arg, 1);
+    }
+    return g;
+}
+
 Value ag_anext(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("__anext__", nargs, kw, 0, 0);
-    return Value(gc::make<ASend>(&async_generator_asend_type, as_gen(self, &async_generator_type), none()));
+    return Value(gc::make<ASend>(&async_generator_asend_type, ag_init_hooks(as_gen(self, &async_generator_type)), none()));
 }
 Value ag_asend(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("asend", nargs, kw, 1, 1);
-    return Value(gc::make<ASend>(&async_generator_asend_type, as_gen(self, &async_generator_type), args[0]));
+    return Value(gc::make<ASend>(&async_generator_asend_type, ag_init_hooks(as_gen(self, &async_generator_type)), args[0]));
 }
 Value ag_athrow(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("athrow", nargs, kw, 1, 3);
     Value e = make_exception(args[0], nargs > 1 ? args[1] : Value(), nargs > 2 ? args[2] : Value());
-    return Value(gc::make<AThrow>(&async_generator_athrow_type, as_gen(self, &async_generator_type), e));
+    return Value(gc::make<AThrow>(&async_generator_athrow_type, ag_init_hooks(as_gen(self, &async_generator_type)), e));
 }
 Value ag_aclose(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("aclose", nargs, kw, 0, 0);
-    return Value(gc::make<AThrow>(&async_generator_athrow_type, as_gen(self, &async_generator_type), Value()));
+    return Value(gc::make<AThrow>(&async_generator_athrow_type, ag_init_hooks(as_gen(self, &async_generator_type)), Value()));
 }
 
 Value asend_send_impl(ASend* a, Value arg)
 {
+    // The awaitable's and the generator's state change below: an abort must undo them (the
+    // awaitable's type keeps no undo record, so its barrier makes the transaction inevitable).
+    write_barrier(a);
+    write_barrier(a->m_gen);
     if (a->m_state == AW_CLOSED)
         raise(&exc::RuntimeError, "cannot reuse already awaited __anext__()/asend()");
     GenObject* g = a->m_gen;
@@ -420,6 +448,7 @@ Value asend_send_impl(ASend* a, Value arg)
     } catch (PyError&) {
         failed = true;
     }
+    write_barrier(a); // a blocking call in the generator may have begun another transaction
     try {
         return ag_unwrap(g, failed, st, r);
     } catch (PyError&) {
@@ -475,6 +504,7 @@ Value asend_throw(Value self, Value const* args, size_t nargs, TupleObject* kw)
 Value aw_close(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("close", nargs, kw, 0, 0);
+    write_barrier(self.as_object());
     if (self.as_object()->m_type == &async_generator_asend_type)
         self.as<ASend>()->m_state = AW_CLOSED;
     else
@@ -485,6 +515,9 @@ Value aw_close(Value self, Value const*, size_t nargs, TupleObject* kw)
 Value athrow_send_impl(AThrow* a, Value arg, bool throw_mode, Value thrown)
 {
     GenObject* g = a->m_gen;
+    // As in asend_send_impl: both objects change, and an abort must undo that.
+    write_barrier(a);
+    write_barrier(g);
     if (a->m_state == AW_CLOSED)
         raise(&exc::RuntimeError, "cannot reuse already awaited aclose()/athrow()");
     if (g->m_state == GEN_COMPLETED) {
@@ -528,6 +561,8 @@ Value athrow_send_impl(AThrow* a, Value arg, bool throw_mode, Value thrown)
             failed = true;
         }
     }
+    write_barrier(a); // a blocking call in the generator may have begun another transaction
+    write_barrier(g);
     if (!aclose) {
         try {
             return ag_unwrap(g, failed, st, r);

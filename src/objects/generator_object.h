@@ -32,6 +32,9 @@ struct GenObject : Object {
     // exhaustion has happened (later athrow/asend raise StopAsyncIteration immediately).
     bool m_running_async = false;
     bool m_ag_closed = false;
+    // Async generators: sys.set_asyncgen_hooks()'s firstiter has been called for it (on its
+    // first __anext__/asend/athrow/aclose, as CPython's async_gen_init_hooks).
+    bool m_ag_hooks_inited = false;
     explicit GenObject(Type* t) : Object(t) { }
 };
 
