@@ -68,10 +68,11 @@ Value j_scanstring(Value, Value const* args, size_t nargs, TupleObject* kw)
 {
     Value a[3];
     parse_args("scanstring", args, nargs, kw, { "string", "end", "strict", "/" }, 2, a);
+    // end converts before the string is checked (CPython's argument parsing comes first).
+    int64_t end = py_ssize_arg(a[1]);
     if (!is_str(a[0]))
         raise(&exc::TypeError, "first argument must be a string, not %s", type_name(a[0]).c_str());
     StrObject* s = a[0].as<StrObject>();
-    int64_t end = py_index_i64(a[1]);
     bool strict = a[2] ? py_truthy(a[2]) : true;
     int64_t len = s->m_length;
     if (end < 0 || end > len)
@@ -313,7 +314,7 @@ void encode_obj(EncoderObject* e, ListObject* out, Value o, int64_t level);
 
 void encode_dict(EncoderObject* e, ListObject* out, Value o, int64_t level)
 {
-    if (py_len(o) == 0) {
+    if ((is_list(o) ? list_size(o.as<ListObject>()) : o.as<TupleObject>()->m_size) == 0) {
         list_append(out, str_from_ascii("{}"));
         return;
     }
@@ -357,8 +358,9 @@ void encode_dict(EncoderObject* e, ListObject* out, Value o, int64_t level)
 
 void encode_list(EncoderObject* e, ListObject* out, Value o, int64_t level)
 {
-    Value seq = py_list_from_iterable(o);
-    if (py_len(seq) == 0) {
+    // A list is walked in place by index, as CPython's encoder does: default() may shrink it
+    // while it is encoded, and the items gone by then are not written.
+    if ((is_list(o) ? list_size(o.as<ListObject>()) : o.as<TupleObject>()->m_size) == 0) {
         list_append(out, str_from_ascii("[]"));
         return;
     }
@@ -366,12 +368,21 @@ void encode_list(EncoderObject* e, ListObject* out, Value o, int64_t level)
     if (!is_none(e->m_indent))
         raise(&exc::NotImplementedError, "make_encoder with indent is not supported (json uses its Python encoder)");
     list_append(out, str_from_ascii("["));
-    bool first = true;
-    Value it = py_iter(seq);
-    while (Value item = py_next(it)) {
-        if (!first)
+    for (int64_t i = 0;; i++) {
+        Value item;
+        if (is_list(o)) {
+            ListObject* l = o.as<ListObject>();
+            if (i >= list_size(l))
+                break;
+            item = list_get(l, i);
+        } else {
+            TupleObject* t = o.as<TupleObject>();
+            if (i >= t->m_size)
+                break;
+            item = t->item(i);
+        }
+        if (i > 0)
             list_append(out, e->m_item_separator);
-        first = false;
         encode_obj(e, out, item, level);
     }
     marker_pop(e, ident);

@@ -384,13 +384,19 @@ Value m_trunc(Value, Value const* args, size_t nargs, TupleObject* kw)
 Value m_atan2(Value, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("atan2", nargs, kw, 2, 2);
-    return float_new(std::atan2(to_double(args[0]), to_double(args[1])));
+    // The first argument converts first (C++ leaves the order of call arguments unspecified).
+    double x = to_double(args[0]);
+    double y = to_double(args[1]);
+    return float_new(std::atan2(x, y));
 }
 
 Value m_copysign(Value, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("copysign", nargs, kw, 2, 2);
-    return float_new(std::copysign(to_double(args[0]), to_double(args[1])));
+    // The first argument converts first (C++ leaves the order of call arguments unspecified).
+    double x = to_double(args[0]);
+    double y = to_double(args[1]);
+    return float_new(std::copysign(x, y));
 }
 
 Value m_fmod(Value, Value const* args, size_t nargs, TupleObject* kw)
@@ -464,7 +470,10 @@ Value m_pow(Value, Value const* args, size_t nargs, TupleObject* kw)
 Value m_nextafter(Value, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("nextafter", nargs, kw, 2, 2);
-    return float_new(std::nextafter(to_double(args[0]), to_double(args[1])));
+    // The first argument converts first (C++ leaves the order of call arguments unspecified).
+    double x = to_double(args[0]);
+    double y = to_double(args[1]);
+    return float_new(std::nextafter(x, y));
 }
 
 Value m_ulp(Value, Value const* args, size_t nargs, TupleObject* kw)

@@ -111,6 +111,9 @@ Value py_pow3(Value base, Value exp, Value mod); // pow() with three arguments (
 Value py_divmod(Value a, Value b);
 Value py_number_index(Value v); // operator.index(): an int (exact int type), or TypeError
 int64_t py_index_i64(Value v); // __index__ then to int64; OverflowError if too big
+// An argument converted as a C Py_ssize_t (Argument Clinic's converter, PyLong_AsSsize_t):
+// __index__, then OverflowError "Python int too large to convert to C ssize_t" if too big.
+int64_t py_ssize_arg(Value v);
 // Like py_index_i64, but clamps out-of-range values to INT64_MIN/MAX (CPython's
 // PyNumber_AsSsize_t(v, NULL)), for slice indices.
 int64_t py_index_clamped(Value v);

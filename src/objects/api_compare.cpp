@@ -54,6 +54,25 @@ bool usable(Value f) { return f && !is_none(f); }
 
 } // namespace
 
+Value call_compare(Value f, Value self, Value other)
+{
+    Type* dt = type_of(f);
+    if (dt == &function_type || dt == &method_descriptor_type || dt == &staticmethod_type)
+        return call_unbound(f, self, &other, 1, nullptr);
+    Value bound;
+    try {
+        bound = descr_get(f, self, Value(type_of(self)));
+    } catch (PyError&) {
+        take_exception();
+        return Value(g_not_implemented);
+    }
+    return py_call(bound, &other, 1, nullptr);
+}
+
+namespace {
+
+} // namespace
+
 Value py_richcompare(Value a, Value b, CompareOp op)
 {
     int fast = fast_compare(a, b, op);
@@ -69,21 +88,21 @@ Value py_richcompare(Value a, Value b, CompareOp op)
         Value f = tb->special(s_cmp_ids[sw]);
         if (usable(f)) {
             checked_reverse = true;
-            Value r = call_unbound(f, b, &a, 1, nullptr);
+            Value r = call_compare(f, b, a);
             if (r != ni)
                 return r;
         }
     }
     Value f = ta->special(s_cmp_ids[op]);
     if (usable(f)) {
-        Value r = call_unbound(f, a, &b, 1, nullptr);
+        Value r = call_compare(f, a, b);
         if (r != ni)
             return r;
     }
     if (!checked_reverse) {
         Value g = tb->special(s_cmp_ids[sw]);
         if (usable(g)) {
-            Value r = call_unbound(g, b, &a, 1, nullptr);
+            Value r = call_compare(g, b, a);
             if (r != ni)
                 return r;
         }

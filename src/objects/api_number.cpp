@@ -333,6 +333,10 @@ Value py_number_index(Value v)
         return r;
     if (!is_int(r))
         raise(&exc::TypeError, "__index__ returned non-int (type %s)", type_name(r).c_str());
+    warn_format(&exc::DeprecationWarning, 1,
+        "__index__ returned non-int (type %s).  The ability to return an instance of a strict "
+        "subclass of int is deprecated, and may be removed in a future version of Python.",
+        type_name(r).c_str());
     return exact_int_copy(r);
 }
 
@@ -344,6 +348,17 @@ int64_t py_index_i64(Value v)
     int64_t out;
     if (!int_to_i64(i, &out))
         raise(&exc::OverflowError, "cannot fit '%s' into an index-sized integer", type_name(v).c_str());
+    return out;
+}
+
+int64_t py_ssize_arg(Value v)
+{
+    if (v.is_small_int())
+        return v.as_small_int();
+    Value i = py_number_index(v);
+    int64_t out;
+    if (!int_to_i64(i, &out))
+        raise(&exc::OverflowError, "Python int too large to convert to C ssize_t");
     return out;
 }
 

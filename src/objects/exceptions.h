@@ -42,6 +42,11 @@ inline bool is_exception(Value v)
 // Raises OSError subclass for [err] (errno), CPython's errno-to-class mapping, with [filename].
 [[noreturn]] void raise_os_error(int err, Value filename = Value());
 
+// Issues a warning of [category] with a printf-formatted message, as CPython's
+// PyErr_WarnFormat: through _warnings.warn(message, category, stacklevel), so the filters
+// apply, and raises when a filter turns the warning into an error. (objects/warn.cpp)
+void warn_format(Type* category, int stacklevel, char const* fmt, ...) __attribute__((format(printf, 3, 4)));
+
 // Creates an exception instance: type(*args).
 Value exception_new(Type* type, std::initializer_list<Value> args);
 // True if the exception being propagated is an instance of [type] (after catch (PyError&)).

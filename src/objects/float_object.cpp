@@ -1,6 +1,7 @@
 // float: the type, construction and parsing, hashing, arithmetic with CPython's special cases,
 // exact comparison with ints, rounding, and the hex/fromhex/as_integer_ratio conversions.
 // Immutable (OBJ-1). Text output lives in float_format.cpp.
+#include "objects/buffer_arg.h"
 #include "objects/bytes_object.h"
 #include "objects/exceptions.h"
 #include "objects/richcompare.h"
@@ -9,6 +10,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/type_internal.h"
 #include "gc/heap.h"
 #include <cfloat>
 #include <charconv>
@@ -636,40 +638,74 @@ Value float_getformat_m(Value, Value const* args, size_t nargs, TupleObject* kw)
     return Value(str_from_ascii("IEEE, little-endian"));
 }
 
-// The double value of float(x) for the constructor.
+// The text of float(x) for a str, bytes, bytearray or other bytes-like [x] (CPython's
+// PyFloat_FromString); false for other types.
+bool float_text_of(Value x, std::string* text)
+{
+    if (is_str(x)) {
+        StrObject* s = x.as<StrObject>();
+        *text = s->m_ascii ? std::string(s->ascii_view()) : int_transform_unicode(s);
+        return true;
+    }
+    if (x.is_object() && x.as_object()->m_type->is_subtype(&bytearray_type)) {
+        auto* b = x.as<ByteArrayObject>();
+        read_barrier(b);
+        *text = b->m_bytes;
+        return true;
+    }
+    std::string tmp;
+    std::string_view view;
+    if (!buffer_like(x, tmp, &view))
+        return false;
+    *text = std::string(view);
+    return true;
+}
+
+// The double value of float(x) for the constructor: CPython's PyNumber_Float. __float__ first
+// (float subclasses and str subclasses included, so an override is used), then __index__,
+// then the text of a string or bytes-like object.
 double float_from_object(Value x)
 {
-    if (is_float(x))
+    if (is_exact_float(x))
         return float_value(x);
-    if (is_str(x) || is_bytes(x) || (x.is_object() && x.as_object()->m_type->is_subtype(&bytearray_type))) {
-        std::string text;
-        if (is_str(x)) {
-            StrObject* s = x.as<StrObject>();
-            text = s->m_ascii ? std::string(s->ascii_view()) : int_transform_unicode(s);
-        } else if (is_bytes(x)) {
-            text = std::string(x.as<BytesObject>()->view());
-        } else {
-            auto* b = x.as<ByteArrayObject>();
-            read_barrier(b);
-            text = b->m_bytes;
+    std::string text;
+    bool exact_str = x.is_object() && x.as_object()->m_type == &str_type;
+    if (!exact_str) {
+        Value f = type_of(x)->special(SP_float);
+        if (f && !is_none(f)) {
+            Value r = call_unbound(f, x, nullptr, 0, nullptr);
+            if (is_exact_float(r))
+                return float_value(r);
+            if (!is_float(r))
+                raise(&exc::TypeError, "%s.__float__ returned non-float (type %s)", type_name(x).c_str(),
+                    type_name(r).c_str());
+            warn_format(&exc::DeprecationWarning, 1,
+                "%s.__float__ returned non-float (type %s).  The ability to return an instance of a "
+                "strict subclass of float is deprecated, and may be removed in a future version of "
+                "Python.",
+                type_name(x).c_str(), type_name(r).c_str());
+            return float_value(r);
         }
+        Value r = call_special_opt(x, SP_index, nullptr, 0);
+        if (r) {
+            if (!is_int(r))
+                raise(&exc::TypeError, "__index__ returned non-int (type %s)", type_name(r).c_str());
+            if (!is_exact_int(r))
+                warn_format(&exc::DeprecationWarning, 1,
+                    "__index__ returned non-int (type %s).  The ability to return an instance of a "
+                    "strict subclass of int is deprecated, and may be removed in a future version of "
+                    "Python.",
+                    type_name(r).c_str());
+            return int_to_double(r);
+        }
+        if (is_float(x))
+            return float_value(x);
+    }
+    if (float_text_of(x, &text)) {
         double d;
         if (!float_parse(text, &d))
             raise(&exc::ValueError, "could not convert string to float: %s", repr_utf8(x).c_str());
         return d;
-    }
-    Value r = call_special_opt(x, SP_float, nullptr, 0);
-    if (r) {
-        if (!is_float(r))
-            raise(&exc::TypeError, "%s.__float__ returned non-float (type %s)", type_name(x).c_str(),
-                type_name(r).c_str());
-        return float_value(r);
-    }
-    r = call_special_opt(x, SP_index, nullptr, 0);
-    if (r) {
-        if (!is_int(r))
-            raise(&exc::TypeError, "__index__ returned non-int (type %s)", type_name(r).c_str());
-        return int_to_double(r);
     }
     raise(&exc::TypeError, "float() argument must be a string or a real number, not '%s'",
         type_name(x).c_str());
@@ -686,7 +722,9 @@ Value float_new_m(Value, Value const* args, size_t nargs, TupleObject* kw)
     if (!cls->is_subtype(&float_type))
         raise(&exc::TypeError, "float.__new__(%s): %s is not a subtype of float",
             cls->name_str().c_str(), cls->name_str().c_str());
-    if (kw && kw->m_size > 0)
+    // As CPython: keywords are refused unless a subclass defines its own __init__ (which may
+    // take them; float's __init__ is object's).
+    if (kw && kw->m_size > 0 && (cls == &float_type || cls->special(SP_init) == g_object_init))
         raise(&exc::TypeError, "float() takes no keyword arguments");
     if (nargs > 2)
         raise(&exc::TypeError, "float expected at most 1 argument, got %zu", nargs - 1);

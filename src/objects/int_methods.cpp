@@ -3,6 +3,7 @@
 //
 // Invariant kept: bool has exactly two instances (OBJ-1 in int_object.cpp); bool.__new__ only
 // returns g_true or g_false and bool cannot be subclassed (no TF_BASETYPE).
+#include "objects/buffer_arg.h"
 #include "objects/bytes_object.h"
 #include "objects/exceptions.h"
 #include "objects/float_object.h"
@@ -10,6 +11,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/type_internal.h"
 #include <vector>
 
 namespace pystm {
@@ -39,35 +41,53 @@ bool int_text_of(Value x, std::string* out)
     return false;
 }
 
+// int(x) without a base: CPython's PyNumber_Long. __int__ first (int subclasses included, so
+// an override is used), then __index__, then the deprecated __trunc__, then the text of a str,
+// bytes, bytearray or other bytes-like object. A strict int subclass returned by one of the
+// methods is copied to an exact int with a DeprecationWarning.
 Value int_from_number(Value x)
 {
-    if (is_int(x))
-        return int_exact(x);
+    if (is_exact_int(x))
+        return x;
     if (is_exact_float(x))
         return int_from_double(float_value(x));
-    Value r = call_special_opt(x, SP_int, nullptr, 0);
-    if (r) {
+    Type* t = type_of(x);
+    Value f = t->special(SP_int);
+    if (f && !is_none(f)) {
+        Value r = call_unbound(f, x, nullptr, 0, nullptr);
+        if (is_exact_int(r))
+            return r;
         if (!is_int(r))
             raise(&exc::TypeError, "__int__ returned non-int (type %s)", type_name(r).c_str());
+        warn_format(&exc::DeprecationWarning, 1,
+            "__int__ returned non-int (type %s).  The ability to return an instance of a strict "
+            "subclass of int is deprecated, and may be removed in a future version of Python.",
+            type_name(r).c_str());
         return int_exact(r);
     }
-    r = call_special_opt(x, SP_index, nullptr, 0);
-    if (r) {
-        if (!is_int(r))
-            raise(&exc::TypeError, "__index__ returned non-int (type %s)", type_name(r).c_str());
-        return int_exact(r);
-    }
-    r = call_special_opt(x, SP_trunc, nullptr, 0);
-    if (r) {
+    f = t->special(SP_index);
+    if (f && !is_none(f))
+        return py_number_index(x);
+    f = t->special(SP_trunc);
+    if (f && !is_none(f)) {
+        warn_format(&exc::DeprecationWarning, 1, "The delegation of int() to __trunc__ is deprecated.");
+        Value r = call_unbound(f, x, nullptr, 0, nullptr);
         if (is_int(r))
             return int_exact(r);
-        if (!type_of(r)->special(SP_index))
+        Value ri = type_of(r)->special(SP_index);
+        if (!ri || is_none(ri))
             raise(&exc::TypeError, "__trunc__ returned non-Integral (type %s)", type_name(r).c_str());
         return py_number_index(r);
     }
     std::string text;
     if (int_text_of(x, &text))
         return int_parse_source(text, 10, x);
+    // Any other bytes-like object (memoryview): its bytes, which the error message shows.
+    std::string_view view;
+    if (buffer_like(x, text, &view)) {
+        Value bytes(bytes_new(view));
+        return int_parse_source(std::string(view), 10, bytes);
+    }
     raise(&exc::TypeError,
         "int() argument must be a string, a bytes-like object or a real number, not '%s'",
         type_name(x).c_str());

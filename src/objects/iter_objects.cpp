@@ -12,6 +12,8 @@
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "objects/access.h"
+#include "modules/builtin_modules.h"
+#include <cstdint>
 #include <vector>
 
 namespace pystm {
@@ -50,6 +52,27 @@ ReprGuard::~ReprGuard()
             return;
         }
     }
+}
+
+Value builtin_iter_callable()
+{
+    return py_getattr(Value(init_builtins_module_for_import()), intern("iter"));
+}
+
+Value iter_reduce(Value seq, int64_t index)
+{
+    if (!seq)
+        return tuple_of({ builtin_iter_callable(), tuple_of({ Value(tuple_empty()) }) });
+    return tuple_of({ builtin_iter_callable(), tuple_of({ seq }), int_from_i64(index) });
+}
+
+int64_t iter_setstate_index(Value state, int64_t lo, int64_t hi)
+{
+    // CPython converts the state with PyLong_AsSsize_t: an int, not any __index__ object.
+    if (!is_int(state))
+        raise(&exc::TypeError, "an integer is required");
+    int64_t index = py_ssize_arg(state);
+    return index < lo ? lo : index > hi ? hi : index;
 }
 
 void raise_key_error(Value key)
@@ -376,6 +399,38 @@ Value reversed_length_hint(Value self, Value const*, size_t nargs, TupleObject* 
     return int_from_i64(size < position ? 0 : position);
 }
 
+// pickle: (type(self), (seq,), index), or (type(self), ((),)) once exhausted.
+Value reversed_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    auto* r = self.as<ReversedObject>();
+    read_barrier(r);
+    Value seq = r->m_seq;
+    int64_t index = r->m_index;
+    read_validate_barrier(r);
+    Value cls(type_of(self));
+    if (!seq)
+        return tuple_of({ cls, tuple_of({ Value(tuple_empty()) }) });
+    return tuple_of({ cls, tuple_of({ seq }), int_from_i64(index) });
+}
+
+Value reversed_setstate(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__setstate__", nargs, kw, 1, 1);
+    auto* r = self.as<ReversedObject>();
+    read_barrier(r);
+    Value seq = r->m_seq;
+    if (seq) {
+        int64_t n = py_len(seq);
+        int64_t index = iter_setstate_index(args[0], -1, n - 1);
+        write_barrier(r);
+        r->m_index = index;
+    } else {
+        iter_setstate_index(args[0], INT64_MIN, INT64_MAX); // the state is checked all the same
+    }
+    return none();
+}
+
 // --- sequence iterator ---------------------------------------------------------------------------
 
 struct SeqIterObject : Object {
@@ -490,17 +545,45 @@ const MethodDef filter_methods[] = {
     { "__next__", native_iternext },
     { nullptr, nullptr },
 };
+Value seq_iter_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    auto* it = self.as<SeqIterObject>();
+    read_barrier(it);
+    Value seq = it->m_seq;
+    int64_t index = it->m_index;
+    read_validate_barrier(it);
+    return iter_reduce(seq, index);
+}
+
+Value seq_iter_setstate(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__setstate__", nargs, kw, 1, 1);
+    auto* it = self.as<SeqIterObject>();
+    int64_t index = iter_setstate_index(args[0], 0, INT64_MAX);
+    read_barrier(it);
+    if (it->m_seq) {
+        write_barrier(it);
+        it->m_index = index;
+    }
+    return none();
+}
+
 const MethodDef reversed_methods[] = {
     { "__new__", reversed_tp_new, METH_STATIC },
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
     { "__length_hint__", reversed_length_hint },
+    { "__reduce__", reversed_reduce },
+    { "__setstate__", reversed_setstate },
     { nullptr, nullptr },
 };
 const MethodDef seq_iter_methods[] = {
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
     { "__length_hint__", seq_iter_length_hint },
+    { "__reduce__", seq_iter_reduce },
+    { "__setstate__", seq_iter_setstate },
     { nullptr, nullptr },
 };
 const MethodDef callable_iter_methods[] = {

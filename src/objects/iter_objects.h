@@ -48,6 +48,15 @@ private:
     bool m_active;
 };
 
+// The pickling support of the index-based iterators (CPython's __reduce__ / __setstate__):
+// builtins.iter, which their __reduce__ names as the callable that recreates them;
+// iter_reduce(seq, index) is (iter, (seq,), index), and (iter, ((),)) once exhausted (null seq).
+Value builtin_iter_callable();
+Value iter_reduce(Value seq, int64_t index);
+// The index a pickled iterator's __setstate__ restores (state converted as a Py_ssize_t,
+// clamped to [lo, hi]).
+int64_t iter_setstate_index(Value state, int64_t lo, int64_t hi);
+
 // KeyError(key), with the key as the single argument (so str() of it is repr(key)).
 [[noreturn]] void raise_key_error(Value key);
 

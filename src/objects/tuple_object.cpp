@@ -14,6 +14,7 @@
 #include "objects/slice_object.h"
 #include "objects/str_object.h"
 #include "objects/type_object.h"
+#include "objects/type_internal.h"
 #include "objects/access.h"
 
 namespace pystm {
@@ -104,7 +105,9 @@ Value t_new(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     if (!cls->is_subtype(&tuple_type))
         raise(&exc::TypeError, "tuple.__new__(%s): %s is not a subtype of tuple", cls->name_str().c_str(),
             cls->name_str().c_str());
-    if (cls == &tuple_type && kwnames && kwnames->m_size)
+    // As CPython: keywords are refused unless a subclass defines its own __init__ (which may
+    // take them; tuple's __init__ is object's).
+    if (kwnames && kwnames->m_size && (cls == &tuple_type || cls->special(SP_init) == g_object_init))
         raise(&exc::TypeError, "tuple() takes no keyword arguments");
     if (nargs > 2)
         raise(&exc::TypeError, "tuple expected at most 1 argument, got %zu", nargs - 1);
@@ -332,10 +335,39 @@ const MethodDef tuple_methods[] = {
     { nullptr, nullptr },
 };
 
+// pickle: (iter, (tuple,), index), or (iter, ((),)) once exhausted.
+Value ti_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    auto* it = self.as<TupleIterObject>();
+    read_barrier(it);
+    TupleObject* t = it->m_seq;
+    int64_t index = it->m_index;
+    read_validate_barrier(it);
+    return iter_reduce(t ? Value(t) : Value(), index);
+}
+
+Value ti_setstate(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__setstate__", nargs, kw, 1, 1);
+    auto* it = self.as<TupleIterObject>();
+    read_barrier(it);
+    TupleObject* t = it->m_seq;
+    // An index past the end leaves the iterator exhausted.
+    int64_t index = iter_setstate_index(args[0], 0, t ? t->m_size : INT64_MAX);
+    if (t) {
+        write_barrier(it);
+        it->m_index = index;
+    }
+    return none();
+}
+
 const MethodDef tuple_iter_methods[] = {
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
     { "__length_hint__", ti_length_hint },
+    { "__reduce__", ti_reduce },
+    { "__setstate__", ti_setstate },
     { nullptr, nullptr },
 };
 

@@ -140,6 +140,11 @@ Value call_native(BuiltinFunction* f, Value const* args, size_t nargs, TupleObje
 // method lookup does): functions and method descriptors get [self] prepended, other
 // descriptors are bound through __get__ first.
 Value call_unbound(Value descr, Value self, Value const* args, size_t nargs, TupleObject* kwnames);
+// Calls the comparison method [f] of self's type with [other] (objects/api_compare.cpp). A
+// descriptor other than a plain function whose __get__ raises (a property on __eq__ whose getter
+// fails) counts as NotImplemented, as in CPython's slot_tp_richcompare, which clears the error
+// of the method lookup.
+Value call_compare(Value f, Value self, Value other);
 // True if [v] is a native callable of one of the builtin function types.
 bool is_builtin_function(Value v);
 void setup_native_function_types();

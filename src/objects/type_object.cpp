@@ -485,7 +485,7 @@ Value object_ne(Value self, Value const* args, size_t nargs, TupleObject* kwname
     Value eq = type_of(self)->special(SP_eq);
     if (!eq)
         return Value(g_not_implemented);
-    Value r = call_unbound(eq, self, args, 1, nullptr);
+    Value r = call_compare(eq, self, args[0]);
     if (r == Value(g_not_implemented))
         return r;
     return py_bool(!py_truthy(r));
