@@ -294,15 +294,17 @@ extern constinit thread_local uint64_t t_rv;
 // the top bits (user-space addresses fit in 48 bits on the platforms pystm supports), so a new
 // attempt starts with an empty filter without clearing it; the table is cleared when the tag
 // wraps. 8192 entries (64 KiB): room for the working set of a long attempt (thousands of
-// objects read in a loop), measured with bench/stm-cost. The index mixes the address bits
-// (Fibonacci hashing) so that objects allocated at a regular stride spread over the table.
+// objects read in a loop), measured with bench/stm-cost. The index keeps the low address bits,
+// so that objects of one heap chunk (cells at a regular stride) never collide with each other,
+// and folds in the bits above the chunk size so that different chunks do not line up.
 using FilterEntry = uint64_t;
 inline constexpr unsigned kFilterBits = 13;
 inline constexpr size_t kFilterSize = size_t(1) << kFilterBits;
 inline constexpr unsigned kFilterTagShift = 48;
 inline size_t filter_index(Object const* o)
 {
-    return size_t((reinterpret_cast<uintptr_t>(o) * 0x9E3779B97F4A7C15ull) >> (64 - kFilterBits));
+    uintptr_t a = reinterpret_cast<uintptr_t>(o);
+    return size_t((a >> 4) ^ (a >> 17)) & (kFilterSize - 1);
 }
 inline FilterEntry filter_entry(Object const* o, uint64_t tag) { return reinterpret_cast<uintptr_t>(o) | tag; }
 // Cached like t_own_word: the filter of the running attempt and its tag (nullptr and 0 when

@@ -278,6 +278,10 @@ void write_slow(Object* o)
             e.saved = true;
         }
         tx->m_writes.push_back(e);
+        // STM-12: an owned object never consults the filter again; free its entry for others.
+        FilterEntry& f = tx->m_filter[filter_index(o)];
+        if (f == filter_entry(o, tx->m_filter_tag))
+            f = 0;
         if (w & kReadMostly)
             tx->m_wrote_rm = true;
             // STM-5: the client's in-place stores that follow must not become visible before the
