@@ -206,6 +206,8 @@ Chunk* new_chunk(uint8_t cls)
     void* mem = std::aligned_alloc(CHUNK_SIZE, CHUNK_SIZE);
     if (!mem)
         return nullptr;
+    // STM-12: the read filter keeps a tag in the top 16 bits of object addresses.
+    PY_VERIFY((reinterpret_cast<uintptr_t>(mem) + CHUNK_SIZE) >> 48 == 0, "STM-12");
     auto* c = new Chunk;
     c->base = static_cast<char*>(mem);
     c->cell_size = SIZE_CLASSES[cls];
@@ -595,6 +597,7 @@ __attribute__((noinline)) void* allocate_large(size_t size)
     void* mem = std::calloc(1, size);
     if (!mem)
         raise_memory_error();
+    PY_VERIFY((reinterpret_cast<uintptr_t>(mem) + size) >> 48 == 0, "STM-12");
     std::lock_guard lock(g_heap_mutex);
     g_large[reinterpret_cast<uintptr_t>(mem)] = LargeObject { size };
     count_allocation(size);

@@ -97,9 +97,21 @@ constexpr uint32_t TYPE_DICT_MARK = 0x54595045;
 
 // The mark is an interpreter cache (principle 6): threads may set it at the same time, and read it
 // while another sets it, hence the relaxed atomic accesses.
+bool dict_is_type_dict(DictObject const* d)
+{
+    return std::atomic_ref<uint32_t>(const_cast<DictObject*>(d)->m_hash).load(std::memory_order_relaxed)
+        == TYPE_DICT_MARK;
+}
+
 void dict_mark_type_dict(DictObject* d)
 {
-    std::atomic_ref<uint32_t>(d->m_hash).store(TYPE_DICT_MARK, std::memory_order_relaxed);
+    std::atomic_ref<uint32_t> mark(d->m_hash);
+    if (mark.load(std::memory_order_relaxed) == TYPE_DICT_MARK)
+        return;
+    mark.store(TYPE_DICT_MARK, std::memory_order_relaxed);
+    // Type dicts are read on every attribute lookup and rarely written: read-mostly (STM-7).
+    // type_lookup()'s cache hits rely on it (TYPE-4).
+    stm::set_read_mostly(d, true);
 }
 
 namespace {
@@ -251,7 +263,8 @@ void release_table(DictObject* d, DictTable* old)
 DictUndo* undo_for_change_slow(DictObject* d)
 {
     DictUndo* u = d->m_undo.get(d);
-    if (!u || !u->table || u->table != d->m_table)
+    // DICT-8: a small record holds the whole table already; changes need no logging.
+    if (!u || u->small || !u->table || u->table != d->m_table)
         return nullptr;
     if (PY_UNLIKELY(u->entries.size() + u->slots.size() > static_cast<size_t>(std::max<int64_t>(64, u->table->size)))) {
         // A log longer than the table costs more than one copy: continue on a copy (DICT-6).
@@ -1014,7 +1027,7 @@ namespace {
 // Records are saved and dropped by the same thread (the transaction's), so each thread keeps the
 // records it dropped, with their logs' capacity, for its next saves: a first write to a dict in
 // a transaction then allocates nothing.
-constexpr size_t POOL_MAX = 1024;
+constexpr size_t POOL_MAX = 4096; // records kept per thread: an attempt may write thousands of dicts
 constexpr size_t POOL_LOG_MAX = 256; // a record whose log grew larger is freed, not kept
 thread_local std::vector<DictUndo*> t_undo_pool;
 

@@ -39,6 +39,8 @@ void dict_set_cstr(DictObject* d, char const* key, Value value);
 // Removes [key]; returns its value, or null if it was absent (nothing raised).
 Value dict_pop(DictObject* d, Value key);
 void dict_clear(DictObject* d);
+// Whether [d] is the __dict__ of a type that the type attribute cache has used (DICT-4).
+bool dict_is_type_dict(DictObject const* d);
 DictObject* dict_copy(DictObject* d);
 // dict.update(other) for a dict or any mapping / iterable of pairs.
 void dict_update(DictObject* d, Value other);

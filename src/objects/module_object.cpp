@@ -172,6 +172,9 @@ MethodDef const s_module_methods[] = {
 ModuleObject* module_new(StrObject* name)
 {
     DictObject* d = dict_new();
+    // Module globals are read by every function of the module and rarely written once the
+    // module has run: they use the read-mostly scheme (STM-7), which keeps them out of read sets.
+    stm::set_read_mostly(d, true);
     ModuleObject* m = gc::make<ModuleObject>(&module_type, d);
     init_module_dict(d, Value(name), none());
     return m;

@@ -12,6 +12,11 @@
 // when it is swept (type_destroy), so the registry never names a freed type.
 // Invariant TYPE-3: the type attribute cache (type_lookup) answers only while no dict of the
 // type's MRO changed since the entry was filled (see "the type attribute cache" below).
+// Invariant TYPE-4: a transaction that answers a lookup from the cache has still read every dict
+// of the MRO transactionally, as the lookup itself would: the cache saves the search, not the
+// read. Type dicts are read-mostly for good (STM-7; the client keeps them from demotion), so
+// once the attempt has noted a read-mostly read the epoch check covers them all; until then the
+// hit takes the read barriers.
 #include "gc/heap.h"
 #include "objects/bootstrap.h"
 #include "objects/dict_object.h"
@@ -21,6 +26,7 @@
 #include "objects/set_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
+#include "objects/access.h"
 #include "objects/type_internal.h"
 #include "vm/interpreter.h"
 #include "vm/transaction.h"
@@ -205,12 +211,30 @@ __attribute__((noinline)) Value type_lookup_fill(Type* t, StrObject* name, AttrC
 
 } // namespace
 
+namespace {
+
+// TYPE-4: the reads of a lookup answered from the cache.
+__attribute__((noinline)) void read_mro_dicts(TupleObject const* mro)
+{
+    for (int64_t i = 0; i < mro->m_size; ++i)
+        if (DictObject* d = mro->item(i).as<Type>()->m_dict)
+            read_barrier(d);
+}
+
+} // namespace
+
 Value type_lookup(Type* t, StrObject* name)
 {
     AttrCacheEntry& e = t_attr_cache[attr_cache_index(t, name)];
     if (PY_LIKELY(e.type == t && e.name == name && e.mro == t->m_mro
-            && e.epoch == g_type_attr_epoch.load(std::memory_order_relaxed)))
+            && e.epoch == g_type_attr_epoch.load(std::memory_order_relaxed))) {
+        // Once the attempt has read a read-mostly object, the epoch check covers every type
+        // dict (STM-7, never demoted): nothing more to do. Before that, and in the inevitable
+        // transaction (which has no inline filter), the barriers themselves.
+        if (PY_UNLIKELY(g_stm_active) && !stm::t_read_rm)
+            read_mro_dicts(e.mro);
         return e.value;
+    }
     return type_lookup_fill(t, name, e);
 }
 

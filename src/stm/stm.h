@@ -136,6 +136,11 @@ struct ClientHooks {
     // (Wait with end_ticks == 0, while the awaited object is certainly alive). Must not throw
     // and must not use barriers.
     void (*record)(struct Event const& e) = nullptr;
+    // Called at the commit of a write to a read-mostly object that has been written often
+    // enough to leave the scheme (Config::read_mostly_demote_after, STM-7), with [o] still
+    // locked: returning true keeps it read-mostly, for objects whose readers rely on the
+    // scheme (the interpreter's type dicts, TYPE-4). Null: every such object leaves it.
+    bool (*keep_read_mostly)(Object* o) = nullptr;
 };
 
 // One event of the log (ClientHooks::record). Times are now_ticks() values.
@@ -169,6 +174,10 @@ struct Config {
     uint32_t length_initial = 1000;
     uint32_t length_min = 8;
     uint32_t length_max = 1u << 20;
+    // STM-7: a read-mostly object loses the scheme for good at its n-th commit that wrote it
+    // (counted in a shared table of counters by address hash), so that an object written often
+    // stops aborting every transaction that read any read-mostly object.
+    uint32_t read_mostly_demote_after = 32;
     // STM-12's inline read filter. Off, every read of an object the attempt does not own takes
     // the slow path: for clients that hook the slow paths (fault injection).
     bool inline_read_filter = true;
@@ -255,9 +264,12 @@ void for_each_write(Transaction* tx, void (*fn)(Object* o, UndoRecord const& r, 
 // Must be called on each object allocated inside a transaction, before it is published: marks it
 // private to the running attempt (no barrier cost for it, STM-3). A no-op outside transactions.
 void on_allocate(Object* o);
-// Marks [o] read-mostly (STM-7) or not. Must be called before [o] is shared (or outside any
-// transaction, while no other thread runs one).
+// Marks [o] read-mostly (STM-7) or not: an atomic update of the header bit, so it may be called
+// at any time, on a shared object too (a writer that locked [o] without the bit commits it
+// without the bit; one that locked it with the bit bumps the read-mostly epoch).
 void set_read_mostly(Object* o, bool on);
+// Whether [o] uses the read-mostly scheme (tests).
+inline bool is_read_mostly(Object const* o) { return o->m_stm.load(std::memory_order_relaxed) & kReadMostly; }
 
 // May be called anywhere inside a transaction (the interpreter's eval-breaker poll): rolls back
 // and throws StmAbort if the inevitable transaction asked this attempt to abort. Barrier slow
@@ -277,19 +289,30 @@ extern constinit thread_local uint64_t t_own_word;
 extern constinit thread_local uint64_t t_rv;
 
 // The read filter of a running, non-inevitable attempt: a direct-mapped table of objects
-// already in its read log, each tagged with the attempt's serial, so that reading an object
-// again neither grows the log nor leaves the inline path (STM-12).
-struct FilterEntry {
-    Object* obj;
-    uint64_t serial;
-};
-inline constexpr size_t kFilterSize = 512;
-// Cached like t_own_word: the filter of the running attempt and its serial (nullptr and 0 when
+// already in its read log, so that reading an object again neither grows the log nor leaves the
+// inline path (STM-12). An entry is the object's address with the attempt's 16-bit filter tag in
+// the top bits (user-space addresses fit in 48 bits on the platforms pystm supports), so a new
+// attempt starts with an empty filter without clearing it; the table is cleared when the tag
+// wraps. 8192 entries (64 KiB): room for the working set of a long attempt (thousands of
+// objects read in a loop), measured with bench/stm-cost. The index keeps the low address bits,
+// so that objects of one heap chunk (cells at a regular stride) never collide with each other,
+// and folds in the bits above the chunk size so that different chunks do not line up.
+using FilterEntry = uint64_t;
+inline constexpr unsigned kFilterBits = 13;
+inline constexpr size_t kFilterSize = size_t(1) << kFilterBits;
+inline constexpr unsigned kFilterTagShift = 48;
+inline size_t filter_index(Object const* o)
+{
+    uintptr_t a = reinterpret_cast<uintptr_t>(o);
+    return size_t((a >> 4) ^ (a >> 17)) & (kFilterSize - 1);
+}
+inline FilterEntry filter_entry(Object const* o, uint64_t tag) { return reinterpret_cast<uintptr_t>(o) | tag; }
+// Cached like t_own_word: the filter of the running attempt and its tag (nullptr and 0 when
 // there is none, or when the attempt is inevitable: its reads must take the slow path, STM-8),
 // and whether it has read a read-mostly object already (then further read-mostly reads within
 // the snapshot need nothing, STM-7).
 extern constinit thread_local FilterEntry* t_filter;
-extern constinit thread_local uint64_t t_serial;
+extern constinit thread_local uint64_t t_filter_tag;
 extern constinit thread_local bool t_read_rm;
 
 // STM-12: true if read_slow(o) would return at once for the header word [w] just loaded:
@@ -304,8 +327,7 @@ inline bool read_known(Object* o, uint64_t w)
     FilterEntry const* f = t_filter;
     if (!f)
         return false;
-    FilterEntry const& e = f[(reinterpret_cast<uintptr_t>(o) >> 4) & (kFilterSize - 1)];
-    return e.obj == o && e.serial == t_serial;
+    return f[filter_index(o)] == filter_entry(o, t_filter_tag);
 }
 
 // The inline fast paths of the barriers below, shared with the client's accessor layer

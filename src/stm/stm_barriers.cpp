@@ -126,9 +126,7 @@ void read_slow(Object* o)
             t_read_rm = true; // STM-12 (tx is the thread's current descriptor)
             return;
         }
-        auto const& f
-            = tx->m_filter[(reinterpret_cast<uintptr_t>(o) >> 4) & (kFilterSize - 1)];
-        if (f.obj == o && f.serial == tx->m_serial.load(std::memory_order_relaxed))
+        if (tx->m_filter[filter_index(o)] == filter_entry(o, tx->m_filter_tag))
             return;
     }
     read_logged(tx, o);
@@ -183,13 +181,11 @@ void read_logged(Transaction* tx, Object* o)
             t_read_rm = true; // STM-12 (tx is the thread's current descriptor)
             return;
         }
-        uint64_t serial = tx->m_serial.load(std::memory_order_relaxed);
-        auto& f
-            = tx->m_filter[(reinterpret_cast<uintptr_t>(o) >> 4) & (kFilterSize - 1)];
-        if (f.obj == o && f.serial == serial)
+        FilterEntry& f = tx->m_filter[filter_index(o)];
+        FilterEntry const mine = filter_entry(o, tx->m_filter_tag);
+        if (f == mine)
             return;
-        f.obj = o;
-        f.serial = serial;
+        f = mine;
         tx->m_reads.push_back(
             { o, word_version(w), here(tx) });
         return;
@@ -282,6 +278,10 @@ void write_slow(Object* o)
             e.saved = true;
         }
         tx->m_writes.push_back(e);
+        // STM-12: an owned object never consults the filter again; free its entry for others.
+        FilterEntry& f = tx->m_filter[filter_index(o)];
+        if (f == filter_entry(o, tx->m_filter_tag))
+            f = 0;
         if (w & kReadMostly)
             tx->m_wrote_rm = true;
             // STM-5: the client's in-place stores that follow must not become visible before the
@@ -304,8 +304,11 @@ void on_allocate(Object* o)
 
 void set_read_mostly(Object* o, bool on)
 {
-    uint64_t w = o->m_stm.load(std::memory_order_relaxed);
-    o->m_stm.store(on ? (w | kReadMostly) : (w & ~kReadMostly), std::memory_order_release);
+    // An RMW, never a load and a store: a writer's lock CAS in between must not be undone.
+    if (on)
+        o->m_stm.fetch_or(kReadMostly, std::memory_order_acq_rel);
+    else
+        o->m_stm.fetch_and(~kReadMostly, std::memory_order_acq_rel);
 }
 
 void become_inevitable()

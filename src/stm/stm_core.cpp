@@ -3,6 +3,8 @@
 // (rollback), STM-9 (starvation freedom); see docs/internals/stm.md.
 #include "stm/stm_internal.h"
 
+#include <cstring>
+
 #include <algorithm>
 #include <chrono>
 #if defined(__x86_64__)
@@ -22,7 +24,7 @@ constinit thread_local Transaction* t_tx = nullptr;
 constinit thread_local uint64_t t_own_word = 0;
 constinit thread_local uint64_t t_rv = 0;
 constinit thread_local FilterEntry* t_filter = nullptr;
-constinit thread_local uint64_t t_serial = 0;
+constinit thread_local uint64_t t_filter_tag = 0;
 constinit thread_local bool t_read_rm = false;
 
 namespace {
@@ -172,7 +174,7 @@ void sync_thread_cache(Transaction* tx)
     t_own_word = running ? tx->m_own_word : 0;
     t_rv = running ? tx->m_rv : 0;
     t_filter = filtered ? tx->m_filter : nullptr;
-    t_serial = filtered ? tx->m_serial.load(std::memory_order_relaxed) : 0;
+    t_filter_tag = filtered ? tx->m_filter_tag : 0;
     t_read_rm = filtered && tx->m_read_rm;
 }
 
@@ -247,6 +249,12 @@ void begin()
     uint64_t serial = ++tx->m_next_serial;
     tx->m_serial.store(serial, std::memory_order_release);
     tx->m_own_word = (serial << kSerialShift) | (uint64_t(tx->m_slot) << kSlotShift) | kOwned;
+    // STM-12: tags 1..65535 in turn; entries left with this tag by an attempt 65535 serials ago
+    // would read as this attempt's, so the filter is cleared once per round.
+    uint64_t tag = serial % 65535 + 1;
+    if (tag == 1)
+        std::memset(tx->m_filter, 0, sizeof tx->m_filter);
+    tx->m_filter_tag = tag << kFilterTagShift;
     // STM-1: the snapshot is the newest clock value this descriptor has seen, not a fresh load
     // of g_clock: every writer commit takes g_clock's line exclusively, so loading it here would
     // cost disjoint transactions a cache miss each. Any value <= g_clock is a consistent
@@ -290,6 +298,24 @@ void end_attempt(Transaction* tx)
     sync_thread_cache(tx);
 }
 
+// STM-7's demotion: counts a commit that wrote the read-mostly object [o] and says whether [o]
+// has now been written often enough to leave the scheme. The counters are statistics, not
+// transactional state (principle 6): shared by address hash, racy increments may be lost and a
+// collision demotes an object early; either only changes which objects are read-mostly.
+std::atomic<uint8_t> g_rm_writes[4096];
+
+bool demote_read_mostly(Object* o)
+{
+    std::atomic<uint8_t>& n = g_rm_writes[bloom_hash(o) & 4095];
+    uint32_t seen = n.load(std::memory_order_relaxed);
+    if (seen + 1 >= std::min<uint32_t>(s_config.read_mostly_demote_after, 255)) {
+        n.store(0, std::memory_order_relaxed);
+        return true;
+    }
+    n.store(uint8_t(seen + 1), std::memory_order_relaxed);
+    return false;
+}
+
 void publish_writes(Transaction* tx, uint64_t wv)
 {
     for (WriteEntry& e : tx->m_writes) {
@@ -301,8 +327,10 @@ void publish_writes(Transaction* tx, uint64_t wv)
             wl.obj.store(e.obj, std::memory_order_relaxed);
             wl.loc.store(e.location, std::memory_order_relaxed);
         }
-        e.obj->m_stm.store(
-            (wv << kVersionShift) | (e.old_word & kReadMostly), std::memory_order_release);
+        uint64_t rm = e.old_word & kReadMostly;
+        if (rm && demote_read_mostly(e.obj) && !(g_hooks.keep_read_mostly && g_hooks.keep_read_mostly(e.obj)))
+            rm = 0;
+        e.obj->m_stm.store((wv << kVersionShift) | rm, std::memory_order_release);
     }
     for (WriteEntry& e : tx->m_writes)
         if (e.saved && g_hooks.drop_state)

@@ -80,9 +80,10 @@ public:
     std::vector<ReadEntry> m_reads;
     std::vector<WriteEntry> m_writes;
     std::vector<uint32_t> m_bloom_words; // inevitable read filter words this attempt set
-    // Direct-mapped filter of objects already in m_reads in this attempt (tagged by serial), so
-    // repeated reads of one object do not grow the read set.
+    // Direct-mapped filter of objects already in m_reads in this attempt (STM-12), so repeated
+    // reads of one object do not grow the read set; entries carry the attempt's tag.
     FilterEntry m_filter[kFilterSize] = {};
+    uint64_t m_filter_tag = 0; // the running attempt's tag, already shifted (never 0)
     uint32_t m_consecutive_aborts = 0;
     uint32_t m_length_budget = 0; // 0: not yet set from Config::length_initial
     uint64_t m_start_ticks = 0;

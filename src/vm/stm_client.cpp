@@ -208,6 +208,13 @@ void maybe_chaos_abort()
         stm::abort_transaction();
 }
 
+// STM-7's demotion spares type dicts: type_lookup()'s cache hits rely on the read-mostly epoch
+// to cover them (TYPE-4). Module globals may leave the scheme: LOAD_GLOBAL takes its barriers.
+bool keep_read_mostly(Object* o)
+{
+    return o->m_type == &dict_type && dict_is_type_dict(static_cast<DictObject*>(o));
+}
+
 } // namespace
 
 bool stm_undoable(Type* t)
@@ -226,6 +233,7 @@ void stm_engage()
     hooks.restore_state = restore_state;
     hooks.drop_state = drop_state;
     hooks.location = current_location; // vm/stm_location.h
+    hooks.keep_read_mostly = keep_read_mostly;
     stm::set_client_hooks(hooks);
     gc::set_root_tracer(trace_transactions);
     if (char const* c = std::getenv("PYSTM_STM_CHAOS"))

@@ -405,6 +405,88 @@ TEST_F(StmDet, ReadMostlyObjectsStayOutOfTheReadSet) // STM-7
     EXPECT_EQ(s.last_kind(), AbortKind::ReadMostly);
 }
 
+TEST_F(StmDet, ReadMostlyObjectWrittenOftenLeavesTheScheme) // STM-7
+{
+    stm::config().read_mostly_demote_after = 3;
+    Cell rm;
+    stm::set_read_mostly(&rm, true);
+    auto* a = s.add();
+    auto* b = s.add();
+    auto write_rm = [&](int v) {
+        return s.step(b, [&] {
+            stm::begin();
+            twrite(&rm, v);
+            stm::commit();
+        });
+    };
+    // Demotion counts by address hash: start from a fresh count for this cell.
+    for (int i = 1; i <= 3 && stm::is_read_mostly(&rm); ++i)
+        ASSERT_EQ(write_rm(i), Outcome::Ok);
+    stm::set_read_mostly(&rm, true);
+    ASSERT_EQ(write_rm(10), Outcome::Ok);
+    ASSERT_EQ(write_rm(11), Outcome::Ok);
+    EXPECT_TRUE(stm::is_read_mostly(&rm));
+    // a read it as read-mostly; the third commit demotes it, and still bumps the epoch.
+    s.step(a, begin);
+    ASSERT_EQ(s.step(a, [&] { EXPECT_EQ(tread(&rm), 11); }), Outcome::Ok);
+    ASSERT_EQ(write_rm(12), Outcome::Ok);
+    EXPECT_FALSE(stm::is_read_mostly(&rm));
+    ASSERT_EQ(s.step(a, [&] { tread(&y); twrite(&x, 1); stm::commit(); }), Outcome::Aborted);
+    EXPECT_EQ(s.last_kind(), AbortKind::ReadMostly);
+    // Now an ordinary object: a reader logs it.
+    s.step(a, begin);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      EXPECT_EQ(tread(&rm), 12);
+                      EXPECT_EQ(stm::read_set_size(), 1u);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
+}
+
+TEST_F(StmDet, ClientKeepsReadMostlyObjects) // STM-7 (ClientHooks::keep_read_mostly)
+{
+    stm::config().read_mostly_demote_after = 2;
+    stm::ClientHooks saved = stm::client_hooks();
+    stm::ClientHooks h = saved;
+    static Cell* kept;
+    Cell rm;
+    kept = &rm;
+    h.keep_read_mostly = [](Object* o) { return o == kept; };
+    stm::set_client_hooks(h);
+    stm::set_read_mostly(&rm, true);
+    auto* b = s.add();
+    for (int i = 1; i <= 6; ++i)
+        ASSERT_EQ(s.step(b,
+                      [&] {
+                          stm::begin();
+                          twrite(&rm, i);
+                          stm::commit();
+                      }),
+            Outcome::Ok);
+    EXPECT_TRUE(stm::is_read_mostly(&rm));
+    stm::set_client_hooks(saved);
+}
+
+TEST_F(StmDet, ReadFilterStartsEmptyInEveryAttempt) // STM-12
+{
+    // Attempts of one descriptor reuse the filter without clearing it: an object read by the
+    // previous attempt must still enter the new attempt's read set, across a tag wrap too.
+    auto* a = s.add();
+    for (int round = 0; round < 70000; ++round) {
+        ASSERT_EQ(s.step(a,
+                      [&] {
+                          stm::begin();
+                          tread(&x);
+                          ASSERT_EQ(stm::read_set_size(), 1u);
+                          tread(&x);
+                          ASSERT_EQ(stm::read_set_size(), 1u);
+                          stm::commit();
+                      }),
+            Outcome::Ok);
+    }
+}
+
 TEST_F(StmDet, ReadMostlyWriteCaughtAtCommit) // STM-7, STM-4 step 3
 {
     Cell rm;
