@@ -51,6 +51,9 @@ ModuleObject* init_ast_module(); // modules/ast_module.cpp
 ModuleObject* init_bisect_module(); // modules/bisect_module.cpp
 ModuleObject* init_marshal_module(); // modules/marshal_module.cpp
 ModuleObject* init_warnings_module(); // modules/warnings_module.cpp
+ModuleObject* init_array_module(); // modules/array_module.cpp
+void setup_array_types();
+void init_array_types();
 
 namespace {
 
@@ -62,6 +65,7 @@ BuiltinModuleDef const s_builtin_modules[] = {
     { "_pystm_io", init_pystm_io_module },
     { "_posixsubprocess", init_posixsubprocess_module },
     { "_signal", init_signal_module },
+    { "array", init_array_module },
     { "atexit", init_atexit_module },
     { "_bisect", init_bisect_module },
     { "_blake2", init_blake2_module },
@@ -143,6 +147,7 @@ void setup_runtime_module_types()
     setup_contextvars_types();
     setup_functools_types();
     setup_operator_types();
+    setup_array_types();
 }
 
 void init_runtime_module_types()
@@ -170,6 +175,7 @@ void init_runtime_module_types()
     init_contextvars_types();
     init_functools_types();
     init_operator_types();
+    init_array_types();
 }
 
 } // namespace pystm

@@ -1,6 +1,7 @@
 // Binary files: _io.FileIO, BufferedReader, BufferedWriter and BufferedRandom share one layout
 // (BinaryFile) and one implementation; the class only decides the repr and which operations
 // are allowed (see file_object.h, FILE-1).
+#include "objects/buffer_arg.h"
 #include "modules/file_object_internal.h"
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
@@ -233,7 +234,7 @@ std::string bytes_like(Value v)
         read_barrier(b);
         return b->m_bytes;
     }
-    if (type_name(v) == "memoryview" || type_name(v) == "array")
+    if (type_name(v) == "memoryview" || find_buffer_export(v))
         return std::string(py_call1(Value(&bytes_type), v).as<BytesObject>()->view());
     raise(&exc::TypeError, "a bytes-like object is required, not '%s'", type_name(v).c_str());
 }
@@ -324,6 +325,12 @@ Value bf_readinto(Value self, Value const* args, size_t nargs, TupleObject* kwna
     if (is_bytes(buf) || is_str(buf))
         raise(&exc::TypeError, "readinto() argument must be read-write bytes-like object, not %s",
             type_name(buf).c_str());
+    if (BufferExport const* e = find_buffer_export(buf)) { // array.array: its bytes, not its items
+        int64_t size = static_cast<int64_t>(e->read(buf.as_object()).size());
+        std::string data = read_bytes(self_file(self), size);
+        e->write(buf.as_object(), 0, data);
+        return int_from_i64(static_cast<int64_t>(data.size()));
+    }
     int64_t n = py_len(buf);
     std::string data = read_bytes(self_file(self), n);
     int64_t got = static_cast<int64_t>(data.size());

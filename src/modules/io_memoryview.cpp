@@ -1,4 +1,5 @@
-// memoryview: a one-dimensional view over a bytes or bytearray object, enough for the standard
+// memoryview: a one-dimensional view over a bytes or bytearray object (or an object that exports
+// a buffer through objects/buffer_arg.h: array.array), enough for the standard
 // library (_collections_abc registers it; io, shutil and socket code read and slice views; re's
 // compiler casts to 'I'). Views hold bytes ('B', 'b', 'c') or native-order integers ('H', 'I',
 // 'Q', ... through cast()); item assignment is supported for byte formats. Multi-dimensional
@@ -10,8 +11,10 @@
 // clamped to the current size).
 #include "gc/heap.h"
 #include "objects/api.h"
+#include "objects/buffer_arg.h"
 #include "objects/bytes_internal.h"
 #include "objects/exceptions.h"
+#include "objects/float_object.h"
 #include "objects/int_object.h"
 #include "objects/list_object.h"
 #include "objects/slice_object.h"
@@ -28,7 +31,7 @@ Type memoryview_type(&type_type);
 namespace {
 
 struct MemoryViewObject : Object {
-    Value m_obj; // bytes or bytearray (immutable after creation)
+    Value m_obj; // bytes, bytearray or a buffer exporter (immutable after creation)
     int64_t m_start = 0;
     int64_t m_len = 0;
     bool m_readonly = true;
@@ -55,6 +58,8 @@ std::string mv_bytes(MemoryViewObject* m)
     std::string all;
     if (is_bytearray(m->m_obj))
         all = bytearray_copy(m->m_obj.as<ByteArrayObject>());
+    else if (BufferExport const* e = find_buffer_export(m->m_obj))
+        all = e->read(m->m_obj.as_object());
     else
         all = std::string(m->m_obj.as<BytesObject>()->view());
     int64_t size = static_cast<int64_t>(all.size());
@@ -88,6 +93,8 @@ int format_size(char f)
     case 'H': case 'h': return 2;
     case 'I': case 'i': return 4;
     case 'L': case 'l': case 'Q': case 'q': case 'N': case 'n': return 8;
+    case 'f': return 4;
+    case 'd': return 8;
     default: return 0;
     }
 }
@@ -107,7 +114,10 @@ Value item_at(MemoryViewObject* m, std::string const& data, size_t off)
     case 'I': { uint32_t v; std::memcpy(&v, p, 4); return int_from_i64(v); }
     case 'i': { int32_t v; std::memcpy(&v, p, 4); return int_from_i64(v); }
     case 'L': case 'Q': case 'N': { uint64_t v; std::memcpy(&v, p, 8); return int_from_u64(v); }
-    default: { int64_t v; std::memcpy(&v, p, 8); return int_from_i64(v); }
+    case 'l': case 'q': case 'n': { int64_t v; std::memcpy(&v, p, 8); return int_from_i64(v); }
+    case 'f': { float v; std::memcpy(&v, p, 4); return float_new(v); }
+    case 'd': { double v; std::memcpy(&v, p, 8); return float_new(v); }
+    default: raise(&exc::NotImplementedError, "memoryview: format %c not supported", m->m_fmt);
     }
 }
 
@@ -118,7 +128,12 @@ Value mv_new_py(Value, Value const* args, size_t nargs, TupleObject* kw)
     Value obj = a[0];
     if (obj.is_object() && obj.as_object()->m_type == &memoryview_type) {
         MemoryViewObject* src = self_mv(obj);
-        return Value(mv_new(src->m_obj, src->m_start, src->m_len, src->m_readonly));
+        return Value(mv_new(src->m_obj, src->m_start, src->m_len, src->m_readonly, src->m_fmt, src->m_itemsize));
+    }
+    if (BufferExport const* e = find_buffer_export(obj)) {
+        Object* o = obj.as_object();
+        int64_t n = static_cast<int64_t>(e->read(o).size());
+        return Value(mv_new(obj, 0, n, false, e->format(o), e->itemsize(o)));
     }
     if (is_bytes(obj))
         return Value(mv_new(obj, 0, obj.as<BytesObject>()->m_size, true));
@@ -165,8 +180,8 @@ Value mv_setitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
         raise(&exc::TypeError, "cannot modify read-only memory");
     if (m->m_fmt != 'B')
         raise(&exc::NotImplementedError, "memoryview: item assignment is only supported for format 'B'");
-    ByteArrayObject* ba = m->m_obj.as<ByteArrayObject>();
-    std::string all = bytearray_copy(ba);
+    BufferExport const* exporter = is_bytearray(m->m_obj) ? nullptr : find_buffer_export(m->m_obj);
+    std::string all = exporter ? exporter->read(m->m_obj.as_object()) : bytearray_copy(m->m_obj.as<ByteArrayObject>());
     std::string data = mv_bytes(m);
     int64_t n = static_cast<int64_t>(data.size());
     if (is_slice(args[0])) {
@@ -191,7 +206,10 @@ Value mv_setitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
             raise(&exc::ValueError, "memoryview: invalid value for format 'B'");
         all[static_cast<size_t>(m->m_start + i)] = static_cast<char>(v);
     }
-    bytearray_assign(ba, std::move(all));
+    if (exporter)
+        exporter->write(m->m_obj.as_object(), 0, all);
+    else
+        bytearray_assign(m->m_obj.as<ByteArrayObject>(), std::move(all));
     return none();
 }
 
@@ -362,11 +380,35 @@ MethodDef const s_mv_methods[] = {
     { nullptr, nullptr },
 };
 
+// A memoryview is itself bytes-like for bytes_like() and the functions that take buffers
+// (objects/buffer_arg.h): its viewed bytes, as CPython's buffer protocol gives them.
+std::string export_read(Object* o) { return mv_bytes(self_mv(Value(o))); }
+void export_write(Object* o, int64_t off, std::string_view data)
+{
+    MemoryViewObject* m = self_mv(Value(o));
+    if (m->m_readonly)
+        raise(&exc::TypeError, "cannot modify read-only memory");
+    BufferExport const* e = is_bytearray(m->m_obj) ? nullptr : find_buffer_export(m->m_obj);
+    std::string all = e ? e->read(m->m_obj.as_object()) : bytearray_copy(m->m_obj.as<ByteArrayObject>());
+    int64_t at = m->m_start + off;
+    if (at < 0 || at + static_cast<int64_t>(data.size()) > static_cast<int64_t>(all.size()))
+        return;
+    all.replace(static_cast<size_t>(at), data.size(), data);
+    if (e)
+        e->write(m->m_obj.as_object(), 0, all);
+    else
+        bytearray_assign(m->m_obj.as<ByteArrayObject>(), std::move(all));
+}
+char export_format(Object* o) { return self_mv(Value(o))->m_fmt; }
+int export_itemsize(Object* o) { return self_mv(Value(o))->m_itemsize; }
+BufferExport const s_mv_export { &memoryview_type, export_read, export_write, export_format, export_itemsize };
+
 } // namespace
 
 void setup_memoryview_type()
 {
     init_static_type(&memoryview_type, "memoryview", nullptr, sizeof(MemoryViewObject), 0, trace_mv);
+    register_buffer_export(&s_mv_export);
 }
 
 void init_memoryview_type()

@@ -8,6 +8,8 @@ namespace pystm {
 
 // _collections.deque (collections_module.cpp): weakref_module.cpp accepts weak references to it.
 extern Type deque_type;
+// array.array (array_module.cpp): weakref_module.cpp accepts weak references to it.
+extern Type array_type;
 
 // True if weak references to instances of [t] may be created (CPython's tp_weaklistoffset).
 bool type_supports_weakrefs(Type* t);

@@ -6,6 +6,7 @@
 // offsets. Buffers are bytes or bytearray objects; a bytearray is read and written only after
 // read_barrier / write_barrier on it. Invariant STRUCT-1: a Struct's fields and size never
 // change after construction (Struct.__init__ re-parses atomically).
+#include "objects/buffer_arg.h"
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
 #include "objects/bytes_object.h"
@@ -364,17 +365,15 @@ Value unpack_field(Layout const& L, Field const& fd, uint8_t const* p)
 
 // --- buffers -------------------------------------------------------------------------------------
 
-// The bytes of a readable buffer (bytes or bytearray); [keep] receives a copy for bytearrays.
+// The bytes of a readable buffer (bytes, bytearray, memoryview, array.array: buffer_like());
+// [keep] receives a copy for the mutable ones.
 std::string_view read_buffer(Value v, std::string& keep)
 {
     if (is_bytes(v))
         return v.as<BytesObject>()->view();
-    if (v.is_object() && v.as_object()->m_type->is_subtype(&bytearray_type)) {
-        auto* b = v.as<ByteArrayObject>();
-        read_barrier(b);
-        keep = b->m_bytes;
-        return keep;
-    }
+    std::string_view out;
+    if (buffer_like(v, keep, &out))
+        return out;
     raise(&exc::TypeError, "a bytes-like object is required, not '%s'", type_name(v).c_str());
 }
 

@@ -8,6 +8,29 @@ namespace pystm {
 
 extern Type memoryview_type; // modules/io_memoryview.cpp
 
+namespace {
+// Registered at start-up, before a second thread runs; read-only afterwards.
+BufferExport const* s_exports[4];
+size_t s_nexports = 0;
+} // namespace
+
+void register_buffer_export(BufferExport const* e)
+{
+    PY_VERIFY(s_nexports < std::size(s_exports), "too many buffer exporters");
+    s_exports[s_nexports++] = e;
+}
+
+BufferExport const* find_buffer_export(Value v)
+{
+    if (!v.is_object())
+        return nullptr;
+    Type* t = v.as_object()->m_type;
+    for (size_t i = 0; i < s_nexports; i++)
+        if (t->is_subtype(s_exports[i]->type))
+            return s_exports[i];
+    return nullptr;
+}
+
 bool buffer_like(Value v, std::string& tmp, std::string_view* out)
 {
     if (bytes_like(v, tmp, out))

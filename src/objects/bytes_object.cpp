@@ -6,6 +6,7 @@
 // hash is cached in the header's m_hash as for str (hash_bytes32 never returns 0), and equals
 // the hash of the ASCII/Latin-1 str with the same code units, as in CPython.
 #include "objects/bytes_internal.h"
+#include "objects/buffer_arg.h"
 #include "objects/codecs.h"
 #include "objects/exceptions.h"
 #include "objects/richcompare.h"
@@ -105,6 +106,11 @@ bool bytes_like(Value v, std::string& tmp, std::string_view* out)
     }
     if (is_bytearray(v)) {
         tmp = bytearray_copy(v.as<ByteArrayObject>());
+        *out = tmp;
+        return true;
+    }
+    if (BufferExport const* e = find_buffer_export(v)) { // array.array (objects/buffer_arg.h)
+        tmp = e->read(v.as_object());
         *out = tmp;
         return true;
     }

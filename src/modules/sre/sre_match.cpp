@@ -6,6 +6,7 @@
 // Subjects are str (matched in place through the PEP 393 storage), bytes (in place), or
 // bytearray (copied into the State, so Python code run meanwhile cannot resize it under the
 // engine; Match.group() re-reads the bytearray's current content, as CPython does).
+#include "objects/buffer_arg.h"
 #include "gc/heap.h"
 #include "modules/sre/sre_objects.h"
 #include "objects/bytes_internal.h"
@@ -41,8 +42,8 @@ void state_init(State& st, PatternObject* p, Value string, int64_t pos, int64_t 
         st.m_charsize = 1;
         st.m_length = b->m_size;
         st.m_isbytes = true;
-    } else if (is_bytearray(string)) {
-        st.m_copy = bytearray_copy(string.as<ByteArrayObject>());
+    } else if (std::string_view view; buffer_like(string, st.m_copy, &view)) {
+        // bytearray, memoryview, array.array: a copy of their bytes (objects/buffer_arg.h)
         st.m_data = st.m_copy.data();
         st.m_charsize = 1;
         st.m_length = static_cast<int64_t>(st.m_copy.size());
