@@ -380,20 +380,31 @@ restart:
     }
 }
 
+void insert_absent(DictObject* d, Value key, int64_t hash, Value value);
+
 void insert_known_hash(DictObject* d, Value key, int64_t hash, Value value)
 {
     int64_t ix = lookup(d, key, hash);
+    if (ix < 0) {
+        insert_absent(d, key, hash, value);
+        return;
+    }
     write_barrier(d);
     DictUndo* u = undo_for_change(d);
     DictTable* t = d->m_table;
-    if (ix >= 0) {
-        if (PY_UNLIKELY(u))
-            note_entry(u, ix);
-        t->entries()[ix].value = value;
-        d->m_version = next_version(d);
-        note_mutation(d);
-        return;
-    }
+    if (PY_UNLIKELY(u))
+        note_entry(u, ix);
+    t->entries()[ix].value = value;
+    d->m_version = next_version(d);
+    note_mutation(d);
+}
+
+// Inserts [key], which the caller's lookup just found absent (nothing ran since).
+void insert_absent(DictObject* d, Value key, int64_t hash, Value value)
+{
+    write_barrier(d);
+    DictUndo* u = undo_for_change(d);
+    DictTable* t = d->m_table;
     if (!t || t->nentries >= t->capacity || t->fill >= t->capacity) {
         dict_resize(d, t ? t->used * 3 : 8);
         t = d->m_table;
@@ -644,7 +655,8 @@ Value d_setdefault(Value self, Value const* args, size_t nargs, TupleObject* kw)
         return d->m_table->entries()[ix].value;
     }
     Value dflt = nargs == 2 ? args[1] : none();
-    insert_known_hash(d, args[0], hash, dflt);
+    // One lookup, as CPython: __hash__ and __eq__ run once (the lookup ran no code since).
+    insert_absent(d, args[0], hash, dflt);
     return dflt;
 }
 
@@ -729,7 +741,22 @@ Value d_fromkeys(Value cls, Value const* args, size_t nargs, TupleObject* kw)
     Value value = nargs == 2 ? args[1] : none();
     Value d = py_call0(cls);
     bool exact = d.is_object() && d.as_object()->m_type == &dict_type;
-    Value it = py_iter(args[0]);
+    Value iterable = args[0];
+    Type* itype = iterable.is_object() ? iterable.as_object()->m_type : nullptr;
+    if (exact && (itype == &dict_type || itype == &set_type || itype == &frozenset_type)) {
+        // As CPython: the keys of an exact dict, set or frozenset keep their stored hashes.
+        int64_t pos = 0, hash;
+        Value k, v;
+        if (itype == &dict_type) {
+            while (dict_next_hashed(iterable.as<DictObject>(), &pos, &k, &v, &hash))
+                insert_known_hash(as_dict(d), k, hash, value);
+        } else {
+            while (set_next_hashed(iterable.as<SetObject>(), &pos, &k, &hash))
+                insert_known_hash(as_dict(d), k, hash, value);
+        }
+        return d;
+    }
+    Value it = py_iter(iterable);
     for (Value k; (k = iter_next_fast(it));) {
         if (exact)
             dict_set(as_dict(d), k, value);
@@ -834,7 +861,11 @@ int64_t dict_size(DictObject* d)
 
 Value dict_get(DictObject* d, Value key)
 {
-    int64_t hash = container_hash(key);
+    return dict_get_known_hash(d, key, container_hash(key));
+}
+
+Value dict_get_known_hash(DictObject* d, Value key, int64_t hash)
+{
     int64_t ix = lookup(d, key, hash);
     if (ix < 0)
         return Value();
@@ -982,6 +1013,25 @@ bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value)
         if (e->key) {
             *key = e->key;
             *value = e->value;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool dict_next_hashed(DictObject* d, int64_t* pos, Value* key, Value* value, int64_t* hash)
+{
+    read_barrier(d);
+    DictTable* t = d->m_table;
+    if (!t)
+        return false;
+    while (*pos < t->nentries) {
+        DictEntry* e = &t->entries()[(*pos)++];
+        if (e->key) {
+            *key = e->key;
+            *value = e->value;
+            *hash = e->hash;
+            read_validate_barrier(d); // STM-5: the three fields of one entry belong together
             return true;
         }
     }

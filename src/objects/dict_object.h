@@ -47,5 +47,10 @@ void dict_update(DictObject* d, Value other);
 // Iteration in insertion order: start with *pos = 0; returns false when done. Safe against
 // mutation (never reads freed memory); the caller checks m_version to raise RuntimeError.
 bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value);
+// dict_next() that also gives the key's stored hash (CPython's _PyDict_Next): set operations on
+// dicts reuse it instead of hashing the key again.
+bool dict_next_hashed(DictObject* d, int64_t* pos, Value* key, Value* value, int64_t* hash);
+// dict_get() for a key whose hash the caller knows (CPython's _PyDict_GetItem_KnownHash).
+Value dict_get_known_hash(DictObject* d, Value key, int64_t hash);
 
 } // namespace pystm

@@ -91,6 +91,27 @@ Value dict_iter_step(Object* o, bool reversed)
 Value dict_iternext(Object* o) { return dict_iter_step(o, false); }
 Value dict_reviternext(Object* o) { return dict_iter_step(o, true); }
 
+// pickle: (iter, (list,)) with the items a copy of the iterator has left to produce, as
+// CPython; the original iterator does not move.
+Value di_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    auto* it = self.as<DictIterObject>();
+    read_barrier(it);
+    DictObject* d = it->m_dict;
+    int64_t pos = it->m_pos;
+    int64_t used = it->m_used;
+    int64_t len = it->m_len;
+    read_validate_barrier(it);
+    auto* copy = gc::make<DictIterObject>(it->m_type, d, pos, used, it->m_kind);
+    copy->m_len = len;
+    bool reversed = it->m_type->m_iternext == dict_reviternext;
+    ListObject* items = list_new();
+    for (Value x; (x = dict_iter_step(copy, reversed));)
+        list_append(items, x);
+    return tuple_of({ builtin_iter_callable(), tuple_of({ Value(items) }) });
+}
+
 Value di_length_hint(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("__length_hint__", nargs, kw, 0, 0);
@@ -345,6 +366,7 @@ const MethodDef dict_iter_methods[] = {
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
     { "__length_hint__", di_length_hint },
+    { "__reduce__", di_reduce },
     { nullptr, nullptr },
 };
 

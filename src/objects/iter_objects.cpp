@@ -56,7 +56,12 @@ ReprGuard::~ReprGuard()
 
 Value builtin_iter_callable()
 {
-    return py_getattr(Value(init_builtins_module_for_import()), intern("iter"));
+    return builtin_callable("iter");
+}
+
+Value builtin_callable(char const* name)
+{
+    return py_getattr(Value(init_builtins_module_for_import()), intern(name));
 }
 
 Value iter_reduce(Value seq, int64_t index)

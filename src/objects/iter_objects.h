@@ -52,6 +52,8 @@ private:
 // builtins.iter, which their __reduce__ names as the callable that recreates them;
 // iter_reduce(seq, index) is (iter, (seq,), index), and (iter, ((),)) once exhausted (null seq).
 Value builtin_iter_callable();
+// The builtins module's attribute [name] (builtins.reversed for the reverse iterators).
+Value builtin_callable(char const* name);
 Value iter_reduce(Value seq, int64_t index);
 // The index a pickled iterator's __setstate__ restores (state converted as a Py_ssize_t,
 // clamped to [lo, hi]).

@@ -161,6 +161,7 @@ void list_iter_trace(Object* o, gc::Tracer& tr)
 }
 
 ListObject* as_list(Value v) { return v.as<ListObject>(); }
+bool is_exact_tuple(Value v) { return v.is_object() && v.as_object()->m_type == &tuple_type; }
 
 // Replaces the items [lo, hi) of [l] by [items] (CPython's list_ass_slice for step 1).
 void list_replace_range(ListObject* l, int64_t lo, int64_t hi, Value const* items, int64_t n)
@@ -192,13 +193,15 @@ void list_replace_range(ListObject* l, int64_t lo, int64_t hi, Value const* item
 }
 
 // Items of an arbitrary iterable, as a rooted snapshot (CPython's PySequence_Fast).
+// As CPython's, only exact lists and tuples are copied directly: a subclass may override
+// __iter__ (issue 23757).
 void collect_items(Value iterable, gc::RootedValues& out, char const* not_iterable_msg)
 {
-    if (is_list(iterable)) {
+    if (is_exact_list(iterable)) {
         list_snapshot(as_list(iterable), out);
         return;
     }
-    if (is_tuple(iterable)) {
+    if (is_exact_tuple(iterable)) {
         TupleObject* t = iterable.as<TupleObject>();
         out.assign(t->items(), t->items() + t->m_size);
         return;
@@ -267,7 +270,11 @@ Value l_new(Value, Value const* args, size_t nargs, TupleObject*)
 
 Value l_init(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
-    if (kwnames && kwnames->m_size && self.as_object()->m_type == &list_type)
+    // As CPython: keywords are refused unless a subclass defines its own __new__ (which may take
+    // them; list.__init__ then ignores them).
+    Type* cls = self.as_object()->m_type;
+    bool own_new = cls != &list_type && cls->special(SP_new) != list_type.special(SP_new);
+    if (kwnames && kwnames->m_size && !own_new)
         raise(&exc::TypeError, "list() takes no keyword arguments");
     if (nargs > 1)
         raise(&exc::TypeError, "list expected at most 1 argument, got %zu", nargs);
@@ -726,9 +733,13 @@ Value li_length_hint(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("__length_hint__", nargs, kw, 0, 0);
     auto* it = self.as<ListIterObject>();
-    if (!it->m_seq)
+    read_barrier(it);
+    ListObject* l = it->m_seq;
+    int64_t index = it->m_index;
+    read_validate_barrier(it);
+    if (!l)
         return Value::small_int(0);
-    int64_t n = list_size(it->m_seq) - it->m_index;
+    int64_t n = list_size(l) - index;
     return Value::small_int(n < 0 ? 0 : n);
 }
 
@@ -736,9 +747,70 @@ Value lri_length_hint(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("__length_hint__", nargs, kw, 0, 0);
     auto* it = self.as<ListIterObject>();
-    if (!it->m_seq || it->m_index >= list_size(it->m_seq))
+    read_barrier(it);
+    ListObject* l = it->m_seq;
+    int64_t index = it->m_index;
+    read_validate_barrier(it);
+    if (!l || index >= list_size(l))
         return Value::small_int(0);
-    return Value::small_int(it->m_index + 1);
+    return Value::small_int(index + 1);
+}
+
+// pickle: (iter, (list,), index) / (reversed, (list,), index), or (iter, ([],)) once exhausted,
+// as CPython.
+Value list_iter_reduce_general(Value self, bool forward)
+{
+    auto* it = self.as<ListIterObject>();
+    read_barrier(it);
+    ListObject* l = it->m_seq;
+    int64_t index = it->m_index;
+    read_validate_barrier(it);
+    if (!l)
+        return tuple_of({ builtin_iter_callable(), tuple_of({ Value(list_new()) }) });
+    Value callable = forward ? builtin_iter_callable() : builtin_callable("reversed");
+    return tuple_of({ callable, tuple_of({ Value(l) }), int_from_i64(index) });
+}
+
+Value li_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    return list_iter_reduce_general(self, true);
+}
+
+Value lri_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    return list_iter_reduce_general(self, false);
+}
+
+// The restored index is clamped to [0, len] (forward; len: exhausted) or [-1, len - 1] (reverse).
+Value list_iter_setstate_general(Value self, Value state, bool forward)
+{
+    auto* it = self.as<ListIterObject>();
+    read_barrier(it);
+    ListObject* l = it->m_seq;
+    if (!l) {
+        iter_setstate_index(state, INT64_MIN, INT64_MAX); // the state is checked all the same
+        return none();
+    }
+    int64_t n = list_size(l);
+    int64_t index = forward ? iter_setstate_index(state, 0, n)
+                            : iter_setstate_index(state, -1, n - 1);
+    write_barrier(it);
+    it->m_index = index;
+    return none();
+}
+
+Value li_setstate(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__setstate__", nargs, kw, 1, 1);
+    return list_iter_setstate_general(self, args[0], true);
+}
+
+Value lri_setstate(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__setstate__", nargs, kw, 1, 1);
+    return list_iter_setstate_general(self, args[0], false);
 }
 
 const MethodDef list_methods[] = {
@@ -776,6 +848,8 @@ const MethodDef list_iter_methods[] = {
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
     { "__length_hint__", li_length_hint },
+    { "__reduce__", li_reduce },
+    { "__setstate__", li_setstate },
     { nullptr, nullptr },
 };
 
@@ -783,6 +857,8 @@ const MethodDef list_reviter_methods[] = {
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
     { "__length_hint__", lri_length_hint },
+    { "__reduce__", lri_reduce },
+    { "__setstate__", lri_setstate },
     { nullptr, nullptr },
 };
 
@@ -808,7 +884,8 @@ ListObject* list_from(Value const* items, int64_t n)
 
 void list_extend(ListObject* l, Value iterable)
 {
-    if (is_list(iterable) || is_tuple(iterable)) {
+    // Exact lists and tuples only (and l.extend(l)): a subclass may override __iter__.
+    if (is_exact_list(iterable) || is_exact_tuple(iterable) || iterable == Value(l)) {
         // Snapshot first: l.extend(l) must append the old items once.
         gc::RootedValues items;
         collect_items(iterable, items, nullptr);

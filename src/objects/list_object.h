@@ -33,6 +33,7 @@ extern Type list_type;
 ListObject* list_new(int64_t reserve = 0);
 ListObject* list_from(Value const* items, int64_t n);
 inline bool is_list(Value v) { return v.is_object() && v.as_object()->m_type->has_flag(TF_LIST_SUBCLASS); }
+inline bool is_exact_list(Value v) { return v.is_object() && v.as_object()->m_type == &list_type; }
 
 inline int64_t list_size(ListObject* l)
 {

@@ -33,6 +33,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/type_internal.h"
 #include "objects/undo.h"
 #include "objects/access.h"
 #include <algorithm>
@@ -550,7 +551,7 @@ SetObject* set_difference(SetObject* so, Value other)
     if (!is_anyset(other)) {
         DictObject* d = other.as<DictObject>();
         while (set_next_entry(so, &pos, &key, &hash))
-            if (!dict_get(d, key))
+            if (!dict_get_known_hash(d, key, hash))
                 set_add_entry(result, key, hash);
         return result;
     }
@@ -649,14 +650,17 @@ Value s_new(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     if (!cls->is_subtype(&set_type))
         raise(&exc::TypeError, "set.__new__(%s): %s is not a subtype of set", cls->name_str().c_str(),
             cls->name_str().c_str());
-    if (cls == &set_type && kwnames && kwnames->m_size)
+    // As CPython: keywords are refused unless a subclass defines its own __init__; set.__init__
+    // refuses them always.
+    bool own_init = cls != &set_type && cls->special(SP_init) != set_type.special(SP_init);
+    if (kwnames && kwnames->m_size && !own_init)
         raise(&exc::TypeError, "set() takes no keyword arguments");
     return gc::make<SetObject>(cls);
 }
 
 Value s_init(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
-    if (kwnames && kwnames->m_size && self.as_object()->m_type == &set_type)
+    if (kwnames && kwnames->m_size)
         raise(&exc::TypeError, "set() takes no keyword arguments");
     if (nargs > 1)
         raise(&exc::TypeError, "set expected at most 1 argument, got %zu", nargs);
@@ -675,7 +679,10 @@ Value fs_new(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     if (!cls->is_subtype(&frozenset_type))
         raise(&exc::TypeError, "frozenset.__new__(%s): %s is not a subtype of frozenset",
             cls->name_str().c_str(), cls->name_str().c_str());
-    if (cls == &frozenset_type && kwnames && kwnames->m_size)
+    // As CPython: keywords are refused unless a subclass defines its own __init__ (frozenset's is
+    // object's).
+    bool own_init = cls != &frozenset_type && cls->special(SP_init) != g_object_init;
+    if (kwnames && kwnames->m_size && !own_init)
         raise(&exc::TypeError, "frozenset() takes no keyword arguments");
     if (nargs > 2)
         raise(&exc::TypeError, "frozenset expected at most 1 argument, got %zu", nargs - 1);
@@ -1005,9 +1012,8 @@ Value s_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
     int64_t hash;
     while (set_next_entry(so, &pos, &key, &hash))
         list_append(keys, key);
-    Value state = py_getattr_opt(self, names::__dict__);
-    if (!state)
-        state = none();
+    // As CPython 3.11: the state is __getstate__()'s (the instance dict and the slot values).
+    Value state = py_call_method(self, intern("__getstate__"), nullptr, 0);
     return tuple_of({ Value(so->m_type), Value(tuple_of({ Value(keys) })), state });
 }
 
@@ -1046,6 +1052,27 @@ Value si_length_hint(Value self, Value const*, size_t nargs, TupleObject* kw)
     if (it->m_set && it->m_used == set_size(it->m_set))
         return Value::small_int(it->m_len);
     return Value::small_int(0);
+}
+
+// pickle: (iter, (list,)) with the items a copy of the iterator has left to produce, as
+// CPython; the original iterator does not move.
+Value si_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    auto* it = self.as<SetIterObject>();
+    read_barrier(it);
+    SetObject* so = it->m_set;
+    int64_t pos = it->m_pos;
+    int64_t used = it->m_used;
+    int64_t len = it->m_len;
+    read_validate_barrier(it);
+    auto* copy = gc::make<SetIterObject>(&set_iterator_type, so, used);
+    copy->m_pos = pos;
+    copy->m_len = len;
+    ListObject* items = list_new();
+    for (Value key; (key = set_iternext(copy));)
+        list_append(items, key);
+    return tuple_of({ builtin_iter_callable(), tuple_of({ Value(items) }) });
 }
 
 const MethodDef set_methods[] = {
@@ -1121,6 +1148,7 @@ const MethodDef set_iter_methods[] = {
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
     { "__length_hint__", si_length_hint },
+    { "__reduce__", si_reduce },
     { nullptr, nullptr },
 };
 
@@ -1160,6 +1188,11 @@ bool set_next(SetObject* s, int64_t* pos, Value* key)
     return set_next_entry(s, pos, key, &hash);
 }
 
+bool set_next_hashed(SetObject* s, int64_t* pos, Value* key, int64_t* hash)
+{
+    return set_next_entry(s, pos, key, hash);
+}
+
 void set_update_internal(SetObject* so, Value other)
 {
     if (is_anyset(other)) {
@@ -1174,10 +1207,11 @@ void set_update_internal(SetObject* so, Value other)
             write_barrier(so);
             table_resize(so, (set_size(so) + n) * 2);
         }
-        int64_t pos = 0;
+        // The dict's stored hashes, as CPython: the keys are not hashed again.
+        int64_t pos = 0, hash;
         Value k, v;
-        while (dict_next(d, &pos, &k, &v))
-            set_add_entry(so, k, container_hash(k));
+        while (dict_next_hashed(d, &pos, &k, &v, &hash))
+            set_add_entry(so, k, hash);
         return;
     }
     Value it = py_iter(other);
@@ -1220,10 +1254,9 @@ void set_symmetric_difference_update_internal(SetObject* so, Value other)
     }
     if (other.is_object() && other.as_object()->m_type == &dict_type) {
         DictObject* d = other.as<DictObject>();
-        int64_t pos = 0;
+        int64_t pos = 0, hash;
         Value k, v;
-        while (dict_next(d, &pos, &k, &v)) {
-            int64_t hash = container_hash(k);
+        while (dict_next_hashed(d, &pos, &k, &v, &hash)) {
             if (!set_discard_entry(so, k, hash))
                 set_add_entry(so, k, hash);
         }

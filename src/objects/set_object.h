@@ -33,5 +33,7 @@ void set_add(SetObject* s, Value key);
 bool set_discard(SetObject* s, Value key);
 // Iteration in table order: start with *pos = 0; false when done.
 bool set_next(SetObject* s, int64_t* pos, Value* key);
+// set_next() that also gives the key's stored hash.
+bool set_next_hashed(SetObject* s, int64_t* pos, Value* key, int64_t* hash);
 
 } // namespace pystm
