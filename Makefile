@@ -37,6 +37,7 @@ asan-test:
 stm-test: build
 	PYSTM_STM=engaged python3.11 tests/run_py_tests.py --pystm $(BUILD)/pystm
 	PYSTM_STM=serial python3.11 tests/run_py_tests.py --pystm $(BUILD)/pystm threads thread_ transaction pystm/ subprocess
+	PYSTM_STM=engaged PYSTM_DICT_STRIPES=1 python3.11 tests/run_py_tests.py --pystm $(BUILD)/pystm
 
 # The STM unit tests (the runtime with real threads included) and the threaded differential
 # tests under ThreadSanitizer. The differential tests run with serial transactions: with parallel

@@ -10,8 +10,9 @@
 // Invariants:
 //   DICT-1 every live entry's key and value are traced (dict_trace); deleted entries have a null
 //          key and are skipped.
-//   DICT-2 m_version changes on every mutation, including resizes, to a number no dict had before
-//          and none will have again (see next_version()).
+//   DICT-2 m_version changes on every structural mutation, including resizes, to a number no dict
+//          had before and none will have again (see next_version()). Value writes through stripes
+//          (DICT-9) leave it alone: the one cache keyed on it (LOAD_GLOBAL) skips striped dicts.
 //   DICT-3 lookups that call __eq__ (which may run Python code) revalidate the table afterwards:
 //          if the dict now has another table (serial numbers make a reused address detectable)
 //          or the entry changed, the lookup restarts. No pointer into a table is dereferenced
@@ -33,6 +34,19 @@
 //          saved table of the attached record: the record takes it (still readable by concurrent
 //          readers until the transaction ends), detaches, and restore() puts it back with the
 //          log replayed in reverse; tables allocated by the attempt are freed by restore().
+//   DICT-9 per-key values. A dict that transactions contended for gets value stripes (m_stripes):
+//          the dict's own STM header then stands for its structure (keys, order, table, counts)
+//          and each stripe's header for the values of the keys whose (mixed) hash selects it.
+//          Reading a value takes the read barriers of the dict and of the key's stripe; writing
+//          the value of an existing key reads the dict and locks only the stripe, so writers of
+//          keys in different stripes do not conflict. A change that moves, copies or rewrites
+//          existing entries (resize, clear, popitem, deleting a key, a bulk copy) locks every
+//          stripe it touches first, so it never copies or overwrites a value that another
+//          attempt wrote in place and may still roll back; appending a new key touches no
+//          existing entry and locks only the dict. The dict's undo record of a striped dict
+//          never copies the table (no DICT-8 copy, no DICT-6 log-to-copy switch) and restores
+//          only what this attempt changed; a stripe's record logs (table, entry, old value) per
+//          write and restores them in reverse.
 #include "objects/dict_object.h"
 #include "gc/heap.h"
 #include "objects/exceptions.h"
@@ -76,6 +90,7 @@ void type_dict_changed(); // type_object.cpp (TYPE-3)
 struct DictUndo {
     DictObject* dict;
     DictTable* table; // the table at save, or null
+    TupleObject* stripes; // m_stripes at save (DICT-9)
     int64_t nentries, used, fill; // its header at save
     bool owned = false; // the dict replaced [table]; the record frees it at drop (DICT-6)
     uint64_t logged = 0; // entries 0..63 of [table] already in [entries]
@@ -140,6 +155,98 @@ inline void note_mutation(DictObject* d)
 {
     if (PY_UNLIKELY(std::atomic_ref<uint32_t>(d->m_hash).load(std::memory_order_relaxed) == TYPE_DICT_MARK))
         type_dict_changed();
+}
+
+// --- value stripes (DICT-9) -------------------------------------------------------------------
+
+struct StripeUndo;
+
+struct DictStripe : Object {
+    DictObject* m_dict;
+    AttachedUndo<StripeUndo> m_undo;
+    DictStripe(Type* t, DictObject* d) : Object(t), m_dict(d) { }
+};
+
+struct StripeUndo {
+    DictStripe* stripe;
+    struct Write {
+        DictTable* table;
+        int64_t ix;
+        Value old;
+    };
+    std::vector<Write> log;
+};
+
+// The stripe of the values of keys with [hash]. [d]'s state must have been read (m_stripes).
+// The hash is mixed first: small ints hash to themselves, and keys that programs compute often
+// share their low bits (an LCG's low bits repeat with a short period).
+inline DictStripe* stripe_of(DictObject* d, int64_t hash)
+{
+    TupleObject* s = d->m_stripes;
+    uint64_t mixed = static_cast<uint64_t>(hash) * 0x9E3779B97F4A7C15ull;
+    int bits = __builtin_ctzll(static_cast<uint64_t>(s->m_size));
+    return s->item(static_cast<int64_t>(mixed >> (64 - bits))).as<DictStripe>();
+}
+
+// Before reading the value of an entry with [hash], after read_barrier(d): the stripe's read
+// barrier (null when [d] has no stripes). Pair with value_read_end() after the read (STM-5).
+inline DictStripe* value_read_begin(DictObject* d, int64_t hash)
+{
+    if (PY_LIKELY(!d->m_stripes))
+        return nullptr;
+    DictStripe* st = stripe_of(d, hash);
+    read_barrier(st);
+    return st;
+}
+inline void value_read_end(DictStripe* st)
+{
+    if (st)
+        read_validate_barrier(st);
+}
+
+// Before a change that moves, copies or rewrites existing entries of a striped dict (after the
+// dict's write barrier): every stripe is locked, so no other attempt holds an in-place value
+// write to any entry (DICT-9).
+void lock_all_stripes(DictObject* d)
+{
+    if (TupleObject* s = d->m_stripes)
+        for (int64_t i = 0; i < s->m_size; i++)
+            write_barrier(s->item(i).as_object());
+}
+// Before a bulk read of values (copy): every stripe read.
+void read_all_stripes(DictObject* d)
+{
+    if (TupleObject* s = d->m_stripes)
+        for (int64_t i = 0; i < s->m_size; i++)
+            read_barrier(s->item(i).as_object());
+}
+void validate_all_stripes(DictObject* d)
+{
+    if (TupleObject* s = d->m_stripes)
+        for (int64_t i = 0; i < s->m_size; i++)
+            read_validate_barrier(s->item(i).as_object());
+}
+
+// After [d]'s write barrier: a dict that a transaction aborted on gets its stripes now.
+// Read-mostly dicts (type dicts, module globals) never do, and one that has stripes already
+// (a class namespace that became a type's dict) takes value writes through its own header as
+// well as the stripe: the type attribute cache and the read-mostly epoch must see every change
+// of their values (TYPE-4).
+void maybe_give_stripes(DictObject* d)
+{
+    if ((PY_LIKELY(!d->m_contended.load(std::memory_order_relaxed)) && !g_dict_stripes_always) || d->m_stripes
+        || !g_stm_active)
+        return;
+    if (std::atomic_ref<uint32_t>(d->m_hash).load(std::memory_order_relaxed) == TYPE_DICT_MARK
+        || stm::is_read_mostly(d))
+        return;
+    int64_t n = kDictStripesMin;
+    while (n < kDictStripesMax && n * 4 < (d->m_table ? d->m_table->used : 0))
+        n *= 2;
+    gc::RootedValues stripes;
+    for (int64_t i = 0; i < n; i++)
+        stripes.push_back(Value(gc::make<DictStripe>(&dict_stripe_type, d)));
+    d->m_stripes = tuple_from(stripes.data(), static_cast<int64_t>(stripes.size()));
 }
 
 constexpr int32_t IX_EMPTY = -1;
@@ -216,7 +323,13 @@ void trace_table(DictTable* t, gc::Tracer& tr)
     }
 }
 
-void dict_trace(Object* o, gc::Tracer& tr) { trace_table(static_cast<DictObject*>(o)->m_table, tr); }
+void dict_trace(Object* o, gc::Tracer& tr)
+{
+    auto* d = static_cast<DictObject*>(o);
+    trace_table(d->m_table, tr);
+    if (d->m_stripes)
+        tr.visit(d->m_stripes);
+}
 
 size_t table_bytes(DictTable* t)
 {
@@ -266,7 +379,8 @@ DictUndo* undo_for_change_slow(DictObject* d)
     // DICT-8: a small record holds the whole table already; changes need no logging.
     if (!u || u->small || !u->table || u->table != d->m_table)
         return nullptr;
-    if (PY_UNLIKELY(u->entries.size() + u->slots.size() > static_cast<size_t>(std::max<int64_t>(64, u->table->size)))) {
+    if (PY_UNLIKELY(u->entries.size() + u->slots.size() > static_cast<size_t>(std::max<int64_t>(64, u->table->size)))
+        && !d->m_stripes) { // DICT-9: a copy would take other attempts' in-place values with it
         // A log longer than the table costs more than one copy: continue on a copy (DICT-6).
         d->m_table = table_clone(u->table);
         release_table(d, u->table);
@@ -316,6 +430,7 @@ void dict_destroy(Object* o)
 // Rebuilds [d]'s table with room for [minused] items, dropping deleted entries.
 void dict_resize(DictObject* d, int64_t minused)
 {
+    lock_all_stripes(d); // DICT-9: the entries move
     DictTable* old = d->m_table;
     DictTable* t = table_alloc(size_for(minused));
     if (old) {
@@ -382,6 +497,25 @@ restart:
 
 void insert_absent(DictObject* d, Value key, int64_t hash, Value value);
 
+// DICT-9: d[key] = value for the existing entry [ix] of a striped dict, after lookup(): locks
+// only the key's stripe, so writers of other keys' values run in parallel.
+void set_value_striped(DictObject* d, int64_t ix, int64_t hash, Value value)
+{
+    DictStripe* st = stripe_of(d, hash);
+    write_barrier(st);
+    read_validate_barrier(d); // STM-5: the structure lookup() saw is still the current one
+    DictTable* t = d->m_table;
+    if (StripeUndo* u = st->m_undo.present() ? st->m_undo.get(st) : nullptr) {
+        u->log.push_back({ t, ix, t->entries()[ix].value });
+    } else if (g_stm_active && stm::write_fast(d)) {
+        // The attempt gave [d] its stripes: they are its private objects, which have no undo
+        // records, and it holds the dict's lock, so the dict's own record keeps the old value.
+        if (DictUndo* du = undo_for_change(d))
+            note_entry(du, ix);
+    }
+    t->entries()[ix].value = value;
+}
+
 void insert_known_hash(DictObject* d, Value key, int64_t hash, Value value)
 {
     int64_t ix = lookup(d, key, hash);
@@ -389,7 +523,14 @@ void insert_known_hash(DictObject* d, Value key, int64_t hash, Value value)
         insert_absent(d, key, hash, value);
         return;
     }
+    if (PY_UNLIKELY(d->m_stripes != nullptr) && !stm::is_read_mostly(d)) {
+        set_value_striped(d, ix, hash, value);
+        return;
+    }
     write_barrier(d);
+    maybe_give_stripes(d);
+    if (PY_UNLIKELY(d->m_stripes != nullptr))
+        write_barrier(stripe_of(d, hash)); // a read-mostly dict: the epoch must see the change
     DictUndo* u = undo_for_change(d);
     DictTable* t = d->m_table;
     if (PY_UNLIKELY(u))
@@ -403,6 +544,7 @@ void insert_known_hash(DictObject* d, Value key, int64_t hash, Value value)
 void insert_absent(DictObject* d, Value key, int64_t hash, Value value)
 {
     write_barrier(d);
+    maybe_give_stripes(d);
     DictUndo* u = undo_for_change(d);
     DictTable* t = d->m_table;
     if (!t || t->nentries >= t->capacity || t->fill >= t->capacity) {
@@ -429,6 +571,8 @@ void insert_absent(DictObject* d, Value key, int64_t hash, Value value)
 Value delete_entry(DictObject* d, int64_t ix)
 {
     write_barrier(d);
+    if (PY_UNLIKELY(d->m_stripes != nullptr))
+        write_barrier(stripe_of(d, d->m_table->entries()[ix].hash)); // DICT-9: the value goes too
     DictUndo* u = undo_for_change(d);
     DictTable* t = d->m_table;
     DictEntry* e = &t->entries()[ix];
@@ -652,7 +796,12 @@ Value d_setdefault(Value self, Value const* args, size_t nargs, TupleObject* kw)
     int64_t ix = lookup(d, args[0], hash);
     if (ix >= 0) {
         read_barrier(d);
-        return d->m_table->entries()[ix].value;
+        DictStripe* st = value_read_begin(d, hash);
+        if (st)
+            read_validate_barrier(d); // the stripe's barrier may have waited
+        Value v = d->m_table->entries()[ix].value;
+        value_read_end(st);
+        return v;
     }
     Value dflt = nargs == 2 ? args[1] : none();
     // One lookup, as CPython: __hash__ and __eq__ run once (the lookup ran no code since).
@@ -676,6 +825,7 @@ Value d_popitem(Value self, Value const*, size_t nargs, TupleObject* kw)
     check_nargs("popitem", nargs, kw, 0, 0);
     DictObject* d = as_dict(self);
     write_barrier(d);
+    lock_all_stripes(d); // DICT-9: a popped position is reused
     undo_for_change(d); // DICT-5: a copy, if any, is made before [t] is read
     DictTable* t = d->m_table;
     if (!t || t->used == 0)
@@ -870,19 +1020,25 @@ Value dict_get_known_hash(DictObject* d, Value key, int64_t hash)
     if (ix < 0)
         return Value();
     read_barrier(d);
+    DictStripe* st = value_read_begin(d, hash);
+    if (st)
+        read_validate_barrier(d); // the stripe's barrier may have waited
     Value v = d->m_table->entries()[ix].value;
+    value_read_end(st);
     read_validate_barrier(d); // STM-5
     return v;
 }
 
 Value dict_get_str(DictObject* d, StrObject* key)
 {
+    uint32_t cached = key->m_hash; // str_hash()'s cache, read inline on this hot path
+    int64_t hash = PY_LIKELY(cached != 0) ? static_cast<int64_t>(cached) : str_hash(key);
     read_barrier(d);
+    if (PY_UNLIKELY(d->m_stripes != nullptr))
+        return dict_get(d, key); // DICT-9: the stripe's barriers
     DictTable* t = d->m_table;
     if (!t)
         return Value();
-    uint32_t cached = key->m_hash; // str_hash()'s cache, read inline on this hot path
-    int64_t hash = PY_LIKELY(cached != 0) ? static_cast<int64_t>(cached) : str_hash(key);
     size_t mask = static_cast<size_t>(t->size - 1);
     size_t perturb = static_cast<size_t>(hash);
     size_t i = perturb & mask;
@@ -939,6 +1095,7 @@ Value dict_pop(DictObject* d, Value key)
 void dict_clear(DictObject* d)
 {
     write_barrier(d);
+    lock_all_stripes(d); // DICT-9
     DictTable* t = d->m_table;
     d->m_table = nullptr;
     d->m_version = next_version(d);
@@ -950,12 +1107,15 @@ DictObject* dict_copy(DictObject* d)
 {
     DictObject* r = dict_new();
     read_barrier(d);
+    read_all_stripes(d); // DICT-9: every value is copied
     DictTable* t = d->m_table;
     if (!t || t->used == 0)
         return r;
     if (t->used == t->nentries) {
         // No deleted entries: clone the table as is.
         r->m_table = table_clone(t);
+        validate_all_stripes(d);
+        read_validate_barrier(d);
         return r;
     }
     dict_resize(r, t->used * 3 / 2 + 1);
@@ -970,6 +1130,8 @@ DictObject* dict_copy(DictObject* d)
         nt->used++;
         nt->fill++;
     }
+    validate_all_stripes(d);
+    read_validate_barrier(d);
     return r;
 }
 
@@ -1002,6 +1164,23 @@ void dict_update(DictObject* d, Value other)
         dict_set(d, k, py_getitem(other, k));
 }
 
+namespace {
+
+// DICT-9: the key and value of live entry [i] of a striped dict, after read_barrier(d).
+bool read_entry_striped(DictObject* d, int64_t i, Value* key, Value* value)
+{
+    DictStripe* st = value_read_begin(d, d->m_table->entries()[i].hash);
+    read_validate_barrier(d); // the stripe's barrier may have waited
+    DictEntry const& e = d->m_table->entries()[i];
+    *key = e.key;
+    *value = e.value;
+    value_read_end(st);
+    read_validate_barrier(d);
+    return true;
+}
+
+} // namespace
+
 bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value)
 {
     read_barrier(d);
@@ -1011,6 +1190,8 @@ bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value)
     while (*pos < t->nentries) {
         DictEntry* e = &t->entries()[(*pos)++];
         if (e->key) {
+            if (PY_UNLIKELY(d->m_stripes != nullptr))
+                return read_entry_striped(d, *pos - 1, key, value);
             *key = e->key;
             *value = e->value;
             return true;
@@ -1028,6 +1209,10 @@ bool dict_next_hashed(DictObject* d, int64_t* pos, Value* key, Value* value, int
     while (*pos < t->nentries) {
         DictEntry* e = &t->entries()[(*pos)++];
         if (e->key) {
+            if (PY_UNLIKELY(d->m_stripes != nullptr)) {
+                *hash = e->hash; // keys and hashes are the dict's structure (DICT-9)
+                return read_entry_striped(d, *pos - 1, key, value);
+            }
             *key = e->key;
             *value = e->value;
             *hash = e->hash;
@@ -1049,6 +1234,8 @@ bool dict_prev(DictObject* d, int64_t* pos, Value* key, Value* value)
     while (*pos > 0) {
         DictEntry* e = &t->entries()[--(*pos)];
         if (e->key) {
+            if (PY_UNLIKELY(d->m_stripes != nullptr))
+                return read_entry_striped(d, *pos, key, value);
             *key = e->key;
             *value = e->value;
             return true;
@@ -1061,6 +1248,8 @@ void setup_dict_types()
 {
     init_static_type(&dict_type, "dict", nullptr, sizeof(DictObject), TF_BASETYPE | TF_DICT_SUBCLASS, dict_trace,
         dict_destroy);
+    init_static_type(&dict_stripe_type, "dict_stripe", nullptr, sizeof(DictStripe), 0,
+        [](Object* o, gc::Tracer& tr) { tr.visit(static_cast<DictStripe*>(o)->m_dict); });
     setup_dict_view_types();
 }
 
@@ -1094,12 +1283,15 @@ void* dict_undo_save(Object* o, Type*)
     }
     u->dict = d;
     u->table = t;
+    u->stripes = d->m_stripes;
     u->nentries = t ? t->nentries : 0;
     u->used = t ? t->used : 0;
     u->fill = t ? t->fill : 0;
     u->owned = false;
     u->logged = 0;
-    u->small = t && t->size <= DictUndo::SMALL_SIZE && t->nentries <= DictUndo::SMALL_ENTRIES;
+    // DICT-9: no copy of a striped dict's entries: restoring it would overwrite values that
+    // other attempts wrote through the stripes meanwhile.
+    u->small = t && !d->m_stripes && t->size <= DictUndo::SMALL_SIZE && t->nentries <= DictUndo::SMALL_ENTRIES;
     if (u->small) {
         memcpy(u->small_indices, t->indices(), static_cast<size_t>(t->size) * sizeof(int32_t));
         memcpy(u->small_entries, t->entries(), static_cast<size_t>(t->nentries) * sizeof(DictEntry));
@@ -1128,6 +1320,7 @@ void dict_undo_restore(Object* o, Type*, void* r)
     if (d->m_table != u->table)
         retire_table(d->m_table); // allocated by the attempt (DICT-6)
     d->m_table = u->table;
+    d->m_stripes = u->stripes;
     u->owned = false;
     u->entries.clear();
     u->slots.clear();
@@ -1171,8 +1364,64 @@ void dict_undo_trace(void* r, gc::Tracer& tr)
     }
     if (u->owned)
         trace_table(u->table, tr);
+    if (u->stripes)
+        tr.visit(u->stripes);
+}
+
+// A stripe's record (DICT-9): the values this attempt overwrote through the stripe.
+thread_local std::vector<StripeUndo*> t_stripe_pool;
+
+void* stripe_undo_save(Object* o, Type*)
+{
+    auto* st = static_cast<DictStripe*>(o);
+    StripeUndo* u;
+    if (!t_stripe_pool.empty()) {
+        u = t_stripe_pool.back();
+        t_stripe_pool.pop_back();
+    } else {
+        u = new StripeUndo;
+    }
+    u->stripe = st;
+    st->m_undo.attach(st, u);
+    return u;
+}
+void stripe_undo_restore(Object*, Type*, void* r)
+{
+    // The logged tables are alive: the dict's current table, or one that its own record keeps
+    // until its restore (no other attempt can replace the table while we hold the stripe).
+    auto* u = static_cast<StripeUndo*>(r);
+    for (size_t k = u->log.size(); k-- > 0;)
+        u->log[k].table->entries()[u->log[k].ix].value = u->log[k].old;
+    u->log.clear();
+}
+void stripe_undo_drop(void* r)
+{
+    auto* u = static_cast<StripeUndo*>(r);
+    u->stripe->m_undo.detach(u);
+    u->log.clear();
+    if (t_stripe_pool.size() < POOL_MAX && u->log.capacity() <= POOL_LOG_MAX)
+        t_stripe_pool.push_back(u);
+    else
+        delete u;
+}
+void stripe_undo_trace(void* r, gc::Tracer& tr)
+{
+    for (auto const& w : static_cast<StripeUndo*>(r)->log)
+        tr.visit(w.old);
 }
 } // namespace
+
+StmUndoOps const g_dict_stripe_undo { stripe_undo_save, stripe_undo_restore, stripe_undo_drop, stripe_undo_trace,
+    UINT32_MAX };
+
+Type dict_stripe_type { &type_type };
+bool g_dict_stripes_always = false;
+
+void dict_note_conflict(Object* o)
+{
+    if (o && o->m_type && o->m_type->has_flag(TF_DICT_SUBCLASS))
+        static_cast<DictObject*>(o)->m_contended.store(true, std::memory_order_relaxed);
+}
 
 StmUndoOps const g_dict_undo { dict_undo_save, dict_undo_restore, dict_undo_drop, dict_undo_trace, sizeof(DictObject) };
 

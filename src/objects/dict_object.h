@@ -15,12 +15,34 @@ struct StrObject;
 struct DictTable; // private
 struct DictUndo; // private
 
+struct TupleObject;
+
 struct DictObject : Object {
     DictTable* m_table = nullptr; // C++ heap memory owned by the dict, freed by m_destroy
-    uint64_t m_version = 0; // bumped on every mutation (iteration checks, caches)
+    uint64_t m_version = 0; // bumped on every structural mutation (caches, DICT-2)
     AttachedUndo<DictUndo> m_undo; // UNDO-4
+    // DICT-9: the value stripes of a dict that transactions contended for (null until then): a
+    // tuple of stripe objects (a power of two of them) whose STM headers stand for the values of the keys
+    // whose hash selects them, so that transactions writing the values of different keys do not
+    // conflict. Set once, under the dict's lock; never cleared except by the undo of that write.
+    TupleObject* m_stripes = nullptr;
+    // A hint, not transactional state (principle 6): a transaction aborted on this dict, so the
+    // next one to write it gives it stripes.
+    std::atomic<bool> m_contended { false };
     explicit DictObject(Type* t) : Object(t) { }
 };
+
+// DICT-9: how many value stripes a contended dict gets: a power of two, about one per four keys
+// it holds then, within these bounds. Transactions that each touch a few keys conflict falsely
+// when two keys share a stripe, so a big dict gets many.
+inline constexpr int64_t kDictStripesMin = 64;
+inline constexpr int64_t kDictStripesMax = 4096;
+extern Type dict_stripe_type;
+// Called by the interpreter after a transaction aborted on a conflict over [o]: if [o] is a dict
+// (or one of its value stripes), its next writer gives it value stripes (DICT-9). Thread-safe.
+void dict_note_conflict(Object* o);
+// PYSTM_DICT_STRIPES=1 (tests): every dict written in a transaction gets stripes, contended or not.
+extern bool g_dict_stripes_always;
 
 extern Type dict_type;
 

@@ -86,6 +86,7 @@ template <class Rec> struct AttachedUndo {
 // The undo operations of list, dict, set and bytearray (their .cpp files).
 extern StmUndoOps const g_list_undo;
 extern StmUndoOps const g_dict_undo;
+extern StmUndoOps const g_dict_stripe_undo; // DICT-9
 extern StmUndoOps const g_set_undo;
 extern StmUndoOps const g_bytearray_undo;
 

@@ -926,7 +926,8 @@ inline Value load_global_cached(uint32_t const* ip, StrObject* name, DictObject*
     read_barrier(globals);
     read_barrier(builtins);
     if (PY_LIKELY(e.ip == ip && e.name == name && e.globals == globals && e.builtins == builtins
-            && e.globals_version == globals->m_version && e.builtins_version == builtins->m_version))
+            && e.globals_version == globals->m_version && e.builtins_version == builtins->m_version
+            && !globals->m_stripes && !builtins->m_stripes)) // DICT-2, DICT-9
         return e.value;
     uint64_t gv = globals->m_version;
     uint64_t bv = builtins->m_version;
@@ -937,7 +938,8 @@ inline Value load_global_cached(uint32_t const* ip, StrObject* name, DictObject*
             raise_name_not_defined(name);
     }
     // A lookup that ran Python code (a key's __eq__) may have changed a dict: do not cache.
-    if (name->m_interned && gv == globals->m_version && bv == builtins->m_version)
+    if (name->m_interned && gv == globals->m_version && bv == builtins->m_version && !globals->m_stripes
+        && !builtins->m_stripes)
         e = GlobalCacheEntry { ip, name, globals, builtins, gv, bv, v };
     return v;
 }
@@ -2348,6 +2350,9 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
             // in the try block above (it may abort too).
             if (ts->m_nested_runs != 1 || !ts->m_restartable)
                 throw;
+            // A dict that transactions contend for gets per-key value stripes (DICT-9). The
+            // object is still allocated: nothing is freed before the next safepoint.
+            dict_note_conflict(stm::last_abort_info().object);
             restart = true;
             kwnames = nullptr;
             skip_tb = false;

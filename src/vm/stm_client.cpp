@@ -189,6 +189,7 @@ void register_undo_ops()
     }
     list_type.m_stm_undo = &g_list_undo;
     dict_type.m_stm_undo = &g_dict_undo;
+    dict_stripe_type.m_stm_undo = &g_dict_stripe_undo;
     set_type.m_stm_undo = &g_set_undo;
     bytearray_type.m_stm_undo = &g_bytearray_undo;
     frame_type.m_stm_undo = &s_frame_undo;
@@ -236,6 +237,8 @@ void stm_engage()
     hooks.keep_read_mostly = keep_read_mostly;
     stm::set_client_hooks(hooks);
     gc::set_root_tracer(trace_transactions);
+    if (char const* c = std::getenv("PYSTM_DICT_STRIPES"))
+        g_dict_stripes_always = *c == '1';
     if (char const* c = std::getenv("PYSTM_STM_CHAOS"))
         g_stm_chaos = static_cast<uint32_t>(std::strtoul(c, nullptr, 10));
     if (g_stm_chaos)
