@@ -94,8 +94,13 @@ class SimpleQueue:
                 raise ValueError("'timeout' must be a non-negative number")
             endtime = _time() + timeout
         while True:
-            if self._queue:
+            # One call takes the item: another consumer may empty the queue between a test of
+            # its length and a popleft() (as between any two bytecodes in CPython).
+            try:
                 item = self._queue.popleft()
+            except IndexError:
+                pass
+            else:
                 if self._queue:
                     self._signal()
                 return item

@@ -19,6 +19,12 @@
 //          *=), the record takes that buffer and the list continues on a private copy (or an
 //          empty buffer), unlogged. Concurrent readers can keep reading the saved buffer, and
 //          restore() puts it back, still with room for the saved size.
+//   LIST-3 list.append (the method) on a list that the running, restartable transaction does not
+//          own is queued, not applied (g_defer_list_append, vm/stm_client.cpp): the attempt
+//          applies its queued appends to a list, in order, before its next barrier on that list
+//          (the read filter forgets the list, so that barrier takes the slow path), and all of
+//          them when it commits or becomes inevitable. Threads appending to one list then hold
+//          its lock only while they commit, and the appends land in commit order.
 #include "objects/list_object.h"
 #include <algorithm>
 #include "gc/heap.h"
@@ -34,6 +40,8 @@
 #include "objects/access.h"
 
 namespace pystm {
+
+bool (*g_defer_list_append)(ListObject* l, Value v) = nullptr; // LIST-3
 
 Type list_type { &type_type };
 static Type list_iterator_type { &type_type };
@@ -523,7 +531,10 @@ Value l_imul(Value self, Value const* args, size_t nargs, TupleObject* kw)
 Value l_append(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("append", nargs, kw, 1, 1);
-    list_append(as_list(self), args[0]);
+    ListObject* l = as_list(self);
+    if (PY_UNLIKELY(g_stm_active) && g_defer_list_append && g_defer_list_append(l, args[0]))
+        return none(); // LIST-3
+    list_append(l, args[0]);
     return none();
 }
 

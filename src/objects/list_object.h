@@ -64,6 +64,9 @@ inline void list_append(ListObject* l, Value v)
     l->m_items.push_back(v);
 }
 void list_extend(ListObject* l, Value iterable);
+// LIST-3: set by the interpreter while the STM is engaged; takes over a list.append call that
+// it can apply later in the transaction, and returns false when the append must happen now.
+extern bool (*g_defer_list_append)(ListObject* l, Value v);
 // Sorts in place: list.sort(key=, reverse=) semantics (stable; ValueError "list modified during
 // sort" if the list changes during the sort).
 void list_sort(ListObject* l, Value key, bool reverse);

@@ -141,6 +141,10 @@ struct ClientHooks {
     // locked: returning true keeps it read-mostly, for objects whose readers rely on the
     // scheme (the interpreter's type dicts, TYPE-4). Null: every such object leaves it.
     bool (*keep_read_mostly)(Object* o) = nullptr;
+    // Called on the attempt's thread at the start of commit() and of become_inevitable(), while
+    // the attempt may still take locks (the client applies writes it deferred). May throw
+    // StmAbort, through a barrier that met a conflict.
+    void (*before_commit)() = nullptr;
 };
 
 // One event of the log (ClientHooks::record). Times are now_ticks() values.
@@ -268,6 +272,9 @@ void on_allocate(Object* o);
 // at any time, on a shared object too (a writer that locked [o] without the bit commits it
 // without the bit; one that locked it with the bit bumps the read-mostly epoch).
 void set_read_mostly(Object* o, bool on);
+// Must be called inside a transaction: the next read of [o] in this attempt takes the slow path
+// (STM-12's filter forgets it), so that the client can act on it there (deferred writes).
+void forget_read(Object* o);
 // Whether [o] uses the read-mostly scheme (tests).
 inline bool is_read_mostly(Object const* o) { return o->m_stm.load(std::memory_order_relaxed) & kReadMostly; }
 

@@ -302,6 +302,16 @@ void on_allocate(Object* o)
     o->m_stm.store(t_own_word | rm, std::memory_order_relaxed);
 }
 
+void forget_read(Object* o)
+{
+    Transaction* tx = active_tx();
+    if (!tx)
+        return;
+    FilterEntry& f = tx->m_filter[filter_index(o)];
+    if (f == filter_entry(o, tx->m_filter_tag))
+        f = 0;
+}
+
 void set_read_mostly(Object* o, bool on)
 {
     // An RMW, never a load and a store: a writer's lock CAS in between must not be undone.
@@ -317,6 +327,8 @@ void become_inevitable()
     PY_VERIFY(tx != nullptr, "STM-8");
     if (tx->m_inevitable)
         return;
+    if (g_hooks.before_commit)
+        g_hooks.before_commit();
     // At most one inevitable transaction (STM-8): wait for the slot. We may hold locks the
     // inevitable one needs, so keep honouring its kill requests while waiting.
     for (;;) {

@@ -381,6 +381,12 @@ void commit()
 {
     Transaction* tx = t_tx;
     PY_VERIFY(tx && tx->m_active, "STM-4");
+    if (g_hooks.before_commit) {
+        // The client's deferred writes take their locks here and hold them only until the end
+        // of this commit: a transaction that meets one spins rather than aborts (STM-10).
+        tx->m_committing.store(true, std::memory_order_release);
+        g_hooks.before_commit();
+    }
     if (tx->m_writes.empty() && !tx->m_inevitable) {
         // Read-only: every read was consistent with m_rv (STM-1), so it serializes at m_rv.
         // No shared word is written.

@@ -209,6 +209,62 @@ void maybe_chaos_abort()
         stm::abort_transaction();
 }
 
+// LIST-3: deferred appends. list.append on a list the attempt does not own only queues the item
+// (ThreadState::m_deferred_appends); the attempt applies its queued appends to a list before it
+// touches that list again (the barrier slow paths, which the list reaches because the read
+// filter forgot it), and all of them before it commits or becomes inevitable. So threads that
+// append to one shared list hold its lock only while they commit, and the appends land in
+// commit order, which is the order of a serial run. An attempt that aborts drops its queue.
+thread_local bool t_flushing = false; // applying queued appends: their own barriers must not recurse
+
+void apply_deferred(ThreadState* ts, Object* only)
+{
+    auto& q = ts->m_deferred_appends;
+    if (q.empty() || t_flushing || gc::in_collection())
+        return;
+    t_flushing = true;
+    try {
+        size_t kept = 0;
+        for (size_t i = 0; i < q.size(); ++i) {
+            auto [l, v] = q[i];
+            if (only && static_cast<Object*>(l) != only) {
+                q[kept++] = q[i];
+                continue;
+            }
+            list_append(l, v); // its write barrier may throw StmAbort: the queue is dropped then
+        }
+        q.resize(kept);
+    } catch (...) {
+        t_flushing = false;
+        throw;
+    }
+    t_flushing = false;
+}
+
+bool defer_list_append(ListObject* l, Value v)
+{
+    ThreadState* ts = tstate();
+    if (!ts || !ts->m_restartable || t_flushing || !stm::in_transaction() || stm::is_inevitable()
+        || stm::write_fast(l) || gc::in_collection())
+        return false;
+    // A long attempt appending in a loop: ask it to commit at its next restart point (applying
+    // the queue at once would hold the list's lock for the rest of the attempt).
+    if (PY_UNLIKELY(ts->m_deferred_appends.size() >= 4096)) {
+        ts->m_commit_soon = true;
+        if (ts->m_deferred_appends.size() >= (size_t(1) << 20))
+            apply_deferred(ts, nullptr); // memory bound: no restart point for a long while
+    }
+    ts->m_deferred_appends.emplace_back(l, v);
+    stm::forget_read(l);
+    return true;
+}
+
+void before_commit()
+{
+    if (ThreadState* ts = tstate())
+        apply_deferred(ts, nullptr);
+}
+
 // STM-7's demotion spares type dicts: type_lookup()'s cache hits rely on the read-mostly epoch
 // to cover them (TYPE-4). Module globals may leave the scheme: LOAD_GLOBAL takes its barriers.
 bool keep_read_mostly(Object* o)
@@ -235,7 +291,9 @@ void stm_engage()
     hooks.drop_state = drop_state;
     hooks.location = current_location; // vm/stm_location.h
     hooks.keep_read_mostly = keep_read_mostly;
+    hooks.before_commit = before_commit;
     stm::set_client_hooks(hooks);
+    g_defer_list_append = defer_list_append;
     gc::set_root_tracer(trace_transactions);
     if (char const* c = std::getenv("PYSTM_DICT_STRIPES"))
         g_dict_stripes_always = *c == '1';
@@ -251,12 +309,14 @@ void stm_begin_inevitable(ThreadState* ts)
     ts->m_restartable = false;
     ts->m_tx_polls = 0;
     ts->m_poll_skip = 0;
+    ts->m_deferred_appends.clear(); // LIST-3: an aborted attempt's queue
     stm::begin();
     stm::become_inevitable(); // cannot fail: nothing was read yet
 }
 
 void stm_begin_at_restart_point(ThreadState* ts)
 {
+    ts->m_deferred_appends.clear(); // LIST-3: an aborted attempt's queue
     stm::begin();
     ts->m_tx_polls = 0;
     ts->m_poll_skip = 0;
@@ -299,6 +359,8 @@ void read_barrier_slow(Object* o)
         return; // OBJ-1; GC-8
     if (PY_UNLIKELY(vm::g_stm_chaos))
         vm::maybe_chaos_abort();
+    if (ThreadState* ts = tstate(); PY_UNLIKELY(ts && !ts->m_deferred_appends.empty()))
+        vm::apply_deferred(ts, o); // LIST-3: the read sees the attempt's appends
     read_slow(o); // access.h tested the own-word fast path
 }
 
@@ -314,6 +376,8 @@ void write_barrier_slow(Object* o)
         return; // GC-8 (access.h tested the fast path: the attempt does not own [o])
     if (PY_UNLIKELY(vm::g_stm_chaos))
         vm::maybe_chaos_abort();
+    if (ThreadState* ts = tstate(); PY_UNLIKELY(ts && !ts->m_deferred_appends.empty()))
+        vm::apply_deferred(ts, o); // LIST-3: queued appends come first
     if (!is_inevitable() && !vm::stm_undoable(o->m_type))
         become_inevitable(); // UNDO-1
     write_slow(o);

@@ -93,6 +93,10 @@ ThreadState* thread_state_head() { return s_head; }
 void trace_thread_state(ThreadState* ts, gc::Tracer& tracer)
 {
     tracer.visit(ts->m_current_exception);
+    for (auto& [l, v] : ts->m_deferred_appends) {
+        tracer.visit(Value(reinterpret_cast<Object*>(l)));
+        tracer.visit(v);
+    }
     if (ts->m_frame)
         tracer.visit(Value(ts->m_frame));
     if (ts->m_dict)

@@ -4,6 +4,9 @@
 
 #include "objects/object.h"
 
+#include <utility>
+#include <vector>
+
 namespace pystm {
 
 struct DictObject;
@@ -68,6 +71,10 @@ struct ThreadState {
     int m_restart_recursion = 0;
     ExcInfo* m_restart_exc_info = nullptr;
     Value m_restart_exc_base;
+    // LIST-3: list.append calls of the running attempt on lists it does not own, applied when
+    // the attempt touches such a list again or before it commits (vm/stm_client.cpp). Traced
+    // as roots; dropped when an attempt begins.
+    std::vector<std::pair<struct ListObject*, Value>> m_deferred_appends;
 };
 
 // The calling thread's state; valid after thread_state_attach().
