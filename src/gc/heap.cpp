@@ -50,7 +50,7 @@ namespace {
 
 constexpr size_t CHUNK_SIZE = 256 * 1024;
 constexpr size_t MAX_SMALL = 2048;
-constexpr size_t MIN_THRESHOLD = 16 * 1024 * 1024;
+constexpr size_t MIN_THRESHOLD = 64 * 1024 * 1024;
 
 constexpr uint32_t SIZE_CLASSES[] = { 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384,
     448, 512, 640, 768, 1024, 1280, 1536, 2048 };

@@ -120,17 +120,14 @@ DictObject* builtins_from_globals(DictObject* globals)
 
 // --- the frame pool (FRAME-4) -----------------------------------------------------------------
 //
-// Frames that returned without escaping wait here for the next call needing the same number of
-// slots, which saves an allocation and the garbage a call would otherwise leave for the
-// collector. One list per slot count, linked through m_previous, at most POOL_DEPTH frames
-// deep. The list heads are static, so the collector's conservative scan of .data/.bss keeps
-// pooled frames alive (GC-1); a pooled frame's slots are cleared so it keeps nothing else
-// alive. While the STM is active (several threads) the pool is bypassed: it is not per-thread.
+// Frames that returned without escaping wait in their thread's pool for the next call needing
+// the same number of slots, which saves an allocation and the garbage a call would otherwise
+// leave for the collector (with the STM engaged, FRAME-5). One list per slot count, linked
+// through m_previous, at most POOL_DEPTH frames deep; trace_thread_state() keeps them alive, and
+// a pooled frame's slots are cleared so it keeps nothing else alive.
 namespace {
-constexpr size_t POOL_BUCKETS = 64; // frames of up to 63 slots (locals, stack, blocks)
+constexpr size_t POOL_BUCKETS = ThreadState::kFramePoolBuckets; // up to 63 slots
 constexpr uint32_t POOL_DEPTH = 32;
-Frame* s_frame_pool[POOL_BUCKETS];
-uint32_t s_frame_pool_count[POOL_BUCKETS];
 
 inline size_t frame_extra(CodeObject* code)
 {
@@ -146,17 +143,18 @@ void frame_release(Frame* f)
         return;
     size_t extra = frame_extra(f->m_code);
     size_t bucket = extra / sizeof(Value);
-    if (PY_UNLIKELY(g_stm_active)) {
-        // The pool is per process, not per thread: not used with parallel transactions. The slots
-        // are still cleared (through the barrier: an abort puts them back), so that a dead frame
-        // that a stale word still reaches keeps nothing alive.
+    ThreadState* ts = tstate();
+    if (PY_UNLIKELY(g_stm_active) && (f->m_alloc_word == 0 || f->m_alloc_word != stm::t_own_word)) {
+        // FRAME-5: not the running attempt's own frame. The slots are still cleared (through the
+        // barrier: an abort puts them back), so that a dead frame that a stale word still
+        // reaches keeps nothing alive.
         write_barrier(f);
         Value* lp = f->localsplus();
         for (int32_t i = 0, n = f->m_nlocalsplus + f->m_stacksize; i < n; ++i)
             lp[i] = Value();
         return;
     }
-    if (bucket >= POOL_BUCKETS || s_frame_pool_count[bucket] >= POOL_DEPTH)
+    if (!ts || bucket >= POOL_BUCKETS || ts->m_frame_pool_count[bucket] >= POOL_DEPTH)
         return;
     // Every slot is cleared, the block stack's too: the locals must read as unbound in the next
     // user, no object may outlive its last use just because a pooled frame saw it (weak
@@ -168,9 +166,9 @@ void frame_release(Frame* f)
         lp[i] = Value();
     f->m_func = nullptr;
     f->m_locals = Value();
-    f->m_previous = s_frame_pool[bucket];
-    s_frame_pool[bucket] = f;
-    s_frame_pool_count[bucket]++;
+    f->m_previous = ts->m_frame_pool[bucket];
+    ts->m_frame_pool[bucket] = f;
+    ts->m_frame_pool_count[bucket]++;
 }
 
 Frame* frame_new(CodeObject* code, DictObject* globals, DictObject* builtins, Value locals)
@@ -179,17 +177,23 @@ Frame* frame_new(CodeObject* code, DictObject* globals, DictObject* builtins, Va
     if (!builtins)
         builtins = builtins_from_globals(globals);
     size_t bucket = extra / sizeof(Value);
-    if (bucket < POOL_BUCKETS && s_frame_pool[bucket] && !g_stm_active) {
-        Frame* f = s_frame_pool[bucket];
-        s_frame_pool[bucket] = f->m_previous;
-        s_frame_pool_count[bucket]--;
+    ThreadState* ts = tstate();
+    if (ts && bucket < POOL_BUCKETS && ts->m_frame_pool[bucket]) {
+        Frame* f = ts->m_frame_pool[bucket];
+        ts->m_frame_pool[bucket] = f->m_previous;
+        ts->m_frame_pool_count[bucket]--;
         // frame_release() cleared the slots; the constructor resets the rest.
         uint32_t gcbits = f->m_gc.load(std::memory_order_relaxed);
         new (f) Frame(&frame_type, code, globals, builtins, locals);
         f->m_gc.store(gcbits, std::memory_order_relaxed);
+        if (PY_UNLIKELY(g_stm_active))
+            stm::on_allocate(f); // FRAME-5: private to the running attempt, as if just allocated
+        f->m_alloc_word = stm::t_own_word;
         return f;
     }
-    return gc::make_var<Frame>(&frame_type, extra, code, globals, builtins, locals);
+    Frame* f = gc::make_var<Frame>(&frame_type, extra, code, globals, builtins, locals);
+    f->m_alloc_word = stm::t_own_word;
+    return f;
 }
 
 Value frame_locals_snapshot(Frame* f)

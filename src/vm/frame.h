@@ -17,6 +17,13 @@
 //            traceback entry, f_back) has m_escaped set. A frame that returns without having
 //            escaped, and is no generator's, is recycled by frame_release() for a later call
 //            of the same size, so nothing may keep a Frame* to it past its return.
+//   FRAME-5: the pool is per thread (ThreadState::m_frame_pool). With the STM engaged a frame
+//            is pooled only if the running attempt allocated it (m_alloc_word): such a frame is
+//            private to the attempt, nobody else can reach it, and whatever the attempt's end
+//            (commit or abort) it stays unreachable but for the pool; a frame that existed
+//            before the attempt may be put back by an abort and run again, so it is never
+//            pooled. A recycled frame is made private to the attempt that takes it
+//            (stm::on_allocate), as a fresh allocation would be.
 #pragma once
 
 #include "objects/code_object.h"
@@ -54,6 +61,9 @@ struct Frame : Object {
     bool m_is_entry = false;
     bool m_running = false;
     bool m_escaped = false; // FRAME-4
+    // FRAME-5: the STM owned word of the attempt that allocated (or recycled) the frame, 0
+    // outside transactions: only a frame of the running attempt may go back to the pool.
+    uint64_t m_alloc_word = 0;
 
     Frame(Type* t, CodeObject* code, DictObject* globals, DictObject* builtins, Value locals)
         : Object(t), m_code(code), m_globals(globals), m_builtins(builtins), m_locals(locals),

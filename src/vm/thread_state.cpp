@@ -93,6 +93,9 @@ ThreadState* thread_state_head() { return s_head; }
 void trace_thread_state(ThreadState* ts, gc::Tracer& tracer)
 {
     tracer.visit(ts->m_current_exception);
+    for (vm::Frame* f : ts->m_frame_pool)
+        for (; f; f = f->m_previous)
+            tracer.visit(Value(static_cast<Object*>(f)));
     for (auto& [l, v] : ts->m_deferred_appends) {
         tracer.visit(Value(reinterpret_cast<Object*>(l)));
         tracer.visit(v);

@@ -75,6 +75,11 @@ struct ThreadState {
     // the attempt touches such a list again or before it commits (vm/stm_client.cpp). Traced
     // as roots; dropped when an attempt begins.
     std::vector<std::pair<struct ListObject*, Value>> m_deferred_appends;
+    // FRAME-4/5: frames that returned without escaping, by slot count, linked through
+    // m_previous, for the thread's next calls (vm/frame.cpp). Traced as roots.
+    static constexpr size_t kFramePoolBuckets = 64;
+    vm::Frame* m_frame_pool[kFramePoolBuckets] = {};
+    uint32_t m_frame_pool_count[kFramePoolBuckets] = {};
 };
 
 // The calling thread's state; valid after thread_state_attach().
