@@ -470,15 +470,21 @@ def _hint(site):
     if augmented and (same_line or not other):
         return ("A shared counter or accumulator updated by every thread. Use pystm.count(), or "
                 "give each thread its own accumulator and sum them at the end.")
+    if tname == "dict_stripe":
+        return ("Two threads updated values of one shared dict whose keys hash to the same value "
+                "stripe, usually the same key: that conflict is real. Keep per-thread values "
+                "(a dict per thread, merged at the end), or update the key less often.")
     if tname == "list" and any(g in t for t in texts for g in _LIST_GROWTH):
-        return ("A shared list appended to (or popped from) by every thread. Give each thread "
-                "its own list and join them at the end, or pass items through pystm.queue.")
+        return ("A shared list grown or shrunk by every thread while also reading it (appends "
+                "alone rarely conflict: they are applied at commit). Give each thread its own "
+                "list and join them at the end, or pass items through pystm.queue.")
     if tname == "dict" and any(_is_item_store(t) or any(w in t for w in _DICT_WRITE)
                                for t in texts):
-        return ("A shared dict written by several threads: even with different keys, each "
-                "write changes the same dict. Use pystm.stmdict, or per-thread dicts merged at "
-                "the end. (If the threads write the same key, the conflict is real: keep "
-                "per-thread values.)")
+        return ("A shared dict whose keys several threads add or remove: each new key changes "
+                "the dict's structure, which every transaction using the dict reads. (Updating "
+                "the values of keys that are already there does not conflict.) Create the keys "
+                "before the threads start, use pystm.stmdict, or per-thread dicts merged at the "
+                "end.")
     if augmented:
         return ("A shared value updated in place by several threads. Give each thread its own "
                 "accumulator and combine them at the end (or use pystm.count() for a counter).")
