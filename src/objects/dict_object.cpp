@@ -1270,17 +1270,21 @@ constexpr size_t POOL_MAX = 4096; // records kept per thread: an attempt may wri
 constexpr size_t POOL_LOG_MAX = 256; // a record whose log grew larger is freed, not kept
 thread_local std::vector<DictUndo*> t_undo_pool;
 
+// A record from the thread's pool, or a new one.
+template <class R> R* take_record(std::vector<R*>& pool)
+{
+    if (pool.empty())
+        return new R;
+    R* r = pool.back();
+    pool.pop_back();
+    return r;
+}
+
 void* dict_undo_save(Object* o, Type*)
 {
     auto* d = static_cast<DictObject*>(o);
     DictTable* t = d->m_table;
-    DictUndo* u;
-    if (!t_undo_pool.empty()) {
-        u = t_undo_pool.back();
-        t_undo_pool.pop_back();
-    } else {
-        u = new DictUndo;
-    }
+    DictUndo* u = take_record(t_undo_pool);
     u->dict = d;
     u->table = t;
     u->stripes = d->m_stripes;
@@ -1374,13 +1378,7 @@ thread_local std::vector<StripeUndo*> t_stripe_pool;
 void* stripe_undo_save(Object* o, Type*)
 {
     auto* st = static_cast<DictStripe*>(o);
-    StripeUndo* u;
-    if (!t_stripe_pool.empty()) {
-        u = t_stripe_pool.back();
-        t_stripe_pool.pop_back();
-    } else {
-        u = new StripeUndo;
-    }
+    StripeUndo* u = take_record(t_stripe_pool);
     u->stripe = st;
     st->m_undo.attach(st, u);
     return u;
