@@ -321,6 +321,9 @@ inline FilterEntry filter_entry(Object const* o, uint64_t tag) { return reinterp
 extern constinit thread_local FilterEntry* t_filter;
 extern constinit thread_local uint64_t t_filter_tag;
 extern constinit thread_local bool t_read_rm;
+// STM-12: an object known to be in the running attempt's filter (the latest hit or insertion),
+// tested before the filter itself; null whenever t_filter is.
+extern constinit thread_local Object const* t_last_read;
 
 // STM-12: true if read_slow(o) would return at once for the header word [w] just loaded:
 // an unowned object within the snapshot that is either read-mostly (with one read-mostly read
@@ -331,10 +334,13 @@ inline bool read_known(Object* o, uint64_t w)
         return false;
     if (w & kReadMostly)
         return t_read_rm;
+    if (o == t_last_read)
+        return true; // the filter's latest hit: code reads one object several times in a row
     FilterEntry const* f = t_filter;
-    if (!f)
+    if (!f || f[filter_index(o)] != filter_entry(o, t_filter_tag))
         return false;
-    return f[filter_index(o)] == filter_entry(o, t_filter_tag);
+    t_last_read = o;
+    return true;
 }
 
 // The inline fast paths of the barriers below, shared with the client's accessor layer

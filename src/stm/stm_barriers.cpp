@@ -183,6 +183,8 @@ void read_logged(Transaction* tx, Object* o)
         }
         FilterEntry& f = tx->m_filter[filter_index(o)];
         FilterEntry const mine = filter_entry(o, tx->m_filter_tag);
+        if (t_filter)
+            t_last_read = o; // only while the inline filter is this attempt's (STM-12)
         if (f == mine)
             return;
         f = mine;
@@ -310,6 +312,8 @@ void forget_read(Object* o)
     FilterEntry& f = tx->m_filter[filter_index(o)];
     if (f == filter_entry(o, tx->m_filter_tag))
         f = 0;
+    if (t_last_read == o)
+        t_last_read = nullptr;
 }
 
 void set_read_mostly(Object* o, bool on)

@@ -26,6 +26,7 @@ constinit thread_local uint64_t t_rv = 0;
 constinit thread_local FilterEntry* t_filter = nullptr;
 constinit thread_local uint64_t t_filter_tag = 0;
 constinit thread_local bool t_read_rm = false;
+constinit thread_local Object const* t_last_read = nullptr;
 
 namespace {
 
@@ -176,6 +177,7 @@ void sync_thread_cache(Transaction* tx)
     t_filter = filtered ? tx->m_filter : nullptr;
     t_filter_tag = filtered ? tx->m_filter_tag : 0;
     t_read_rm = filtered && tx->m_read_rm;
+    t_last_read = nullptr;
 }
 
 void set_current(Transaction* tx)
