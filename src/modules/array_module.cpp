@@ -518,7 +518,7 @@ namespace {
                 static_cast<int64_t>(cur.size()) / d.size, &start, &stop, &step);
             std::string out;
             out.reserve(static_cast<size_t>(n * d.size));
-            for (int64_t i = 0, j = start; i < n; i++, j += step)
+            for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
                 out.append(cur, static_cast<size_t>(j * d.size), static_cast<size_t>(d.size));
             return Value(array_alloc(&array_type, &d, std::move(out)));
         }
@@ -554,7 +554,7 @@ namespace {
                 static_cast<size_t>(start) * sz, static_cast<size_t>(stop - start) * sz, src);
         } else if (!v) {
             std::vector<bool> drop(cur.size() / sz, false);
-            for (int64_t i = 0, j = start; i < n; i++, j += step)
+            for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
                 drop[static_cast<size_t>(j)] = true;
             std::string out;
             for (size_t k = 0; k < drop.size(); k++)
@@ -566,7 +566,7 @@ namespace {
                 raise(&exc::ValueError,
                     "attempt to assign array of size %lld to extended slice of size %lld",
                     static_cast<long long>(needed), static_cast<long long>(n));
-            for (int64_t i = 0, j = start; i < n; i++, j += step)
+            for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
                 std::memcpy(cur.data() + j * d.size, src.data() + i * d.size, sz);
         }
         array_assign(a, std::move(cur));

@@ -30,6 +30,7 @@
 #include "objects/float_object.h"
 #include "objects/function_object.h"
 #include "objects/int_object.h"
+#include "vm/frame.h"
 #include "objects/list_object.h"
 #include "objects/set_object.h"
 #include "objects/str_object.h"
@@ -133,8 +134,8 @@ private:
     // Finds the containers that occur more than once (see the file comment).
     void count_containers(Value v, std::unordered_set<Object*>& seen, int depth)
     {
-        if (depth > kMaxDepth || !v.is_object())
-            return;
+        if (depth > kMaxDepth || !v.is_object() || vm::cpp_stack_low())
+            return; // write() reports the nesting
         bool tuple = exact(v, &tuple_type);
         if (!tuple && !is_container(v))
             return;
@@ -267,7 +268,9 @@ private:
 
     void write(Value v)
     {
-        if (++m_depth > kMaxDepth)
+        // CPython's depth limit; the C++ stack may run out first in builds with big frames
+        // (sanitizers), with the same error.
+        if (++m_depth > kMaxDepth || vm::cpp_stack_low())
             throw WriteError { "object too deeply nested to marshal" };
         if (!v)
             byte(TYPE_NULL);
@@ -607,7 +610,7 @@ private:
 
     Value read()
     {
-        if (++m_depth > kMaxDepth) {
+        if (++m_depth > kMaxDepth || vm::cpp_stack_low()) {
             m_depth--;
             raise(&exc::ValueError, "recursion limit exceeded");
         }

@@ -119,7 +119,7 @@ static Value ba_getitem(Value self, Value const* args, size_t nargs, TupleObject
         int64_t start, stop, step;
         int64_t n = slice_adjust(key.as<SliceObject>(), static_cast<int64_t>(content.size()), &start, &stop, &step);
         std::string out;
-        for (int64_t i = 0, j = start; i < n; i++, j += step)
+        for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
             out.push_back(content[static_cast<size_t>(j)]);
         return Value(bytearray_new(out));
     }
@@ -157,7 +157,7 @@ static void set_slice(ByteArrayObject* b, SliceObject* sl, Value v)
     } else if (v.is_null()) {
         // Extended-slice deletion: drop the selected positions.
         std::vector<bool> drop(cur.size(), false);
-        for (int64_t i = 0, j = start; i < n; i++, j += step)
+        for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
             drop[static_cast<size_t>(j)] = true;
         std::string out;
         for (size_t k = 0; k < cur.size(); k++)
@@ -168,7 +168,7 @@ static void set_slice(ByteArrayObject* b, SliceObject* sl, Value v)
         if (static_cast<int64_t>(src.size()) != n)
             raise(&exc::ValueError, "attempt to assign bytes of size %zu to extended slice of size %lld", src.size(),
                 static_cast<long long>(n));
-        for (int64_t i = 0, j = start; i < n; i++, j += step)
+        for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
             cur[static_cast<size_t>(j)] = src[static_cast<size_t>(i)];
     }
     write_barrier(b);

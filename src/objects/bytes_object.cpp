@@ -261,7 +261,7 @@ static Value bytes_getitem_native(Value self, Value const* args, size_t nargs, T
             return Value(bytes_new(b->view().substr(static_cast<size_t>(start), static_cast<size_t>(n > 0 ? n : 0))));
         }
         std::string out;
-        for (int64_t i = 0, j = start; i < n; i++, j += step)
+        for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
             out.push_back(static_cast<char>(b->data()[j]));
         return Value(bytes_new(out));
     }

@@ -338,7 +338,7 @@ Value list_subscript_impl(ListObject* l, Value key)
         int64_t n = slice_adjust(key.as<SliceObject>(), list_size(l), &start, &stop, &step);
         ListObject* r = list_new(n);
         read_barrier(l);
-        for (int64_t i = 0, j = start; i < n; i++, j += step)
+        for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
             r->m_items.push_back(l->m_items[static_cast<size_t>(j)]);
         return r;
     }
@@ -392,7 +392,7 @@ void list_assign_slice(ListObject* l, SliceObject* s, Value v)
                 static_cast<long long>(m), static_cast<long long>(n));
         write_barrier(l);
         list_note_rewrite(l);
-        for (int64_t i = 0, j = start; i < n; i++, j += step)
+        for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
             l->m_items[static_cast<size_t>(j)] = src->m_items[static_cast<size_t>(i)];
         return;
     }
@@ -410,7 +410,7 @@ void list_assign_slice(ListObject* l, SliceObject* s, Value v)
             seq.size(), static_cast<long long>(n));
     write_barrier(l);
     list_note_rewrite(l);
-    for (int64_t i = 0, j = start; i < n; i++, j += step)
+    for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
         l->m_items[static_cast<size_t>(j)] = seq[static_cast<size_t>(i)];
 }
 

@@ -22,6 +22,13 @@ inline bool is_slice(Value v) { return v.is_object() && v.as_object()->m_type ==
 // as CPython does (indices via __index__; ValueError "slice step cannot be zero"). Returns the
 // number of items the slice selects.
 int64_t slice_adjust(SliceObject* s, int64_t length, int64_t* start, int64_t* stop, int64_t* step);
+// The next index of a slice walk: [j] + [step] with wrap-around, which is well defined. The last
+// step of a loop over the slice's items may leave the int64 range (l[::sys.maxsize]), but that
+// index is never used.
+inline int64_t slice_next(int64_t j, int64_t step)
+{
+    return static_cast<int64_t>(static_cast<uint64_t>(j) + static_cast<uint64_t>(step));
+}
 
 // Normalises a subscript index for a sequence of [length]: negative indices count from the end.
 // Returns false if out of range (the caller raises IndexError with its type's message).

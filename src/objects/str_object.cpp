@@ -535,7 +535,7 @@ static Value str_getitem_native(Value self, Value const* args, size_t nargs, Tup
         if (n <= 0)
             return Value(str_empty());
         StrBuilder b(static_cast<size_t>(n));
-        for (int64_t i = 0, j = start; i < n; i++, j += step)
+        for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
             b.append(s->at(j));
         return Value(b.finish());
     }

@@ -173,7 +173,7 @@ Value t_getitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
         if (n == 0)
             return tuple_empty();
         TupleObject* r = tuple_new(n);
-        for (int64_t i = 0, j = start; i < n; i++, j += step)
+        for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
             r->items()[i] = t->item(j);
         return r;
     }

@@ -110,5 +110,7 @@ void enter_recursive_frame(ThreadState* ts);
 inline void leave_recursive_frame(ThreadState* ts) { ts->m_recursion_depth--; }
 // Raises RecursionError if the C++ stack is nearly exhausted.
 void check_cpp_stack(char const* where);
+// True if the C++ stack is nearly exhausted (for code that reports its own error).
+bool cpp_stack_low();
 
 } // namespace pystm::vm

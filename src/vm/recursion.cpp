@@ -47,11 +47,16 @@ void enter_recursive_frame(ThreadState* ts)
     }
 }
 
-void check_cpp_stack(char const* where)
+bool cpp_stack_low()
 {
     char const* sp = static_cast<char const*>(__builtin_frame_address(0));
     ThreadState* ts = tstate();
-    if (PY_UNLIKELY(ts->m_stack_limit && sp < ts->m_stack_limit))
+    return ts->m_stack_limit && sp < ts->m_stack_limit;
+}
+
+void check_cpp_stack(char const* where)
+{
+    if (PY_UNLIKELY(cpp_stack_low()))
         raise_recursion(where);
 }
 
