@@ -28,10 +28,11 @@ def consumer(t):
             item = q.get(timeout=0.05) if t % 2 else q.get()
         except Empty:
             continue
+        if item is not None:
+            mine.append(item)  # before task_done(): join() promises that this happened
         q.task_done()
         if item is None:
             return
-        mine.append(item)
 
 
 consumers = [threading.Thread(target=consumer, args=(t,)) for t in range(N)]
