@@ -289,6 +289,9 @@ class TransactionQueue:
                 # Drop the references before the next call (and before a wait): a call's
                 # arguments must not live as long as the run.
                 f = args = kwds = None
+            # One call, one transaction: a transaction that ran on into the next calls would
+            # hold what they write until it ends, and conflict over all of it.
+            hint_commit_soon()
             # Work beyond the next call, for a sleeping worker if there is one (TQ-4). Every
             # read of _Idle is cut short by a commit on both sides (_offer), and happens at most
             # every _OFFER_INTERVAL seconds: a worker that goes to sleep writes _Idle, and a long

@@ -1,26 +1,30 @@
 """pystm.stmdict, pystm.stmset and pystm.hashtable: containers whose different keys do not conflict.
 
 pystm detects conflicts per object: a transaction that writes an object conflicts with every
-other running transaction that reads or writes it. A dict or set is one object, so two threads
-that write different keys of one shared dict conflict. These containers spread their keys over
-NBUCKETS ordinary dicts (sets), chosen by hash(key) % NBUCKETS: operations on one key touch only
-that key's bucket, and transactions that use different keys rarely meet in the same bucket.
+other running transaction that reads or writes it. Dicts are the exception that the others
+build on: a dict that transactions contend for gets per-key stripes (DICT-9, DICT-10 in
+src/objects/dict_object.cpp), after which reads, writes and insertions of different keys do not
+conflict. stmdict is a dict marked contended from its creation.
+
+stmset and hashtable spread their keys over NBUCKETS ordinary sets (dicts), chosen by
+hash(key) % NBUCKETS: operations on one key touch only that key's bucket, and transactions that
+use different keys rarely meet in the same bucket.
 
 The bucket count is fixed. The chance that two transactions meet in a bucket depends on how
 many keys each of them touches, not on the size of the container, so a growing container needs
-no more buckets; the buckets themselves are dicts, which grow as usual. A bucket is created on
-its first insertion (until then its slot holds the shared, always empty _EMPTY), so a small
-container costs one list of NBUCKETS slots, not NBUCKETS dicts. Creating a bucket writes that
-list, which every operation reads: at most NBUCKETS such writes in a container's life.
+no more buckets; the buckets themselves are sets or dicts, which grow as usual. A bucket is
+created on its first insertion (until then its slot holds the shared, always empty _EMPTY), so a
+small container costs one list of NBUCKETS slots, not NBUCKETS sets. Creating a bucket writes
+that list, which every operation reads: at most NBUCKETS such writes in a container's life.
 
-Operations that read the whole container (len, iteration, ==, repr, copy, popitem, ...) read
+Operations that read the whole container (len, iteration, ==, repr, copy, pop, ...) read
 every bucket inside one atomic block: they see one consistent state, and they conflict with the
 writers of any key, as they must. They cost O(NBUCKETS) even for a small container.
 
-Iteration order is by bucket, then by insertion within a bucket: not insertion order (except
-that small non-negative ints inserted in increasing order come back in that order). Iteration
-goes over a snapshot of the keys taken when it starts, so changing the container while
-iterating over it is allowed and raises no RuntimeError.
+Iteration order is by bucket, then by insertion within a bucket (except that small non-negative
+ints inserted in increasing order come back in that order). Iteration goes over a snapshot of
+the keys taken when it starts, so changing the container while iterating over it is allowed and
+raises no RuntimeError.
 
 Invariants:
   CT-1  A bucket slot holds _EMPTY or a bucket; once it holds a bucket it never changes, so an
@@ -30,8 +34,7 @@ Invariants:
 """
 
 import _pystm
-from collections.abc import (ItemsView, KeysView, Mapping, MutableMapping, MutableSet,
-                             ValuesView)
+from collections.abc import MutableSet
 from itertools import chain as _chain
 from _thread import _local
 
@@ -41,6 +44,7 @@ NBUCKETS = 1021  # a prime: hash values that share their low bits still spread o
 _EMPTY = {}      # the bucket of every slot not yet used (CT-1); also the empty set's stand-in
 _enter = _pystm._atomic_enter
 _exit = _pystm._atomic_exit
+_per_key = _pystm._per_key
 _chain_all = _chain.from_iterable
 _MISSING = object()
 
@@ -150,242 +154,49 @@ class _Buckets:
 
 # --- stmdict -------------------------------------------------------------------------------------
 
-class stmdict(_Buckets):
+class stmdict(dict):
     """A dict whose operations on different keys do not conflict (see pystm._containers).
 
-    stmdict() / stmdict(mapping) / stmdict(iterable of pairs) / stmdict(**kwargs), like dict.
-    Every dict method is here, with dict's results and errors, but iteration order is by bucket
-    (not insertion order), and iteration works on a snapshot of the keys.
+    An stmdict is a dict: every method is dict's own, with dict's results, errors and
+    insertion order, and isinstance(d, dict) holds. It differs in one hint: it is marked
+    contended from the start, so once several threads run, its first write gives it per-key
+    stripes (docs/containers.md). A plain dict gets them only after a transaction aborted on it.
     """
 
     __slots__ = ()
 
     def __init__(self, other=_MISSING, /, **kwargs):
-        self._b = [_EMPTY] * NBUCKETS
-        if other is not _MISSING or kwargs:
-            self.update(() if other is _MISSING else other, **kwargs)
-
-    def __init_subclass__(cls, **kwargs):
-        super().__init_subclass__(**kwargs)
-        # dict calls __missing__ of a subclass for a missing key: only such subclasses pay.
-        if hasattr(cls, "__missing__") and "__getitem__" not in cls.__dict__:
-            cls.__getitem__ = stmdict._getitem_missing
-
-    @classmethod
-    def fromkeys(cls, iterable, value=None, /):
-        d = cls()
-        for key in iterable:
-            d[key] = value
-        return d
-
-    # One key: a bucket lookup and one dict operation.
-
-    def __getitem__(self, key):
-        return self._b[hash(key) % NBUCKETS][key]
-
-    def _getitem_missing(self, key):
-        v = self._b[hash(key) % NBUCKETS].get(key, _MISSING)
-        if v is _MISSING:
-            return self.__missing__(key)
-        return v
-
-    def __setitem__(self, key, value):
-        i = hash(key) % NBUCKETS
-        b = self._b[i]
-        if b is _EMPTY:
-            b = self._bucket(i)
-        b[key] = value
-
-    def __delitem__(self, key):
-        del self._b[hash(key) % NBUCKETS][key]
-
-    def __contains__(self, key):
-        return key in self._b[hash(key) % NBUCKETS]
-
-    def get(self, key, default=None, /):
-        return self._b[hash(key) % NBUCKETS].get(key, default)
-
-    def setdefault(self, key, default=None, /):
-        i = hash(key) % NBUCKETS
-        b = self._b[i]
-        if b is _EMPTY:
-            b = self._bucket(i)
-        return b.setdefault(key, default)
-
-    def pop(self, key, *default):
-        if len(default) > 1:
-            raise TypeError(f"pop expected at most 2 arguments, got {len(default) + 1}")
-        b = self._b[hash(key) % NBUCKETS]
-        if b is _EMPTY:
-            if default:
-                return default[0]
-            raise KeyError(key)
-        return b.pop(key, *default)
-
-    # The whole container (one atomic block each).
-
-    def popitem(self):
-        """Removes and returns the last (key, value) pair in iteration order."""
-        _enter()
-        try:
-            for b in reversed(self._b):
-                if b:
-                    return b.popitem()
-            raise KeyError("popitem(): dictionary is empty")
-        finally:
-            _exit()
-
-    def keys(self):
-        return _StmKeysView(self)
-
-    def values(self):
-        return _StmValuesView(self)
-
-    def items(self):
-        return _StmItemsView(self)
-
-    def _items(self):
-        """A list of every (key, value) pair (a snapshot)."""
-        _enter()
-        try:
-            return [item for b in _filled(self._b) for item in b.items()]
-        finally:
-            _exit()
-
-    def _values(self):
-        _enter()
-        try:
-            return [v for b in _filled(self._b) for v in b.values()]
-        finally:
-            _exit()
-
-    def update(self, other=(), /, **kwargs):
-        if isinstance(other, (dict, stmdict)):
-            pairs = other.items()
-        elif hasattr(other, "keys"):
-            pairs = [(key, other[key]) for key in other.keys()]
+        _per_key(self)
+        if other is _MISSING:
+            dict.__init__(self, **kwargs)
         else:
-            pairs = []
-            for n, item in enumerate(other):
-                try:
-                    pair = tuple(item)
-                except TypeError:
-                    raise TypeError(f"cannot convert dictionary update sequence element #{n} "
-                                    "to a sequence") from None
-                if len(pair) != 2:
-                    raise ValueError(f"dictionary update sequence element #{n} has length "
-                                     f"{len(pair)}; 2 is required")
-                pairs.append(pair)
-        _enter()
-        try:
-            for key, value in pairs:
-                self[key] = value
-            for key, value in kwargs.items():
-                self[key] = value
-        finally:
-            _exit()
+            dict.__init__(self, other, **kwargs)
 
-    def __reduce__(self):
-        return (type(self), (dict(self._items()),))
+    # dict's copy() and | give plain dicts for subclasses; these stay stmdicts.
+    def copy(self):
+        return stmdict(self)
 
-    def __eq__(self, other):
-        if isinstance(other, (dict, stmdict)):
-            _enter()
-            try:
-                if len(self) != len(other):
-                    return False
-                for k, v in self._items():
-                    w = other.get(k, _MISSING)
-                    if w is _MISSING or not (w is v or w == v):
-                        return False
-                return True
-            finally:
-                _exit()
-        if isinstance(other, Mapping):
-            return dict(self._items()) == dict(other.items())
-        return NotImplemented
-
-    def __ne__(self, other):
-        eq = self.__eq__(other)
-        return eq if eq is NotImplemented else not eq
+    __copy__ = copy
 
     def __or__(self, other):
-        if not isinstance(other, (dict, stmdict)):
+        if not isinstance(other, dict):
             return NotImplemented
-        new = self.copy()
+        new = stmdict(self)
         new.update(other)
         return new
 
     def __ror__(self, other):
-        if not isinstance(other, (dict, stmdict)):
+        if not isinstance(other, dict):
             return NotImplemented
-        new = type(self)(other)
+        new = stmdict(other)
         new.update(self)
         return new
 
-    def __ior__(self, other):
-        self.update(other)
-        return self
+    def __reduce__(self):
+        return (type(self), (dict(self),))
 
     def __repr__(self):
-        return _mapping_repr(self, self._items())
-
-
-def _view_repr(view, items):
-    return f"{type(view._mapping).__name__}_{view._kind}({items!r})"
-
-
-class _StmKeysView(KeysView):
-    __slots__ = ()
-    _kind = "keys"
-
-    def __iter__(self):
-        return iter(self._mapping._keys())
-
-    def __reversed__(self):
-        return reversed(self._mapping._keys())
-
-    def __repr__(self):
-        return _view_repr(self, self._mapping._keys())
-
-    @property
-    def mapping(self):
-        from types import MappingProxyType
-        return MappingProxyType(self._mapping)
-
-
-class _StmValuesView(ValuesView):
-    __slots__ = ()
-    _kind = "values"
-
-    def __iter__(self):
-        return iter(self._mapping._values())
-
-    def __reversed__(self):
-        return reversed(self._mapping._values())
-
-    def __contains__(self, value):
-        return any(v is value or v == value for v in self._mapping._values())
-
-    def __repr__(self):
-        return _view_repr(self, self._mapping._values())
-
-
-class _StmItemsView(ItemsView):
-    __slots__ = ()
-    _kind = "items"
-
-    def __iter__(self):
-        return iter(self._mapping._items())
-
-    def __reversed__(self):
-        return reversed(self._mapping._items())
-
-    def __repr__(self):
-        return _view_repr(self, self._mapping._items())
-
-
-MutableMapping.register(stmdict)
+        return f"{type(self).__name__}({dict.__repr__(self)})"
 
 
 # --- stmset --------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@
 //   statistics()                       counters and times of the interpreter's transactions
 //   count()                            a process-wide counter, outside the transactions
 //   time() / clock()                   time.time() / time.perf_counter(), read directly
+//   _per_key(d)                        marks dict [d] contended: with several threads running,
+//                                      its first write gives it per-key stripes (DICT-9, DICT-10)
 //
 // count(), time() and clock() read no transactional object and write none: they never cause a
 // conflict and never make the transaction inevitable. Their values are not transactional
@@ -191,7 +193,17 @@ Value stm_clock(Value, Value const*, size_t nargs, TupleObject* kw)
     return float_new(clock_seconds(CLOCK_MONOTONIC));
 }
 
+Value per_key(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("_per_key", nargs, kw, 1, 1);
+    if (!is_dict(args[0]))
+        raise(&exc::TypeError, "_per_key() argument must be a dict");
+    args[0].as<DictObject>()->m_contended.store(true, std::memory_order_relaxed); // a hint (principle 6)
+    return none();
+}
+
 MethodDef const s_methods[] = {
+    { "_per_key", per_key },
     { "_atomic_enter", atomic_enter },
     { "_atomic_exit", atomic_exit },
     { "is_atomic", is_atomic, METH_DEFAULT, "is_atomic() -> int\n\nThe nesting depth of atomic blocks of the calling thread (0 outside)." },

@@ -61,6 +61,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <thread>
 #include <vector>
 
 namespace pystm {
@@ -232,6 +233,9 @@ void validate_all_stripes(DictObject* d)
 // (a class namespace that became a type's dict) takes value writes through its own header as
 // well as the stripe: the type attribute cache and the read-mostly epoch must see every change
 // of their values (TYPE-4).
+int64_t stripes_for(int64_t used);
+void set_stripes(DictObject* d, int64_t n);
+
 void maybe_give_stripes(DictObject* d)
 {
     if ((PY_LIKELY(!d->m_contended.load(std::memory_order_relaxed)) && !g_dict_stripes_always) || d->m_stripes
@@ -240,13 +244,27 @@ void maybe_give_stripes(DictObject* d)
     if (std::atomic_ref<uint32_t>(d->m_hash).load(std::memory_order_relaxed) == TYPE_DICT_MARK
         || stm::is_read_mostly(d))
         return;
+    set_stripes(d, stripes_for(d->m_table ? d->m_table->used : 0));
+}
+
+// DICT-9: how many stripes a dict of [used] items gets (see kDictStripesMin).
+int64_t stripes_for(int64_t used)
+{
     int64_t n = kDictStripesMin;
-    while (n < kDictStripesMax && n * 4 < (d->m_table ? d->m_table->used : 0))
+    while (n < kDictStripesMax && n * 4 < used)
         n *= 2;
+    return n;
+}
+
+// Gives [d] [n] fresh stripes, under its lock: at the first contention, and when a resize of a
+// striped dict (which locks every old stripe) finds it has outgrown them.
+void set_stripes(DictObject* d, int64_t n)
+{
     gc::RootedValues stripes;
     for (int64_t i = 0; i < n; i++)
         stripes.push_back(Value(gc::make<DictStripe>(&dict_stripe_type, d)));
-    d->m_stripes = tuple_from(stripes.data(), static_cast<int64_t>(stripes.size()));
+    std::atomic_ref<TupleObject*>(d->m_stripes)
+        .store(tuple_from(stripes.data(), static_cast<int64_t>(stripes.size())), std::memory_order_release);
 }
 
 constexpr int32_t IX_EMPTY = -1;
@@ -431,6 +449,9 @@ void dict_destroy(Object* o)
 void dict_resize(DictObject* d, int64_t minused)
 {
     lock_all_stripes(d); // DICT-9: the entries move
+    if (PY_UNLIKELY(d->m_stripes != nullptr) && !stm::is_read_mostly(d) && d->m_stripes->m_size < kDictStripesMax
+        && stripes_for(minused / 2) > d->m_stripes->m_size)
+        set_stripes(d, stripes_for(minused / 2)); // DICT-10: per-key precision as the dict grows
     DictTable* old = d->m_table;
     DictTable* t = table_alloc(size_for(minused));
     if (old) {
@@ -448,7 +469,7 @@ void dict_resize(DictObject* d, int64_t minused)
         t->used = n;
         t->fill = n;
     }
-    d->m_table = t;
+    std::atomic_ref<DictTable*>(d->m_table).store(t, std::memory_order_release); // DICT-10's probe
     d->m_version = next_version(d);
     release_table(d, old);
 }
@@ -516,8 +537,157 @@ void set_value_striped(DictObject* d, int64_t ix, int64_t hash, Value value)
     t->entries()[ix].value = value;
 }
 
+// --- per-key reads and deferred insertions (DICT-10) ---------------------------------------
+
+// Keys whose equality is decided in C++ without running Python code: exact str and small int.
+// Only for them may a lookup run on a table that another thread is changing (the probe below).
+inline bool simple_key(Value k) { return k.is_small_int() || is_exact_str(k); }
+
+// Equality of a simple key [key] with an entry key [sk] of the same hash: 1 equal, 0 not equal,
+// -1 undecidable here (a key of another type that may define __eq__).
+inline int simple_key_eq(Value sk, Value key)
+{
+    if (sk == key)
+        return 1;
+    if (key.is_small_int())
+        return sk.is_small_int() ? 0 : -1;
+    return is_exact_str(sk) ? int(str_eq(sk.as<StrObject>(), key.as<StrObject>())) : -1;
+}
+
+enum class KeyState { Fallback, Absent, Present, Pending };
+// How long key_read() waits for a dict that another attempt holds (scheduler yields).
+constexpr uint32_t kKeyReadSpins = 2000;
+struct KeyRead {
+    KeyState state = KeyState::Fallback;
+    DictStripe* stripe = nullptr;
+    int64_t ix = -1; // Present: the entry in the table that was current
+    Value value; // Present or Pending: the value
+    Value* pending = nullptr; // Pending: the queued value, which the attempt may overwrite
+};
+
+// DICT-10: the state of one simple [key] of a striped dict, read without the dict's read barrier:
+// the key's stripe goes into the read set instead, so commits that insert or delete other keys do
+// not invalidate this attempt. The table is probed in place like a seqlock: the dict's header
+// word, unlocked, must be the same before and after the probe. Its owner holds that lock
+// around every structural change and releases it under a new version even when it aborts
+// (STM-6), so an equal word means the probe saw no change in progress; a changed word means a
+// retry. Every change of the key's presence or value locks the key's stripe first, so the probe's
+// result is the key's state in this attempt's snapshot once the stripe validates afterwards.
+// Returns Fallback (use the dict's own barriers) when the attempt is not an ordinary running
+// one, when the key is not simple, when the dict is locked (by this attempt: its own barriers
+// are free; by another: they handle the conflict), and for read-mostly dicts (TYPE-4, STM-7).
+KeyRead key_read(DictObject* d, Value key, int64_t hash)
+{
+    KeyRead r;
+    if (!g_stm_active || !stm::t_filter || !simple_key(key))
+        return r;
+    uint32_t spins = 0;
+    for (int tries = 0; tries < 8; tries++) {
+        uint64_t w1 = d->m_stm.load(std::memory_order_acquire);
+        if (PY_UNLIKELY(w1 & stm::kOwned) && (w1 & ~stm::kReadMostly) != stm::t_own_word
+            && spins < kKeyReadSpins) {
+            // Another attempt holds the dict: usually one that is committing its deferred
+            // insertions, for microseconds. The dict's own read barrier would make this attempt
+            // a reader of the whole dict (and apply its own queued insertions, taking the lock
+            // until its end), so wait a little first.
+            spins++;
+            std::this_thread::yield();
+            tries--;
+            continue;
+        }
+        if (w1 & (stm::kOwned | stm::kReadMostly))
+            return r;
+        TupleObject* s = std::atomic_ref<TupleObject*>(d->m_stripes).load(std::memory_order_acquire);
+        if (!s)
+            return r;
+        DictStripe* st = stripe_of(d, hash);
+        read_barrier(st); // may wait for (or abort on) the stripe's writer
+        r.stripe = st;
+        if (stm::write_fast(st) && g_dict_pending_lookup) {
+            if (Value* p = g_dict_pending_lookup(d, key, hash)) {
+                r.state = KeyState::Pending;
+                r.pending = p;
+                r.value = *p;
+                return r;
+            }
+        }
+        DictTable* t = std::atomic_ref<DictTable*>(d->m_table).load(std::memory_order_acquire);
+        KeyState state = KeyState::Absent;
+        int64_t found = -1;
+        Value value;
+        if (t) {
+            size_t mask = static_cast<size_t>(t->size - 1);
+            int64_t capacity = t->capacity;
+            size_t perturb = static_cast<size_t>(hash);
+            size_t i = perturb & mask;
+            for (int64_t n = 0; n <= t->size; n++) {
+                int32_t ix = std::atomic_ref<int32_t>(t->indices()[i]).load(std::memory_order_acquire);
+                if (ix == IX_EMPTY)
+                    break;
+                if (ix >= capacity) {
+                    state = KeyState::Fallback; // torn: the word check below decides
+                    break;
+                }
+                if (ix >= 0) {
+                    DictEntry* e = &t->entries()[ix];
+                    Value sk = e->key;
+                    if (sk && e->hash == hash) {
+                        int eq = simple_key_eq(sk, key);
+                        if (eq < 0)
+                            return KeyRead {}; // needs __eq__: the dict's own protocol
+                        if (eq) {
+                            state = KeyState::Present;
+                            found = ix;
+                            value = e->value;
+                            break;
+                        }
+                    }
+                }
+                perturb >>= PERTURB_SHIFT;
+                i = (i * 5 + perturb + 1) & mask;
+            }
+        }
+        if (stm::load_after_reads(d) != w1 || state == KeyState::Fallback)
+            continue; // a structural change ran meanwhile
+        read_validate_barrier(st);
+        r.state = state;
+        r.ix = found;
+        r.value = value;
+        return r;
+    }
+    return KeyRead {};
+}
+
+// DICT-10: d[key] = value through the key's stripe, after key_read() found it Present or Absent.
+// Returns false when the caller must take the dict's own path.
+bool set_keyed(DictObject* d, Value key, int64_t hash, Value value, KeyRead const& r)
+{
+    write_barrier(r.stripe);
+    if (r.state == KeyState::Absent)
+        return g_defer_dict_insert && g_defer_dict_insert(d, key, hash, value);
+    // Present: with the stripe locked no other attempt can move the entry (moves lock every
+    // stripe), but the table may have been replaced before the lock: find the entry again.
+    KeyRead now = key_read(d, key, hash);
+    if (now.state != KeyState::Present)
+        return false;
+    DictTable* t = d->m_table;
+    if (StripeUndo* u = r.stripe->m_undo.present() ? r.stripe->m_undo.get(r.stripe) : nullptr)
+        u->log.push_back({ t, now.ix, t->entries()[now.ix].value });
+    t->entries()[now.ix].value = value;
+    return true;
+}
+
 void insert_known_hash(DictObject* d, Value key, int64_t hash, Value value)
 {
+    if (PY_UNLIKELY(d->m_stripes != nullptr)) {
+        KeyRead r = key_read(d, key, hash);
+        if (r.state == KeyState::Pending) {
+            *r.pending = value;
+            return;
+        }
+        if (r.state != KeyState::Fallback && set_keyed(d, key, hash, value, r))
+            return;
+    }
     int64_t ix = lookup(d, key, hash);
     if (ix < 0) {
         insert_absent(d, key, hash, value);
@@ -552,6 +722,8 @@ void insert_absent(DictObject* d, Value key, int64_t hash, Value value)
         t = d->m_table;
         u = nullptr; // a new table (DICT-6)
     }
+    if (PY_UNLIKELY(d->m_stripes != nullptr))
+        write_barrier(stripe_of(d, hash)); // DICT-10: the key's presence belongs to its stripe
     size_t slot = find_empty_slot(t, hash);
     int64_t n = t->nentries++;
     if (PY_UNLIKELY(u)) {
@@ -561,7 +733,8 @@ void insert_absent(DictObject* d, Value key, int64_t hash, Value value)
     t->entries()[n] = DictEntry { hash, key, value };
     if (t->indices()[slot] == IX_EMPTY)
         t->fill++;
-    t->indices()[slot] = static_cast<int32_t>(n);
+    // DICT-10: the entry is complete before a concurrent probe can reach it through the slot.
+    std::atomic_ref<int32_t>(t->indices()[slot]).store(static_cast<int32_t>(n), std::memory_order_release);
     t->used++;
     d->m_version = next_version(d);
     note_mutation(d);
@@ -793,6 +966,14 @@ Value d_setdefault(Value self, Value const* args, size_t nargs, TupleObject* kw)
     check_nargs("setdefault", nargs, kw, 1, 2);
     DictObject* d = as_dict(self);
     int64_t hash = container_hash(args[0]);
+    Value dflt = nargs == 2 ? args[1] : none();
+    if (PY_UNLIKELY(d->m_stripes != nullptr)) {
+        KeyRead r = key_read(d, args[0], hash); // DICT-10
+        if (r.state == KeyState::Present || r.state == KeyState::Pending)
+            return r.value;
+        if (r.state == KeyState::Absent && set_keyed(d, args[0], hash, dflt, r))
+            return dflt;
+    }
     int64_t ix = lookup(d, args[0], hash);
     if (ix >= 0) {
         read_barrier(d);
@@ -803,7 +984,6 @@ Value d_setdefault(Value self, Value const* args, size_t nargs, TupleObject* kw)
         value_read_end(st);
         return v;
     }
-    Value dflt = nargs == 2 ? args[1] : none();
     // One lookup, as CPython: __hash__ and __eq__ run once (the lookup ran no code since).
     insert_absent(d, args[0], hash, dflt);
     return dflt;
@@ -998,6 +1178,15 @@ const MethodDef dict_methods[] = {
 
 } // namespace
 
+Value* (*g_dict_pending_lookup)(DictObject* d, Value key, int64_t hash) = nullptr;
+bool (*g_defer_dict_insert)(DictObject* d, Value key, int64_t hash, Value value) = nullptr;
+
+void dict_apply_insert(DictObject* d, Value key, int64_t hash, Value value)
+{
+    write_barrier(d);
+    insert_known_hash(d, key, hash, value);
+}
+
 DictObject* dict_new()
 {
     return gc::make<DictObject>(&dict_type);
@@ -1016,6 +1205,11 @@ Value dict_get(DictObject* d, Value key)
 
 Value dict_get_known_hash(DictObject* d, Value key, int64_t hash)
 {
+    if (PY_UNLIKELY(d->m_stripes != nullptr)) {
+        KeyRead r = key_read(d, key, hash); // DICT-10
+        if (r.state != KeyState::Fallback)
+            return r.value;
+    }
     int64_t ix = lookup(d, key, hash);
     if (ix < 0)
         return Value();

@@ -17,6 +17,7 @@
 #include "objects/exceptions.h"
 #include "objects/list_object.h"
 #include "objects/set_object.h"
+#include "objects/str_object.h"
 #include "objects/function_object.h"
 #include "objects/type_object.h"
 #include "objects/undo.h"
@@ -215,12 +216,22 @@ void maybe_chaos_abort()
 // filter forgot it), and all of them before it commits or becomes inevitable. So threads that
 // append to one shared list hold its lock only while they commit, and the appends land in
 // commit order, which is the order of a serial run. An attempt that aborts drops its queue.
-thread_local bool t_flushing = false; // applying queued appends: their own barriers must not recurse
+// DICT-10 queues the insertions of new keys into striped dicts the same way.
+thread_local bool t_flushing = false; // applying queued changes: their own barriers must not recurse
+
+inline bool has_deferred(ThreadState* ts)
+{
+    return !ts->m_deferred_appends.empty() || !ts->m_deferred_inserts.empty();
+}
 
 void apply_deferred(ThreadState* ts, Object* only)
 {
     auto& q = ts->m_deferred_appends;
-    if (q.empty() || t_flushing || gc::in_collection())
+    auto& qi = ts->m_deferred_inserts;
+    if ((q.empty() && qi.empty()) || t_flushing || gc::in_collection())
+        return;
+    // Only a list or dict can have queued changes: other objects need no scan of the queues.
+    if (only && !only->m_type->has_flag(TF_LIST_SUBCLASS) && !only->m_type->has_flag(TF_DICT_SUBCLASS))
         return;
     t_flushing = true;
     try {
@@ -234,6 +245,16 @@ void apply_deferred(ThreadState* ts, Object* only)
             list_append(l, v); // its write barrier may throw StmAbort: the queue is dropped then
         }
         q.resize(kept);
+        kept = 0;
+        for (size_t i = 0; i < qi.size(); ++i) {
+            auto di = qi[i];
+            if (only && reinterpret_cast<Object*>(di.dict) != only) {
+                qi[kept++] = qi[i];
+                continue;
+            }
+            dict_apply_insert(di.dict, di.key, di.hash, di.value); // DICT-10; may throw StmAbort
+        }
+        qi.resize(kept);
     } catch (...) {
         t_flushing = false;
         throw;
@@ -257,6 +278,44 @@ bool defer_list_append(ListObject* l, Value v)
     ts->m_deferred_appends.emplace_back(l, v);
     stm::forget_read(l);
     return true;
+}
+
+// DICT-10: d[key] = value for a key absent from a striped dict, with the key's stripe locked
+// already (dict_object.cpp). Same conditions as list appends.
+bool defer_dict_insert(DictObject* d, Value key, int64_t hash, Value value)
+{
+    ThreadState* ts = tstate();
+    if (!ts || !ts->m_restartable || t_flushing || !stm::in_transaction() || stm::is_inevitable()
+        || stm::write_fast(d) || gc::in_collection())
+        return false;
+    if (PY_UNLIKELY(ts->m_deferred_inserts.size() >= 4096)) {
+        ts->m_commit_soon = true;
+        if (ts->m_deferred_inserts.size() >= (size_t(1) << 20))
+            apply_deferred(ts, nullptr);
+    }
+    ts->m_deferred_inserts.push_back({ d, key, hash, value });
+    stm::forget_read(d);
+    return true;
+}
+
+// The queued insertion of [key] into [d], newest first (an attempt may queue a key, apply it
+// through a whole-dict read, delete it and queue it again). Keys are simple (DICT-10): equal
+// means identical or equal exact str.
+Value* dict_pending_lookup(DictObject* d, Value key, int64_t hash)
+{
+    ThreadState* ts = tstate();
+    if (!ts)
+        return nullptr;
+    auto& qi = ts->m_deferred_inserts;
+    for (size_t i = qi.size(); i-- > 0;) {
+        auto& di = qi[i];
+        if (di.dict != d || di.hash != hash)
+            continue;
+        if (di.key == key
+            || (is_exact_str(di.key) && is_exact_str(key) && str_eq(di.key.as<StrObject>(), key.as<StrObject>())))
+            return &di.value;
+    }
+    return nullptr;
 }
 
 void before_commit()
@@ -294,6 +353,8 @@ void stm_engage()
     hooks.before_commit = before_commit;
     stm::set_client_hooks(hooks);
     g_defer_list_append = defer_list_append;
+    g_defer_dict_insert = defer_dict_insert;
+    g_dict_pending_lookup = dict_pending_lookup;
     gc::set_root_tracer(trace_transactions);
     if (char const* c = std::getenv("PYSTM_DICT_STRIPES"))
         g_dict_stripes_always = *c == '1';
@@ -310,6 +371,7 @@ void stm_begin_inevitable(ThreadState* ts)
     ts->m_tx_polls = 0;
     ts->m_poll_skip = 0;
     ts->m_deferred_appends.clear(); // LIST-3: an aborted attempt's queue
+    ts->m_deferred_inserts.clear(); // DICT-10
     stm::begin();
     stm::become_inevitable(); // cannot fail: nothing was read yet
 }
@@ -317,6 +379,7 @@ void stm_begin_inevitable(ThreadState* ts)
 void stm_begin_at_restart_point(ThreadState* ts)
 {
     ts->m_deferred_appends.clear(); // LIST-3: an aborted attempt's queue
+    ts->m_deferred_inserts.clear(); // DICT-10
     stm::begin();
     ts->m_tx_polls = 0;
     ts->m_poll_skip = 0;
@@ -359,7 +422,7 @@ void read_barrier_slow(Object* o)
         return; // OBJ-1; GC-8
     if (PY_UNLIKELY(vm::g_stm_chaos))
         vm::maybe_chaos_abort();
-    if (ThreadState* ts = tstate(); PY_UNLIKELY(ts && !ts->m_deferred_appends.empty()))
+    if (ThreadState* ts = tstate(); PY_UNLIKELY(ts && vm::has_deferred(ts)))
         vm::apply_deferred(ts, o); // LIST-3: the read sees the attempt's appends
     read_slow(o); // access.h tested the own-word fast path
 }
@@ -376,7 +439,7 @@ void write_barrier_slow(Object* o)
         return; // GC-8 (access.h tested the fast path: the attempt does not own [o])
     if (PY_UNLIKELY(vm::g_stm_chaos))
         vm::maybe_chaos_abort();
-    if (ThreadState* ts = tstate(); PY_UNLIKELY(ts && !ts->m_deferred_appends.empty()))
+    if (ThreadState* ts = tstate(); PY_UNLIKELY(ts && vm::has_deferred(ts)))
         vm::apply_deferred(ts, o); // LIST-3: queued appends come first
     if (!is_inevitable() && !vm::stm_undoable(o->m_type))
         become_inevitable(); // UNDO-1

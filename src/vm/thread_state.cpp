@@ -100,6 +100,11 @@ void trace_thread_state(ThreadState* ts, gc::Tracer& tracer)
         tracer.visit(Value(reinterpret_cast<Object*>(l)));
         tracer.visit(v);
     }
+    for (auto& di : ts->m_deferred_inserts) {
+        tracer.visit(Value(reinterpret_cast<Object*>(di.dict)));
+        tracer.visit(di.key);
+        tracer.visit(di.value);
+    }
     if (ts->m_frame)
         tracer.visit(Value(ts->m_frame));
     if (ts->m_dict)

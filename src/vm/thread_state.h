@@ -75,6 +75,15 @@ struct ThreadState {
     // the attempt touches such a list again or before it commits (vm/stm_client.cpp). Traced
     // as roots; dropped when an attempt begins.
     std::vector<std::pair<struct ListObject*, Value>> m_deferred_appends;
+    // DICT-10: insertions of new keys into striped dicts that the running attempt does not own,
+    // applied like the appends above (the attempt holds each key's stripe meanwhile).
+    struct DeferredInsert {
+        struct DictObject* dict;
+        Value key;
+        int64_t hash;
+        Value value;
+    };
+    std::vector<DeferredInsert> m_deferred_inserts;
     // FRAME-4/5: frames that returned without escaping, by slot count, linked through
     // m_previous, for the thread's next calls (vm/frame.cpp). Traced as roots.
     static constexpr size_t kFramePoolBuckets = 64;
