@@ -43,10 +43,23 @@
 //          existing entries (resize, clear, popitem, deleting a key, a bulk copy) locks every
 //          stripe it touches first, so it never copies or overwrites a value that another
 //          attempt wrote in place and may still roll back; appending a new key touches no
-//          existing entry and locks only the dict. The dict's undo record of a striped dict
+//          existing entry and locks the dict and the key's stripe. The dict's undo record of a striped dict
 //          never copies the table (no DICT-8 copy, no DICT-6 log-to-copy switch) and restores
 //          only what this attempt changed; a stripe's record logs (table, entry, old value) per
 //          write and restores them in reverse.
+//   DICT-10 per-key presence. In a striped dict the key's stripe also stands for whether the key
+//          is there: every insertion and deletion locks it. So a lookup of a simple key (exact str
+//          or small int, whose comparison runs no Python code) reads only the stripe and probes
+//          the table in place, checking that the dict's header word (unlocked) did not change
+//          meanwhile (key_read): commits that insert or delete other keys do not invalidate it.
+//          An insertion by an attempt that does not own the dict locks the key's stripe and is
+//          queued (vm/stm_client.cpp), applied when the attempt next touches the dict as a whole
+//          or at its commit, so attempts inserting different keys hold the dict's lock only while
+//          they commit. The attempt's own lookups of a queued key find it in the queue (its
+//          stripe is locked by the attempt, which is when key_read looks there). Index slots are
+//          published after their entry, and tables and stripe tuples with release stores, so
+//          that a probe racing a writer reads only complete entries; a resize that finds the
+//          dict has outgrown its stripes gives it more (kDictStripesMax).
 #include "objects/dict_object.h"
 #include "gc/heap.h"
 #include "objects/exceptions.h"
