@@ -262,39 +262,43 @@ void apply_deferred(ThreadState* ts, Object* only)
     t_flushing = false;
 }
 
-bool defer_list_append(ListObject* l, Value v)
+// The running thread's state if a change of [o] may be queued now (LIST-3, DICT-10): a
+// restartable, non-inevitable attempt that does not own [o], outside a flush and a collection.
+// [queued] is the length of the queue the change would join: a long attempt changing shared
+// containers in a loop is asked to commit at its next restart point (applying the queue at once
+// would hold the container's lock for the rest of the attempt), and a very long queue is applied.
+ThreadState* may_defer(Object* o, size_t (*queued)(ThreadState*))
 {
     ThreadState* ts = tstate();
     if (!ts || !ts->m_restartable || t_flushing || !stm::in_transaction() || stm::is_inevitable()
-        || stm::write_fast(l) || gc::in_collection())
-        return false;
-    // A long attempt appending in a loop: ask it to commit at its next restart point (applying
-    // the queue at once would hold the list's lock for the rest of the attempt).
-    if (PY_UNLIKELY(ts->m_deferred_appends.size() >= 4096)) {
+        || stm::write_fast(o) || gc::in_collection())
+        return nullptr;
+    if (PY_UNLIKELY(queued(ts) >= 4096)) {
         ts->m_commit_soon = true;
-        if (ts->m_deferred_appends.size() >= (size_t(1) << 20))
+        if (queued(ts) >= (size_t(1) << 20))
             apply_deferred(ts, nullptr); // memory bound: no restart point for a long while
     }
+    stm::forget_read(o);
+    return ts;
+}
+
+bool defer_list_append(ListObject* l, Value v)
+{
+    ThreadState* ts = may_defer(l, [](ThreadState* t) { return t->m_deferred_appends.size(); });
+    if (!ts)
+        return false;
     ts->m_deferred_appends.emplace_back(l, v);
-    stm::forget_read(l);
     return true;
 }
 
 // DICT-10: d[key] = value for a key absent from a striped dict, with the key's stripe locked
-// already (dict_object.cpp). Same conditions as list appends.
+// already (dict_object.cpp).
 bool defer_dict_insert(DictObject* d, Value key, int64_t hash, Value value)
 {
-    ThreadState* ts = tstate();
-    if (!ts || !ts->m_restartable || t_flushing || !stm::in_transaction() || stm::is_inevitable()
-        || stm::write_fast(d) || gc::in_collection())
+    ThreadState* ts = may_defer(d, [](ThreadState* t) { return t->m_deferred_inserts.size(); });
+    if (!ts)
         return false;
-    if (PY_UNLIKELY(ts->m_deferred_inserts.size() >= 4096)) {
-        ts->m_commit_soon = true;
-        if (ts->m_deferred_inserts.size() >= (size_t(1) << 20))
-            apply_deferred(ts, nullptr);
-    }
     ts->m_deferred_inserts.push_back({ d, key, hash, value });
-    stm::forget_read(d);
     return true;
 }
 
