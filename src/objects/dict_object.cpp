@@ -59,7 +59,7 @@
 //          stripe is locked by the attempt, which is when key_read looks there). Index slots are
 //          published after their entry, and tables and stripe tuples with release stores, so
 //          that a probe racing a writer reads only complete entries; a resize that finds the
-//          dict has outgrown its stripes gives it more (kDictStripesMax).
+//          dict has outgrown its stripes gives it more (kStripesMax, objects/stripes.h).
 #include "objects/dict_object.h"
 #include "gc/heap.h"
 #include "objects/exceptions.h"
@@ -68,6 +68,7 @@
 #include "objects/list_object.h"
 #include "objects/set_object.h"
 #include "objects/str_object.h"
+#include "objects/stripes.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "objects/undo.h"
@@ -191,16 +192,8 @@ struct StripeUndo {
     std::vector<Write> log;
 };
 
-// The stripe of the values of keys with [hash]. [d]'s state must have been read (m_stripes).
-// The hash is mixed first: small ints hash to themselves, and keys that programs compute often
-// share their low bits (an LCG's low bits repeat with a short period).
-inline DictStripe* stripe_of(DictObject* d, int64_t hash)
-{
-    TupleObject* s = d->m_stripes;
-    uint64_t mixed = static_cast<uint64_t>(hash) * 0x9E3779B97F4A7C15ull;
-    int bits = __builtin_ctzll(static_cast<uint64_t>(s->m_size));
-    return s->item(static_cast<int64_t>(mixed >> (64 - bits))).as<DictStripe>();
-}
+// The stripe of the keys with [hash] (objects/stripes.h). [d]'s state must have been read.
+inline DictStripe* stripe_of(DictObject* d, int64_t hash) { return static_cast<DictStripe*>(stripe_at(d->m_stripes, hash)); }
 
 // Before reading the value of an entry with [hash], after read_barrier(d): the stripe's read
 // barrier (null when [d] has no stripes). Pair with value_read_end() after the read (STM-5).
@@ -246,7 +239,6 @@ void validate_all_stripes(DictObject* d)
 // (a class namespace that became a type's dict) takes value writes through its own header as
 // well as the stripe: the type attribute cache and the read-mostly epoch must see every change
 // of their values (TYPE-4).
-int64_t stripes_for(int64_t used);
 void set_stripes(DictObject* d, int64_t n);
 
 void maybe_give_stripes(DictObject* d)
@@ -258,15 +250,6 @@ void maybe_give_stripes(DictObject* d)
         || stm::is_read_mostly(d))
         return;
     set_stripes(d, stripes_for(d->m_table ? d->m_table->used : 0));
-}
-
-// DICT-9: how many stripes a dict of [used] items gets (see kDictStripesMin).
-int64_t stripes_for(int64_t used)
-{
-    int64_t n = kDictStripesMin;
-    while (n < kDictStripesMax && n * 4 < used)
-        n *= 2;
-    return n;
 }
 
 // Gives [d] [n] fresh stripes, under its lock: at the first contention, and when a resize of a
@@ -462,7 +445,7 @@ void dict_destroy(Object* o)
 void dict_resize(DictObject* d, int64_t minused)
 {
     lock_all_stripes(d); // DICT-9: the entries move
-    if (PY_UNLIKELY(d->m_stripes != nullptr) && !stm::is_read_mostly(d) && d->m_stripes->m_size < kDictStripesMax
+    if (PY_UNLIKELY(d->m_stripes != nullptr) && !stm::is_read_mostly(d) && d->m_stripes->m_size < kStripesMax
         && stripes_for(minused / 2) > d->m_stripes->m_size)
         set_stripes(d, stripes_for(minused / 2)); // DICT-10: per-key precision as the dict grows
     DictTable* old = d->m_table;
@@ -597,8 +580,7 @@ KeyRead key_read(DictObject* d, Value key, int64_t hash)
     uint32_t spins = 0;
     for (int tries = 0; tries < 8; tries++) {
         uint64_t w1 = d->m_stm.load(std::memory_order_acquire);
-        if (PY_UNLIKELY(w1 & stm::kOwned) && (w1 & ~stm::kReadMostly) != stm::t_own_word
-            && spins < kKeyReadSpins) {
+        if (PY_UNLIKELY(w1 & stm::kOwned) && spins < kKeyReadSpins && stm::locked_by_committer(d)) {
             // Another attempt holds the dict: usually one that is committing its deferred
             // insertions, for microseconds. The dict's own read barrier would make this attempt
             // a reader of the whole dict (and apply its own queued insertions, taking the lock
@@ -616,8 +598,8 @@ KeyRead key_read(DictObject* d, Value key, int64_t hash)
         DictStripe* st = stripe_of(d, hash);
         read_barrier(st); // may wait for (or abort on) the stripe's writer
         r.stripe = st;
-        if (stm::write_fast(st) && g_dict_pending_lookup) {
-            if (Value* p = g_dict_pending_lookup(d, key, hash)) {
+        if (stm::write_fast(st) && g_pending_lookup) {
+            if (Value* p = g_pending_lookup(d, key, hash)) {
                 r.state = KeyState::Pending;
                 r.pending = p;
                 r.value = *p;
@@ -1191,7 +1173,7 @@ const MethodDef dict_methods[] = {
 
 } // namespace
 
-Value* (*g_dict_pending_lookup)(DictObject* d, Value key, int64_t hash) = nullptr;
+Value* (*g_pending_lookup)(Object* container, Value key, int64_t hash) = nullptr;
 bool (*g_defer_dict_insert)(DictObject* d, Value key, int64_t hash, Value value) = nullptr;
 
 void dict_apply_insert(DictObject* d, Value key, int64_t hash, Value value)

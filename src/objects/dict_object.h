@@ -32,25 +32,20 @@ struct DictObject : Object {
     explicit DictObject(Type* t) : Object(t) { }
 };
 
-// DICT-9: how many value stripes a contended dict gets: a power of two, about one per four keys
-// it holds, within these bounds; a resize that finds the dict has outgrown its stripes gives it
-// new ones (DICT-10). Two transactions that touch k keys each meet in a stripe with a chance
-// of about k*k/stripes, so precision needs stripes well above the keys a transaction touches.
-inline constexpr int64_t kDictStripesMin = 64;
-inline constexpr int64_t kDictStripesMax = int64_t(1) << 20;
 extern Type dict_stripe_type;
 // Called by the interpreter after a transaction aborted on a conflict over [o]: if [o] is a dict
 // (or one of its value stripes), its next writer gives it value stripes (DICT-9). Thread-safe.
 void dict_note_conflict(Object* o);
-// PYSTM_DICT_STRIPES=1 (tests): every dict written in a transaction gets stripes, contended or not.
+// PYSTM_DICT_STRIPES=1 (tests): every dict and set written in a transaction gets stripes,
+// contended or not.
 extern bool g_dict_stripes_always;
 // DICT-10: insertions of new keys into a striped dict are deferred to the attempt's commit (the
 // interpreter's queue, vm/stm_client.cpp), so that attempts inserting different keys lock only
 // the keys' stripes while they run. g_defer_dict_insert queues one (false: insert now);
-// g_dict_pending_lookup finds a queued insertion of [key] into [d] (its value slot, or null);
+// g_pending_lookup finds a queued insertion of [key] into [d] (its value slot, or null);
 // dict_apply_insert applies one, taking the dict's lock.
 extern bool (*g_defer_dict_insert)(DictObject* d, Value key, int64_t hash, Value value);
-extern Value* (*g_dict_pending_lookup)(DictObject* d, Value key, int64_t hash);
+extern Value* (*g_pending_lookup)(Object* container, Value key, int64_t hash); // dicts and sets (SET-6)
 void dict_apply_insert(DictObject* d, Value key, int64_t hash, Value value);
 
 extern Type dict_type;

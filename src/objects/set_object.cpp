@@ -22,6 +22,15 @@
 //         readable by concurrent readers until the transaction ends), detaches, and restore() puts
 //         it back with the log replayed in reverse; tables allocated by the attempt are freed by
 //         restore().
+//   SET-6 per-key presence, as a dict's (DICT-9, DICT-10). A set that transactions contended for
+//         gets stripes (m_stripes, objects/stripes.h): the stripe of a key's hash stands for
+//         whether the key is in the set. Every change of a key's presence locks its stripe
+//         (add, discard, pop); a change that moves or drops many (resize, clear, the bulk
+//         operations) locks every stripe. So a lookup of a simple key (exact str or small int)
+//         reads only its stripe and probes the table in place, checking that the set's header
+//         word (unlocked) did not change meanwhile (set_key_read), and an add() of an absent key
+//         by an attempt that does not own the set locks the stripe and is queued until the
+//         attempt touches the set as a whole or commits. Frozensets never have stripes.
 #include "objects/set_object.h"
 #include "gc/heap.h"
 #include "objects/dict_object.h"
@@ -31,6 +40,7 @@
 #include "objects/iter_objects.h"
 #include "objects/list_object.h"
 #include "objects/str_object.h"
+#include "objects/stripes.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "objects/type_internal.h"
@@ -39,6 +49,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <thread>
 #include <vector>
 
 namespace pystm {
@@ -67,8 +78,18 @@ struct SetUndo {
     SetTable* table; // the table at save, or null
     int64_t fill, used, finger; // its header at save
     int64_t hash_cache;
+    TupleObject* stripes; // m_stripes at save (SET-6)
     bool owned = false; // the set replaced [table]; the record frees it at drop (SET-5)
     std::vector<std::pair<int64_t, SetEntry>> log; // overwritten entries, oldest first
+};
+
+Type set_stripe_type { &type_type };
+bool (*g_defer_set_add)(SetObject* s, Value key, int64_t hash) = nullptr;
+
+// A stripe: plain data (its owner, for tracing), so the generic undo covers it.
+struct SetStripe : Object {
+    SetObject* m_set;
+    SetStripe(Type* t, SetObject* s) : Object(t), m_set(s) { }
 };
 
 namespace {
@@ -108,7 +129,13 @@ void trace_set_table(SetTable* t, gc::Tracer& tr)
             tr.visit(e[i].key);
 }
 
-void set_trace(Object* o, gc::Tracer& tr) { trace_set_table(static_cast<SetObject*>(o)->m_table, tr); }
+void set_trace(Object* o, gc::Tracer& tr)
+{
+    auto* so = static_cast<SetObject*>(o);
+    trace_set_table(so->m_table, tr);
+    if (so->m_stripes)
+        tr.visit(so->m_stripes);
+}
 
 void set_destroy(Object* o)
 {
@@ -202,6 +229,118 @@ SetTable* ensure_table(SetObject* so)
     return so->m_table;
 }
 
+// --- presence stripes (SET-6) --------------------------------------------------------------
+
+inline Object* set_stripe_of(SetObject* so, int64_t hash) { return stripe_at(so->m_stripes, hash); }
+
+void set_give_stripes(SetObject* so, int64_t n)
+{
+    gc::RootedValues stripes;
+    for (int64_t i = 0; i < n; i++)
+        stripes.push_back(Value(gc::make<SetStripe>(&set_stripe_type, so)));
+    std::atomic_ref<TupleObject*>(so->m_stripes)
+        .store(tuple_from(stripes.data(), static_cast<int64_t>(stripes.size())), std::memory_order_release);
+}
+
+// After [so]'s write barrier: a set that a transaction aborted on gets its stripes now.
+void set_maybe_give_stripes(SetObject* so)
+{
+    if ((PY_LIKELY(!so->m_contended.load(std::memory_order_relaxed)) && !g_dict_stripes_always)
+        || so->m_stripes || !g_stm_active || so->is_immutable())
+        return;
+    set_give_stripes(so, stripes_for(so->m_table ? so->m_table->used : 0));
+}
+
+// After [so]'s write barrier, before a change of the presence of many keys.
+void set_lock_all_stripes(SetObject* so)
+{
+    if (TupleObject* st = so->m_stripes)
+        for (int64_t i = 0; i < st->m_size; i++)
+            write_barrier(st->item(i).as_object());
+}
+
+// After [so]'s write barrier, before a change of the presence of the key with [hash].
+inline void set_lock_stripe(SetObject* so, int64_t hash)
+{
+    set_maybe_give_stripes(so);
+    if (PY_UNLIKELY(so->m_stripes != nullptr))
+        write_barrier(set_stripe_of(so, hash));
+}
+
+enum class SetKey { Fallback, Absent, Present, Pending };
+constexpr uint32_t kKeyReadSpins = 2000;
+
+// SET-6: whether simple [key] is in a striped set, read through its stripe: the set's own
+// barriers are not taken, so commits that add or remove other keys do not invalidate the
+// attempt. [stripe] receives the key's stripe. The seqlock probe of a dict's key_read()
+// (DICT-10), on the set's table.
+SetKey set_key_read(SetObject* so, Value key, int64_t hash, Object** stripe)
+{
+    if (!g_stm_active || !stm::t_filter || !(key.is_small_int() || is_exact_str(key)))
+        return SetKey::Fallback;
+    uint32_t spins = 0;
+    for (int tries = 0; tries < 8; tries++) {
+        uint64_t w1 = so->m_stm.load(std::memory_order_acquire);
+        if (PY_UNLIKELY(w1 & stm::kOwned) && spins < kKeyReadSpins && stm::locked_by_committer(so)) {
+            spins++; // usually an attempt committing its queued additions: wait a little
+            std::this_thread::yield();
+            tries--;
+            continue;
+        }
+        if (w1 & stm::kOwned)
+            return SetKey::Fallback;
+        TupleObject* sts = std::atomic_ref<TupleObject*>(so->m_stripes).load(std::memory_order_acquire);
+        if (!sts)
+            return SetKey::Fallback;
+        Object* st = stripe_at(sts, hash);
+        read_barrier(st);
+        *stripe = st;
+        if (stm::write_fast(st) && g_pending_lookup && g_pending_lookup(so, key, hash))
+            return SetKey::Pending;
+        SetTable* t = std::atomic_ref<SetTable*>(so->m_table).load(std::memory_order_acquire);
+        SetKey state = SetKey::Absent;
+        if (t) {
+            size_t mask = static_cast<size_t>(t->mask);
+            size_t perturb = static_cast<size_t>(hash);
+            size_t i = perturb & mask;
+            for (size_t n = 0; n <= mask + 1 && state == SetKey::Absent; n++) {
+                SetEntry* e = &t->entries()[i];
+                size_t probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
+                bool end = false;
+                do {
+                    Value sk = e->key;
+                    if (!sk && e->hash == 0) {
+                        end = true;
+                        break;
+                    }
+                    if (sk && e->hash == hash) {
+                        if (sk == key) {
+                            state = SetKey::Present;
+                            break;
+                        }
+                        if (key.is_small_int() ? !sk.is_small_int() : !is_exact_str(sk))
+                            return SetKey::Fallback; // may need __eq__
+                        if (!key.is_small_int() && str_eq(sk.as<StrObject>(), key.as<StrObject>())) {
+                            state = SetKey::Present;
+                            break;
+                        }
+                    }
+                    e++;
+                } while (probes--);
+                if (end)
+                    break;
+                perturb >>= PERTURB_SHIFT;
+                i = (i * 5 + 1 + perturb) & mask;
+            }
+        }
+        if (stm::load_after_reads(so) != w1)
+            continue; // a change ran meanwhile
+        read_validate_barrier(st);
+        return state;
+    }
+    return SetKey::Fallback;
+}
+
 // Inserts a key known to be absent into a table without dummies.
 void insert_clean(SetTable* t, Value key, int64_t hash)
 {
@@ -235,6 +374,10 @@ void table_resize(SetObject* so, int64_t minused)
     int64_t newsize = MINSIZE;
     while (newsize <= minused)
         newsize <<= 1;
+    set_lock_all_stripes(so); // SET-6
+    if (PY_UNLIKELY(so->m_stripes != nullptr) && so->m_stripes->m_size < kStripesMax
+        && stripes_for(minused) > so->m_stripes->m_size)
+        set_give_stripes(so, stripes_for(minused));
     SetTable* old = so->m_table;
     SetTable* t = table_alloc(newsize);
     if (old) {
@@ -245,7 +388,7 @@ void table_resize(SetObject* so, int64_t minused)
         t->fill = t->used = old->used;
         t->finger = old->finger;
     }
-    so->m_table = t;
+    std::atomic_ref<SetTable*>(so->m_table).store(t, std::memory_order_release); // SET-6's probe
     release_table(so, old);
 }
 
@@ -294,8 +437,20 @@ restart:
 
 void set_add_entry(SetObject* so, Value key, int64_t hash)
 {
+    if (PY_UNLIKELY(so->m_stripes != nullptr)) {
+        Object* st = nullptr;
+        SetKey r = set_key_read(so, key, hash, &st);
+        if (r == SetKey::Present || r == SetKey::Pending)
+            return;
+        if (r == SetKey::Absent) {
+            write_barrier(st);
+            if (g_defer_set_add && g_defer_set_add(so, key, hash))
+                return;
+        }
+    }
 restart:
     write_barrier(so);
+    set_lock_stripe(so, hash);
     SetUndo* u = undo_for_change(so);
     SetTable* t = ensure_table(so);
     size_t mask = static_cast<size_t>(t->mask);
@@ -361,6 +516,7 @@ bool set_discard_entry(SetObject* so, Value key, int64_t hash)
     if (idx < 0)
         return false;
     write_barrier(so);
+    set_lock_stripe(so, hash); // SET-6
     SetUndo* u = undo_for_change(so);
     SetEntry* e = &so->m_table->entries()[idx];
     if (PY_UNLIKELY(u))
@@ -374,6 +530,7 @@ bool set_discard_entry(SetObject* so, Value key, int64_t hash)
 void set_clear_internal(SetObject* so)
 {
     write_barrier(so);
+    set_lock_all_stripes(so); // SET-6
     SetTable* t = so->m_table;
     so->m_table = nullptr;
     release_table(so, t);
@@ -414,6 +571,7 @@ void set_merge(SetObject* so, SetObject* other)
     if (so == other || set_size(other) == 0)
         return;
     write_barrier(so);
+    set_lock_all_stripes(so); // SET-6: a bulk fill
     read_barrier(other);
     int64_t other_used = other->m_table->used;
     if ((table_fill(so) + other_used) * 5 >= table_mask(so) * 3)
@@ -471,6 +629,12 @@ SetObject* set_copy(SetObject* so)
 
 bool set_contains_entry(SetObject* so, Value key, int64_t hash)
 {
+    if (PY_UNLIKELY(so->m_stripes != nullptr)) {
+        Object* st = nullptr;
+        SetKey r = set_key_read(so, key, hash, &st); // SET-6
+        if (r != SetKey::Fallback)
+            return r != SetKey::Absent;
+    }
     return set_lookkey(so, key, hash) >= 0;
 }
 
@@ -519,6 +683,7 @@ SetObject* set_intersection(SetObject* so, Value other)
 void take_body(SetObject* a, SetObject* b)
 {
     write_barrier(a);
+    set_lock_all_stripes(a); // SET-6
     write_barrier(b);
     SetTable* old = a->m_table;
     a->m_table = b->m_table;
@@ -759,6 +924,7 @@ Value s_pop(Value self, Value const*, size_t nargs, TupleObject* kw)
             i = 0;
     }
     SetEntry* e = &t->entries()[i];
+    set_lock_stripe(so, e->hash); // SET-6 (the lock may give stripes: no table change)
     if (PY_UNLIKELY(u))
         note_entry(u, e);
     Value key = e->key;
@@ -1282,6 +1448,8 @@ void setup_set_types()
     init_static_type(&frozenset_type, "frozenset", nullptr, sizeof(SetObject), TF_BASETYPE | TF_IMMUTABLE,
         set_trace, set_destroy);
     init_static_type(&set_iterator_type, "set_iterator", nullptr, sizeof(SetIterObject), 0, set_iter_trace);
+    init_static_type(&set_stripe_type, "set_stripe", nullptr, sizeof(SetStripe), 0,
+        [](Object* o, gc::Tracer& tr) { tr.visit(static_cast<SetStripe*>(o)->m_set); });
     set_iterator_type.m_iternext = set_iternext;
 }
 
@@ -1302,7 +1470,8 @@ void* set_undo_save(Object* o, Type*)
 {
     auto* so = static_cast<SetObject*>(o);
     SetTable* t = so->m_table;
-    auto* u = new SetUndo { so, t, t ? t->fill : 0, t ? t->used : 0, t ? t->finger : 0, so->m_hash_cache };
+    auto* u = new SetUndo { so, t, t ? t->fill : 0, t ? t->used : 0, t ? t->finger : 0, so->m_hash_cache,
+        so->m_stripes };
     so->m_undo.attach(so, u);
     return u;
 }
@@ -1323,6 +1492,7 @@ void set_undo_restore(Object* o, Type*, void* r)
     u->owned = false;
     u->log.clear();
     so->m_hash_cache = u->hash_cache;
+    so->m_stripes = u->stripes;
 }
 void set_undo_drop(void* r)
 {
@@ -1340,8 +1510,22 @@ void set_undo_trace(void* r, gc::Tracer& tr)
             tr.visit(e.second.key);
     if (u->owned)
         trace_set_table(u->table, tr);
+    if (u->stripes)
+        tr.visit(u->stripes);
 }
 } // namespace
+
+void set_note_conflict(Object* o)
+{
+    if (o && o->m_type && o->m_type->is_subtype(&set_type))
+        static_cast<SetObject*>(o)->m_contended.store(true, std::memory_order_relaxed);
+}
+
+void set_apply_add(SetObject* so, Value key, int64_t hash)
+{
+    write_barrier(so);
+    set_add_entry(so, key, hash);
+}
 
 StmUndoOps const g_set_undo { set_undo_save, set_undo_restore, set_undo_drop, set_undo_trace, sizeof(SetObject) };
 

@@ -6,20 +6,38 @@
 #include "objects/access.h"
 #include "objects/undo.h"
 
+#include <atomic>
+
 namespace pystm {
 
 struct SetTable; // private
 struct SetUndo; // private
 
+struct TupleObject;
+
 struct SetObject : Object {
     SetTable* m_table = nullptr;
     int64_t m_hash_cache = -1; // frozenset only
     AttachedUndo<SetUndo> m_undo; // UNDO-4
+    // SET-6: the presence stripes of a set that transactions contended for (null until then), as
+    // a dict's (DICT-9, DICT-10; objects/stripes.h). Set under the set's lock.
+    TupleObject* m_stripes = nullptr;
+    // A hint, not transactional state (principle 6): a transaction aborted on this set.
+    std::atomic<bool> m_contended { false };
     explicit SetObject(Type* t) : Object(t) { }
 };
 
 extern Type set_type;
 extern Type frozenset_type;
+extern Type set_stripe_type;
+// Called by the interpreter after a transaction aborted on a conflict over [o]: if [o] is a set,
+// its next writer gives it stripes (SET-6). Thread-safe.
+void set_note_conflict(Object* o);
+// SET-6: adding a new element to a striped set is deferred to the attempt's commit (the
+// interpreter's queue, vm/stm_client.cpp), as dict insertions (DICT-10). g_defer_set_add queues
+// one (false: add now); set_apply_add applies one, taking the set's lock.
+extern bool (*g_defer_set_add)(SetObject* s, Value key, int64_t hash);
+void set_apply_add(SetObject* s, Value key, int64_t hash);
 
 SetObject* set_new(Type* t = &set_type);
 inline bool is_anyset(Value v)

@@ -191,6 +191,7 @@ void register_undo_ops()
     list_type.m_stm_undo = &g_list_undo;
     dict_type.m_stm_undo = &g_dict_undo;
     dict_stripe_type.m_stm_undo = &g_dict_stripe_undo;
+    set_stripe_type.m_stm_undo = &g_plain_undo; // SET-6: a stripe's only field never changes
     set_type.m_stm_undo = &g_set_undo;
     bytearray_type.m_stm_undo = &g_bytearray_undo;
     frame_type.m_stm_undo = &s_frame_undo;
@@ -230,8 +231,9 @@ void apply_deferred(ThreadState* ts, Object* only)
     auto& qi = ts->m_deferred_inserts;
     if ((q.empty() && qi.empty()) || t_flushing || gc::in_collection())
         return;
-    // Only a list or dict can have queued changes: other objects need no scan of the queues.
-    if (only && !only->m_type->has_flag(TF_LIST_SUBCLASS) && !only->m_type->has_flag(TF_DICT_SUBCLASS))
+    // Only a list, dict or set can have queued changes: other objects need no scan of the queues.
+    if (only && !only->m_type->has_flag(TF_LIST_SUBCLASS) && !only->m_type->has_flag(TF_DICT_SUBCLASS)
+        && !only->m_type->is_subtype(&set_type))
         return;
     t_flushing = true;
     try {
@@ -248,11 +250,15 @@ void apply_deferred(ThreadState* ts, Object* only)
         kept = 0;
         for (size_t i = 0; i < qi.size(); ++i) {
             auto di = qi[i];
-            if (only && reinterpret_cast<Object*>(di.dict) != only) {
+            if (only && di.container != only) {
                 qi[kept++] = qi[i];
                 continue;
             }
-            dict_apply_insert(di.dict, di.key, di.hash, di.value); // DICT-10; may throw StmAbort
+            // DICT-10, SET-6; may throw StmAbort
+            if (di.value)
+                dict_apply_insert(static_cast<DictObject*>(di.container), di.key, di.hash, di.value);
+            else
+                set_apply_add(static_cast<SetObject*>(di.container), di.key, di.hash);
         }
         qi.resize(kept);
     } catch (...) {
@@ -302,10 +308,20 @@ bool defer_dict_insert(DictObject* d, Value key, int64_t hash, Value value)
     return true;
 }
 
-// The queued insertion of [key] into [d], newest first (an attempt may queue a key, apply it
+// SET-6: s.add(key) for a key absent from a striped set, with the key's stripe locked already.
+bool defer_set_add(SetObject* so, Value key, int64_t hash)
+{
+    ThreadState* ts = may_defer(so, [](ThreadState* t) { return t->m_deferred_inserts.size(); });
+    if (!ts)
+        return false;
+    ts->m_deferred_inserts.push_back({ so, key, hash, Value() });
+    return true;
+}
+
+// The queued insertion of [key] into [container], newest first (an attempt may queue a key, apply it
 // through a whole-dict read, delete it and queue it again). Keys are simple (DICT-10): equal
 // means identical or equal exact str.
-Value* dict_pending_lookup(DictObject* d, Value key, int64_t hash)
+Value* pending_lookup(Object* container, Value key, int64_t hash)
 {
     ThreadState* ts = tstate();
     if (!ts)
@@ -313,7 +329,7 @@ Value* dict_pending_lookup(DictObject* d, Value key, int64_t hash)
     auto& qi = ts->m_deferred_inserts;
     for (size_t i = qi.size(); i-- > 0;) {
         auto& di = qi[i];
-        if (di.dict != d || di.hash != hash)
+        if (di.container != container || di.hash != hash)
             continue;
         if (di.key == key
             || (is_exact_str(di.key) && is_exact_str(key) && str_eq(di.key.as<StrObject>(), key.as<StrObject>())))
@@ -358,7 +374,8 @@ void stm_engage()
     stm::set_client_hooks(hooks);
     g_defer_list_append = defer_list_append;
     g_defer_dict_insert = defer_dict_insert;
-    g_dict_pending_lookup = dict_pending_lookup;
+    g_pending_lookup = pending_lookup;
+    g_defer_set_add = defer_set_add;
     gc::set_root_tracer(trace_transactions);
     if (char const* c = std::getenv("PYSTM_DICT_STRIPES"))
         g_dict_stripes_always = *c == '1';

@@ -101,7 +101,7 @@ void trace_thread_state(ThreadState* ts, gc::Tracer& tracer)
         tracer.visit(v);
     }
     for (auto& di : ts->m_deferred_inserts) {
-        tracer.visit(Value(reinterpret_cast<Object*>(di.dict)));
+        tracer.visit(Value(di.container));
         tracer.visit(di.key);
         tracer.visit(di.value);
     }

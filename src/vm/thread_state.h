@@ -75,10 +75,11 @@ struct ThreadState {
     // the attempt touches such a list again or before it commits (vm/stm_client.cpp). Traced
     // as roots; dropped when an attempt begins.
     std::vector<std::pair<struct ListObject*, Value>> m_deferred_appends;
-    // DICT-10: insertions of new keys into striped dicts that the running attempt does not own,
-    // applied like the appends above (the attempt holds each key's stripe meanwhile).
+    // DICT-10, SET-6: insertions of new keys into striped dicts and sets that the running
+    // attempt does not own, applied like the appends above (the attempt holds each key's stripe
+    // meanwhile). [value] is null for a set.
     struct DeferredInsert {
-        struct DictObject* dict;
+        Object* container;
         Value key;
         int64_t hash;
         Value value;
