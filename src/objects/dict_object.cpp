@@ -52,11 +52,12 @@
 //          or small int, whose comparison runs no Python code) reads only the stripe and probes
 //          the table in place, checking that the dict's header word (unlocked) did not change
 //          meanwhile (key_read): commits that insert or delete other keys do not invalidate it.
-//          An insertion by an attempt that does not own the dict locks the key's stripe and is
-//          queued (vm/stm_client.cpp), applied when the attempt next touches the dict as a whole
-//          or at its commit, so attempts inserting different keys hold the dict's lock only while
-//          they commit. The attempt's own lookups of a queued key find it in the queue (its
-//          stripe is locked by the attempt, which is when key_read looks there). Index slots are
+//          An insertion by an attempt that does not own the dict is queued (vm/stm_client.cpp)
+//          and applied when the attempt next touches the dict as a whole or at its commit: only
+//          then does it lock the dict and the key's stripe (the stripe is in the read set, so a
+//          commit that inserted the key meanwhile makes that lock fail validation). Attempts
+//          inserting different keys thus hold the dict and the stripes only while they commit.
+//          The attempt's own lookups find its queued keys in the queue. Index slots are
 //          published after their entry, and tables and stripe tuples with release stores, so
 //          that a probe racing a writer reads only complete entries; a resize that finds the
 //          dict has outgrown its stripes gives it more (kStripesMax, objects/stripes.h).
@@ -598,7 +599,7 @@ KeyRead key_read(DictObject* d, Value key, int64_t hash)
         DictStripe* st = stripe_of(d, hash);
         read_barrier(st); // may wait for (or abort on) the stripe's writer
         r.stripe = st;
-        if (stm::write_fast(st) && g_pending_lookup) {
+        if (g_pending_lookup) {
             if (Value* p = g_pending_lookup(d, key, hash)) {
                 r.state = KeyState::Pending;
                 r.pending = p;
@@ -657,9 +658,13 @@ KeyRead key_read(DictObject* d, Value key, int64_t hash)
 // Returns false when the caller must take the dict's own path.
 bool set_keyed(DictObject* d, Value key, int64_t hash, Value value, KeyRead const& r)
 {
-    write_barrier(r.stripe);
+    // An insertion locks the stripe only when it is applied (at the commit, for a queued one):
+    // the stripe is in the read set, so a commit that changed the key's presence meanwhile
+    // makes that lock fail validation. Holding the lock from here on would make every attempt
+    // that reads or inserts another key of the stripe conflict with this one until it ends.
     if (r.state == KeyState::Absent)
         return g_defer_dict_insert && g_defer_dict_insert(d, key, hash, value);
+    write_barrier(r.stripe);
     // Present: with the stripe locked no other attempt can move the entry (moves lock every
     // stripe), but the table may have been replaced before the lock: find the entry again.
     KeyRead now = key_read(d, key, hash);

@@ -29,8 +29,8 @@
 //         operations) locks every stripe. So a lookup of a simple key (exact str or small int)
 //         reads only its stripe and probes the table in place, checking that the set's header
 //         word (unlocked) did not change meanwhile (set_key_read), and an add() of an absent key
-//         by an attempt that does not own the set locks the stripe and is queued until the
-//         attempt touches the set as a whole or commits. Frozensets never have stripes.
+//         by an attempt that does not own the set is queued until the attempt touches the set as
+//         a whole or commits, and locks the stripe only then. Frozensets never have stripes.
 #include "objects/set_object.h"
 #include "gc/heap.h"
 #include "objects/dict_object.h"
@@ -295,7 +295,7 @@ SetKey set_key_read(SetObject* so, Value key, int64_t hash, Object** stripe)
         Object* st = stripe_at(sts, hash);
         read_barrier(st);
         *stripe = st;
-        if (stm::write_fast(st) && g_pending_lookup && g_pending_lookup(so, key, hash))
+        if (g_pending_lookup && g_pending_lookup(so, key, hash))
             return SetKey::Pending;
         SetTable* t = std::atomic_ref<SetTable*>(so->m_table).load(std::memory_order_acquire);
         SetKey state = SetKey::Absent;
@@ -442,11 +442,9 @@ void set_add_entry(SetObject* so, Value key, int64_t hash)
         SetKey r = set_key_read(so, key, hash, &st);
         if (r == SetKey::Present || r == SetKey::Pending)
             return;
-        if (r == SetKey::Absent) {
-            write_barrier(st);
-            if (g_defer_set_add && g_defer_set_add(so, key, hash))
-                return;
-        }
+        // Locked when applied, as a dict's queued insertion (DICT-10).
+        if (r == SetKey::Absent && g_defer_set_add && g_defer_set_add(so, key, hash))
+            return;
     }
 restart:
     write_barrier(so);

@@ -220,6 +220,20 @@ void maybe_chaos_abort()
 // DICT-10 queues the insertions of new keys into striped dicts the same way.
 thread_local bool t_flushing = false; // applying queued changes: their own barriers must not recurse
 
+// ThreadState::m_pending_filter's bit for an insertion of a key with [hash] into [container].
+inline size_t pending_bit(Object const* container, int64_t hash)
+{
+    uint64_t h = (static_cast<uint64_t>(hash) ^ reinterpret_cast<uintptr_t>(container)) * 0x9E3779B97F4A7C15ull;
+    return size_t(h >> 52); // 4096 bits
+}
+inline void clear_inserts(ThreadState* ts)
+{
+    if (!ts->m_deferred_inserts.empty()) {
+        ts->m_deferred_inserts.clear();
+        std::memset(ts->m_pending_filter, 0, sizeof ts->m_pending_filter);
+    }
+}
+
 inline bool has_deferred(ThreadState* ts)
 {
     return !ts->m_deferred_appends.empty() || !ts->m_deferred_inserts.empty();
@@ -261,6 +275,8 @@ void apply_deferred(ThreadState* ts, Object* only)
                 set_apply_add(static_cast<SetObject*>(di.container), di.key, di.hash);
         }
         qi.resize(kept);
+        if (qi.empty())
+            std::memset(ts->m_pending_filter, 0, sizeof ts->m_pending_filter);
     } catch (...) {
         t_flushing = false;
         throw;
@@ -273,13 +289,13 @@ void apply_deferred(ThreadState* ts, Object* only)
 // [queued] is the length of the queue the change would join: a long attempt changing shared
 // containers in a loop is asked to commit at its next restart point (applying the queue at once
 // would hold the container's lock for the rest of the attempt), and a very long queue is applied.
-ThreadState* may_defer(Object* o, size_t (*queued)(ThreadState*))
+ThreadState* may_defer(Object* o, size_t (*queued)(ThreadState*), size_t commit_after)
 {
     ThreadState* ts = tstate();
     if (!ts || !ts->m_restartable || t_flushing || !stm::in_transaction() || stm::is_inevitable()
         || stm::write_fast(o) || gc::in_collection())
         return nullptr;
-    if (PY_UNLIKELY(queued(ts) >= 4096)) {
+    if (PY_UNLIKELY(queued(ts) >= commit_after)) {
         ts->m_commit_soon = true;
         if (queued(ts) >= (size_t(1) << 20))
             apply_deferred(ts, nullptr); // memory bound: no restart point for a long while
@@ -290,31 +306,41 @@ ThreadState* may_defer(Object* o, size_t (*queued)(ThreadState*))
 
 bool defer_list_append(ListObject* l, Value v)
 {
-    ThreadState* ts = may_defer(l, [](ThreadState* t) { return t->m_deferred_appends.size(); });
+    ThreadState* ts = may_defer(l, [](ThreadState* t) { return t->m_deferred_appends.size(); }, 4096);
     if (!ts)
         return false;
     ts->m_deferred_appends.emplace_back(l, v);
     return true;
 }
 
+// An attempt that queued this many insertions into striped dicts and sets commits at its next
+// restart point (outside atomic blocks). Two attempts that insert k keys each (and read as many)
+// meet in a stripe with a chance of about k*k/stripes, and a transaction that grows long because
+// nothing aborts it would otherwise make k large (measured with bench/threads/dict_set_insert.py).
+constexpr size_t kCommitAfterInserts = 64;
+
 // DICT-10: d[key] = value for a key absent from a striped dict, with the key's stripe locked
 // already (dict_object.cpp).
 bool defer_dict_insert(DictObject* d, Value key, int64_t hash, Value value)
 {
-    ThreadState* ts = may_defer(d, [](ThreadState* t) { return t->m_deferred_inserts.size(); });
+    ThreadState* ts = may_defer(d, [](ThreadState* t) { return t->m_deferred_inserts.size(); }, kCommitAfterInserts);
     if (!ts)
         return false;
     ts->m_deferred_inserts.push_back({ d, key, hash, value });
+    size_t bit = pending_bit(d, hash);
+    ts->m_pending_filter[bit / 64] |= uint64_t(1) << (bit % 64);
     return true;
 }
 
 // SET-6: s.add(key) for a key absent from a striped set, with the key's stripe locked already.
 bool defer_set_add(SetObject* so, Value key, int64_t hash)
 {
-    ThreadState* ts = may_defer(so, [](ThreadState* t) { return t->m_deferred_inserts.size(); });
+    ThreadState* ts = may_defer(so, [](ThreadState* t) { return t->m_deferred_inserts.size(); }, kCommitAfterInserts);
     if (!ts)
         return false;
     ts->m_deferred_inserts.push_back({ so, key, hash, Value() });
+    size_t bit = pending_bit(so, hash);
+    ts->m_pending_filter[bit / 64] |= uint64_t(1) << (bit % 64);
     return true;
 }
 
@@ -324,7 +350,10 @@ bool defer_set_add(SetObject* so, Value key, int64_t hash)
 Value* pending_lookup(Object* container, Value key, int64_t hash)
 {
     ThreadState* ts = tstate();
-    if (!ts)
+    if (!ts || ts->m_deferred_inserts.empty())
+        return nullptr;
+    size_t bit = pending_bit(container, hash);
+    if (!(ts->m_pending_filter[bit / 64] & (uint64_t(1) << (bit % 64))))
         return nullptr;
     auto& qi = ts->m_deferred_inserts;
     for (size_t i = qi.size(); i-- > 0;) {
@@ -392,7 +421,7 @@ void stm_begin_inevitable(ThreadState* ts)
     ts->m_tx_polls = 0;
     ts->m_poll_skip = 0;
     ts->m_deferred_appends.clear(); // LIST-3: an aborted attempt's queue
-    ts->m_deferred_inserts.clear(); // DICT-10
+    clear_inserts(ts); // DICT-10
     stm::begin();
     stm::become_inevitable(); // cannot fail: nothing was read yet
 }
@@ -400,7 +429,7 @@ void stm_begin_inevitable(ThreadState* ts)
 void stm_begin_at_restart_point(ThreadState* ts)
 {
     ts->m_deferred_appends.clear(); // LIST-3: an aborted attempt's queue
-    ts->m_deferred_inserts.clear(); // DICT-10
+    clear_inserts(ts); // DICT-10
     stm::begin();
     ts->m_tx_polls = 0;
     ts->m_poll_skip = 0;

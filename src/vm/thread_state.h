@@ -85,6 +85,10 @@ struct ThreadState {
         Value value;
     };
     std::vector<DeferredInsert> m_deferred_inserts;
+    // A filter over m_deferred_inserts by (container, hash), so that a key read that finds no
+    // queued insertion of its key (nearly all) does not scan the queue. Cleared with the queue.
+    static constexpr size_t kPendingBits = 4096;
+    uint64_t m_pending_filter[kPendingBits / 64] = {};
     // FRAME-4/5: frames that returned without escaping, by slot count, linked through
     // m_previous, for the thread's next calls (vm/frame.cpp). Traced as roots.
     static constexpr size_t kFramePoolBuckets = 64;
