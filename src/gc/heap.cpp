@@ -380,9 +380,11 @@ std::vector<Object*> g_finalize_queue;
 
 // Marks every unreachable, not yet finalized object whose type has __del__ (and all it reaches)
 // and queues it for its finalizer.
+std::atomic<bool> g_finalizer_types { false }; // note_finalizer_type() was called
+
 void find_finalizable(Marker& marker)
 {
-    if (!g_finalizer_hooks.has_finalizer)
+    if (!g_finalizer_hooks.has_finalizer || !g_finalizer_types.load(std::memory_order_relaxed))
         return;
     std::unordered_map<Type*, bool> cache;
     std::vector<Object*> found;
@@ -782,6 +784,8 @@ size_t collect()
     }
     return freed;
 }
+
+void note_finalizer_type() { g_finalizer_types.store(true, std::memory_order_relaxed); }
 
 void set_finalizer_hooks(FinalizerHooks hooks)
 {

@@ -40,5 +40,9 @@ struct FinalizerHooks {
     void (*run)(Object* o) = nullptr;
 };
 void set_finalizer_hooks(FinalizerHooks hooks);
+// Must be called when a heap type may have gained __del__ (a class whose namespace defines it,
+// or an assignment of __del__ to a class). Until the first call no object can need finalization,
+// and collections skip the search for finalizable objects, which visits every allocated cell.
+void note_finalizer_type();
 
 } // namespace pystm::gc

@@ -11,6 +11,7 @@
 // their heap subclasses' words follow the items (OBJ-2, found through the inherited m_var_size):
 // such subclasses may add a __dict__ but no nonempty __slots__.
 #include "gc/heap.h"
+#include "gc/weak_slots.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
@@ -273,6 +274,8 @@ TupleObject* compute_mro(Type* t)
 
 Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict, DictObject* kwargs)
 {
+    if (dict_get_str(dict, names::__del__))
+        gc::note_finalizer_type(); // GC-6: collections look for finalizable objects from now on
     Type* winner = calculate_metaclass(meta, bases);
     if (winner != meta) {
         Value wnew = winner->special(SP_new);

@@ -18,6 +18,7 @@
 // once the attempt has noted a read-mostly read the epoch check covers them all; until then the
 // hit takes the read barriers.
 #include "gc/heap.h"
+#include "gc/weak_slots.h"
 #include "objects/bootstrap.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
@@ -876,6 +877,8 @@ void type_setattr(Type* cls, StrObject* name, Value v)
     if (meta_attr && descr_set(meta_attr, cls, v))
         return;
     name = intern(name);
+    if (name == names::__del__)
+        gc::note_finalizer_type(); // GC-6
     bool dunder = name->m_ascii && name->m_length > 4 && name->ascii_view().substr(0, 2) == "__"
         && name->ascii_view().substr(name->m_length - 2) == "__";
     // A dunder change moves g_type_epoch, after which special caches (m_special, written without
