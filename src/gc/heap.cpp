@@ -15,6 +15,7 @@
 // every registered thread's C++ stack and of the program's static data (.data/.bss), which
 // holds the interpreter's static caches. Interior pointers count: a word anywhere inside a live
 // object keeps it alive, since optimised C++ code may hold only a derived pointer (GC-1).
+// Marking a big graph is shared by helper threads (GC-12).
 // Sweep: every allocated, unmarked cell is destroyed (its type's m_destroy) in a first pass and
 // freed in a second, so a destroy hook may still read its (possibly also dead) type.
 #include "gc/heap.h"
@@ -25,10 +26,13 @@
 #include "vm/thread_state.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <map>
 #include <mutex>
 #include <pthread.h>
+#include <thread>
+#include <condition_variable>
 #include <unordered_map>
 #include <vector>
 
@@ -283,6 +287,9 @@ Object* find_object(uintptr_t p)
 class Marker final : public Tracer {
 public:
     std::vector<Object*> stack;
+    // GC-12: set while several markers drain in parallel; then a mark is an atomic RMW, so that
+    // exactly one marker pushes each object.
+    bool m_shared = false;
 
     void visit(Value v) override
     {
@@ -295,7 +302,12 @@ public:
         uint32_t bits = o->m_gc.load(std::memory_order_relaxed);
         if (bits & OF_MARK)
             return;
-        o->m_gc.store(bits | OF_MARK, std::memory_order_relaxed);
+        if (PY_UNLIKELY(m_shared)) {
+            if (o->m_gc.fetch_or(OF_MARK, std::memory_order_relaxed) & OF_MARK)
+                return;
+        } else {
+            o->m_gc.store(bits | OF_MARK, std::memory_order_relaxed);
+        }
         stack.push_back(o);
     }
     // A word that may or may not be a pointer (GC-1's conservative roots).
@@ -314,25 +326,121 @@ public:
         for (; p + 8 <= reinterpret_cast<uintptr_t>(hi); p += 8)
             visit_word(*reinterpret_cast<uintptr_t const*>(p));
     }
-    void drain()
+    // Traces the object on top of the stack.
+    void step()
     {
-        while (!stack.empty()) {
-            Object* o = stack.back();
-            stack.pop_back();
-            Type* t = o->m_type;
-            visit(Value(t));
-            if (t->m_trace)
-                t->m_trace(o, *this);
-            if (DictObject** d = instance_dict_slot(o))
-                visit(Value(*d));
-            if (t->m_nslots) {
-                Value* slots = instance_slots(o);
-                for (uint32_t i = 0; i < t->m_nslots; ++i)
-                    visit(slots[i]);
-            }
+        Object* o = stack.back();
+        stack.pop_back();
+        Type* t = o->m_type;
+        visit(Value(t));
+        if (t->m_trace)
+            t->m_trace(o, *this);
+        if (DictObject** d = instance_dict_slot(o))
+            visit(Value(*d));
+        if (t->m_nslots) {
+            Value* slots = instance_slots(o);
+            for (uint32_t i = 0; i < t->m_nslots; ++i)
+                visit(slots[i]);
         }
     }
+    void drain()
+    {
+        while (!stack.empty())
+            step();
+    }
+    // drain(), with helper threads once the graph proves big (GC-12).
+    void drain_parallel();
 };
+
+// GC-12: parallel marking. Every other thread is stopped during a collection, so its core is
+// idle; marking a large heap (tens of megabytes of live objects) is most of a pause. The
+// collecting thread first drains alone; past kSerialMarks objects it starts helpers (one per
+// further core, at most kMaxMarkers in all), which share work through a pool of batches: a
+// marker whose stack holds more than two batches while another marker is idle gives one batch
+// to the pool, and an idle marker takes one. Marking ends when every marker is idle and the
+// pool is empty. Trace functions only read the heap, which nobody writes during a collection;
+// the mark bit is set with an atomic RMW (m_shared), so each object is traced once.
+constexpr size_t kSerialMarks = 50000;
+constexpr size_t kMarkBatch = 256;
+constexpr unsigned kMaxMarkers = 8;
+
+struct MarkPool {
+    std::mutex mutex;
+    std::condition_variable cv;
+    std::vector<std::vector<Object*>> batches;
+    unsigned idle = 0;
+    unsigned markers = 0;
+    bool done = false;
+    std::atomic<unsigned> hungry { 0 }; // markers waiting for work (read without the lock)
+};
+
+void mark_worker(Marker& m, MarkPool& pool)
+{
+    for (;;) {
+        while (!m.stack.empty()) {
+            m.step();
+            if (PY_UNLIKELY(m.stack.size() > 2 * kMarkBatch) && pool.hungry.load(std::memory_order_relaxed)) {
+                std::vector<Object*> batch(m.stack.begin(), m.stack.begin() + kMarkBatch);
+                m.stack.erase(m.stack.begin(), m.stack.begin() + kMarkBatch);
+                std::lock_guard lock(pool.mutex);
+                pool.batches.push_back(std::move(batch));
+                pool.cv.notify_one();
+            }
+        }
+        std::unique_lock lock(pool.mutex);
+        pool.idle++;
+        pool.hungry.fetch_add(1, std::memory_order_relaxed);
+        for (;;) {
+            if (!pool.batches.empty()) {
+                m.stack = std::move(pool.batches.back());
+                pool.batches.pop_back();
+                pool.idle--;
+                pool.hungry.fetch_sub(1, std::memory_order_relaxed);
+                break;
+            }
+            if (pool.done || pool.idle == pool.markers) {
+                pool.done = true;
+                pool.cv.notify_all();
+                return;
+            }
+            pool.cv.wait(lock);
+        }
+    }
+}
+
+void Marker::drain_parallel()
+{
+    for (size_t n = 0; n < kSerialMarks && !stack.empty(); n++)
+        step();
+    unsigned cores = std::thread::hardware_concurrency();
+    unsigned helpers = std::min(cores ? cores : 1, kMaxMarkers) - 1;
+    if (stack.empty() || helpers == 0) {
+        drain();
+        return;
+    }
+    MarkPool pool;
+    pool.markers = helpers + 1;
+    std::vector<Marker> markers(helpers);
+    // Seed each helper with a share of the stack; the rest stays here.
+    for (Marker& h : markers) {
+        h.m_shared = true;
+        size_t share = stack.size() / (helpers + 1);
+        h.stack.assign(stack.end() - static_cast<ptrdiff_t>(share), stack.end());
+        stack.resize(stack.size() - share);
+    }
+    m_shared = true;
+    std::vector<std::thread> threads;
+    threads.reserve(helpers);
+    for (Marker& h : markers)
+        threads.emplace_back([&h, &pool] {
+            detail::t_in_collection = true; // barriers in trace functions do nothing (GC-8)
+            mark_worker(h, pool);
+        });
+    mark_worker(*this, pool);
+    for (std::thread& t : threads)
+        t.join();
+    m_shared = false;
+}
 
 // Weak slots (gc/weak_slots.h, GC-4), keyed by referent. g_heap_mutex guards both tables.
 struct WeakEntry {
@@ -451,7 +559,7 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
     marker.scan_range(__data_start, _end);
     for (Object* o : g_finalize_queue) // queued by a collection whose hook has not run yet
         marker.mark(o);
-    marker.drain();
+    marker.drain_parallel();
     find_finalizable(marker);
     process_weak_slots();
 
