@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -364,6 +365,54 @@ constexpr size_t kSerialMarks = 50000;
 constexpr size_t kMarkBatch = 256;
 constexpr unsigned kMaxMarkers = 8;
 
+// Threads a collection may use (GC-12): one per core, at most kMaxMarkers; PYSTM_GC_MARKERS=N
+// sets it (tests and measurements).
+unsigned gc_workers()
+{
+    static unsigned const s_workers = [] {
+        unsigned cores = std::thread::hardware_concurrency();
+        unsigned n = std::min(cores ? cores : 1, kMaxMarkers);
+        if (char const* e = std::getenv("PYSTM_GC_MARKERS"))
+            n = std::clamp(unsigned(std::strtoul(e, nullptr, 10)), 1u, kMaxMarkers);
+        return n;
+    }();
+    return s_workers;
+}
+
+// Runs fn(lo, hi) over [0, n) split among the collection's threads (GC-12), or on this thread
+// alone when n is small.
+template <class F> void run_split(size_t n, size_t min_parallel, F const& fn)
+{
+    unsigned workers = gc_workers();
+    if (workers < 2 || n < min_parallel) {
+        fn(size_t(0), n);
+        return;
+    }
+    std::vector<std::thread> threads;
+    size_t per = (n + workers - 1) / workers;
+    for (unsigned w = 1; w < workers; w++) {
+        size_t lo = std::min(n, w * per), hi = std::min(n, lo + per);
+        threads.emplace_back([lo, hi, &fn] {
+            detail::t_in_collection = true;
+            fn(lo, hi);
+        });
+    }
+    fn(size_t(0), std::min(n, per));
+    for (std::thread& t : threads)
+        t.join();
+}
+
+// Destroy hooks that only release memory their object owns (GC-12: any thread may run them).
+DestroyFn g_parallel_destroy[8];
+size_t g_parallel_destroy_count = 0;
+bool parallel_destroy(DestroyFn fn)
+{
+    for (size_t i = 0; i < g_parallel_destroy_count; i++)
+        if (g_parallel_destroy[i] == fn)
+            return true;
+    return false;
+}
+
 struct MarkPool {
     std::mutex mutex;
     std::condition_variable cv;
@@ -412,8 +461,7 @@ void Marker::drain_parallel()
 {
     for (size_t n = 0; n < kSerialMarks && !stack.empty(); n++)
         step();
-    unsigned cores = std::thread::hardware_concurrency();
-    unsigned helpers = std::min(cores ? cores : 1, kMaxMarkers) - 1;
+    unsigned helpers = gc_workers() - 1;
     if (stack.empty() || helpers == 0) {
         drain();
         return;
@@ -567,69 +615,96 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
     // so a hook may still read its possibly also dead type). Pass 2, chunk by chunk: free the
     // dead cells and clear the survivors' marks, walking the allocation bitmap a word at a time.
     size_t dead_count = 0;
+    // Chunks are shared among the collection's threads (GC-12): hooks registered with
+    // register_parallel_destroy() (container storage, big-int limbs: nearly all of them) run
+    // where they are found, the others afterwards on this thread.
     std::vector<Object*> to_destroy;
-    for (Chunk* c : g_chunk_list) {
-        for (size_t w = 0; w < c->alloc_bits.size(); ++w) {
-            for (uint64_t bits = c->alloc_bits[w] & c->destroy_bits[w]; bits; bits &= bits - 1) {
-                uint32_t i = static_cast<uint32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits)));
-                auto* o = reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size);
-                uint32_t gcbits = o->m_gc.load(std::memory_order_relaxed);
-                if ((gcbits & (OF_MARK | OF_NEEDS_DESTROY)) == OF_NEEDS_DESTROY)
-                    to_destroy.push_back(o);
+    std::mutex to_destroy_mutex;
+    auto destroy_dead = [&](Object* o, std::vector<Object*>& later) {
+        uint32_t gcbits = o->m_gc.load(std::memory_order_relaxed);
+        if ((gcbits & (OF_MARK | OF_NEEDS_DESTROY)) != OF_NEEDS_DESTROY)
+            return;
+        DestroyFn fn = o->m_type->m_destroy;
+        if (fn && parallel_destroy(fn))
+            fn(o);
+        else
+            later.push_back(o);
+    };
+    run_split(g_chunk_list.size(), 64, [&](size_t lo, size_t hi) {
+        std::vector<Object*> later;
+        for (size_t k = lo; k < hi; k++) {
+            Chunk* c = g_chunk_list[k];
+            for (size_t w = 0; w < c->alloc_bits.size(); ++w) {
+                for (uint64_t bits = c->alloc_bits[w] & c->destroy_bits[w]; bits; bits &= bits - 1) {
+                    uint32_t i = static_cast<uint32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits)));
+                    destroy_dead(reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size), later);
+                }
             }
         }
-    }
-    for (auto& [addr, large] : g_large) {
-        auto* o = reinterpret_cast<Object*>(addr);
-        if ((o->m_gc.load(std::memory_order_relaxed) & (OF_MARK | OF_NEEDS_DESTROY)) == OF_NEEDS_DESTROY)
-            to_destroy.push_back(o);
-    }
+        if (!later.empty()) {
+            std::lock_guard lock(to_destroy_mutex);
+            to_destroy.insert(to_destroy.end(), later.begin(), later.end());
+        }
+    });
+    for (auto& [addr, large] : g_large)
+        destroy_dead(reinterpret_cast<Object*>(addr), to_destroy);
     for (Object* o : to_destroy)
         if (o->m_type->m_destroy)
             o->m_type->m_destroy(o);
 
-    size_t freed_bytes = 0;
-    size_t live_bytes = 0, live_objects = 0;
-    for (Chunk* c : g_chunk_list) {
-        // Cells of a chunk that a thread is carving go to that thread's free list. Only one
-        // thread exists while the STM is off; with several, each would take back its own
-        // chunks' cells at its next safepoint.
-        FreeCell** list = &c->free_list;
-        bool to_owner = false;
-        if (c->owned) {
-            for (ThreadHeap* h = g_threads; h; h = h->next)
-                if (h->current[c->size_class] == c) {
-                    list = &h->free_lists[c->size_class];
-                    to_owner = true;
-                    break;
-                }
-        }
-        uint32_t freed_here = 0;
-        for (size_t w = 0; w < c->alloc_bits.size(); ++w) {
-            uint64_t word = c->alloc_bits[w];
-            for (uint64_t bits = word; bits; bits &= bits - 1) {
-                uint32_t i = static_cast<uint32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits)));
-                auto* o = reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size);
-                uint32_t gcbits = o->m_gc.load(std::memory_order_relaxed);
-                if (gcbits & OF_MARK) {
-                    o->m_gc.store(gcbits & ~uint32_t(OF_MARK), std::memory_order_relaxed);
-                    live_objects++;
-                    continue;
-                }
-                word &= ~(uint64_t(1) << (i & 63));
-                auto* cell = reinterpret_cast<FreeCell*>(o);
-                cell->next = *list;
-                *list = cell;
-                freed_here++;
+    // Pass 2, in parallel (GC-12): a chunk's cells go to its own free list or to the one list
+    // of the thread carving it, so no two chunks share a list.
+    std::atomic<size_t> freed_total { 0 }, dead_total { 0 }, live_total { 0 };
+    run_split(g_chunk_list.size(), 64, [&](size_t lo, size_t hi) {
+        size_t freed_part = 0, dead_part = 0, live_part = 0;
+        for (size_t k = lo; k < hi; k++) {
+            Chunk* c = g_chunk_list[k];
+            // Cells of a chunk that a thread is carving go to that thread's free list. Only one
+            // thread exists while the STM is off; with several, each would take back its own
+            // chunks' cells at its next safepoint.
+            FreeCell** list = &c->free_list;
+            bool to_owner = false;
+            if (c->owned) {
+                for (ThreadHeap* h = g_threads; h; h = h->next)
+                    if (h->current[c->size_class] == c) {
+                        list = &h->free_lists[c->size_class];
+                        to_owner = true;
+                        break;
+                    }
             }
-            c->alloc_bits[w] = word;
-            c->destroy_bits[w] &= word;
+            uint32_t freed_here = 0;
+            for (size_t w = 0; w < c->alloc_bits.size(); ++w) {
+                uint64_t word = c->alloc_bits[w];
+                for (uint64_t bits = word; bits; bits &= bits - 1) {
+                    uint32_t i = static_cast<uint32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits)));
+                    auto* o = reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size);
+                    uint32_t gcbits = o->m_gc.load(std::memory_order_relaxed);
+                    if (gcbits & OF_MARK) {
+                        o->m_gc.store(gcbits & ~uint32_t(OF_MARK), std::memory_order_relaxed);
+                        live_part++;
+                        continue;
+                    }
+                    word &= ~(uint64_t(1) << (i & 63));
+                    auto* cell = reinterpret_cast<FreeCell*>(o);
+                    cell->next = *list;
+                    *list = cell;
+                    freed_here++;
+                }
+                c->alloc_bits[w] = word;
+                c->destroy_bits[w] &= word;
+            }
+            if (!to_owner)
+                c->free_count += freed_here;
+            dead_part += freed_here;
+            freed_part += size_t(freed_here) * c->cell_size;
         }
-        if (!to_owner)
-            c->free_count += freed_here;
-        dead_count += freed_here;
-        freed_bytes += size_t(freed_here) * c->cell_size;
-    }
+        freed_total += freed_part;
+        dead_total += dead_part;
+        live_total += live_part;
+    });
+    size_t freed_bytes = freed_total.load();
+    dead_count += dead_total.load();
+    size_t live_bytes = 0, live_objects = live_total.load();
     for (auto it = g_large.begin(); it != g_large.end();) {
         auto* o = reinterpret_cast<Object*>(it->first);
         uint32_t gcbits = o->m_gc.load(std::memory_order_relaxed);
@@ -891,6 +966,13 @@ size_t collect()
         g_finalizer_hooks.run(o);
     }
     return freed;
+}
+
+void register_parallel_destroy(DestroyFn fn)
+{
+    PY_VERIFY(g_parallel_destroy_count < std::size(g_parallel_destroy), "GC-12");
+    if (!parallel_destroy(fn))
+        g_parallel_destroy[g_parallel_destroy_count++] = fn;
 }
 
 void note_finalizer_type() { g_finalizer_types.store(true, std::memory_order_relaxed); }

@@ -88,6 +88,10 @@ template <class T, class... A> T* make_var(Type* t, size_t extra, A&&... args)
 // the GC heap does not see.
 void note_external_memory(ptrdiff_t bytes);
 
+// Declares that [fn], a type's m_destroy, only releases memory its object owns (no shared state,
+// no Python code): collections may run it on helper threads (GC-12). Call at start-up.
+void register_parallel_destroy(DestroyFn fn);
+
 // GC-9 (STM-5): memory that a transaction detached from an object (a container's old storage,
 // a buffer replaced or discarded by an undo record) while other threads may still be reading
 // it through a pointer loaded before the object was locked. With parallel transactions it is

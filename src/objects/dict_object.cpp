@@ -1442,6 +1442,7 @@ void setup_dict_types()
 {
     init_static_type(&dict_type, "dict", nullptr, sizeof(DictObject), TF_BASETYPE | TF_DICT_SUBCLASS, dict_trace,
         dict_destroy);
+    gc::register_parallel_destroy(dict_destroy); // frees only the object's own storage (GC-12)
     init_static_type(&dict_stripe_type, "dict_stripe", nullptr, sizeof(DictStripe), 0,
         [](Object* o, gc::Tracer& tr) { tr.visit(static_cast<DictStripe*>(o)->m_dict); });
     setup_dict_view_types();

@@ -41,6 +41,7 @@ void setup_int_types()
 {
     init_static_type(&int_type, "int", nullptr, sizeof(IntObject),
         TF_BASETYPE | TF_IMMUTABLE | TF_INT_SUBCLASS, nullptr, int_destroy);
+    gc::register_parallel_destroy(int_destroy); // frees only the object's own storage (GC-12)
     init_static_type(&bool_type, "bool", &int_type, sizeof(IntObject),
         TF_IMMUTABLE | TF_INT_SUBCLASS, nullptr, int_destroy);
     mpz_set_ui(s_true.m_value, 1);

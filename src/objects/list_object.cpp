@@ -920,6 +920,7 @@ void setup_list_types()
 {
     init_static_type(&list_type, "list", nullptr, sizeof(ListObject), TF_BASETYPE | TF_LIST_SUBCLASS,
         list_trace, list_destroy);
+    gc::register_parallel_destroy(list_destroy); // frees only the object's own storage (GC-12)
     init_static_type(&list_iterator_type, "list_iterator", nullptr, sizeof(ListIterObject), 0, list_iter_trace);
     init_static_type(&list_reverseiterator_type, "list_reverseiterator", nullptr, sizeof(ListIterObject), 0,
         list_iter_trace);

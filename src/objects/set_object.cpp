@@ -1443,6 +1443,7 @@ SetObject* set_intersection_internal(SetObject* so, Value other)
 void setup_set_types()
 {
     init_static_type(&set_type, "set", nullptr, sizeof(SetObject), TF_BASETYPE, set_trace, set_destroy);
+    gc::register_parallel_destroy(set_destroy); // frees only the object's own storage (GC-12)
     init_static_type(&frozenset_type, "frozenset", nullptr, sizeof(SetObject), TF_BASETYPE | TF_IMMUTABLE,
         set_trace, set_destroy);
     init_static_type(&set_iterator_type, "set_iterator", nullptr, sizeof(SetIterObject), 0, set_iter_trace);
