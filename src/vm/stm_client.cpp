@@ -297,6 +297,7 @@ ThreadState* may_defer(Object* o, size_t (*queued)(ThreadState*), size_t commit_
         return nullptr;
     if (PY_UNLIKELY(queued(ts) >= commit_after)) {
         ts->m_commit_soon = true;
+        ts->m_poll_skip = 0; // the restart point's inline countdown would ignore the hint
         if (queued(ts) >= (size_t(1) << 20))
             apply_deferred(ts, nullptr); // memory bound: no restart point for a long while
     }
