@@ -50,8 +50,8 @@
 //   DICT-10 per-key presence. In a striped dict the key's stripe also stands for whether the key
 //          is there: every insertion and deletion locks it. So a lookup of a simple key (exact str
 //          or small int, whose comparison runs no Python code) reads only the stripe and probes
-//          the table in place, checking that the dict's header word (unlocked) did not change
-//          meanwhile (key_read): commits that insert or delete other keys do not invalidate it.
+//          the table in place, even while another attempt changes it for other keys (key_read
+//          says why that is safe): commits that insert or delete other keys do not invalidate it.
 //          An insertion by an attempt that does not own the dict is queued (vm/stm_client.cpp)
 //          and applied when the attempt next touches the dict as a whole or at its commit: only
 //          then does it lock the dict and the key's stripe (the stripe is in the read set, so a
@@ -76,7 +76,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
-#include <thread>
 #include <vector>
 
 namespace pystm {
@@ -552,52 +551,47 @@ inline int simple_key_eq(Value sk, Value key)
 }
 
 enum class KeyState { Fallback, Absent, Present, Pending };
-// How long key_read() waits for a dict that another attempt holds (scheduler yields).
-constexpr uint32_t kKeyReadSpins = 2000;
 struct KeyRead {
     KeyState state = KeyState::Fallback;
     DictStripe* stripe = nullptr;
-    int64_t ix = -1; // Present: the entry in the table that was current
+    DictTable* table = nullptr; // Present: the table probed
+    int64_t ix = -1; // Present: the entry in [table]
     Value value; // Present or Pending: the value
     Value* pending = nullptr; // Pending: the queued value, which the attempt may overwrite
 };
 
 // DICT-10: the state of one simple [key] of a striped dict, read without the dict's read barrier:
 // the key's stripe goes into the read set instead, so commits that insert or delete other keys do
-// not invalidate this attempt. The table is probed in place like a seqlock: the dict's header
-// word, unlocked, must be the same before and after the probe. Its owner holds that lock
-// around every structural change and releases it under a new version even when it aborts
-// (STM-6), so an equal word means the probe saw no change in progress; a changed word means a
-// retry. Every change of the key's presence or value locks the key's stripe first, so the probe's
-// result is the key's state in this attempt's snapshot once the stripe validates afterwards.
-// Returns Fallback (use the dict's own barriers) when the attempt is not an ordinary running
-// one, when the key is not simple, when the dict is locked (by this attempt: its own barriers
-// are free; by another: they handle the conflict), and for read-mostly dicts (TYPE-4, STM-7).
+// not invalidate this attempt. Every change of the key's presence or value locks the key's
+// stripe before it touches the table, so the probe's result is the key's state in this
+// attempt's snapshot once the stripe validates afterwards, even while another attempt changes
+// the table for other keys: the probe only has to be memory-safe then. It is: a new entry is
+// complete before its index slot is published, a replaced table stays allocated until the next
+// collection (GC-9; a table an aborted attempt allocated too, DICT-6), deleted entries read as
+// null keys, and only simple keys are compared (no Python code runs). Returns Fallback (use the
+// dict's own barriers) when the attempt is not an ordinary running one, when the key is not
+// simple, when this attempt holds the dict (its own barriers are free then), and for read-mostly
+// dicts (TYPE-4, STM-7).
 KeyRead key_read(DictObject* d, Value key, int64_t hash)
 {
     KeyRead r;
     if (!g_stm_active || !stm::t_filter || !simple_key(key))
         return r;
-    uint32_t spins = 0;
     for (int tries = 0; tries < 8; tries++) {
-        uint64_t w1 = d->m_stm.load(std::memory_order_acquire);
-        if (PY_UNLIKELY(w1 & stm::kOwned) && spins < kKeyReadSpins && stm::locked_by_committer(d)) {
-            // Another attempt holds the dict: usually one that is committing its deferred
-            // insertions, for microseconds. The dict's own read barrier would make this attempt
-            // a reader of the whole dict (and apply its own queued insertions, taking the lock
-            // until its end), so wait a little first.
-            spins++;
-            std::this_thread::yield();
-            tries--;
-            continue;
-        }
-        if (w1 & (stm::kOwned | stm::kReadMostly))
+        uint64_t w = d->m_stm.load(std::memory_order_acquire);
+        // Locked by this attempt: its own barriers are free. Locked by another: its structural
+        // change does not concern this key, whose stripe it would have locked (DICT-10).
+        if ((w & ~stm::kReadMostly) == stm::t_own_word || (w & stm::kReadMostly))
             return r;
         TupleObject* s = std::atomic_ref<TupleObject*>(d->m_stripes).load(std::memory_order_acquire);
         if (!s)
             return r;
-        DictStripe* st = stripe_of(d, hash);
+        DictStripe* st = static_cast<DictStripe*>(stripe_at(s, hash));
         read_barrier(st); // may wait for (or abort on) the stripe's writer
+        // Stripes given by an attempt that then aborted are taken back (the dict's undo) before
+        // they read as unowned (STM-3): only stripes still in place stand for the key.
+        if (std::atomic_ref<TupleObject*>(d->m_stripes).load(std::memory_order_acquire) != s)
+            continue;
         r.stripe = st;
         if (g_pending_lookup) {
             if (Value* p = g_pending_lookup(d, key, hash)) {
@@ -621,7 +615,7 @@ KeyRead key_read(DictObject* d, Value key, int64_t hash)
                 if (ix == IX_EMPTY)
                     break;
                 if (ix >= capacity) {
-                    state = KeyState::Fallback; // torn: the word check below decides
+                    state = KeyState::Fallback; // cannot happen (slots of a table index it): retry
                     break;
                 }
                 if (ix >= 0) {
@@ -643,10 +637,11 @@ KeyRead key_read(DictObject* d, Value key, int64_t hash)
                 i = (i * 5 + perturb + 1) & mask;
             }
         }
-        if (stm::load_after_reads(d) != w1 || state == KeyState::Fallback)
-            continue; // a structural change ran meanwhile
+        if (state == KeyState::Fallback)
+            continue;
         read_validate_barrier(st);
         r.state = state;
+        r.table = t;
         r.ix = found;
         r.value = value;
         return r;
@@ -670,7 +665,7 @@ bool set_keyed(DictObject* d, Value key, int64_t hash, Value value, KeyRead cons
     KeyRead now = key_read(d, key, hash);
     if (now.state != KeyState::Present)
         return false;
-    DictTable* t = d->m_table;
+    DictTable* t = now.table;
     if (StripeUndo* u = r.stripe->m_undo.present() ? r.stripe->m_undo.get(r.stripe) : nullptr)
         u->log.push_back({ t, now.ix, t->entries()[now.ix].value });
     t->entries()[now.ix].value = value;

@@ -27,8 +27,7 @@
 //         whether the key is in the set. Every change of a key's presence locks its stripe
 //         (add, discard, pop); a change that moves or drops many (resize, clear, the bulk
 //         operations) locks every stripe. So a lookup of a simple key (exact str or small int)
-//         reads only its stripe and probes the table in place, checking that the set's header
-//         word (unlocked) did not change meanwhile (set_key_read), and an add() of an absent key
+//         reads only its stripe and probes the table in place (set_key_read), and an add() of an absent key
 //         by an attempt that does not own the set is queued until the attempt touches the set as
 //         a whole or commits, and locks the stripe only then. Frozensets never have stripes.
 #include "objects/set_object.h"
@@ -49,7 +48,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
-#include <thread>
 #include <vector>
 
 namespace pystm {
@@ -268,32 +266,28 @@ inline void set_lock_stripe(SetObject* so, int64_t hash)
 }
 
 enum class SetKey { Fallback, Absent, Present, Pending };
-constexpr uint32_t kKeyReadSpins = 2000;
 
 // SET-6: whether simple [key] is in a striped set, read through its stripe: the set's own
 // barriers are not taken, so commits that add or remove other keys do not invalidate the
-// attempt. [stripe] receives the key's stripe. The seqlock probe of a dict's key_read()
-// (DICT-10), on the set's table.
+// attempt. [stripe] receives the key's stripe. The probe of a dict's key_read() (DICT-10, which
+// says why it is safe while another attempt changes the table), on the set's table: new
+// entries are written key first and a set's table is zeroed, replaced tables are retired.
 SetKey set_key_read(SetObject* so, Value key, int64_t hash, Object** stripe)
 {
     if (!g_stm_active || !stm::t_filter || !(key.is_small_int() || is_exact_str(key)))
         return SetKey::Fallback;
-    uint32_t spins = 0;
     for (int tries = 0; tries < 8; tries++) {
-        uint64_t w1 = so->m_stm.load(std::memory_order_acquire);
-        if (PY_UNLIKELY(w1 & stm::kOwned) && spins < kKeyReadSpins && stm::locked_by_committer(so)) {
-            spins++; // usually an attempt committing its queued additions: wait a little
-            std::this_thread::yield();
-            tries--;
-            continue;
-        }
-        if (w1 & stm::kOwned)
+        // Held by this attempt: the set's own barriers are free. Held by another: its change
+        // does not concern this key, whose stripe it would have locked (SET-6).
+        if ((so->m_stm.load(std::memory_order_acquire) & ~stm::kReadMostly) == stm::t_own_word)
             return SetKey::Fallback;
         TupleObject* sts = std::atomic_ref<TupleObject*>(so->m_stripes).load(std::memory_order_acquire);
         if (!sts)
             return SetKey::Fallback;
         Object* st = stripe_at(sts, hash);
         read_barrier(st);
+        if (std::atomic_ref<TupleObject*>(so->m_stripes).load(std::memory_order_acquire) != sts)
+            continue; // given by an attempt that aborted (see the dict's key_read)
         *stripe = st;
         if (g_pending_lookup && g_pending_lookup(so, key, hash))
             return SetKey::Pending;
@@ -333,8 +327,6 @@ SetKey set_key_read(SetObject* so, Value key, int64_t hash, Object** stripe)
                 i = (i * 5 + 1 + perturb) & mask;
             }
         }
-        if (stm::load_after_reads(so) != w1)
-            continue; // a change ran meanwhile
         read_validate_barrier(st);
         return state;
     }

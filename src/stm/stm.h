@@ -275,10 +275,6 @@ void set_read_mostly(Object* o, bool on);
 // Must be called inside a transaction: the next read of [o] in this attempt takes the slow path
 // (STM-12's filter forgets it), so that the client can act on it there (deferred writes).
 void forget_read(Object* o);
-// Whether [o] is locked by another attempt that is committing (and so releases it within
-// microseconds, STM-10): a client that can wait for the lock instead of taking a slow path spins
-// only while this holds.
-bool locked_by_committer(Object* o);
 // Whether [o] uses the read-mostly scheme (tests).
 inline bool is_read_mostly(Object const* o) { return o->m_stm.load(std::memory_order_relaxed) & kReadMostly; }
 

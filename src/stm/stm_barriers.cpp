@@ -316,15 +316,6 @@ void forget_read(Object* o)
         t_last_read = nullptr;
 }
 
-bool locked_by_committer(Object* o)
-{
-    uint64_t w = o->m_stm.load(std::memory_order_acquire);
-    if (!word_owned(w) || (w & ~kReadMostly) == t_own_word)
-        return false;
-    Transaction* owner = owner_of(w);
-    return owner && owner->m_committing.load(std::memory_order_acquire);
-}
-
 void set_read_mostly(Object* o, bool on)
 {
     // An RMW, never a load and a store: a writer's lock CAS in between must not be undone.

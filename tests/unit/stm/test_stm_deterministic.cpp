@@ -468,41 +468,6 @@ TEST_F(StmDet, ClientKeepsReadMostlyObjects) // STM-7 (ClientHooks::keep_read_mo
     stm::set_client_hooks(saved);
 }
 
-TEST_F(StmDet, LockedByCommitterOnlyWhileTheOwnerCommits) // STM-10 (locked_by_committer)
-{
-    // The client's key reads wait for a lock only while its holder commits (DICT-10, SET-6).
-    static stm::Transaction* other;
-    static Cell* probe;
-    static bool seen_committing;
-    auto* a = s.add();
-    auto* b = s.add();
-    other = b;
-    probe = &x;
-    seen_committing = false;
-    ASSERT_EQ(s.step(b, begin), Outcome::Ok);
-    ASSERT_EQ(s.step(a,
-                  [&] {
-                      stm::begin();
-                      twrite(&x, 1);
-                  }),
-        Outcome::Ok);
-    ASSERT_EQ(s.step(b, [&] { EXPECT_FALSE(stm::locked_by_committer(&x)); }), Outcome::Ok);
-    ASSERT_EQ(s.step(a, [&] { EXPECT_FALSE(stm::locked_by_committer(&x)); }), Outcome::Ok); // its own
-    stm::ClientHooks saved = stm::client_hooks();
-    stm::ClientHooks h = saved;
-    h.before_commit = [] {
-        stm::Transaction* self = stm::current();
-        stm::set_current(other);
-        seen_committing = stm::locked_by_committer(probe);
-        stm::set_current(self);
-    };
-    stm::set_client_hooks(h);
-    ASSERT_EQ(s.step(a, commit), Outcome::Ok);
-    stm::set_client_hooks(saved);
-    EXPECT_TRUE(seen_committing);
-    ASSERT_EQ(s.step(b, [&] { EXPECT_FALSE(stm::locked_by_committer(&x)); }), Outcome::Ok); // released
-}
-
 TEST_F(StmDet, ReadFilterStartsEmptyInEveryAttempt) // STM-12
 {
     // Attempts of one descriptor reuse the filter without clearing it: an object read by the
