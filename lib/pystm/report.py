@@ -470,21 +470,25 @@ def _hint(site):
     if augmented and (same_line or not other):
         return ("A shared counter or accumulator updated by every thread. Use pystm.count(), or "
                 "give each thread its own accumulator and sum them at the end.")
-    if tname == "dict_stripe":
-        return ("Two threads updated values of one shared dict whose keys hash to the same value "
-                "stripe, usually the same key: that conflict is real. Keep per-thread values "
-                "(a dict per thread, merged at the end), or update the key less often.")
+    if tname in ("dict_stripe", "set_stripe"):
+        what = "dict" if tname == "dict_stripe" else "set"
+        return ("Two threads used keys of one shared %s that belong to the same stripe (the "
+                "unit in which pystm tracks a contended %s's keys), usually the same key: that "
+                "conflict is real. Keep per-thread values (merged at the end), or touch the key "
+                "less often; transactions that touch many keys also meet in stripes more often."
+                % (what, what))
     if tname == "list" and any(g in t for t in texts for g in _LIST_GROWTH):
         return ("A shared list grown or shrunk by every thread while also reading it (appends "
                 "alone rarely conflict: they are applied at commit). Give each thread its own "
                 "list and join them at the end, or pass items through pystm.queue.")
     if tname == "dict" and any(_is_item_store(t) or any(w in t for w in _DICT_WRITE)
                                for t in texts):
-        return ("A shared dict whose keys several threads add or remove: each new key changes "
-                "the dict's structure, which every transaction using the dict reads. (Updating "
-                "the values of keys that are already there does not conflict.) Create the keys "
-                "before the threads start, use pystm.stmdict, or per-thread dicts merged at the "
-                "end.")
+        return ("A shared dict whose keys several threads add or remove. Once transactions "
+                "have contended for a dict, pystm tracks reading, updating and adding its str "
+                "and int keys per key; removing keys, len(), iteration and copies still use the "
+                "whole dict. Use pystm.stmdict (per key from the start), keep removals and "
+                "whole-dict reads out of the parallel part, or use per-thread dicts merged at "
+                "the end.")
     if augmented:
         return ("A shared value updated in place by several threads. Give each thread its own "
                 "accumulator and combine them at the end (or use pystm.count() for a counter).")
