@@ -593,7 +593,7 @@ KeyRead key_read(DictObject* d, Value key, int64_t hash)
         if (std::atomic_ref<TupleObject*>(d->m_stripes).load(std::memory_order_acquire) != s)
             continue;
         r.stripe = st;
-        if (g_pending_lookup) {
+        if (t_queued_inserts) {
             if (Value* p = g_pending_lookup(d, key, hash)) {
                 r.state = KeyState::Pending;
                 r.pending = p;
@@ -661,14 +661,21 @@ bool set_keyed(DictObject* d, Value key, int64_t hash, Value value, KeyRead cons
         return g_defer_dict_insert && g_defer_dict_insert(d, key, hash, value);
     write_barrier(r.stripe);
     // Present: with the stripe locked no other attempt can move the entry (moves lock every
-    // stripe), but the table may have been replaced before the lock: find the entry again.
-    KeyRead now = key_read(d, key, hash);
-    if (now.state != KeyState::Present)
-        return false;
-    DictTable* t = now.table;
+    // stripe), and a commit that deleted the key since the probe would have made the lock fail
+    // validation; but the table may have been replaced (by a resize, which allocates a new one)
+    // between the probe and the lock: then find the entry again.
+    DictTable* t = r.table;
+    int64_t ix = r.ix;
+    if (std::atomic_ref<DictTable*>(d->m_table).load(std::memory_order_acquire) != t) {
+        KeyRead now = key_read(d, key, hash);
+        if (now.state != KeyState::Present)
+            return false;
+        t = now.table;
+        ix = now.ix;
+    }
     if (StripeUndo* u = r.stripe->m_undo.present() ? r.stripe->m_undo.get(r.stripe) : nullptr)
-        u->log.push_back({ t, now.ix, t->entries()[now.ix].value });
-    t->entries()[now.ix].value = value;
+        u->log.push_back({ t, ix, t->entries()[ix].value });
+    t->entries()[ix].value = value;
     return true;
 }
 
@@ -1174,6 +1181,7 @@ const MethodDef dict_methods[] = {
 } // namespace
 
 Value* (*g_pending_lookup)(Object* container, Value key, int64_t hash) = nullptr;
+constinit thread_local size_t t_queued_inserts = 0;
 bool (*g_defer_dict_insert)(DictObject* d, Value key, int64_t hash, Value value) = nullptr;
 
 void dict_apply_insert(DictObject* d, Value key, int64_t hash, Value value)

@@ -46,6 +46,9 @@ extern bool g_dict_stripes_always;
 // dict_apply_insert applies one, taking the dict's lock.
 extern bool (*g_defer_dict_insert)(DictObject* d, Value key, int64_t hash, Value value);
 extern Value* (*g_pending_lookup)(Object* container, Value key, int64_t hash); // dicts and sets (SET-6)
+// How many insertions the calling thread has queued (kept by vm/stm_client.cpp): key reads skip
+// g_pending_lookup while it is 0.
+extern constinit thread_local size_t t_queued_inserts;
 void dict_apply_insert(DictObject* d, Value key, int64_t hash, Value value);
 
 extern Type dict_type;

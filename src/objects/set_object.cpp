@@ -289,7 +289,7 @@ SetKey set_key_read(SetObject* so, Value key, int64_t hash, Object** stripe)
         if (std::atomic_ref<TupleObject*>(so->m_stripes).load(std::memory_order_acquire) != sts)
             continue; // given by an attempt that aborted (see the dict's key_read)
         *stripe = st;
-        if (g_pending_lookup && g_pending_lookup(so, key, hash))
+        if (t_queued_inserts && g_pending_lookup(so, key, hash))
             return SetKey::Pending;
         SetTable* t = std::atomic_ref<SetTable*>(so->m_table).load(std::memory_order_acquire);
         SetKey state = SetKey::Absent;

@@ -232,6 +232,7 @@ inline void clear_inserts(ThreadState* ts)
         ts->m_deferred_inserts.clear();
         std::memset(ts->m_pending_filter, 0, sizeof ts->m_pending_filter);
     }
+    t_queued_inserts = 0;
 }
 
 inline bool has_deferred(ThreadState* ts)
@@ -275,6 +276,7 @@ void apply_deferred(ThreadState* ts, Object* only)
                 set_apply_add(static_cast<SetObject*>(di.container), di.key, di.hash);
         }
         qi.resize(kept);
+        t_queued_inserts = kept;
         if (qi.empty())
             std::memset(ts->m_pending_filter, 0, sizeof ts->m_pending_filter);
     } catch (...) {
@@ -328,6 +330,7 @@ bool defer_dict_insert(DictObject* d, Value key, int64_t hash, Value value)
     if (!ts)
         return false;
     ts->m_deferred_inserts.push_back({ d, key, hash, value });
+    t_queued_inserts = ts->m_deferred_inserts.size();
     size_t bit = pending_bit(d, hash);
     ts->m_pending_filter[bit / 64] |= uint64_t(1) << (bit % 64);
     return true;
@@ -340,6 +343,7 @@ bool defer_set_add(SetObject* so, Value key, int64_t hash)
     if (!ts)
         return false;
     ts->m_deferred_inserts.push_back({ so, key, hash, Value() });
+    t_queued_inserts = ts->m_deferred_inserts.size();
     size_t bit = pending_bit(so, hash);
     ts->m_pending_filter[bit / 64] |= uint64_t(1) << (bit % 64);
     return true;
