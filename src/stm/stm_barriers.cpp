@@ -91,7 +91,7 @@ void extend_snapshot(Transaction* tx, Object* trigger)
     uint64_t now = g_clock.load(std::memory_order_seq_cst);
     if (ReadEntry* bad = validate_reads(tx)) {
         WriteLocation& wl = g_write_loc[write_loc_index(bad->obj)];
-        uint64_t other = wl.obj.load(std::memory_order_relaxed) == bad->obj
+        uint64_t other = wl.key.load(std::memory_order_relaxed) == write_loc_key(bad->obj)
             ? wl.loc.load(std::memory_order_relaxed)
             : 0;
         rollback(tx, AbortKind::Validation, bad->obj, bad->location, other, -1);

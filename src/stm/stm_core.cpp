@@ -324,9 +324,9 @@ void publish_writes(Transaction* tx, uint64_t wv)
         // The profiler's table is shared by all threads: store only what changes it, so commits
         // without location tags (or repeating the same one) do not write shared lines.
         WriteLocation& wl = g_write_loc[write_loc_index(e.obj)];
-        bool same_obj = wl.obj.load(std::memory_order_relaxed) == e.obj;
+        bool same_obj = wl.key.load(std::memory_order_relaxed) == write_loc_key(e.obj);
         if (same_obj ? wl.loc.load(std::memory_order_relaxed) != e.location : e.location != 0) {
-            wl.obj.store(e.obj, std::memory_order_relaxed);
+            wl.key.store(write_loc_key(e.obj), std::memory_order_relaxed);
             wl.loc.store(e.location, std::memory_order_relaxed);
         }
         uint64_t rm = e.old_word & kReadMostly;
@@ -415,7 +415,7 @@ void commit()
         if (wv != tx->m_rv + 1) {
             if (ReadEntry* bad = validate_reads(tx)) {
                 WriteLocation& wl = g_write_loc[write_loc_index(bad->obj)];
-                uint64_t other = wl.obj.load(std::memory_order_relaxed) == bad->obj
+                uint64_t other = wl.key.load(std::memory_order_relaxed) == write_loc_key(bad->obj)
                     ? wl.loc.load(std::memory_order_relaxed)
                     : 0;
                 rollback(tx, AbortKind::Validation, bad->obj, bad->location, other, -1);

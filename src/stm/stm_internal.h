@@ -141,13 +141,17 @@ inline bool bloom_test(Object* o)
 }
 
 // Best-effort table of the location of the last committed write of each object (by hash).
+// The object is kept as the complement of its address (write_loc_key), never a pointer: the
+// collector scans static data conservatively (GC-1), and a plain pointer here would keep the
+// last object written at each index, and everything it reaches, alive.
 struct WriteLocation {
-    std::atomic<Object*> obj { nullptr };
+    std::atomic<uintptr_t> key { 0 };
     std::atomic<uint64_t> loc { 0 };
 };
 inline constexpr size_t kWriteLocSize = 4096;
 extern WriteLocation g_write_loc[kWriteLocSize];
 inline size_t write_loc_index(Object* o) { return bloom_hash(o) & (kWriteLocSize - 1); }
+inline uintptr_t write_loc_key(Object* o) { return ~reinterpret_cast<uintptr_t>(o); }
 
 // The live descriptor owning [w], or nullptr if the owning attempt has ended.
 inline Transaction* owner_of(uint64_t w)

@@ -1,5 +1,5 @@
-# A large object graph (far more objects than a collector marks before it shares the work among
-# threads): linked lists, a dict of lists, instances with __dict__ and __slots__, cycles, deep
+# A large object graph (far more objects than a collector marks before it shares the work with
+# helper threads): linked lists, a dict of lists, instances with __dict__ and __slots__, cycles, deep
 # chains. Half of it is dropped; after collections every survivor is intact and every weak
 # reference to a dropped object is cleared.
 import gc
@@ -35,15 +35,18 @@ def total(head):
     return s
 
 
+def garbage():
+    # A weak reference to a chain no variable ever holds.
+    return weakref.ref(build(20000))
+
+
 keep = [build(20000) for _ in range(5)]
-drop = [build(20000) for _ in range(5)]
+weak_dropped = [garbage() for _ in range(5)]
 boxes = {i: Box(i) for i in range(30000)}
 deep = []
 for i in range(2000):
     deep = [deep, i]
-weak_dropped = [weakref.ref(h) for h in drop]
 weak_kept = [weakref.ref(h) for h in keep]
-del drop
 for k in range(0, 30000, 2):
     del boxes[k]
 for _ in range(3):
