@@ -1,5 +1,6 @@
 // dict: CPython's compact, insertion-ordered hash table, the C++ dict API of dict_object.h and
-// the dict type's methods. Views and iterators live in dict_views.cpp.
+// the dict type's methods. Views and iterators live in dict_views.cpp, the STM undo records in
+// dict_undo.cpp, the layout they share in dict_internal.h.
 //
 // Layout: one malloc'd DictTable per dict (null while the dict has never held an item): an index
 // table of 2**k int32 slots (EMPTY, DUMMY or an entry number) followed by an entries array in
@@ -62,6 +63,7 @@
 //          that a probe racing a writer reads only complete entries; a resize that finds the
 //          dict has outgrown its stripes gives it more (kStripesMax, objects/stripes.h).
 #include "objects/dict_object.h"
+#include "objects/dict_internal.h"
 #include "gc/heap.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
@@ -81,49 +83,6 @@
 namespace pystm {
 
 Type dict_type { &type_type };
-
-struct DictEntry {
-    int64_t hash;
-    Value key; // null: deleted
-    Value value;
-};
-
-struct DictTable {
-    uint64_t serial; // unique per table ever allocated (DICT-3)
-    int64_t size; // index slots, a power of two >= 8
-    int64_t capacity; // entry slots: 2/3 of size
-    int64_t nentries; // entries used, including deleted ones
-    int64_t used; // live items
-    int64_t fill; // index slots that are not EMPTY (DICT-7)
-    int32_t* indices() { return reinterpret_cast<int32_t*>(this + 1); }
-    DictEntry* entries() { return reinterpret_cast<DictEntry*>(indices() + size); }
-};
-
-void type_dict_changed(); // type_object.cpp (TYPE-3)
-
-// The undo record of a dict (UNDO-4, DICT-5, DICT-6).
-struct DictUndo {
-    DictObject* dict;
-    DictTable* table; // the table at save, or null
-    TupleObject* stripes; // m_stripes at save (DICT-9)
-    int64_t nentries, used, fill; // its header at save
-    bool owned = false; // the dict replaced [table]; the record frees it at drop (DICT-6)
-    uint64_t logged = 0; // entries 0..63 of [table] already in [entries]
-    // DICT-8: a small table (instance dicts, most of all) is copied whole at save, into the
-    // record itself, instead of being logged entry by entry: one copy is cheaper than a log
-    // test on every write, and pooled records make it allocation-free.
-    static constexpr int64_t SMALL_SIZE = 16; // index slots
-    static constexpr int64_t SMALL_ENTRIES = 10;
-    bool small = false;
-    int32_t small_indices[SMALL_SIZE];
-    DictEntry small_entries[SMALL_ENTRIES];
-    std::vector<std::pair<int64_t, DictEntry>> entries; // overwritten entries, oldest first
-    std::vector<std::pair<int64_t, int32_t>> slots; // overwritten index slots, oldest first
-};
-
-// The m_hash header word is unused by dicts (they are unhashable); this value in it marks the
-// __dict__ of a type whose attributes the type attribute cache holds (DICT-4).
-constexpr uint32_t TYPE_DICT_MARK = 0x54595045;
 
 // The mark is an interpreter cache (principle 6): threads may set it at the same time, and read it
 // while another sets it, hence the relaxed atomic accesses.
@@ -166,31 +125,13 @@ inline uint64_t next_version(DictObject* d)
     return t_version_next++;
 }
 
-inline void note_mutation(DictObject* d)
-{
-    if (PY_UNLIKELY(std::atomic_ref<uint32_t>(d->m_hash).load(std::memory_order_relaxed) == TYPE_DICT_MARK))
-        type_dict_changed();
-}
+} // namespace
+
+uint64_t dict_fresh_version(DictObject* d) { return next_version(d); }
+
+namespace {
 
 // --- value stripes (DICT-9) -------------------------------------------------------------------
-
-struct StripeUndo;
-
-struct DictStripe : Object {
-    DictObject* m_dict;
-    AttachedUndo<StripeUndo> m_undo;
-    DictStripe(Type* t, DictObject* d) : Object(t), m_dict(d) { }
-};
-
-struct StripeUndo {
-    DictStripe* stripe;
-    struct Write {
-        DictTable* table;
-        int64_t ix;
-        Value old;
-    };
-    std::vector<Write> log;
-};
 
 // The stripe of the keys with [hash] (objects/stripes.h). [d]'s state must have been read.
 inline DictStripe* stripe_of(DictObject* d, int64_t hash) { return static_cast<DictStripe*>(stripe_at(d->m_stripes, hash)); }
@@ -323,7 +264,8 @@ size_t find_slot_of(DictTable* t, int64_t hash, int32_t ix)
     return i;
 }
 
-// Visits the keys and values of table [t] (a dict's, or a copy in an undo record).
+} // namespace
+
 void trace_table(DictTable* t, gc::Tracer& tr)
 {
     if (!t)
@@ -336,6 +278,8 @@ void trace_table(DictTable* t, gc::Tracer& tr)
         }
     }
 }
+
+namespace {
 
 void dict_trace(Object* o, gc::Tracer& tr)
 {
@@ -364,14 +308,15 @@ DictTable* table_clone(DictTable* t)
     return c;
 }
 
-// GC-9: a table detached from a dict while other threads may still read it through a pointer
-// they loaded before the dict was locked is released at the next collection (at once when the
-// STM is off).
+} // namespace
+
 void retire_table(DictTable* t)
 {
     if (t)
         gc::retire(t, [](void* p) { free(p); }, table_bytes(t));
 }
+
+namespace {
 
 // DICT-6: [old] was [d]'s table until now.
 void release_table(DictObject* d, DictTable* old)
@@ -535,21 +480,6 @@ void set_value_striped(DictObject* d, int64_t ix, int64_t hash, Value value)
 
 // --- per-key reads and deferred insertions (DICT-10) ---------------------------------------
 
-// Keys whose equality is decided in C++ without running Python code: exact str and small int.
-// Only for them may a lookup run on a table that another thread is changing (the probe below).
-inline bool simple_key(Value k) { return k.is_small_int() || is_exact_str(k); }
-
-// Equality of a simple key [key] with an entry key [sk] of the same hash: 1 equal, 0 not equal,
-// -1 undecidable here (a key of another type that may define __eq__).
-inline int simple_key_eq(Value sk, Value key)
-{
-    if (sk == key)
-        return 1;
-    if (key.is_small_int())
-        return sk.is_small_int() ? 0 : -1;
-    return is_exact_str(sk) ? int(str_eq(sk.as<StrObject>(), key.as<StrObject>())) : -1;
-}
-
 enum class KeyState { Fallback, Absent, Present, Pending };
 struct KeyRead {
     KeyState state = KeyState::Fallback;
@@ -583,15 +513,13 @@ KeyRead key_read(DictObject* d, Value key, int64_t hash)
         // change does not concern this key, whose stripe it would have locked (DICT-10).
         if ((w & ~stm::kReadMostly) == stm::t_own_word || (w & stm::kReadMostly))
             return r;
-        TupleObject* s = std::atomic_ref<TupleObject*>(d->m_stripes).load(std::memory_order_acquire);
-        if (!s)
+        Object* so = nullptr;
+        StripeRead sr = read_stripe(d->m_stripes, hash, &so);
+        if (sr == StripeRead::None)
             return r;
-        DictStripe* st = static_cast<DictStripe*>(stripe_at(s, hash));
-        read_barrier(st); // may wait for (or abort on) the stripe's writer
-        // Stripes given by an attempt that then aborted are taken back (the dict's undo) before
-        // they read as unowned (STM-3): only stripes still in place stand for the key.
-        if (std::atomic_ref<TupleObject*>(d->m_stripes).load(std::memory_order_acquire) != s)
+        if (sr == StripeRead::Retry)
             continue;
+        DictStripe* st = static_cast<DictStripe*>(so);
         r.stripe = st;
         if (t_queued_inserts) {
             if (Value* p = g_pending_lookup(d, key, hash)) {
@@ -1458,158 +1386,6 @@ void init_dict_types()
     init_dict_view_types();
 }
 
-// --- STM undo (objects/undo.h, UNDO-4, DICT-5, DICT-6) ------------------------------------------
-
-namespace {
-// Records are saved and dropped by the same thread (the transaction's), so each thread keeps the
-// records it dropped, with their logs' capacity, for its next saves: a first write to a dict in
-// a transaction then allocates nothing.
-constexpr size_t POOL_MAX = 4096; // records kept per thread: an attempt may write thousands of dicts
-constexpr size_t POOL_LOG_MAX = 256; // a record whose log grew larger is freed, not kept
-thread_local std::vector<DictUndo*> t_undo_pool;
-
-// A record from the thread's pool, or a new one.
-template <class R> R* take_record(std::vector<R*>& pool)
-{
-    if (pool.empty())
-        return new R;
-    R* r = pool.back();
-    pool.pop_back();
-    return r;
-}
-
-void* dict_undo_save(Object* o, Type*)
-{
-    auto* d = static_cast<DictObject*>(o);
-    DictTable* t = d->m_table;
-    DictUndo* u = take_record(t_undo_pool);
-    u->dict = d;
-    u->table = t;
-    u->stripes = d->m_stripes;
-    u->nentries = t ? t->nentries : 0;
-    u->used = t ? t->used : 0;
-    u->fill = t ? t->fill : 0;
-    u->owned = false;
-    u->logged = 0;
-    // DICT-9: no copy of a striped dict's entries: restoring it would overwrite values that
-    // other attempts wrote through the stripes meanwhile.
-    u->small = t && !d->m_stripes && t->size <= DictUndo::SMALL_SIZE && t->nentries <= DictUndo::SMALL_ENTRIES;
-    if (u->small) {
-        memcpy(u->small_indices, t->indices(), static_cast<size_t>(t->size) * sizeof(int32_t));
-        memcpy(u->small_entries, t->entries(), static_cast<size_t>(t->nentries) * sizeof(DictEntry));
-        u->logged = ~uint64_t(0); // DICT-8: every entry is saved already
-    }
-    d->m_undo.attach(d, u);
-    return u;
-}
-void dict_undo_restore(Object* o, Type*, void* r)
-{
-    auto* d = static_cast<DictObject*>(o);
-    auto* u = static_cast<DictUndo*>(r);
-    if (DictTable* t = u->table) {
-        if (u->small) {
-            memcpy(t->indices(), u->small_indices, static_cast<size_t>(t->size) * sizeof(int32_t));
-            memcpy(t->entries(), u->small_entries, static_cast<size_t>(u->nentries) * sizeof(DictEntry));
-        }
-        for (size_t k = u->entries.size(); k-- > 0;)
-            t->entries()[u->entries[k].first] = u->entries[k].second;
-        for (size_t k = u->slots.size(); k-- > 0;)
-            t->indices()[u->slots[k].first] = u->slots[k].second;
-        t->nentries = u->nentries;
-        t->used = u->used;
-        t->fill = u->fill;
-    }
-    if (d->m_table != u->table)
-        retire_table(d->m_table); // allocated by the attempt (DICT-6)
-    d->m_table = u->table;
-    d->m_stripes = u->stripes;
-    u->owned = false;
-    u->entries.clear();
-    u->slots.clear();
-    // DICT-2: a fresh version, not the saved one: a cache filled at any time before the restore
-    // (by this thread or another, from the committed state or the attempt's) cannot match the
-    // restored state by accident; it looks the entry up again.
-    d->m_version = next_version(d);
-    note_mutation(d); // a type dict: the attribute cache may hold the attempt's values (TYPE-3)
-}
-void dict_undo_drop(void* r)
-{
-    auto* u = static_cast<DictUndo*>(r);
-    u->dict->m_undo.detach(u);
-    if (u->owned)
-        retire_table(u->table); // GC-9: other threads may still read the committed table
-    if (t_undo_pool.size() < POOL_MAX && u->entries.capacity() <= POOL_LOG_MAX
-        && u->slots.capacity() <= POOL_LOG_MAX) {
-        u->entries.clear();
-        u->slots.clear();
-        t_undo_pool.push_back(u);
-    } else {
-        delete u;
-    }
-}
-void dict_undo_trace(void* r, gc::Tracer& tr)
-{
-    auto* u = static_cast<DictUndo*>(r);
-    if (u->small) {
-        for (int64_t i = 0; i < u->nentries; i++) {
-            if (u->small_entries[i].key) {
-                tr.visit(u->small_entries[i].key);
-                tr.visit(u->small_entries[i].value);
-            }
-        }
-    }
-    for (auto const& e : u->entries) {
-        if (e.second.key) {
-            tr.visit(e.second.key);
-            tr.visit(e.second.value);
-        }
-    }
-    if (u->owned)
-        trace_table(u->table, tr);
-    if (u->stripes)
-        tr.visit(u->stripes);
-}
-
-// A stripe's record (DICT-9): the values this attempt overwrote through the stripe.
-thread_local std::vector<StripeUndo*> t_stripe_pool;
-
-void* stripe_undo_save(Object* o, Type*)
-{
-    auto* st = static_cast<DictStripe*>(o);
-    StripeUndo* u = take_record(t_stripe_pool);
-    u->stripe = st;
-    st->m_undo.attach(st, u);
-    return u;
-}
-void stripe_undo_restore(Object*, Type*, void* r)
-{
-    // The logged tables are alive: the dict's current table, or one that its own record keeps
-    // until its restore (no other attempt can replace the table while we hold the stripe).
-    auto* u = static_cast<StripeUndo*>(r);
-    for (size_t k = u->log.size(); k-- > 0;)
-        u->log[k].table->entries()[u->log[k].ix].value = u->log[k].old;
-    u->log.clear();
-}
-void stripe_undo_drop(void* r)
-{
-    auto* u = static_cast<StripeUndo*>(r);
-    u->stripe->m_undo.detach(u);
-    u->log.clear();
-    if (t_stripe_pool.size() < POOL_MAX && u->log.capacity() <= POOL_LOG_MAX)
-        t_stripe_pool.push_back(u);
-    else
-        delete u;
-}
-void stripe_undo_trace(void* r, gc::Tracer& tr)
-{
-    for (auto const& w : static_cast<StripeUndo*>(r)->log)
-        tr.visit(w.old);
-}
-} // namespace
-
-StmUndoOps const g_dict_stripe_undo { stripe_undo_save, stripe_undo_restore, stripe_undo_drop, stripe_undo_trace,
-    UINT32_MAX };
-
 Type dict_stripe_type { &type_type };
 bool g_dict_stripes_always = false;
 
@@ -1618,7 +1394,5 @@ void dict_note_conflict(Object* o)
     if (o && o->m_type && o->m_type->has_flag(TF_DICT_SUBCLASS))
         static_cast<DictObject*>(o)->m_contended.store(true, std::memory_order_relaxed);
 }
-
-StmUndoOps const g_dict_undo { dict_undo_save, dict_undo_restore, dict_undo_drop, dict_undo_trace, sizeof(DictObject) };
 
 } // namespace pystm

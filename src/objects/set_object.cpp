@@ -1,7 +1,8 @@
 // set and frozenset: an open-addressing hash table that reproduces CPython 3.11's probing
 // (LINEAR_PROBES = 9 consecutive slots, then perturbed jumps), fill and resize thresholds and its
 // algorithms for the set operations, so that iteration orders match CPython for the same history
-// of insertions and deletions.
+// of insertions and deletions. The STM undo records live in set_undo.cpp, the layout they share
+// in set_internal.h.
 //
 // Table entries: active (key non-null), unused (key null, hash 0) or dummy (key null, hash -1;
 // -1 is never a real hash). A set with no table behaves as an empty 8-slot table.
@@ -31,6 +32,7 @@
 //         by an attempt that does not own the set is queued until the attempt touches the set as
 //         a whole or commits, and locks the stripe only then. Frozensets never have stripes.
 #include "objects/set_object.h"
+#include "objects/set_internal.h"
 #include "gc/heap.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
@@ -56,31 +58,6 @@ Type set_type { &type_type };
 Type frozenset_type { &type_type };
 static Type set_iterator_type { &type_type };
 
-struct SetEntry {
-    Value key;
-    int64_t hash;
-};
-
-struct SetTable {
-    uint64_t serial;
-    int64_t mask;
-    int64_t fill;
-    int64_t used;
-    int64_t finger; // where pop() starts looking
-    SetEntry* entries() { return reinterpret_cast<SetEntry*>(this + 1); }
-};
-
-// The undo record of a set (UNDO-4, SET-4, SET-5).
-struct SetUndo {
-    SetObject* set;
-    SetTable* table; // the table at save, or null
-    int64_t fill, used, finger; // its header at save
-    int64_t hash_cache;
-    TupleObject* stripes; // m_stripes at save (SET-6)
-    bool owned = false; // the set replaced [table]; the record frees it at drop (SET-5)
-    std::vector<std::pair<int64_t, SetEntry>> log; // overwritten entries, oldest first
-};
-
 Type set_stripe_type { &type_type };
 bool (*g_defer_set_add)(SetObject* s, Value key, int64_t hash) = nullptr;
 
@@ -89,6 +66,23 @@ struct SetStripe : Object {
     SetObject* m_set;
     SetStripe(Type* t, SetObject* s) : Object(t), m_set(s) { }
 };
+
+void trace_set_table(SetTable* t, gc::Tracer& tr)
+{
+    if (!t)
+        return;
+    SetEntry* e = t->entries();
+    for (int64_t i = 0; i <= t->mask; i++)
+        if (e[i].key)
+            tr.visit(e[i].key);
+}
+
+void retire_table(SetTable* t)
+{
+    if (t)
+        gc::retire(t, [](void* p) { free(p); },
+            sizeof(SetTable) + static_cast<size_t>(t->mask + 1) * sizeof(SetEntry));
+}
 
 namespace {
 
@@ -116,17 +110,6 @@ SetTable* table_alloc(int64_t size)
     return t;
 }
 
-// Visits the keys of table [t] (a set's, or a copy in an undo record).
-void trace_set_table(SetTable* t, gc::Tracer& tr)
-{
-    if (!t)
-        return;
-    SetEntry* e = t->entries();
-    for (int64_t i = 0; i <= t->mask; i++)
-        if (e[i].key)
-            tr.visit(e[i].key);
-}
-
 void set_trace(Object* o, gc::Tracer& tr)
 {
     auto* so = static_cast<SetObject*>(o);
@@ -144,15 +127,6 @@ void set_destroy(Object* o)
 
 size_t set_table_bytes(SetTable* t) { return sizeof(SetTable) + static_cast<size_t>(t->mask + 1) * sizeof(SetEntry); }
 
-// GC-9: a table detached from a set while other threads may still read it through a pointer
-// loaded before the set was locked is released at the next collection (at once with the STM
-// off).
-void retire_table(SetTable* t)
-{
-    if (t)
-        gc::retire(t, [](void* p) { free(p); },
-            sizeof(SetTable) + static_cast<size_t>(t->mask + 1) * sizeof(SetEntry));
-}
 
 // SET-5: [old] was [so]'s table until now.
 void release_table(SetObject* so, SetTable* old)
@@ -274,20 +248,19 @@ enum class SetKey { Fallback, Absent, Present, Pending };
 // entries are written key first and a set's table is zeroed, replaced tables are retired.
 SetKey set_key_read(SetObject* so, Value key, int64_t hash, Object** stripe)
 {
-    if (!g_stm_active || !stm::t_filter || !(key.is_small_int() || is_exact_str(key)))
+    if (!g_stm_active || !stm::t_filter || !simple_key(key))
         return SetKey::Fallback;
     for (int tries = 0; tries < 8; tries++) {
         // Held by this attempt: the set's own barriers are free. Held by another: its change
         // does not concern this key, whose stripe it would have locked (SET-6).
         if ((so->m_stm.load(std::memory_order_acquire) & ~stm::kReadMostly) == stm::t_own_word)
             return SetKey::Fallback;
-        TupleObject* sts = std::atomic_ref<TupleObject*>(so->m_stripes).load(std::memory_order_acquire);
-        if (!sts)
+        Object* st = nullptr;
+        StripeRead sr = read_stripe(so->m_stripes, hash, &st);
+        if (sr == StripeRead::None)
             return SetKey::Fallback;
-        Object* st = stripe_at(sts, hash);
-        read_barrier(st);
-        if (std::atomic_ref<TupleObject*>(so->m_stripes).load(std::memory_order_acquire) != sts)
-            continue; // given by an attempt that aborted (see the dict's key_read)
+        if (sr == StripeRead::Retry)
+            continue;
         *stripe = st;
         if (t_queued_inserts && g_pending_lookup(so, key, hash))
             return SetKey::Pending;
@@ -308,13 +281,10 @@ SetKey set_key_read(SetObject* so, Value key, int64_t hash, Object** stripe)
                         break;
                     }
                     if (sk && e->hash == hash) {
-                        if (sk == key) {
-                            state = SetKey::Present;
-                            break;
-                        }
-                        if (key.is_small_int() ? !sk.is_small_int() : !is_exact_str(sk))
+                        int eq = simple_key_eq(sk, key);
+                        if (eq < 0)
                             return SetKey::Fallback; // may need __eq__
-                        if (!key.is_small_int() && str_eq(sk.as<StrObject>(), key.as<StrObject>())) {
+                        if (eq) {
                             state = SetKey::Present;
                             break;
                         }
@@ -1454,58 +1424,6 @@ void init_set_types()
     add_methods(&set_iterator_type, set_iter_methods);
 }
 
-// --- STM undo (objects/undo.h, UNDO-4, SET-4, SET-5) ---------------------------------------------
-
-namespace {
-void* set_undo_save(Object* o, Type*)
-{
-    auto* so = static_cast<SetObject*>(o);
-    SetTable* t = so->m_table;
-    auto* u = new SetUndo { so, t, t ? t->fill : 0, t ? t->used : 0, t ? t->finger : 0, so->m_hash_cache,
-        so->m_stripes };
-    so->m_undo.attach(so, u);
-    return u;
-}
-void set_undo_restore(Object* o, Type*, void* r)
-{
-    auto* so = static_cast<SetObject*>(o);
-    auto* u = static_cast<SetUndo*>(r);
-    if (SetTable* t = u->table) {
-        for (size_t k = u->log.size(); k-- > 0;)
-            t->entries()[u->log[k].first] = u->log[k].second;
-        t->fill = u->fill;
-        t->used = u->used;
-        t->finger = u->finger;
-    }
-    if (so->m_table != u->table)
-        retire_table(so->m_table); // allocated by the attempt (SET-5)
-    so->m_table = u->table;
-    u->owned = false;
-    u->log.clear();
-    so->m_hash_cache = u->hash_cache;
-    so->m_stripes = u->stripes;
-}
-void set_undo_drop(void* r)
-{
-    auto* u = static_cast<SetUndo*>(r);
-    u->set->m_undo.detach(u);
-    if (u->owned)
-        retire_table(u->table); // GC-9: other threads may still read the committed table
-    delete u;
-}
-void set_undo_trace(void* r, gc::Tracer& tr)
-{
-    auto* u = static_cast<SetUndo*>(r);
-    for (auto const& e : u->log)
-        if (e.second.key)
-            tr.visit(e.second.key);
-    if (u->owned)
-        trace_set_table(u->table, tr);
-    if (u->stripes)
-        tr.visit(u->stripes);
-}
-} // namespace
-
 void set_note_conflict(Object* o)
 {
     if (o && o->m_type && o->m_type->is_subtype(&set_type))
@@ -1517,7 +1435,5 @@ void set_apply_add(SetObject* so, Value key, int64_t hash)
     write_barrier(so);
     set_add_entry(so, key, hash);
 }
-
-StmUndoOps const g_set_undo { set_undo_save, set_undo_restore, set_undo_drop, set_undo_trace, sizeof(SetObject) };
 
 } // namespace pystm

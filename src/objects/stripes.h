@@ -4,8 +4,11 @@
 // different keys of one container do not conflict.
 #pragma once
 
+#include "objects/access.h"
+#include "objects/str_object.h"
 #include "objects/tuple_object.h"
 
+#include <atomic>
 #include <cstdint>
 
 namespace pystm {
@@ -32,6 +35,40 @@ inline Object* stripe_at(TupleObject* stripes, int64_t hash)
     uint64_t mixed = static_cast<uint64_t>(hash) * 0x9E3779B97F4A7C15ull;
     int bits = __builtin_ctzll(static_cast<uint64_t>(stripes->m_size));
     return stripes->item(static_cast<int64_t>(mixed >> (64 - bits))).as_object();
+}
+
+// Keys whose equality is decided in C++ without running Python code: exact str and small int.
+// Only for them may a key read probe a table that another thread is changing (DICT-10, SET-6).
+inline bool simple_key(Value k) { return k.is_small_int() || is_exact_str(k); }
+
+// Equality of a simple [key] with a stored key [sk] of the same hash: 1 equal, 0 not equal,
+// -1 undecidable here (a key of another type, which may define __eq__).
+inline int simple_key_eq(Value sk, Value key)
+{
+    if (sk == key)
+        return 1;
+    if (key.is_small_int())
+        return sk.is_small_int() ? 0 : -1;
+    return is_exact_str(sk) ? int(str_eq(sk.as<StrObject>(), key.as<StrObject>())) : -1;
+}
+
+// A key read's first step: the stripe of [hash] in the tuple that [field] (a container's
+// m_stripes) holds, after its read barrier. None: the container has no stripes. Retry: [field]
+// changed meanwhile; stripes given by an attempt that then aborted are taken back by the
+// container's undo before they read as unowned (STM-3), so only stripes still in place stand
+// for the key.
+enum class StripeRead { None, Retry, Ok };
+inline StripeRead read_stripe(TupleObject*& field, int64_t hash, Object** stripe)
+{
+    TupleObject* s = std::atomic_ref<TupleObject*>(field).load(std::memory_order_acquire);
+    if (!s)
+        return StripeRead::None;
+    Object* st = stripe_at(s, hash);
+    read_barrier(st); // may wait for (or abort on) the stripe's writer
+    if (std::atomic_ref<TupleObject*>(field).load(std::memory_order_acquire) != s)
+        return StripeRead::Retry;
+    *stripe = st;
+    return StripeRead::Ok;
 }
 
 } // namespace pystm

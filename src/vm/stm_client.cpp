@@ -226,11 +226,19 @@ inline size_t pending_bit(Object const* container, int64_t hash)
     uint64_t h = (static_cast<uint64_t>(hash) ^ reinterpret_cast<uintptr_t>(container)) * 0x9E3779B97F4A7C15ull;
     return size_t(h >> 52); // 4096 bits
 }
+// Keeps the queue's mirrors in step with it after it shrank: the filter (cleared when the queue
+// is empty) and t_queued_inserts.
+inline void inserts_shrunk(ThreadState* ts)
+{
+    t_queued_inserts = ts->m_deferred_inserts.size();
+    if (ts->m_deferred_inserts.empty())
+        std::memset(ts->m_pending_filter, 0, sizeof ts->m_pending_filter);
+}
 inline void clear_inserts(ThreadState* ts)
 {
     if (!ts->m_deferred_inserts.empty()) {
         ts->m_deferred_inserts.clear();
-        std::memset(ts->m_pending_filter, 0, sizeof ts->m_pending_filter);
+        inserts_shrunk(ts);
     }
     t_queued_inserts = 0;
 }
@@ -276,9 +284,7 @@ void apply_deferred(ThreadState* ts, Object* only)
                 set_apply_add(static_cast<SetObject*>(di.container), di.key, di.hash);
         }
         qi.resize(kept);
-        t_queued_inserts = kept;
-        if (qi.empty())
-            std::memset(ts->m_pending_filter, 0, sizeof ts->m_pending_filter);
+        inserts_shrunk(ts);
     } catch (...) {
         t_flushing = false;
         throw;
@@ -322,32 +328,22 @@ bool defer_list_append(ListObject* l, Value v)
 // nothing aborts it would otherwise make k large (measured with bench/threads/dict_set_insert.py).
 constexpr size_t kCommitAfterInserts = 64;
 
-// DICT-10: d[key] = value for a key absent from a striped dict, with the key's stripe locked
-// already (dict_object.cpp).
-bool defer_dict_insert(DictObject* d, Value key, int64_t hash, Value value)
+// DICT-10, SET-6: queues the insertion of [key] (absent) into a striped dict ([value]) or set
+// (a null [value]); false when it must be done now.
+bool queue_insert(Object* container, Value key, int64_t hash, Value value)
 {
-    ThreadState* ts = may_defer(d, [](ThreadState* t) { return t->m_deferred_inserts.size(); }, kCommitAfterInserts);
+    ThreadState* ts = may_defer(container, [](ThreadState* t) { return t->m_deferred_inserts.size(); },
+        kCommitAfterInserts);
     if (!ts)
         return false;
-    ts->m_deferred_inserts.push_back({ d, key, hash, value });
+    ts->m_deferred_inserts.push_back({ container, key, hash, value });
     t_queued_inserts = ts->m_deferred_inserts.size();
-    size_t bit = pending_bit(d, hash);
+    size_t bit = pending_bit(container, hash);
     ts->m_pending_filter[bit / 64] |= uint64_t(1) << (bit % 64);
     return true;
 }
-
-// SET-6: s.add(key) for a key absent from a striped set, with the key's stripe locked already.
-bool defer_set_add(SetObject* so, Value key, int64_t hash)
-{
-    ThreadState* ts = may_defer(so, [](ThreadState* t) { return t->m_deferred_inserts.size(); }, kCommitAfterInserts);
-    if (!ts)
-        return false;
-    ts->m_deferred_inserts.push_back({ so, key, hash, Value() });
-    t_queued_inserts = ts->m_deferred_inserts.size();
-    size_t bit = pending_bit(so, hash);
-    ts->m_pending_filter[bit / 64] |= uint64_t(1) << (bit % 64);
-    return true;
-}
+bool defer_dict_insert(DictObject* d, Value key, int64_t hash, Value value) { return queue_insert(d, key, hash, value); }
+bool defer_set_add(SetObject* so, Value key, int64_t hash) { return queue_insert(so, key, hash, Value()); }
 
 // The queued insertion of [key] into [container], newest first (an attempt may queue a key, apply it
 // through a whole-dict read, delete it and queue it again). Keys are simple (DICT-10): equal
