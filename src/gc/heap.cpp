@@ -379,6 +379,16 @@ unsigned gc_workers()
     return s_workers;
 }
 
+// A helper thread of the collection running [fn]: barriers in trace functions and hooks do
+// nothing there, as on the collecting thread (GC-8).
+template <class F> std::thread collection_thread(F fn)
+{
+    return std::thread([fn] {
+        detail::t_in_collection = true;
+        fn();
+    });
+}
+
 // Runs fn(lo, hi) over [0, n) split among the collection's threads (GC-12), or on this thread
 // alone when n is small.
 template <class F> void run_split(size_t n, size_t min_parallel, F const& fn)
@@ -392,10 +402,7 @@ template <class F> void run_split(size_t n, size_t min_parallel, F const& fn)
     size_t per = (n + workers - 1) / workers;
     for (unsigned w = 1; w < workers; w++) {
         size_t lo = std::min(n, w * per), hi = std::min(n, lo + per);
-        threads.emplace_back([lo, hi, &fn] {
-            detail::t_in_collection = true;
-            fn(lo, hi);
-        });
+        threads.push_back(collection_thread([lo, hi, &fn] { fn(lo, hi); }));
     }
     fn(size_t(0), std::min(n, per));
     for (std::thread& t : threads)
@@ -417,10 +424,10 @@ struct MarkPool {
     std::mutex mutex;
     std::condition_variable cv;
     std::vector<std::vector<Object*>> batches;
-    unsigned idle = 0;
+    // Markers waiting for work: changed under the lock, read without it by busy markers.
+    std::atomic<unsigned> idle { 0 };
     unsigned markers = 0;
     bool done = false;
-    std::atomic<unsigned> hungry { 0 }; // markers waiting for work (read without the lock)
 };
 
 void mark_worker(Marker& m, MarkPool& pool)
@@ -428,7 +435,7 @@ void mark_worker(Marker& m, MarkPool& pool)
     for (;;) {
         while (!m.stack.empty()) {
             m.step();
-            if (PY_UNLIKELY(m.stack.size() > 2 * kMarkBatch) && pool.hungry.load(std::memory_order_relaxed)) {
+            if (PY_UNLIKELY(m.stack.size() > 2 * kMarkBatch) && pool.idle.load(std::memory_order_relaxed)) {
                 std::vector<Object*> batch(m.stack.begin(), m.stack.begin() + kMarkBatch);
                 m.stack.erase(m.stack.begin(), m.stack.begin() + kMarkBatch);
                 std::lock_guard lock(pool.mutex);
@@ -437,17 +444,15 @@ void mark_worker(Marker& m, MarkPool& pool)
             }
         }
         std::unique_lock lock(pool.mutex);
-        pool.idle++;
-        pool.hungry.fetch_add(1, std::memory_order_relaxed);
+        pool.idle.fetch_add(1, std::memory_order_relaxed);
         for (;;) {
             if (!pool.batches.empty()) {
                 m.stack = std::move(pool.batches.back());
                 pool.batches.pop_back();
-                pool.idle--;
-                pool.hungry.fetch_sub(1, std::memory_order_relaxed);
+                pool.idle.fetch_sub(1, std::memory_order_relaxed);
                 break;
             }
-            if (pool.done || pool.idle == pool.markers) {
+            if (pool.done || pool.idle.load(std::memory_order_relaxed) == pool.markers) {
                 pool.done = true;
                 pool.cv.notify_all();
                 return;
@@ -480,10 +485,7 @@ void Marker::drain_parallel()
     std::vector<std::thread> threads;
     threads.reserve(helpers);
     for (Marker& h : markers)
-        threads.emplace_back([&h, &pool] {
-            detail::t_in_collection = true; // barriers in trace functions do nothing (GC-8)
-            mark_worker(h, pool);
-        });
+        threads.push_back(collection_thread([&h, &pool] { mark_worker(h, pool); }));
     mark_worker(*this, pool);
     for (std::thread& t : threads)
         t.join();
