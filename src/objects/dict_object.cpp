@@ -485,6 +485,7 @@ struct KeyRead {
     KeyState state = KeyState::Fallback;
     DictStripe* stripe = nullptr;
     DictTable* table = nullptr; // Present: the table probed
+    uint64_t serial = 0; // Present: its serial
     int64_t ix = -1; // Present: the entry in [table]
     Value value; // Present or Pending: the value
     Value* pending = nullptr; // Pending: the queued value, which the attempt may overwrite
@@ -570,6 +571,7 @@ KeyRead key_read(DictObject* d, Value key, int64_t hash)
         read_validate_barrier(st);
         r.state = state;
         r.table = t;
+        r.serial = t ? t->serial : 0;
         r.ix = found;
         r.value = value;
         return r;
@@ -594,7 +596,10 @@ bool set_keyed(DictObject* d, Value key, int64_t hash, Value value, KeyRead cons
     // between the probe and the lock: then find the entry again.
     DictTable* t = r.table;
     int64_t ix = r.ix;
-    if (std::atomic_ref<DictTable*>(d->m_table).load(std::memory_order_acquire) != t) {
+    // The serial tells a new table apart from a freed one at the same address (DICT-3): the
+    // barrier may have waited through a collection, which frees retired tables.
+    DictTable* now_table = std::atomic_ref<DictTable*>(d->m_table).load(std::memory_order_acquire);
+    if (now_table != t || t->serial != r.serial) {
         KeyRead now = key_read(d, key, hash);
         if (now.state != KeyState::Present)
             return false;
