@@ -539,7 +539,12 @@ KeyRead key_read(DictObject* d, Value key, int64_t hash)
             int64_t capacity = t->capacity;
             size_t perturb = static_cast<size_t>(hash);
             size_t i = perturb & mask;
-            for (int64_t n = 0; n <= t->size; n++) {
+            size_t limit = probe_limit(static_cast<size_t>(t->size));
+            for (size_t n = 0;; n++) {
+                if (n == limit) {
+                    state = KeyState::Fallback; // a torn table: retry
+                    break;
+                }
                 int32_t ix = std::atomic_ref<int32_t>(t->indices()[i]).load(std::memory_order_acquire);
                 if (ix == IX_EMPTY)
                     break;

@@ -270,7 +270,10 @@ SetKey set_key_read(SetObject* so, Value key, int64_t hash, Object** stripe)
             size_t mask = static_cast<size_t>(t->mask);
             size_t perturb = static_cast<size_t>(hash);
             size_t i = perturb & mask;
-            for (size_t n = 0; n <= mask + 1 && state == SetKey::Absent; n++) {
+            size_t limit = probe_limit(mask + 1);
+            for (size_t n = 0; state == SetKey::Absent; n++) {
+                if (n == limit)
+                    return SetKey::Fallback; // a torn table (probe_limit)
                 SetEntry* e = &t->entries()[i];
                 size_t probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
                 bool end = false;

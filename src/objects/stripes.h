@@ -52,6 +52,14 @@ inline int simple_key_eq(Value sk, Value key)
     return is_exact_str(sk) ? int(str_eq(sk.as<StrObject>(), key.as<StrObject>())) : -1;
 }
 
+// The most steps a probe of a table of [size] slots (a power of two) takes before it has met an
+// empty slot, which every table keeps. The sequence i = 5i + 1 + perturb visits every slot within
+// [size] steps once perturb has been shifted down to zero (PERTURB_SHIFT = 5: 13 shifts of a
+// 64-bit hash), but until then it may come back to slots it saw: keys whose hashes share their
+// low bits, such as thread idents, follow long probes in small tables. A key read that reaches
+// the limit read a table it raced with, and falls back to the container's own protocol.
+inline constexpr size_t probe_limit(size_t size) { return size + 64 / 5 + 1; }
+
 // A key read's first step: the stripe of [hash] in the tuple that [field] (a container's
 // m_stripes) holds, after its read barrier. None: the container has no stripes. Retry: [field]
 // changed meanwhile; stripes given by an attempt that then aborted are taken back by the
