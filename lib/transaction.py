@@ -63,11 +63,35 @@ except ImportError:
     # CPython (or any Python without pystm): one re-entrant lock plays the part of the atomic
     # block. Every call of a TransactionQueue holds it, so the calls are serialized exactly as
     # on pystm; code of other threads that does not take it is not held back.
-    atomic = _threading.RLock()
+    # The lock's own nesting count (RLock._recursion_count) is not there before CPython 3.11.4,
+    # hence a per-thread count of our own.
+    class _Atomic:
+        """A re-entrant lock that knows how deep the calling thread holds it."""
+
+        __slots__ = ("_lock", "_depth")
+
+        def __init__(self):
+            self._lock = _threading.RLock()
+            self._depth = _threading.local()
+
+        def __enter__(self):
+            self._lock.acquire()
+            self._depth.n = getattr(self._depth, "n", 0) + 1
+            return self
+
+        def __exit__(self, *exc_info):
+            self._depth.n -= 1
+            self._lock.release()
+            return False
+
+        def depth(self):
+            return getattr(self._depth, "n", 0)
+
+    atomic = _Atomic()
 
     def is_atomic():
         """The nesting depth of the calling thread's atomic blocks (0 outside)."""
-        return atomic._recursion_count()
+        return atomic.depth()
 
     def hint_commit_soon():
         """Nothing to do without transactions."""
