@@ -56,6 +56,12 @@ namespace {
 constexpr size_t CHUNK_SIZE = 256 * 1024;
 constexpr size_t MAX_SMALL = 2048;
 constexpr size_t MIN_THRESHOLD = 64 * 1024 * 1024;
+// GC-13: the collection threshold is MIN_THRESHOLD per thread that allocates, for at most this
+// many threads. Threads allocating in parallel reach a fixed threshold that many times sooner,
+// while the pause of each collection (which stops them all) does not shrink as much: the mark
+// costs the same (it follows the live objects) and only the sweep is shared among more threads.
+// Without it, the share of time every thread spends stopped would grow with the threads.
+constexpr size_t MAX_BUDGETS = 8;
 
 constexpr uint32_t SIZE_CLASSES[] = { 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384,
     448, 512, 640, 768, 1024, 1280, 1536, 2048 };
@@ -132,6 +138,8 @@ struct ThreadHeap {
     ThreadHeap* next = nullptr;
     // Bytes this thread allocated that g_allocated_since does not count yet (GC-10).
     size_t unflushed = 0;
+    // GC-13: the thread flushed a batch since the last collection.
+    bool allocating = false;
 };
 
 thread_local ThreadHeap* t_heap = nullptr;
@@ -154,6 +162,7 @@ __attribute__((noinline)) void flush_allocation_count(ThreadHeap* heap)
 {
     g_allocated_since.fetch_add(heap->unflushed, std::memory_order_relaxed);
     heap->unflushed = 0;
+    heap->allocating = true; // GC-13
     if (g_allocated_since.load(std::memory_order_relaxed) > g_threshold)
         detail::g_collect_requested.store(true, std::memory_order_relaxed);
 }
@@ -731,11 +740,21 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
     for (Object* o : g_permanent)
         o->m_gc.fetch_and(~uint32_t(OF_MARK), std::memory_order_relaxed);
 
+    // GC-13: one allocation budget per thread that allocated since the last collection.
+    size_t allocating = 0;
+    for (ThreadHeap* h = g_threads; h; h = h->next) {
+        allocating += h->allocating;
+        h->allocating = false;
+        h->unflushed = 0; // GC-10: every thread is stopped
+    }
+    allocating = std::clamp<size_t>(allocating, 1, MAX_BUDGETS);
+    g_threshold = std::max(MIN_THRESHOLD * allocating, live_bytes);
+
     // Release wholly empty chunks beyond a reserve so memory use follows the live set. The
     // reserve is one collection threshold's worth: a program that makes garbage at a steady rate
     // (floats in a loop) refills the same chunks every cycle instead of unmapping them and
     // faulting fresh pages back in, which cost it more system time than the collection itself.
-    constexpr size_t EMPTY_RESERVE = MIN_THRESHOLD / CHUNK_SIZE;
+    size_t const EMPTY_RESERVE = MIN_THRESHOLD * allocating / CHUNK_SIZE; // GC-13
     size_t empty_kept = 0;
     std::erase_if(g_chunk_list, [&](Chunk* c) {
         if (c->owned || c->free_count != c->cell_count)
@@ -751,9 +770,6 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
     g_live_bytes = live_bytes;
     g_live_objects = live_objects;
     g_allocated_since.store(0, std::memory_order_relaxed);
-    for (ThreadHeap* h = g_threads; h; h = h->next)
-        h->unflushed = 0; // GC-10: every thread is stopped
-    g_threshold = std::max(MIN_THRESHOLD, live_bytes);
     g_collections++;
     detail::g_collect_requested.store(false, std::memory_order_relaxed);
     g_collecting = false;
