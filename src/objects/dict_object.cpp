@@ -62,6 +62,13 @@
 //          published after their entry, and tables and stripe tuples with release stores, so
 //          that a probe racing a writer reads only complete entries; a resize that finds the
 //          dict has outgrown its stripes gives it more (kStripesMax, objects/stripes.h).
+//   DICT-11 per-key deletions. Deleting a simple key of a striped dict by an attempt that does not
+//          own the dict is queued like an insertion (DICT-10), with g_deleted_marker for its
+//          value: the attempt read the key's stripe, so when the deletion is applied (at the
+//          commit, or before the attempt's next whole-dict access) the key is still there
+//          unless that lock fails validation. The attempt's own key reads find the queued
+//          deletion and read the key as absent; inserting the key again queues a new insertion
+//          after the deletion, so the key moves to the end of the order as it must.
 #include "objects/dict_object.h"
 #include "objects/dict_internal.h"
 #include "gc/heap.h"
@@ -524,6 +531,10 @@ KeyRead key_read(DictObject* d, Value key, int64_t hash)
         r.stripe = st;
         if (t_queued_inserts) {
             if (Value* p = g_pending_lookup(d, key, hash)) {
+                if (is_deleted_marker(*p)) {
+                    r.state = KeyState::Absent; // DICT-11: deleted by this attempt
+                    return r;
+                }
                 r.state = KeyState::Pending;
                 r.pending = p;
                 r.value = *p;
@@ -1125,8 +1136,19 @@ bool (*g_defer_dict_insert)(DictObject* d, Value key, int64_t hash, Value value)
 void dict_apply_insert(DictObject* d, Value key, int64_t hash, Value value)
 {
     write_barrier(d);
+    if (is_deleted_marker(value)) { // DICT-11
+        int64_t ix = lookup(d, key, hash);
+        if (ix >= 0)
+            delete_entry(d, ix);
+        return;
+    }
     insert_known_hash(d, key, hash, value);
 }
+
+namespace {
+Object s_deleted_marker(&object_type);
+}
+Object* const g_deleted_marker = &s_deleted_marker;
 
 DictObject* dict_new()
 {
@@ -1221,6 +1243,18 @@ void dict_set_cstr(DictObject* d, char const* key, Value value)
 Value dict_pop(DictObject* d, Value key)
 {
     int64_t hash = container_hash(key);
+    if (PY_UNLIKELY(d->m_stripes != nullptr)) {
+        KeyRead r = key_read(d, key, hash); // DICT-11
+        if (r.state == KeyState::Absent)
+            return Value();
+        if (r.state == KeyState::Pending) {
+            *r.pending = Value(g_deleted_marker); // an insertion of this attempt, undone
+            return r.value;
+        }
+        if (r.state == KeyState::Present && g_defer_dict_insert
+            && g_defer_dict_insert(d, key, hash, Value(g_deleted_marker)))
+            return r.value;
+    }
     int64_t ix = lookup(d, key, hash);
     if (ix < 0)
         return Value();
@@ -1384,6 +1418,7 @@ void setup_dict_types()
     init_static_type(&dict_type, "dict", nullptr, sizeof(DictObject), TF_BASETYPE | TF_DICT_SUBCLASS, dict_trace,
         dict_destroy);
     gc::register_parallel_destroy(dict_destroy); // frees only the object's own storage (GC-12)
+    gc::register_permanent(g_deleted_marker); // DICT-11
     init_static_type(&dict_stripe_type, "dict_stripe", nullptr, sizeof(DictStripe), 0,
         [](Object* o, gc::Tracer& tr) { tr.visit(static_cast<DictStripe*>(o)->m_dict); });
     setup_dict_view_types();

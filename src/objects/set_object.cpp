@@ -31,6 +31,9 @@
 //         reads only its stripe and probes the table in place (set_key_read), and an add() of an absent key
 //         by an attempt that does not own the set is queued until the attempt touches the set as
 //         a whole or commits, and locks the stripe only then. Frozensets never have stripes.
+//   SET-7 per-key removals, as a dict's deletions (DICT-11): remove() or discard() of a simple
+//         key that is there is queued the same way, with g_deleted_marker; the attempt's own
+//         key reads find it and read the key as absent.
 #include "objects/set_object.h"
 #include "objects/set_internal.h"
 #include "gc/heap.h"
@@ -59,7 +62,7 @@ Type frozenset_type { &type_type };
 static Type set_iterator_type { &type_type };
 
 Type set_stripe_type { &type_type };
-bool (*g_defer_set_add)(SetObject* s, Value key, int64_t hash) = nullptr;
+bool (*g_defer_set_add)(SetObject* s, Value key, int64_t hash, Value op) = nullptr;
 
 // A stripe: plain data (its owner, for tracing), so the generic undo covers it.
 struct SetStripe : Object {
@@ -262,8 +265,10 @@ SetKey set_key_read(SetObject* so, Value key, int64_t hash, Object** stripe)
         if (sr == StripeRead::Retry)
             continue;
         *stripe = st;
-        if (t_queued_inserts && g_pending_lookup(so, key, hash))
-            return SetKey::Pending;
+        if (t_queued_inserts) {
+            if (Value* p = g_pending_lookup(so, key, hash))
+                return is_deleted_marker(*p) ? SetKey::Absent : SetKey::Pending; // SET-7
+        }
         SetTable* t = std::atomic_ref<SetTable*>(so->m_table).load(std::memory_order_acquire);
         SetKey state = SetKey::Absent;
         if (t) {
@@ -408,7 +413,7 @@ void set_add_entry(SetObject* so, Value key, int64_t hash)
         if (r == SetKey::Present || r == SetKey::Pending)
             return;
         // Locked when applied, as a dict's queued insertion (DICT-10).
-        if (r == SetKey::Absent && g_defer_set_add && g_defer_set_add(so, key, hash))
+        if (r == SetKey::Absent && g_defer_set_add && g_defer_set_add(so, key, hash, Value()))
             return;
     }
 restart:
@@ -475,6 +480,18 @@ found_unused_or_dummy:
 
 bool set_discard_entry(SetObject* so, Value key, int64_t hash)
 {
+    if (PY_UNLIKELY(so->m_stripes != nullptr)) {
+        Object* st = nullptr;
+        SetKey r = set_key_read(so, key, hash, &st); // SET-7
+        if (r == SetKey::Absent)
+            return false;
+        if (r == SetKey::Pending) {
+            *g_pending_lookup(so, key, hash) = Value(g_deleted_marker); // an add of this attempt, undone
+            return true;
+        }
+        if (r == SetKey::Present && g_defer_set_add && g_defer_set_add(so, key, hash, Value(g_deleted_marker)))
+            return true;
+    }
     int64_t idx = set_lookkey(so, key, hash);
     if (idx < 0)
         return false;
@@ -1433,10 +1450,13 @@ void set_note_conflict(Object* o)
         static_cast<SetObject*>(o)->m_contended.store(true, std::memory_order_relaxed);
 }
 
-void set_apply_add(SetObject* so, Value key, int64_t hash)
+void set_apply_add(SetObject* so, Value key, int64_t hash, Value op)
 {
     write_barrier(so);
-    set_add_entry(so, key, hash);
+    if (is_deleted_marker(op))
+        set_discard_entry(so, key, hash); // SET-7
+    else
+        set_add_entry(so, key, hash);
 }
 
 } // namespace pystm

@@ -34,10 +34,11 @@ extern Type set_stripe_type;
 // its next writer gives it stripes (SET-6). Thread-safe.
 void set_note_conflict(Object* o);
 // SET-6: adding a new element to a striped set is deferred to the attempt's commit (the
-// interpreter's queue, vm/stm_client.cpp), as dict insertions (DICT-10). g_defer_set_add queues
-// one (false: add now); set_apply_add applies one, taking the set's lock.
-extern bool (*g_defer_set_add)(SetObject* s, Value key, int64_t hash);
-void set_apply_add(SetObject* s, Value key, int64_t hash);
+// interpreter's queue, vm/stm_client.cpp), as dict insertions (DICT-10), and so is removing one
+// (SET-7). g_defer_set_add queues one ([op]: null to add [key], g_deleted_marker to remove it;
+// false: change the set now); set_apply_add applies one, taking the set's lock.
+extern bool (*g_defer_set_add)(SetObject* s, Value key, int64_t hash, Value op);
+void set_apply_add(SetObject* s, Value key, int64_t hash, Value op);
 
 SetObject* set_new(Type* t = &set_type);
 inline bool is_anyset(Value v)

@@ -277,11 +277,11 @@ void apply_deferred(ThreadState* ts, Object* only)
                 qi[kept++] = qi[i];
                 continue;
             }
-            // DICT-10, SET-6; may throw StmAbort
-            if (di.value)
+            // DICT-10, DICT-11, SET-6, SET-7; may throw StmAbort
+            if (di.container->m_type->has_flag(TF_DICT_SUBCLASS))
                 dict_apply_insert(static_cast<DictObject*>(di.container), di.key, di.hash, di.value);
             else
-                set_apply_add(static_cast<SetObject*>(di.container), di.key, di.hash);
+                set_apply_add(static_cast<SetObject*>(di.container), di.key, di.hash, di.value);
         }
         qi.resize(kept);
         inserts_shrunk(ts);
@@ -343,7 +343,7 @@ bool queue_insert(Object* container, Value key, int64_t hash, Value value)
     return true;
 }
 bool defer_dict_insert(DictObject* d, Value key, int64_t hash, Value value) { return queue_insert(d, key, hash, value); }
-bool defer_set_add(SetObject* so, Value key, int64_t hash) { return queue_insert(so, key, hash, Value()); }
+bool defer_set_add(SetObject* so, Value key, int64_t hash, Value op) { return queue_insert(so, key, hash, op); }
 
 // The queued insertion of [key] into [container], newest first (an attempt may queue a key, apply it
 // through a whole-dict read, delete it and queue it again). Keys are simple (DICT-10): equal
