@@ -33,3 +33,14 @@ namespace pystm {
 #define PY_LIKELY(x) __builtin_expect(!!(x), 1)
 #define PY_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define PY_IMPLIES(a, b) (!(a) || (b))
+
+// One step of a spin-wait: tells the processor that the thread is waiting (on x86, PAUSE spares
+// the sibling hyper-thread and the memory-order machinery).
+inline void cpu_relax()
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    asm volatile("yield");
+#endif
+}

@@ -147,8 +147,20 @@ void resume_world()
     s_gc_cv.notify_all();
 }
 
+// Whether the threads inside transactions fit on the machine's cores: a waiter may then spin,
+// since the thread it waits for runs on a core of its own.
+bool fits_cores()
+{
+    static int const s_cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    return std::atomic_ref<int>(s_running).load(std::memory_order_relaxed) <= s_cores;
+}
+
 // The STM runtime's wait loops (a lock owner committing, the inevitable transaction): a thread
 // waiting there must still stop for a collection, or the collector would wait for it for ever.
+// One step spins about a microsecond when every running thread has a core (a yield is a system
+// call, which costs as much on a bare machine and far more in a sandbox such as gVisor, where
+// eight threads that each yielded while one committed spent most of their time in the kernel),
+// and yields the processor otherwise, to the thread being waited for.
 void stm_wait(stm::WaitReason)
 {
     if (s_stop) {
@@ -159,6 +171,9 @@ void stm_wait(stm::WaitReason)
                 stop_for_collection(tstate(), lk);
         }
         gc::unpark_thread();
+    } else if (fits_cores()) {
+        for (int i = 0; i < 32; i++)
+            cpu_relax();
     } else {
         std::this_thread::yield();
     }
