@@ -61,7 +61,7 @@ constexpr size_t MIN_THRESHOLD = 64 * 1024 * 1024;
 // while the pause of each collection (which stops them all) does not shrink as much: the mark
 // costs the same (it follows the live objects) and only the sweep is shared among more threads.
 // Without it, the share of time every thread spends stopped would grow with the threads.
-constexpr size_t MAX_BUDGETS = 8;
+constexpr size_t MAX_BUDGETS = 4;
 
 constexpr uint32_t SIZE_CLASSES[] = { 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384,
     448, 512, 640, 768, 1024, 1280, 1536, 2048 };
