@@ -355,7 +355,7 @@ int run(Options const& opts)
         return 2;
     bootstrap_runtime();
     if (engaged)
-        vm::engage_parallel_transactions(ts); // after the types exist: it registers their undo operations
+        vm::engage_parallel_transactions(ts, true); // after the types exist: it registers their undo operations
     // As CPython: a SIGINT ignored by the parent (background jobs) stays ignored.
     struct sigaction inherited {};
     if (sigaction(SIGINT, nullptr, &inherited) == 0 && inherited.sa_handler != SIG_IGN)

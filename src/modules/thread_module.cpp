@@ -598,6 +598,7 @@ void* thread_main(void* arg)
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
     int stack_marker = 0;
     thread_state_attach(&stack_marker); // begins the thread's first transaction
+    vm::note_thread_starting(-1); // registered now (TX-5)
     auto* boot = static_cast<ThreadBoot*>(arg);
     Value func = boot->m_func.get(), args = boot->m_args.get(), kwargs = boot->m_kwargs.get();
     delete boot;
@@ -648,9 +649,11 @@ Value th_start_new_thread(Value, Value const* args, size_t nargs, TupleObject* k
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     pthread_t th;
     s_thread_count.fetch_add(1, std::memory_order_relaxed);
+    vm::note_thread_starting(+1); // TX-5: the STM stays on until the thread has registered
     int r = pthread_create(&th, &attr, thread_main, boot);
     pthread_attr_destroy(&attr);
     if (r != 0) {
+        vm::note_thread_starting(-1);
         s_thread_count.fetch_sub(1, std::memory_order_relaxed);
         delete boot;
         raise(&exc::RuntimeError, "can't start new thread");

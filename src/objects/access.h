@@ -7,8 +7,9 @@
 // touches their state directly.
 //
 // Invariant STM-0: while the STM is off (one thread), a barrier is one test of g_stm_active,
-// which is false: a predictable, not-taken branch. The STM runtime (src/stm) sets it when a
-// second thread starts and routes the slow paths below.
+// which is false: a predictable, not-taken branch. The interpreter sets it when a second thread
+// starts and routes the slow paths below, and clears it when the threads are back to one
+// (TX-5, vm/transaction.cpp).
 // Immutable objects (OF_IMMUTABLE, OBJ-1) never need a barrier; callers may skip it.
 #pragma once
 

@@ -37,6 +37,8 @@ ThreadState* s_holder = nullptr;
 uint64_t s_takes = 0; // how many times the token was taken
 int s_waiting = 0; // threads waiting in transaction_begin
 int s_live = 0; // registered threads
+int s_starting = 0; // threads created by start_new_thread and not registered yet (TX-5)
+bool s_keep_engaged = false; // PYSTM_STM=engaged: the STM stays on with one thread (TX-5)
 double s_interval = 0.005; // seconds, CPython's default switch interval
 TxStats s_exited; // statistics of threads that have exited
 
@@ -179,8 +181,29 @@ void stm_wait(stm::WaitReason)
     }
 }
 
+// TX-5 (principle 7): the STM goes off again when the calling thread, between two of its
+// transactions, is the only thread left: no other registered thread (s_live), none created and
+// not registered yet (s_starting), none still inside a transaction (an exiting thread leaves
+// s_live before its last commit, s_running after it), and no collection in progress. Only a
+// running thread can start another, so nothing can change that before the caller's next step;
+// the next thread to start engages the STM again (engage_parallel_transactions). Objects
+// keep what the STM wrote in them: headers of attempts long ended read as version 0 (STM-3),
+// stripes of contended containers stay and cost nothing with the barriers off. s_mutex held.
+bool alone_locked()
+{
+    return g_stm_active && !s_keep_engaged && !s_stop && s_live == 1 && s_starting == 0 && s_running == 1;
+}
+
+void disengage(ThreadState* ts)
+{
+    g_stm_active = false;
+    ts->m_restartable = false;
+    ts->m_eval_breaker.fetch_and(~uint32_t(EB_TX_SWITCH), std::memory_order_relaxed);
+}
+
 void parallel_enter(ThreadState* ts)
 {
+    bool alone;
     {
         std::unique_lock lk(s_mutex);
         uint64_t t0 = now_ns();
@@ -188,8 +211,11 @@ void parallel_enter(ThreadState* ts)
             s_gc_cv.wait(lk);
         ts->m_tx_ns_waiting.fetch_add(now_ns() - t0, std::memory_order_relaxed);
         s_running++;
+        alone = alone_locked();
     }
     started(ts);
+    if (alone)
+        disengage(ts); // TX-5
     if (g_stm_active) {
         ts->m_eval_breaker.fetch_or(EB_TX_SWITCH, std::memory_order_relaxed);
         stm_begin_inevitable(ts); // CLI-1: not a restart point
@@ -213,8 +239,12 @@ void parallel_leave(ThreadState* ts, bool final)
 
 } // namespace
 
-void engage_parallel_transactions(ThreadState* ts)
+void engage_parallel_transactions(ThreadState* ts, bool for_good)
 {
+    if (for_good) {
+        std::lock_guard lk(s_mutex);
+        s_keep_engaged = true;
+    }
     if (!parallel() || g_stm_active)
         return;
     stm_engage();
@@ -317,6 +347,15 @@ void transaction_restart_point(ThreadState* ts)
     stm::commit(); // may throw StmAbort: back to the previous restart point
     ts->m_tx_commits.fetch_add(1, std::memory_order_relaxed);
     transaction_safepoint(ts);
+    // TX-5: the relaxed read of s_live only spares the lock while other threads live.
+    if (!s_keep_engaged && std::atomic_ref<int>(s_live).load(std::memory_order_relaxed) == 1) {
+        std::unique_lock lk(s_mutex);
+        if (alone_locked()) {
+            lk.unlock();
+            disengage(ts);
+            return;
+        }
+    }
     stm_begin_at_restart_point(ts);
 }
 
@@ -394,6 +433,12 @@ void note_thread_registered()
 {
     std::lock_guard lk(s_mutex);
     s_live++;
+}
+
+void note_thread_starting(int delta)
+{
+    std::lock_guard lk(s_mutex);
+    s_starting += delta;
 }
 
 void note_thread_exit(ThreadState* ts)

@@ -56,7 +56,12 @@ void transaction_restart_point(ThreadState* ts);
 void transaction_safepoint(ThreadState* ts);
 // Parallel mode: engages the STM before the process gets a second thread; the caller's
 // transaction becomes an STM transaction (inevitable: it is inside a native call, CLI-1).
-void engage_parallel_transactions(ThreadState* ts);
+// [for_good] (PYSTM_STM=engaged): the STM stays on when the threads are back to one; otherwise
+// it goes off then (TX-5) and the next thread to start engages it again.
+void engage_parallel_transactions(ThreadState* ts, bool for_good = false);
+// TX-5: start_new_thread counts a thread it creates (+1) until the thread registers (-1), or
+// until its creation fails (-1).
+void note_thread_starting(int delta);
 
 // Ends the calling thread's transaction for the duration of a blocking call, so the call runs
 // between two transactions and an abort never repeats it (TX-3: inside pystm.atomic the
