@@ -28,6 +28,9 @@
 //         breaker nor in a BlockingRegion.
 //   TX-4  A thread that asks for the switch (a waiter) is served before the holder runs another
 //         transaction: a forced switch waits until another thread has taken the token.
+//   TX-5  Parallel mode: the STM is on (g_stm_active) only while the process has more than one
+//         thread, or one being started; the last thread turns it off between two of its
+//         transactions (vm/transaction.cpp says when that is safe). PYSTM_STM=engaged keeps it on.
 #pragma once
 
 #include "vm/thread_state.h"
