@@ -132,8 +132,9 @@ Value statistics(Value, Value const*, size_t nargs, TupleObject* kw)
     check_nargs("statistics", nargs, kw, 0, 0);
     vm::TxStats s = vm::transaction_stats();
     DictObject* d = dict_new();
-    if (g_stm_active) {
-        // Parallel transactions: the STM runtime's counters.
+    if (g_stm_active || vm::stm_was_engaged()) {
+        // Parallel transactions: the STM runtime's counters (which stay after the STM went off
+        // again, TX-5: the transactions of one thread are then not counted).
         stm::Stats st = stm::global_stats();
         dict_set_cstr(d, "commits", int_from_u64(st.commits));
         dict_set_cstr(d, "inevitable_commits", int_from_u64(st.inevitable_commits));

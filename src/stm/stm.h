@@ -174,6 +174,8 @@ struct Config {
     uint32_t inevitable_after_aborts = 8;
     // Spins on an object locked by a committing transaction before giving up and aborting.
     uint32_t commit_spin = 2000;
+    // The rounds a committing transaction spins for a committing owner in a lower slot (STM-10).
+    uint32_t commit_spin_yielding = 32;
     // Adaptive transaction length, in client units (the interpreter: eval-breaker polls).
     uint32_t length_initial = 1000;
     uint32_t length_min = 8;

@@ -389,10 +389,17 @@ bool stm_undoable(Type* t)
     return owner && (t->m_var_size == nullptr || owner->m_stm_undo->covers == UINT32_MAX);
 }
 
+namespace {
+bool s_was_engaged = false;
+}
+
+bool stm_was_engaged() { return s_was_engaged; }
+
 void stm_engage()
 {
     if (g_stm_active)
         return;
+    s_was_engaged = true;
     register_undo_ops();
     stm::ClientHooks hooks;
     hooks.save_state = save_state;

@@ -35,6 +35,9 @@ extern TxMode g_tx_mode;
 // runtime and every transaction of the interpreter is an STM transaction. Parallel mode only;
 // called before a second thread runs (or at start-up with PYSTM_STM=engaged, for tests).
 void stm_engage();
+// Whether stm_engage() ever ran: the STM runtime's statistics then describe the process, also
+// while the STM is off again (TX-5).
+bool stm_was_engaged();
 
 // Whether an abort could undo writes to instances of [t] (UNDO-1).
 bool stm_undoable(Type* t);
