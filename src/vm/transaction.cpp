@@ -36,7 +36,7 @@ std::condition_variable s_taken_cv; // the token was taken (forced switches wait
 ThreadState* s_holder = nullptr;
 uint64_t s_takes = 0; // how many times the token was taken
 int s_waiting = 0; // threads waiting in transaction_begin
-int s_live = 0; // registered threads
+std::atomic<int> s_live { 0 }; // registered threads (changed under s_mutex; read without it too)
 int s_starting = 0; // threads created by start_new_thread and not registered yet (TX-5)
 bool s_keep_engaged = false; // PYSTM_STM=engaged: the STM stays on with one thread (TX-5)
 double s_interval = 0.005; // seconds, CPython's default switch interval
@@ -95,7 +95,7 @@ void started(ThreadState* ts)
 // staying inside their transactions, whose undo records and written objects the collector traces
 // (UNDO-3). A thread outside its transaction cannot begin one while s_stop is set.
 std::condition_variable s_gc_cv;
-int s_running = 0;
+std::atomic<int> s_running { 0 }; // changed under s_mutex; fits_cores() reads it without
 std::atomic<bool> s_stop { false }; // written under s_mutex; stm_wait() also reads it without
 
 bool parallel() { return g_tx_mode == TxMode::Parallel; }
@@ -154,7 +154,7 @@ void resume_world()
 bool fits_cores()
 {
     static int const s_cores = int(std::max(1u, std::thread::hardware_concurrency()));
-    return std::atomic_ref<int>(s_running).load(std::memory_order_relaxed) <= s_cores;
+    return s_running.load(std::memory_order_relaxed) <= s_cores;
 }
 
 // The STM runtime's wait loops (a lock owner committing, the inevitable transaction): a thread
@@ -348,7 +348,7 @@ void transaction_restart_point(ThreadState* ts)
     ts->m_tx_commits.fetch_add(1, std::memory_order_relaxed);
     transaction_safepoint(ts);
     // TX-5: the relaxed read of s_live only spares the lock while other threads live.
-    if (!s_keep_engaged && std::atomic_ref<int>(s_live).load(std::memory_order_relaxed) == 1) {
+    if (!s_keep_engaged && s_live.load(std::memory_order_relaxed) == 1) {
         std::unique_lock lk(s_mutex);
         if (alone_locked()) {
             lk.unlock();
