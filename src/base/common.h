@@ -14,7 +14,7 @@
 
 namespace pystm {
 
-[[noreturn]] void fatal_error(const char* file, int line, const char* what, const char* id);
+[[noreturn]] void fatal_error(char const* file, int line, char const* what, char const* id);
 
 } // namespace pystm
 

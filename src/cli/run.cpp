@@ -354,8 +354,9 @@ int run(Options const& opts)
     if (!start_conflict_log(opts))
         return 2;
     bootstrap_runtime();
+    // After the types exist: it registers their undo operations.
     if (engaged)
-        vm::engage_parallel_transactions(ts, true); // after the types exist: it registers their undo operations
+        vm::engage_parallel_transactions(ts, true);
     // As CPython: a SIGINT ignored by the parent (background jobs) stays ignored.
     struct sigaction inherited {};
     if (sigaction(SIGINT, nullptr, &inherited) == 0 && inherited.sa_handler != SIG_IGN)

@@ -44,10 +44,10 @@
 //          existing entries (resize, clear, popitem, deleting a key, a bulk copy) locks every
 //          stripe it touches first, so it never copies or overwrites a value that another
 //          attempt wrote in place and may still roll back; appending a new key touches no
-//          existing entry and locks the dict and the key's stripe. The dict's undo record of a striped dict
-//          never copies the table (no DICT-8 copy, no DICT-6 log-to-copy switch) and restores
-//          only what this attempt changed; a stripe's record logs (table, entry, old value) per
-//          write and restores them in reverse.
+//          existing entry and locks the dict and the key's stripe. The dict's undo record of a
+//          striped dict never copies the table (no DICT-8 copy, no DICT-6 log-to-copy switch) and
+//          restores only what this attempt changed; a stripe's record logs (table, entry, old
+//          value) per write and restores them in reverse.
 //   DICT-10 per-key presence. In a striped dict the key's stripe also stands for whether the key
 //          is there: every insertion and deletion locks it. So a lookup of a simple key (exact str
 //          or small int, whose comparison runs no Python code) reads only the stripe and probes
@@ -1146,7 +1146,7 @@ void dict_apply_insert(DictObject* d, Value key, int64_t hash, Value value)
 }
 
 namespace {
-Object s_deleted_marker(&object_type);
+    Object s_deleted_marker(&object_type);
 }
 Object* const g_deleted_marker = &s_deleted_marker;
 

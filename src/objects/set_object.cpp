@@ -28,9 +28,10 @@
 //         whether the key is in the set. Every change of a key's presence locks its stripe
 //         (add, discard, pop); a change that moves or drops many (resize, clear, the bulk
 //         operations) locks every stripe. So a lookup of a simple key (exact str or small int)
-//         reads only its stripe and probes the table in place (set_key_read), and an add() of an absent key
-//         by an attempt that does not own the set is queued until the attempt touches the set as
-//         a whole or commits, and locks the stripe only then. Frozensets never have stripes.
+//         reads only its stripe and probes the table in place (set_key_read), and an add() of an
+//         absent key by an attempt that does not own the set is queued until the attempt touches
+//         the set as a whole or commits, and locks the stripe only then. Frozensets never have
+//         stripes.
 //   SET-7 per-key removals, as a dict's deletions (DICT-11): remove() or discard() of a simple
 //         key that is there is queued the same way, with g_deleted_marker; the attempt's own
 //         key reads find it and read the key as absent.
@@ -486,10 +487,12 @@ bool set_discard_entry(SetObject* so, Value key, int64_t hash)
         if (r == SetKey::Absent)
             return false;
         if (r == SetKey::Pending) {
-            *g_pending_lookup(so, key, hash) = Value(g_deleted_marker); // an add of this attempt, undone
+            // An add of this attempt, undone.
+            *g_pending_lookup(so, key, hash) = Value(g_deleted_marker);
             return true;
         }
-        if (r == SetKey::Present && g_defer_set_add && g_defer_set_add(so, key, hash, Value(g_deleted_marker)))
+        if (r == SetKey::Present && g_defer_set_add
+            && g_defer_set_add(so, key, hash, Value(g_deleted_marker)))
             return true;
     }
     int64_t idx = set_lookkey(so, key, hash);

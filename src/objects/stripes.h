@@ -63,7 +63,10 @@ inline constexpr size_t probe_limit(size_t size) { return size + 64 / 5 + 1; }
 // DICT-11, SET-7: the value of a queued change that deletes its key (a permanent object that no
 // Python code can reach).
 extern Object* const g_deleted_marker;
-inline bool is_deleted_marker(Value v) { return v.is_object() && v.as_object() == g_deleted_marker; }
+inline bool is_deleted_marker(Value v)
+{
+    return v.is_object() && v.as_object() == g_deleted_marker;
+}
 
 // A key read's first step: the stripe of [hash] in the tuple that [field] (a container's
 // m_stripes) holds, after its read barrier. None: the container has no stripes. Retry: [field]

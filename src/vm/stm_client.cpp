@@ -343,7 +343,10 @@ bool queue_insert(Object* container, Value key, int64_t hash, Value value)
     return true;
 }
 bool defer_dict_insert(DictObject* d, Value key, int64_t hash, Value value) { return queue_insert(d, key, hash, value); }
-bool defer_set_add(SetObject* so, Value key, int64_t hash, Value op) { return queue_insert(so, key, hash, op); }
+bool defer_set_add(SetObject* so, Value key, int64_t hash, Value op)
+{
+    return queue_insert(so, key, hash, op);
+}
 
 // The queued insertion of [key] into [container], newest first (an attempt may queue a key, apply it
 // through a whole-dict read, delete it and queue it again). Keys are simple (DICT-10): equal
@@ -390,7 +393,7 @@ bool stm_undoable(Type* t)
 }
 
 namespace {
-bool s_was_engaged = false;
+    bool s_was_engaged = false;
 }
 
 bool stm_was_engaged() { return s_was_engaged; }

@@ -191,7 +191,8 @@ void stm_wait(stm::WaitReason)
 // stripes of contended containers stay and cost nothing with the barriers off. s_mutex held.
 bool alone_locked()
 {
-    return g_stm_active && !s_keep_engaged && !s_stop && s_live == 1 && s_starting == 0 && s_running == 1;
+    return g_stm_active && !s_keep_engaged && !s_stop && s_live == 1 && s_starting == 0
+        && s_running == 1;
 }
 
 void disengage(ThreadState* ts)
