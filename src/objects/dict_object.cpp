@@ -604,7 +604,7 @@ bool set_keyed(DictObject* d, Value key, int64_t hash, Value value, KeyRead cons
     // makes that lock fail validation. Holding the lock from here on would make every attempt
     // that reads or inserts another key of the stripe conflict with this one until it ends.
     if (r.state == KeyState::Absent)
-        return g_defer_dict_insert && g_defer_dict_insert(d, key, hash, value);
+        return g_queue_keyed_change && g_queue_keyed_change(d, key, hash, value);
     write_barrier(r.stripe);
     // Present: with the stripe locked no other attempt can move the entry (moves lock every
     // stripe), and a commit that deleted the key since the probe would have made the lock fail
@@ -1131,7 +1131,7 @@ const MethodDef dict_methods[] = {
 
 Value* (*g_pending_lookup)(Object* container, Value key, int64_t hash) = nullptr;
 constinit thread_local size_t t_queued_inserts = 0;
-bool (*g_defer_dict_insert)(DictObject* d, Value key, int64_t hash, Value value) = nullptr;
+bool (*g_queue_keyed_change)(Object* container, Value key, int64_t hash, Value value) = nullptr;
 
 void dict_apply_insert(DictObject* d, Value key, int64_t hash, Value value)
 {
@@ -1251,8 +1251,8 @@ Value dict_pop(DictObject* d, Value key)
             *r.pending = Value(g_deleted_marker); // an insertion of this attempt, undone
             return r.value;
         }
-        if (r.state == KeyState::Present && g_defer_dict_insert
-            && g_defer_dict_insert(d, key, hash, Value(g_deleted_marker)))
+        if (r.state == KeyState::Present && g_queue_keyed_change
+            && g_queue_keyed_change(d, key, hash, Value(g_deleted_marker)))
             return r.value;
     }
     int64_t ix = lookup(d, key, hash);

@@ -41,10 +41,12 @@ void dict_note_conflict(Object* o);
 extern bool g_dict_stripes_always;
 // DICT-10: insertions of new keys into a striped dict are deferred to the attempt's commit (the
 // interpreter's queue, vm/stm_client.cpp), so that attempts inserting different keys lock only
-// the keys' stripes while they run. g_defer_dict_insert queues one (false: insert now);
-// g_pending_lookup finds a queued insertion of [key] into [d] (its value slot, or null);
-// dict_apply_insert applies one, taking the dict's lock.
-extern bool (*g_defer_dict_insert)(DictObject* d, Value key, int64_t hash, Value value);
+// the keys' stripes while they run; so are deletions (DICT-11) and the changes of striped sets
+// (SET-6, SET-7). g_queue_keyed_change queues one: [value] is the value to store, null to add
+// [key] to a set, or g_deleted_marker to delete it (false: make the change now);
+// g_pending_lookup finds a queued change of [key] in [container] (its value slot, or null);
+// dict_apply_insert and set_apply_add apply one, taking the container's lock.
+extern bool (*g_queue_keyed_change)(Object* container, Value key, int64_t hash, Value value);
 extern Value* (*g_pending_lookup)(Object* container, Value key, int64_t hash); // dicts and sets (SET-6)
 // How many insertions the calling thread has queued (kept by vm/stm_client.cpp): key reads skip
 // g_pending_lookup while it is 0.

@@ -63,7 +63,6 @@ Type frozenset_type { &type_type };
 static Type set_iterator_type { &type_type };
 
 Type set_stripe_type { &type_type };
-bool (*g_defer_set_add)(SetObject* s, Value key, int64_t hash, Value op) = nullptr;
 
 // A stripe: plain data (its owner, for tracing), so the generic undo covers it.
 struct SetStripe : Object {
@@ -414,7 +413,7 @@ void set_add_entry(SetObject* so, Value key, int64_t hash)
         if (r == SetKey::Present || r == SetKey::Pending)
             return;
         // Locked when applied, as a dict's queued insertion (DICT-10).
-        if (r == SetKey::Absent && g_defer_set_add && g_defer_set_add(so, key, hash, Value()))
+        if (r == SetKey::Absent && g_queue_keyed_change && g_queue_keyed_change(so, key, hash, Value()))
             return;
     }
 restart:
@@ -491,8 +490,8 @@ bool set_discard_entry(SetObject* so, Value key, int64_t hash)
             *g_pending_lookup(so, key, hash) = Value(g_deleted_marker);
             return true;
         }
-        if (r == SetKey::Present && g_defer_set_add
-            && g_defer_set_add(so, key, hash, Value(g_deleted_marker)))
+        if (r == SetKey::Present && g_queue_keyed_change
+            && g_queue_keyed_change(so, key, hash, Value(g_deleted_marker)))
             return true;
     }
     int64_t idx = set_lookkey(so, key, hash);

@@ -33,11 +33,9 @@ extern Type set_stripe_type;
 // Called by the interpreter after a transaction aborted on a conflict over [o]: if [o] is a set,
 // its next writer gives it stripes (SET-6). Thread-safe.
 void set_note_conflict(Object* o);
-// SET-6: adding a new element to a striped set is deferred to the attempt's commit (the
-// interpreter's queue, vm/stm_client.cpp), as dict insertions (DICT-10), and so is removing one
-// (SET-7). g_defer_set_add queues one ([op]: null to add [key], g_deleted_marker to remove it;
-// false: change the set now); set_apply_add applies one, taking the set's lock.
-extern bool (*g_defer_set_add)(SetObject* s, Value key, int64_t hash, Value op);
+// SET-6, SET-7: adding or removing an element of a striped set is queued until the attempt's
+// commit (g_queue_keyed_change, dict_object.h), as dict insertions (DICT-10); set_apply_add
+// applies one ([op]: null to add [key], g_deleted_marker to remove it), taking the set's lock.
 void set_apply_add(SetObject* s, Value key, int64_t hash, Value op);
 
 SetObject* set_new(Type* t = &set_type);

@@ -328,9 +328,10 @@ bool defer_list_append(ListObject* l, Value v)
 // nothing aborts it would otherwise make k large (measured with bench/threads/dict_set_insert.py).
 constexpr size_t kCommitAfterInserts = 64;
 
-// DICT-10, SET-6: queues the insertion of [key] (absent) into a striped dict ([value]) or set
-// (a null [value]); false when it must be done now.
-bool queue_insert(Object* container, Value key, int64_t hash, Value value)
+// g_queue_keyed_change (DICT-10, DICT-11, SET-6, SET-7): queues a change of [key] in a striped
+// dict or set ([value]: the value to store, null to add to a set, g_deleted_marker to delete);
+// false when it must be done now.
+bool queue_keyed_change(Object* container, Value key, int64_t hash, Value value)
 {
     ThreadState* ts = may_defer(container, [](ThreadState* t) { return t->m_deferred_inserts.size(); },
         kCommitAfterInserts);
@@ -341,11 +342,6 @@ bool queue_insert(Object* container, Value key, int64_t hash, Value value)
     size_t bit = pending_bit(container, hash);
     ts->m_pending_filter[bit / 64] |= uint64_t(1) << (bit % 64);
     return true;
-}
-bool defer_dict_insert(DictObject* d, Value key, int64_t hash, Value value) { return queue_insert(d, key, hash, value); }
-bool defer_set_add(SetObject* so, Value key, int64_t hash, Value op)
-{
-    return queue_insert(so, key, hash, op);
 }
 
 // The queued insertion of [key] into [container], newest first (an attempt may queue a key, apply it
@@ -413,9 +409,8 @@ void stm_engage()
     hooks.before_commit = before_commit;
     stm::set_client_hooks(hooks);
     g_defer_list_append = defer_list_append;
-    g_defer_dict_insert = defer_dict_insert;
+    g_queue_keyed_change = queue_keyed_change;
     g_pending_lookup = pending_lookup;
-    g_defer_set_add = defer_set_add;
     gc::set_root_tracer(trace_transactions);
     if (char const* c = std::getenv("PYSTM_DICT_STRIPES"))
         g_dict_stripes_always = *c == '1';
