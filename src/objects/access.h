@@ -23,6 +23,7 @@ extern bool g_stm_active;
 namespace stm {
 void read_barrier_slow(Object* o);
 void write_barrier_slow(Object* o);
+void lock_barrier_slow(Object* o);
 void read_validate_barrier_slow(Object* o);
 } // namespace stm
 
@@ -39,6 +40,13 @@ inline void write_barrier(Object* o)
 {
     if (PY_UNLIKELY(g_stm_active) && !stm::write_fast(o))
         stm::write_barrier_slow(o);
+}
+// write_barrier() that saves no undo record (stm::lock_slow): only for an object the caller
+// will not change through this lock, or whose changes another record of the attempt restores.
+inline void lock_barrier(Object* o)
+{
+    if (PY_UNLIKELY(g_stm_active) && !stm::write_fast(o))
+        stm::lock_barrier_slow(o);
 }
 // After reading several fields of [o] (after read_barrier) and before acting on what was read:
 // with parallel transactions another thread may have locked and changed [o] in place meanwhile,

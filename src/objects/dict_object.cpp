@@ -61,7 +61,7 @@
 //          The attempt's own lookups find its queued keys in the queue. Index slots are
 //          published after their entry, and tables and stripe tuples with release stores, so
 //          that a probe racing a writer reads only complete entries; a resize that finds the
-//          dict has outgrown its stripes gives it more (kStripesMax, objects/stripes.h).
+//          dict has outgrown its stripes gives it more (stripes_for, objects/stripes.h).
 //   DICT-11 per-key deletions. Deleting a simple key of a striped dict by an attempt that does not
 //          own the dict is queued like an insertion (DICT-10), with g_deleted_marker for its
 //          value: the attempt read the key's stripe, so when the deletion is applied (at the
@@ -161,12 +161,15 @@ inline void value_read_end(DictStripe* st)
 
 // Before a change that moves, copies or rewrites existing entries of a striped dict (after the
 // dict's write barrier): every stripe is locked, so no other attempt holds an in-place value
-// write to any entry (DICT-9).
+// write to any entry (DICT-9). The locks save no undo records: the attempt owns the dict, so
+// its later value writes are logged in the dict's own record (set_value_striped) and none goes
+// through a stripe it locked here (key_read() leaves dicts the attempt owns to their own path).
+// A resize of a big dict locks a hundred thousand stripes: records would double its cost.
 void lock_all_stripes(DictObject* d)
 {
     if (TupleObject* s = d->m_stripes)
         for (int64_t i = 0; i < s->m_size; i++)
-            write_barrier(s->item(i).as_object());
+            lock_barrier(s->item(i).as_object());
 }
 // Before a bulk read of values (copy): every stripe read.
 void read_all_stripes(DictObject* d)
@@ -397,8 +400,8 @@ void dict_destroy(Object* o)
 void dict_resize(DictObject* d, int64_t minused)
 {
     lock_all_stripes(d); // DICT-9: the entries move
-    if (PY_UNLIKELY(d->m_stripes != nullptr) && !stm::is_read_mostly(d) && d->m_stripes->m_size < kStripesMax
-        && stripes_for(minused / 2) > d->m_stripes->m_size)
+    if (PY_UNLIKELY(d->m_stripes != nullptr) && !stm::is_read_mostly(d)
+        && d->m_stripes->m_size < stripes_cap() && stripes_for(minused / 2) > d->m_stripes->m_size)
         set_stripes(d, stripes_for(minused / 2)); // DICT-10: per-key precision as the dict grows
     DictTable* old = d->m_table;
     DictTable* t = table_alloc(size_for(minused));
@@ -515,6 +518,14 @@ KeyRead key_read(DictObject* d, Value key, int64_t hash)
     KeyRead r;
     if (!g_stm_active || !stm::t_filter || !simple_key(key))
         return r;
+    if (DictTable* t = std::atomic_ref<DictTable*>(d->m_table).load(std::memory_order_acquire)) {
+        int32_t* first
+            = &t->indices()[static_cast<size_t>(hash) & static_cast<size_t>(t->size - 1)];
+        prefetch_key_read(d->m_stripes, hash, first, [&]() -> void const* {
+            int32_t ix = std::atomic_ref<int32_t>(*first).load(std::memory_order_relaxed);
+            return ix >= 0 && ix < t->capacity ? &t->entries()[ix] : nullptr;
+        });
+    }
     for (int tries = 0; tries < 8; tries++) {
         uint64_t w = d->m_stm.load(std::memory_order_acquire);
         // Locked by this attempt: its own barriers are free. Locked by another: its structural

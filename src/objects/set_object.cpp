@@ -253,6 +253,11 @@ SetKey set_key_read(SetObject* so, Value key, int64_t hash, Object** stripe)
 {
     if (!g_stm_active || !stm::t_filter || !simple_key(key))
         return SetKey::Fallback;
+    if (SetTable* t = std::atomic_ref<SetTable*>(so->m_table).load(std::memory_order_acquire)) {
+        prefetch_key_read(so->m_stripes, hash,
+            &t->entries()[static_cast<size_t>(hash) & static_cast<size_t>(t->mask)],
+            []() -> void const* { return nullptr; });
+    }
     for (int tries = 0; tries < 8; tries++) {
         // Held by this attempt: the set's own barriers are free. Held by another: its change
         // does not concern this key, whose stripe it would have locked (SET-6).
@@ -345,7 +350,7 @@ void table_resize(SetObject* so, int64_t minused)
     while (newsize <= minused)
         newsize <<= 1;
     set_lock_all_stripes(so); // SET-6
-    if (PY_UNLIKELY(so->m_stripes != nullptr) && so->m_stripes->m_size < kStripesMax
+    if (PY_UNLIKELY(so->m_stripes != nullptr) && so->m_stripes->m_size < stripes_cap()
         && stripes_for(minused) > so->m_stripes->m_size)
         set_give_stripes(so, stripes_for(minused));
     SetTable* old = so->m_table;

@@ -8,21 +8,44 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <thread>
 
 namespace pystm {
 
 // How many stripes a container of [used] items gets: a power of two, about one per four items,
-// within these bounds. Two transactions that touch k keys each meet in a stripe with a chance of
-// about k*k/stripes, so precision needs stripes well above the keys a transaction touches; a
-// resize that finds the container has outgrown its stripes gives it more.
+// from kStripesMin up to stripes_cap(). A resize that finds the container has outgrown its
+// stripes gives it more.
+//
+// A transaction that touches k keys (k stripes) while the other threads commit k keys each
+// meets one of their stripes with a chance of about (threads - 1) * k * k / stripes, so
+// precision needs stripes well above k * k per thread that runs at once, and not more: the
+// stripes of a big container are themselves big (48 bytes each, and a tuple slot), and a
+// resize locks and replaces all of them, while stop-the-world collections mark them. With one
+// stripe per four items up to 2^20, a word count of 724,000 keys into one stmdict on 2 cores
+// ran at 1.25x its 1-thread speed; capped at 2^14 (8,192 per core), at 1.5x, with its aborts
+// from 1.1% to 2.5% of its transactions (docs/containers.md).
 inline constexpr int64_t kStripesMin = 64;
 inline constexpr int64_t kStripesMax = int64_t(1) << 20;
+inline constexpr int64_t kStripesPerCore = 8192;
+inline int64_t stripes_cap()
+{
+    static int64_t const cap = [] {
+        int64_t want = kStripesPerCore * std::max<int64_t>(2, std::thread::hardware_concurrency());
+        int64_t n = kStripesMin;
+        while (n < kStripesMax && n < want)
+            n *= 2;
+        return n;
+    }();
+    return cap;
+}
 inline int64_t stripes_for(int64_t used)
 {
+    int64_t cap = stripes_cap();
     int64_t n = kStripesMin;
-    while (n < kStripesMax && n * 4 < used)
+    while (n < cap && n * 4 < used)
         n *= 2;
     return n;
 }
@@ -30,11 +53,38 @@ inline int64_t stripes_for(int64_t used)
 // The stripe of the keys with [hash]. The hash is mixed first: small ints hash to themselves,
 // and keys that programs compute often share their low bits (an LCG's low bits repeat with a
 // short period).
-inline Object* stripe_at(TupleObject* stripes, int64_t hash)
+inline Value const* stripe_slot(TupleObject* stripes, int64_t hash)
 {
     uint64_t mixed = static_cast<uint64_t>(hash) * 0x9E3779B97F4A7C15ull;
     int bits = __builtin_ctzll(static_cast<uint64_t>(stripes->m_size));
-    return stripes->item(static_cast<int64_t>(mixed >> (64 - bits))).as_object();
+    return &stripes->items()[static_cast<int64_t>(mixed >> (64 - bits))];
+}
+inline Object* stripe_at(TupleObject* stripes, int64_t hash)
+{
+    return stripe_slot(stripes, hash)->as_object();
+}
+
+// Starts fetching what a key read of [hash] reads first: the stripe's slot, the stripe, and the
+// table's first probed line [table_line] (null: none). A big container's stripes and table are
+// both far from the cache, and the key read's barrier on the stripe must precede its probe
+// (DICT-10): fetched one after another, the stripe's two misses would come before the table's
+// instead of overlapping them. Only a hint: [next_line], called once the stripe's slot is on
+// its way, may name a further line of the table to fetch (a dict's entry, which its index slot
+// names) or null.
+template <typename NextLine>
+inline void prefetch_key_read(
+    TupleObject*& field, int64_t hash, void const* table_line, NextLine next_line)
+{
+    TupleObject* s = std::atomic_ref<TupleObject*>(field).load(std::memory_order_acquire);
+    if (!s)
+        return;
+    Value const* slot = stripe_slot(s, hash);
+    __builtin_prefetch(slot);
+    if (table_line)
+        __builtin_prefetch(table_line);
+    __builtin_prefetch(slot->as_object());
+    if (void const* next = next_line())
+        __builtin_prefetch(next);
 }
 
 // Keys whose equality is decided in C++ without running Python code: exact str and small int.

@@ -289,6 +289,11 @@ void poll();
 void read_slow(Object* o);
 void write_slow(Object* o);
 void read_validate_slow(Object* o);
+// write_slow() without the undo record: [o] is locked, and an abort only releases the lock. For
+// an object whose state the attempt will not change through it while it holds it, or whose
+// changes another record of the attempt restores (a striped dict's stripes during a resize,
+// DICT-9).
+void lock_slow(Object* o);
 
 // Cached from the current descriptor: the owned word of its running attempt (0 outside a
 // transaction) and its snapshot time.

@@ -202,33 +202,8 @@ void read_logged(Transaction* tx, Object* o)
     }
 }
 
-} // namespace
-
-void read_validate_slow(Object* o)
-{
-    Transaction* tx = active_tx();
-    if (!tx || tx->m_inevitable || o->is_immutable())
-        return; // STM-8: nobody may lock what the inevitable transaction read
-    uint64_t w = o->m_stm.load(std::memory_order_acquire);
-    if (word_owned(w)) {
-        if (tx->owns(w))
-            return;
-        if (Transaction* owner = owner_of(w))
-            rollback(tx, AbortKind::ReadLocked, o, here(tx),
-                owner->m_location.load(std::memory_order_relaxed), int(owner->m_slot));
-        // A lock taken and released since read(): what the caller read may be torn.
-        if (!still_stale(o, w))
-            rollback(tx, AbortKind::ReadLocked, o, here(tx),
-                0, -1);
-        return; // stale: version 0, unchanged since read()
-    }
-    // STM-5: the object changed after read() returned, so what the caller read may be torn.
-    if (word_version(w) > tx->m_rv)
-        rollback(
-            tx, AbortKind::Validation, o, here(tx), 0, -1);
-}
-
-void write_slow(Object* o)
+// The write barrier's slow path; [save]: ask the client for an undo record of [o].
+void acquire(Object* o, bool save)
 {
     Transaction* tx = active_tx();
     if (!tx)
@@ -283,7 +258,7 @@ void write_slow(Object* o)
         if (g_hooks.location)
             tx->m_location.store(loc, std::memory_order_relaxed);
         WriteEntry e { o, w, UndoRecord {}, loc, false };
-        if (!tx->m_inevitable && g_hooks.save_state) {
+        if (save && !tx->m_inevitable && g_hooks.save_state) {
             e.undo = g_hooks.save_state(o);
             e.saved = true;
         }
@@ -304,6 +279,33 @@ void write_slow(Object* o)
         return;
     }
 }
+
+} // namespace
+
+void read_validate_slow(Object* o)
+{
+    Transaction* tx = active_tx();
+    if (!tx || tx->m_inevitable || o->is_immutable())
+        return; // STM-8: nobody may lock what the inevitable transaction read
+    uint64_t w = o->m_stm.load(std::memory_order_acquire);
+    if (word_owned(w)) {
+        if (tx->owns(w))
+            return;
+        if (Transaction* owner = owner_of(w))
+            rollback(tx, AbortKind::ReadLocked, o, here(tx),
+                owner->m_location.load(std::memory_order_relaxed), int(owner->m_slot));
+        // A lock taken and released since read(): what the caller read may be torn.
+        if (!still_stale(o, w))
+            rollback(tx, AbortKind::ReadLocked, o, here(tx), 0, -1);
+        return; // stale: version 0, unchanged since read()
+    }
+    // STM-5: the object changed after read() returned, so what the caller read may be torn.
+    if (word_version(w) > tx->m_rv)
+        rollback(tx, AbortKind::Validation, o, here(tx), 0, -1);
+}
+
+void write_slow(Object* o) { acquire(o, true); }
+void lock_slow(Object* o) { acquire(o, false); }
 
 void on_allocate(Object* o)
 {

@@ -254,6 +254,43 @@ TEST_F(StmDet, AbortRestoresClientStateThroughUndoHooks) // STM-6
     EXPECT_EQ(y.get(), 0);
 }
 
+TEST_F(StmDet, LockWithoutRecordExcludesOthersAndRestoresNothing) // STM-6, lock_slow
+{
+    auto* a = s.add();
+    auto* b = s.add();
+    s.step(a, begin);
+    s.step(b, begin);
+    // a locks x without an undo record: x is a's like any written object...
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      stm::lock_slow(&x);
+                      x.set(7); // a change that, by lock_slow's contract, another record restores
+                  }),
+        Outcome::Ok);
+    EXPECT_TRUE(stm::write_fast(&x));
+    EXPECT_EQ(stm::write_set_size(), 1u);
+    ASSERT_EQ(s.step(b, [&] { twrite(&x, 1); }), Outcome::Aborted); // STM-10
+    EXPECT_EQ(s.last_kind(), AbortKind::WriteWrite);
+    // ...but its abort only releases the lock, under a fresh version (STM-6).
+    s.step(b, begin);
+    ASSERT_EQ(s.step(b, [&] { stm::read(&y); }), Outcome::Ok);
+    ASSERT_EQ(s.step(a, [] { stm::abort_transaction(); }), Outcome::Aborted);
+    EXPECT_EQ(x.get(), 7);
+    x.set(0);
+    ASSERT_EQ(s.step(b, [&] { EXPECT_EQ(tread(&x), 0); }), Outcome::Ok);
+    ASSERT_EQ(s.step(b, commit), Outcome::Ok);
+    // An object already written keeps its record: lock_slow() is then a no-op.
+    s.step(a, begin);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      twrite(&y, 5);
+                      stm::lock_slow(&y);
+                  }),
+        Outcome::Ok);
+    ASSERT_EQ(s.step(a, [] { stm::abort_transaction(); }), Outcome::Aborted);
+    EXPECT_EQ(y.get(), 0);
+}
+
 TEST_F(StmDet, AbortedWriterInvalidatesReadersThatMaySawItsWrites) // STM-5, STM-6
 {
     auto* a = s.add();
