@@ -809,7 +809,7 @@ __attribute__((noinline)) void* allocate_large(size_t size)
 
 } // namespace
 
-Object* allocate(Type* t, size_t size)
+void* allocate_memory(Type* t, size_t size)
 {
     PY_ASSERT(size >= sizeof(Object), "GC-0");
     ThreadHeap* heap = this_heap();
@@ -846,7 +846,12 @@ Object* allocate(Type* t, size_t size)
     } else {
         mem = allocate_large(size);
     }
-    auto* o = static_cast<Object*>(mem);
+    return mem;
+}
+
+Object* allocate(Type* t, size_t size)
+{
+    auto* o = static_cast<Object*>(allocate_memory(t, size));
     o->m_type = t;
     detail::finish_header(o, t);
     return o;

@@ -38,14 +38,14 @@ public:
 // Allocates [size] bytes (>= sizeof(Object)) of zeroed memory for an object of type [t] and
 // initialises its header. Raises MemoryError when the heap is exhausted.
 Object* allocate(Type* t, size_t size);
+// allocate() without the header: for make() and make_var(), whose constructor writes the whole
+// header (finish_header() then sets the bits that come from the type).
+void* allocate_memory(Type* t, size_t size);
 
 namespace detail {
-// vm/stm_client.cpp: marks [o] private to the running transaction (STM-3), so that its barriers
-// take the fast path.
-void stm_note_allocation(Object* o);
-
-// Re-applies the header bits that allocate() derived from the type, after T's constructor (which
-// initialises the whole Object header, the STM word included) has run.
+// Sets the header bits that come from the type, once T's constructor (which initialises the
+// whole Object header, the STM word included) has run, and marks [o] private to the running
+// transaction (STM-3), so that its barriers take the fast path.
 inline void finish_header(Object* o, Type* t)
 {
     uint32_t bits = 0;
@@ -55,7 +55,7 @@ inline void finish_header(Object* o, Type* t)
         bits |= OF_NEEDS_DESTROY;
     o->m_gc.store(bits, std::memory_order_relaxed);
     if (PY_UNLIKELY(g_stm_active))
-        stm_note_allocation(o);
+        stm::on_allocate(o);
 }
 } // namespace detail
 
@@ -65,7 +65,7 @@ inline void finish_header(Object* o, Type* t)
 template <class T, class... A> T* make(Type* t, A&&... args)
 {
     size_t size = sizeof(T) > t->m_instance_size ? sizeof(T) : t->m_instance_size;
-    void* mem = allocate(t, size);
+    void* mem = allocate_memory(t, size);
     T* obj = new (mem) T(t, static_cast<A&&>(args)...);
     detail::finish_header(obj, t);
     return obj;
@@ -77,7 +77,7 @@ template <class T, class... A> T* make_var(Type* t, size_t extra, A&&... args)
     size_t size = sizeof(T) + extra;
     if (t->m_instance_size > t->m_layout_size && t->m_layout_size != 0)
         size = ((size + 7) & ~size_t(7)) + (t->m_instance_size - t->m_layout_size);
-    void* mem = allocate(t, size);
+    void* mem = allocate_memory(t, size);
     T* obj = new (mem) T(t, static_cast<A&&>(args)...);
     detail::finish_header(obj, t);
     return obj;

@@ -269,7 +269,8 @@ void for_each_write(Transaction* tx, void (*fn)(Object* o, UndoRecord const& r, 
 // ---- objects ------------------------------------------------------------------------------
 // Must be called on each object allocated inside a transaction, before it is published: marks it
 // private to the running attempt (no barrier cost for it, STM-3). A no-op outside transactions.
-void on_allocate(Object* o);
+// Inline (below): every allocation inside a transaction calls it.
+inline void on_allocate(Object* o);
 // Marks [o] read-mostly (STM-7) or not: an atomic update of the header bit, so it may be called
 // at any time, on a shared object too (a writer that locked [o] without the bit commits it
 // without the bit; one that locked it with the bit bumps the read-mostly epoch).
@@ -301,6 +302,13 @@ void lock_slow(Object* o);
 // instead of through a TLS wrapper call.
 extern constinit thread_local uint64_t t_own_word;
 extern constinit thread_local uint64_t t_rv;
+
+inline void on_allocate(Object* o)
+{
+    // STM-3: the object is private to this attempt; a plain store, nobody else can see it yet.
+    uint64_t rm = o->m_stm.load(std::memory_order_relaxed) & kReadMostly;
+    o->m_stm.store(t_own_word | rm, std::memory_order_relaxed);
+}
 
 // The read filter of a running, non-inevitable attempt: a direct-mapped table of objects
 // already in its read log, so that reading an object again neither grows the log nor leaves the

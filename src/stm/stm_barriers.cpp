@@ -307,13 +307,6 @@ void read_validate_slow(Object* o)
 void write_slow(Object* o) { acquire(o, true); }
 void lock_slow(Object* o) { acquire(o, false); }
 
-void on_allocate(Object* o)
-{
-    // STM-3: the object is private to this attempt; a plain store, nobody else can see it yet.
-    uint64_t rm = o->m_stm.load(std::memory_order_relaxed) & kReadMostly;
-    o->m_stm.store(t_own_word | rm, std::memory_order_relaxed);
-}
-
 void forget_read(Object* o)
 {
     Transaction* tx = active_tx();

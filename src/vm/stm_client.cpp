@@ -563,10 +563,4 @@ void lock_barrier_slow(Object* o)
 
 } // namespace stm
 
-namespace gc::detail {
-
-void stm_note_allocation(Object* o) { stm::on_allocate(o); }
-
-} // namespace gc::detail
-
 } // namespace pystm
