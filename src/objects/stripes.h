@@ -26,7 +26,7 @@ namespace pystm {
 // resize locks and replaces all of them, while stop-the-world collections mark them. With one
 // stripe per four items up to 2^20, a word count of 724,000 keys into one stmdict on 2 cores
 // ran at 1.25x its 1-thread speed; capped at 2^14 (8,192 per core), at 1.5x, with its aborts
-// from 1.1% to 2.5% of its transactions (docs/containers.md).
+// from about 1% to about 3% of its transactions (docs/containers.md).
 inline constexpr int64_t kStripesMin = 64;
 inline constexpr int64_t kStripesMax = int64_t(1) << 20;
 inline constexpr int64_t kStripesPerCore = 8192;
