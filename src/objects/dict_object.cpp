@@ -47,7 +47,9 @@
 //          existing entry and locks the dict and the key's stripe. The dict's undo record of a
 //          striped dict never copies the table (no DICT-8 copy, no DICT-6 log-to-copy switch) and
 //          restores only what this attempt changed; a stripe's record logs (table, entry, old
-//          value) per write and restores them in reverse.
+//          value) per write and restores them in reverse. Stripes locked by a whole-dict change
+//          have no record (lock_all_stripes): the attempt owns the dict by then, so its value
+//          writes are logged in the dict's record.
 //   DICT-10 per-key presence. In a striped dict the key's stripe also stands for whether the key
 //          is there: every insertion and deletion locks it. So a lookup of a simple key (exact str
 //          or small int, whose comparison runs no Python code) reads only the stripe and probes
