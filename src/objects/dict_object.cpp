@@ -403,7 +403,7 @@ void dict_resize(DictObject* d, int64_t minused)
 {
     lock_all_stripes(d); // DICT-9: the entries move
     if (PY_UNLIKELY(d->m_stripes != nullptr) && !stm::is_read_mostly(d)
-        && d->m_stripes->m_size < stripes_cap() && stripes_for(minused / 2) > d->m_stripes->m_size)
+        && stripes_for(minused / 2) > d->m_stripes->m_size)
         set_stripes(d, stripes_for(minused / 2)); // DICT-10: per-key precision as the dict grows
     DictTable* old = d->m_table;
     DictTable* t = table_alloc(size_for(minused));
@@ -1159,7 +1159,7 @@ void dict_apply_insert(DictObject* d, Value key, int64_t hash, Value value)
 }
 
 namespace {
-    Object s_deleted_marker(&object_type);
+Object s_deleted_marker(&object_type);
 }
 Object* const g_deleted_marker = &s_deleted_marker;
 

@@ -350,8 +350,7 @@ void table_resize(SetObject* so, int64_t minused)
     while (newsize <= minused)
         newsize <<= 1;
     set_lock_all_stripes(so); // SET-6
-    if (PY_UNLIKELY(so->m_stripes != nullptr) && so->m_stripes->m_size < stripes_cap()
-        && stripes_for(minused) > so->m_stripes->m_size)
+    if (PY_UNLIKELY(so->m_stripes != nullptr) && stripes_for(minused) > so->m_stripes->m_size)
         set_give_stripes(so, stripes_for(minused));
     SetTable* old = so->m_table;
     SetTable* t = table_alloc(newsize);

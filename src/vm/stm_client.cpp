@@ -439,7 +439,7 @@ bool stm_undoable(Type* t)
 }
 
 namespace {
-    bool s_was_engaged = false;
+bool s_was_engaged = false;
 }
 
 bool stm_was_engaged() { return s_was_engaged; }
