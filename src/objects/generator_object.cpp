@@ -107,6 +107,7 @@ bool is_genlike(Value v)
 // state when [throwing]. [closing] suppresses the "cannot reuse" error for close().
 GenStatus send_ex(GenObject* g, Value arg, bool throwing, bool closing, Value* out)
 {
+    read_barrier(g);
     if (g->m_state == GEN_CREATED && !throwing && arg && !is_none(arg))
         raise(&exc::TypeError, "can't send non-None value to a just-started %s", kind_name(g));
     if (g->m_state == GEN_RUNNING)
@@ -178,6 +179,9 @@ GenStatus throw_ex(GenObject* g, bool close_on_genexit, Value exc, Value* out)
 {
     Value yf = gen_yieldfrom(g);
     if (yf) {
+        // The sub-iterator's close() or throw() may end the transaction (a blocking call), so
+        // the generator is write-barriered again after it.
+        write_barrier(g);
         if (close_on_genexit && type_of(exc)->is_subtype(&exc::GeneratorExit)) {
             g->m_state = GEN_RUNNING;
             bool failed = false;
@@ -186,6 +190,7 @@ GenStatus throw_ex(GenObject* g, bool close_on_genexit, Value exc, Value* out)
             } catch (PyError&) {
                 failed = true;
             }
+            write_barrier(g);
             g->m_state = GEN_SUSPENDED;
             if (failed)
                 return send_ex(g, none(), true, false, out);
@@ -212,6 +217,7 @@ GenStatus throw_ex(GenObject* g, bool close_on_genexit, Value exc, Value* out)
         } catch (PyError&) {
             failed = true;
         }
+        write_barrier(g);
         g->m_state = GEN_SUSPENDED;
         if (!failed && st == GenStatus::Yielded) {
             *out = ret;
@@ -219,6 +225,7 @@ GenStatus throw_ex(GenObject* g, bool close_on_genexit, Value exc, Value* out)
         }
         // The sub-iterator finished: pop it and continue after the SEND loop with its value.
         vm::Frame* f = g->m_frame;
+        write_barrier(f); // vm/stm_client.h, CLI-2
         f->m_sp--;
         uint32_t send_instr = f->m_code->m_code[static_cast<size_t>(f->m_lasti - 1)];
         f->m_pc = instr_arg(send_instr);
@@ -743,6 +750,9 @@ void gen_frame_finished(GenObject* g)
     pop_exc_state(g);
     g->m_exc_state.m_exc = Value();
     g->m_state = GEN_COMPLETED;
+    // GEN-2: a program that keeps its exhausted generators (a queue of them, say) must not keep
+    // everything they used. A traceback that names the frame still holds it.
+    g->m_frame = nullptr;
 }
 
 Value gen_convert_stop_iteration(GenObject* g, Value exc)
@@ -787,8 +797,10 @@ GenStatus gen_throw(GenObject* g, Value exc, Value* out) { return throw_ex(g, tr
 
 void gen_close(GenObject* g)
 {
+    write_barrier(g);
     if (g->m_state == GEN_CREATED) {
         g->m_state = GEN_COMPLETED;
+        g->m_frame = nullptr; // GEN-2
         return;
     }
     if (g->m_state == GEN_COMPLETED)
@@ -804,6 +816,7 @@ void gen_close(GenObject* g)
         } catch (PyError&) {
             failed = true;
         }
+        write_barrier(g); // close() may have ended the transaction (a blocking call)
         g->m_state = GEN_SUSPENDED;
     }
     if (!failed)

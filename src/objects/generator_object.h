@@ -6,6 +6,8 @@
 // loop without C++ recursion).
 // Invariant GEN-1: m_state == GEN_RUNNING exactly while the frame is on some thread's frame
 // chain; while running, m_exc_state is linked into that thread's handled-exception stack.
+// Invariant GEN-2: m_frame is null exactly when m_state == GEN_COMPLETED, so a finished
+// generator keeps nothing its frame named alive (CPython clears a finished generator's frame).
 #pragma once
 
 #include "objects/object.h"
@@ -22,7 +24,7 @@ struct Frame;
 enum GenState : uint8_t { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_COMPLETED };
 
 struct GenObject : Object {
-    vm::Frame* m_frame = nullptr; // null once completed
+    vm::Frame* m_frame = nullptr; // null once completed (GEN-2)
     CodeObject* m_code = nullptr;
     StrObject* m_name = nullptr;
     StrObject* m_qualname = nullptr;
