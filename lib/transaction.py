@@ -40,7 +40,7 @@ Invariants:
   TQ-1  Between runs, every call not yet run is in TransactionQueue._pending, in the order add()
         put it there (calls left over by a failed run first).
   TQ-2  During a run, every call not yet run is in exactly one place: the range [lo, hi) of some
-        worker's chunk, some worker's added list, or _pending (added by a thread that is not a
+        worker's chunk, the part added[alo:] of some worker's added list, or _pending (added by a thread that is not a
         worker of this run: it waits for the next run). A chunk is never written once a worker
         takes it; only the workers' lo and hi move.
   TQ-3  A _Worker is written by its owner, in the atomic block that takes a call and runs it (so
@@ -50,6 +50,12 @@ Invariants:
         sleeper it gives work to from both. A worker with nothing to run counts itself before
         it waits, so when _Idle.n reaches the number of workers no call is left to run (or the
         run failed) and nothing can add one: the run is over.
+  TQ-5  Calls added by calls run soon, oldest first: a worker takes the next call of its chunk
+        only while fewer than _WINDOW added calls wait, or after _PATIENCE added calls in a
+        row. A generator's steps (add_generator) therefore run close together, so the state of
+        only a few suspended generators is alive at a time and still in the cache when its next
+        step runs; the patience keeps a generator that yields until some later call of the
+        chunk has run from waiting for ever.
 """
 
 import os as _os
@@ -110,6 +116,12 @@ __all__ = ["TransactionQueue", "TransactionError", "threadlocalproperty", "atomi
 # them to: the longest a worker sleeps while another has work for it.
 _OFFER_INTERVAL = 0.001
 
+# TQ-5: a worker runs the calls that its calls added before it starts more of its chunk once
+# _WINDOW of them wait, except that every _PATIENCE-th call in a row so taken is one of the
+# chunk's instead.
+_WINDOW = 4
+_PATIENCE = 64
+
 
 class TransactionError(Exception):
     """A TransactionQueue used where it cannot run."""
@@ -118,13 +130,15 @@ class TransactionError(Exception):
 class _Worker:
     """One worker's calls and counter (TQ-2, TQ-3). Plain slots: cheap to save for undo."""
 
-    __slots__ = ("chunk", "lo", "hi", "added", "count", "wake")
+    __slots__ = ("chunk", "lo", "hi", "added", "alo", "streak", "count", "wake")
 
     def __init__(self, chunk, lo, hi):
         self.chunk = chunk  # calls to run: chunk[lo:hi] (never written, TQ-2)
         self.lo = lo
         self.hi = hi
-        self.added = []  # calls added by this worker's calls, in order
+        self.added = []  # calls added by this worker's calls, in order; added[alo:] not yet run
+        self.alo = 0
+        self.streak = 0  # added calls run in a row while the chunk had calls left (TQ-5)
         self.count = 0  # calls this worker ran
         # Held while the worker does not sleep; released once to wake it. A plain lock, not a
         # Condition: a Condition's deque of waiters cannot be rolled back, so every wait and
@@ -253,7 +267,7 @@ class TransactionQueue:
             left = []
             for w in workers:
                 left += w.chunk[w.lo:w.hi]
-                left += w.added
+                left += w.added[w.alo:]
                 self._executed += w.count
             self._pending[:0] = left
             self._run = None
@@ -291,16 +305,25 @@ class TransactionQueue:
             with atomic:
                 if failed:
                     return True
-                if w.lo < w.hi:
+                added = w.added
+                waiting = len(added) - w.alo
+                if w.lo < w.hi and (waiting < _WINDOW or w.streak >= _PATIENCE):
                     f, args, kwds = w.chunk[w.lo]
                     w.lo += 1
-                elif w.added:
-                    chunk = w.added
-                    w.added = []
-                    w.chunk = chunk
-                    w.lo = 1
-                    w.hi = len(chunk)
-                    f, args, kwds = chunk[0]
+                    w.streak = 0
+                elif waiting:
+                    # TQ-5: the oldest added call. The list drops the calls run once they are
+                    # half of it, so it does not keep their arguments alive for the whole run.
+                    f, args, kwds = added[w.alo]
+                    w.alo += 1
+                    if w.alo == len(added):
+                        w.added = []
+                        w.alo = 0
+                    elif w.alo >= 32 and 2 * w.alo >= len(added):
+                        del added[:w.alo]
+                        w.alo = 0
+                    if w.lo < w.hi:
+                        w.streak += 1
                 else:
                     return False
                 w.count += 1
@@ -320,7 +343,7 @@ class TransactionQueue:
             # read of _Idle is cut short by a commit on both sides (_offer), and happens at most
             # every _OFFER_INTERVAL seconds: a worker that goes to sleep writes _Idle, and a long
             # transaction that had read it would abort and lose all its calls.
-            if w.hi - w.lo + len(w.added) >= 2:
+            if w.hi - w.lo + len(w.added) - w.alo >= 2:
                 now = _monotonic()
                 if now >= next_offer:
                     next_offer = now + _OFFER_INTERVAL
@@ -357,11 +380,12 @@ class TransactionQueue:
                 else:
                     # Too few in the range: the oldest of the added calls.
                     added = w.added
-                    k = max(1, len(added) // 2)
-                    to.chunk = added[:k]
+                    lo = w.alo
+                    k = max(1, (len(added) - lo) // 2)
+                    to.chunk = added[lo:lo + k]
                     to.lo = 0
                     to.hi = k
-                    del added[:k]
+                    del added[lo:lo + k]
             to.wake.release()
 
     def _sleep(self, run, w):
