@@ -295,6 +295,11 @@ Object* find_object(uintptr_t p)
 }
 
 class Marker final : public Tracer {
+    static constexpr size_t kRing = 16;
+    static constexpr size_t kPopAhead = 16;
+    Object* m_ring[kRing] = {};
+    size_t m_ring_pos = 0;
+
 public:
     std::vector<Object*> stack;
     // GC-12: set while several markers drain in parallel; then a mark is an atomic RMW, so that
@@ -307,7 +312,35 @@ public:
             return;
         mark(v.as_object());
     }
+    // Marks [o] and queues it for tracing, after a delay: [o] waits in a small ring while its
+    // header is prefetched, and the object that leaves the ring is marked in its place. Marking
+    // a big heap is a cache miss per object; a trace function that visits many objects at once
+    // (a big dict's table) so has kRing misses in flight instead of one. flush() marks what the
+    // ring still holds.
     void mark(Object* o)
+    {
+        __builtin_prefetch(o, 1);
+        Object* oldest = m_ring[m_ring_pos];
+        m_ring[m_ring_pos] = o;
+        m_ring_pos = (m_ring_pos + 1) & (kRing - 1);
+        if (oldest)
+            mark_now(oldest);
+    }
+    // Whether the ring is empty after marking what it held (which may push onto the stack).
+    bool flush()
+    {
+        bool any = false;
+        for (Object*& o : m_ring) {
+            if (o) {
+                Object* p = o;
+                o = nullptr;
+                mark_now(p);
+                any = true;
+            }
+        }
+        return !any;
+    }
+    void mark_now(Object* o)
     {
         uint32_t bits = o->m_gc.load(std::memory_order_relaxed);
         if (bits & OF_MARK)
@@ -339,6 +372,10 @@ public:
     // Traces the object on top of the stack.
     void step()
     {
+        // The objects near the top were marked (and fetched) long ago when a trace function
+        // pushed many at once: fetch the one popped a few steps from now.
+        if (stack.size() > kPopAhead)
+            __builtin_prefetch(stack[stack.size() - kPopAhead]);
         Object* o = stack.back();
         stack.pop_back();
         Type* t = o->m_type;
@@ -355,8 +392,10 @@ public:
     }
     void drain()
     {
-        while (!stack.empty())
-            step();
+        do {
+            while (!stack.empty())
+                step();
+        } while (!flush());
     }
     // drain(), with helper threads once the graph proves big (GC-12).
     void drain_parallel();
@@ -442,16 +481,21 @@ struct MarkPool {
 void mark_worker(Marker& m, MarkPool& pool)
 {
     for (;;) {
-        while (!m.stack.empty()) {
-            m.step();
-            if (PY_UNLIKELY(m.stack.size() > 2 * kMarkBatch) && pool.idle.load(std::memory_order_relaxed)) {
-                std::vector<Object*> batch(m.stack.begin(), m.stack.begin() + kMarkBatch);
-                m.stack.erase(m.stack.begin(), m.stack.begin() + kMarkBatch);
-                std::lock_guard lock(pool.mutex);
-                pool.batches.push_back(std::move(batch));
-                pool.cv.notify_one();
+        do {
+            while (!m.stack.empty()) {
+                m.step();
+                if (PY_UNLIKELY(m.stack.size() > 2 * kMarkBatch)
+                    && pool.idle.load(std::memory_order_relaxed)) {
+                    // From the top: erasing from the bottom would move the whole stack, and one
+                    // big table pushes a million entries at once.
+                    std::vector<Object*> batch(m.stack.end() - kMarkBatch, m.stack.end());
+                    m.stack.resize(m.stack.size() - kMarkBatch);
+                    std::lock_guard lock(pool.mutex);
+                    pool.batches.push_back(std::move(batch));
+                    pool.cv.notify_one();
+                }
             }
-        }
+        } while (!m.flush()); // objects still in the ring may push more work
         std::unique_lock lock(pool.mutex);
         pool.idle.fetch_add(1, std::memory_order_relaxed);
         for (;;) {
@@ -473,8 +517,12 @@ void mark_worker(Marker& m, MarkPool& pool)
 
 void Marker::drain_parallel()
 {
-    for (size_t n = 0; n < kSerialMarks && !stack.empty(); n++)
-        step();
+    size_t n = 0;
+    do {
+        for (; n < kSerialMarks && !stack.empty(); n++)
+            step();
+    } while (n < kSerialMarks && !flush());
+    flush(); // past kSerialMarks: what the ring holds goes to the stack, to be shared
     unsigned helpers = gc_workers() - 1;
     if (stack.empty() || helpers == 0) {
         drain();
