@@ -40,7 +40,8 @@ Invariants:
   TQ-1  Between runs, every call not yet run is in TransactionQueue._pending, in the order add()
         put it there (calls left over by a failed run first).
   TQ-2  During a run, every call not yet run is in exactly one place: the range [lo, hi) of some
-        worker's chunk, the part added[alo:] of some worker's added list, or _pending (added by a thread that is not a
+        worker's chunk, some worker's added list, the part resume[rlo:] of some worker's resume
+        list, or _pending (added by a thread that is not a
         worker of this run: it waits for the next run). A chunk is never written once a worker
         takes it; only the workers' lo and hi move.
   TQ-3  A _Worker is written by its owner, in the atomic block that takes a call and runs it (so
@@ -50,12 +51,14 @@ Invariants:
         sleeper it gives work to from both. A worker with nothing to run counts itself before
         it waits, so when _Idle.n reaches the number of workers no call is left to run (or the
         run failed) and nothing can add one: the run is over.
-  TQ-5  Calls added by calls run soon, oldest first: a worker takes the next call of its chunk
-        only while fewer than _WINDOW added calls wait, or after _PATIENCE added calls in a
-        row. A generator's steps (add_generator) therefore run close together, so the state of
-        only a few suspended generators is alive at a time and still in the cache when its next
-        step runs; the patience keeps a generator that yields until some later call of the
-        chunk has run from waiting for ever.
+  TQ-5  The next step of a generator (add_generator) goes to its worker's resume list, which
+        the worker runs, oldest first, before its other calls once _WINDOW steps wait there,
+        except that every _PATIENCE-th call in a row is one of the others. So a worker keeps
+        only a few generators suspended, however many the queue holds, and a generator's next
+        step finds its data still in the cache; a generator that yields until some later call
+        has run still ends. Calls added with add() keep the queue's order (after the chunk):
+        the order of new work is the program's business (label propagation, say, does far
+        more work depth-first).
 """
 
 import os as _os
@@ -116,9 +119,8 @@ __all__ = ["TransactionQueue", "TransactionError", "threadlocalproperty", "atomi
 # them to: the longest a worker sleeps while another has work for it.
 _OFFER_INTERVAL = 0.001
 
-# TQ-5: a worker runs the calls that its calls added before it starts more of its chunk once
-# _WINDOW of them wait, except that every _PATIENCE-th call in a row so taken is one of the
-# chunk's instead.
+# TQ-5: generator steps waiting before a worker runs them ahead of its other calls, and how many
+# it runs so in a row at most.
 _WINDOW = 4
 _PATIENCE = 64
 
@@ -130,15 +132,16 @@ class TransactionError(Exception):
 class _Worker:
     """One worker's calls and counter (TQ-2, TQ-3). Plain slots: cheap to save for undo."""
 
-    __slots__ = ("chunk", "lo", "hi", "added", "alo", "streak", "count", "wake")
+    __slots__ = ("chunk", "lo", "hi", "added", "resume", "rlo", "streak", "count", "wake")
 
     def __init__(self, chunk, lo, hi):
         self.chunk = chunk  # calls to run: chunk[lo:hi] (never written, TQ-2)
         self.lo = lo
         self.hi = hi
-        self.added = []  # calls added by this worker's calls, in order; added[alo:] not yet run
-        self.alo = 0
-        self.streak = 0  # added calls run in a row while the chunk had calls left (TQ-5)
+        self.added = []  # calls added by this worker's calls, in order
+        self.resume = []  # next steps of generators (TQ-5); resume[rlo:] not yet run
+        self.rlo = 0
+        self.streak = 0  # steps run in a row ahead of other calls (TQ-5)
         self.count = 0  # calls this worker ran
         # Held while the worker does not sleep; released once to wake it. A plain lock, not a
         # Condition: a Condition's deque of waiters cannot be rolled back, so every wait and
@@ -190,15 +193,18 @@ class TransactionQueue:
     def add(self, f, *args, **kwds):
         """Queue the call f(*args, **kwds). From a call running in this queue's run(), the new
         call runs in the same run(); from any other thread it waits for the next run()."""
+        self._queue((f, args, kwds), False)
+
+    def _queue(self, call, step):
         run = self._run
         if run is not None:
             w = run.by_ident.get(_get_ident())
             if w is not None:
-                # Only this worker writes its list (and thieves, rarely): no conflict with the
-                # calls of other workers.
-                w.added.append((f, args, kwds))
+                # Only this worker writes its lists (and givers, while it sleeps): no conflict
+                # with the calls of other workers.
+                (w.resume if step else w.added).append(call)
                 return
-        self._pending.append((f, args, kwds))
+        self._pending.append(call)
 
     def add_generator(self, gen):
         """Queue the generator (or any iterator) gen: each step, up to its next yield, runs as
@@ -210,7 +216,7 @@ class TransactionQueue:
                 next(gen)
             except StopIteration:
                 return
-            self.add(step)
+            self._queue((step, (), {}), True)  # TQ-5
 
         self.add(step)
 
@@ -267,7 +273,8 @@ class TransactionQueue:
             left = []
             for w in workers:
                 left += w.chunk[w.lo:w.hi]
-                left += w.added[w.alo:]
+                left += w.added
+                left += w.resume[w.rlo:]
                 self._executed += w.count
             self._pending[:0] = left
             self._run = None
@@ -305,25 +312,32 @@ class TransactionQueue:
             with atomic:
                 if failed:
                     return True
-                added = w.added
-                waiting = len(added) - w.alo
-                if w.lo < w.hi and (waiting < _WINDOW or w.streak >= _PATIENCE):
+                steps = len(w.resume) - w.rlo
+                if steps and (steps >= _WINDOW and w.streak < _PATIENCE
+                              or w.lo == w.hi and not w.added):
+                    # TQ-5: the oldest step. The list drops the steps run once they are half of
+                    # it, so that it does not keep them alive for the whole run.
+                    f, args, kwds = w.resume[w.rlo]
+                    w.rlo += 1
+                    w.streak += 1
+                    if w.rlo == len(w.resume):
+                        w.resume = []
+                        w.rlo = 0
+                    elif w.rlo >= 32 and 2 * w.rlo >= len(w.resume):
+                        del w.resume[:w.rlo]
+                        w.rlo = 0
+                elif w.lo < w.hi:
                     f, args, kwds = w.chunk[w.lo]
                     w.lo += 1
                     w.streak = 0
-                elif waiting:
-                    # TQ-5: the oldest added call. The list drops the calls run once they are
-                    # half of it, so it does not keep their arguments alive for the whole run.
-                    f, args, kwds = added[w.alo]
-                    w.alo += 1
-                    if w.alo == len(added):
-                        w.added = []
-                        w.alo = 0
-                    elif w.alo >= 32 and 2 * w.alo >= len(added):
-                        del added[:w.alo]
-                        w.alo = 0
-                    if w.lo < w.hi:
-                        w.streak += 1
+                elif w.added:
+                    chunk = w.added
+                    w.added = []
+                    w.chunk = chunk
+                    w.lo = 1
+                    w.hi = len(chunk)
+                    f, args, kwds = chunk[0]
+                    w.streak = 0
                 else:
                     return False
                 w.count += 1
@@ -343,7 +357,7 @@ class TransactionQueue:
             # read of _Idle is cut short by a commit on both sides (_offer), and happens at most
             # every _OFFER_INTERVAL seconds: a worker that goes to sleep writes _Idle, and a long
             # transaction that had read it would abort and lose all its calls.
-            if w.hi - w.lo + len(w.added) - w.alo >= 2:
+            if w.hi - w.lo + len(w.added) + len(w.resume) - w.rlo >= 2:
                 now = _monotonic()
                 if now >= next_offer:
                     next_offer = now + _OFFER_INTERVAL
@@ -378,14 +392,13 @@ class TransactionQueue:
                     to.hi = w.hi
                     w.hi -= k
                 else:
-                    # Too few in the range: the oldest of the added calls.
-                    added = w.added
-                    lo = w.alo
-                    k = max(1, (len(added) - lo) // 2)
-                    to.chunk = added[lo:lo + k]
+                    # Too few in the range: the oldest of the added calls, or of the steps.
+                    calls, lo = (w.added, 0) if w.added else (w.resume, w.rlo)
+                    k = max(1, (len(calls) - lo) // 2)
+                    to.chunk = calls[lo:lo + k]
                     to.lo = 0
                     to.hi = k
-                    del added[lo:lo + k]
+                    del calls[lo:lo + k]
             to.wake.release()
 
     def _sleep(self, run, w):
