@@ -1,8 +1,9 @@
 # threads
-# The steps of a generator run close together (TQ-5): a worker starts another call of its share
-# only while few added calls wait, so the state of only a few suspended generators is alive at
-# once, however many generators the queue holds. A generator that yields until a later call has
-# run still ends: every so many steps in a row the worker takes a call of its share instead.
+# The steps of a generator run close together (TQ-5): a worker runs waiting generator steps
+# ahead of its other calls once a few wait, so the state of only a few suspended generators is
+# alive at once, however many generators the queue holds. A generator that yields until a later
+# call has run still ends: every so many steps in a row the worker takes another call instead.
+# Calls added with add() keep the queue's order: on one thread, after the calls queued before.
 import sys
 import transaction
 
@@ -55,3 +56,18 @@ for i in range(500):
     q.add(call, i == 499)
 q.run(nthreads)
 print("waiters ended; calls", flag["calls"], "flag", flag["set"])
+
+# add() from a call: on one thread, the new calls run after those queued before the run.
+order = []
+
+
+def visit(k):
+    order.append(k)
+    if k < 3:
+        q.add(visit, k * 10 + 10)
+
+
+for k in range(3):
+    q.add(visit, k)
+q.run(1)
+print("one thread, add() order:", order)
