@@ -325,7 +325,7 @@ DictTable* table_clone(DictTable* t)
 void retire_table(DictTable* t)
 {
     if (t)
-        gc::retire(t, [](void* p) { free(p); }, table_bytes(t));
+        gc::retire(t, [](void* p) { free(p); }, 0); // counted by table_alloc() / table_clone()
 }
 
 namespace {

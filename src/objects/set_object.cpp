@@ -83,8 +83,7 @@ void trace_set_table(SetTable* t, gc::Tracer& tr)
 void retire_table(SetTable* t)
 {
     if (t)
-        gc::retire(t, [](void* p) { free(p); },
-            sizeof(SetTable) + static_cast<size_t>(t->mask + 1) * sizeof(SetEntry));
+        gc::retire(t, [](void* p) { free(p); }, 0); // counted by table_alloc() / undo_copy_table()
 }
 
 namespace {
@@ -108,6 +107,7 @@ SetTable* table_alloc(int64_t size)
     auto* t = static_cast<SetTable*>(calloc(1, bytes));
     if (!t)
         raise_memory_error();
+    gc::note_external_memory(static_cast<ptrdiff_t>(bytes));
     t->serial = s_set_serial.fetch_add(1, std::memory_order_relaxed);
     t->mask = size - 1;
     return t;
