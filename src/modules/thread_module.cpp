@@ -575,6 +575,8 @@ Value th_stack_size(Value, Value const* args, size_t nargs, TupleObject* kw)
         raise(&exc::ValueError, "size must be 0 or a positive value");
     if (size != 0 && size < 32768)
         raise(&exc::ValueError, "size not valid: %lld bytes", static_cast<long long>(size));
+    // C++ state, which an abort would not put back: the transaction becomes inevitable first.
+    vm::transaction_irreversible();
     int64_t old = s_stack_size;
     s_stack_size = size;
     return int_from_i64(old);

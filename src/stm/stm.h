@@ -113,6 +113,8 @@ struct UndoRecord {
 
 enum class WaitReason : uint8_t { LockOwner, Inevitable, InevitableSlot };
 
+class Transaction;
+
 struct ClientHooks {
     // Called with [o] already locked by the running transaction, before its first write to [o]
     // in this attempt. Must capture everything the client may change. Not called for
@@ -145,6 +147,12 @@ struct ClientHooks {
     // the attempt may still take locks (the client applies writes it deferred). May throw
     // StmAbort, through a barrier that met a conflict.
     void (*before_commit)() = nullptr;
+    // Called on the inevitable transaction's thread when it asks [owner]'s attempt to abort
+    // (STM-9), once per request: the client makes [owner]'s thread reach poll() soon, since
+    // an attempt that only reads what its filter knows (STM-12) meets no slow path until its
+    // commit. Must not throw and must not use barriers; [owner] may have ended its attempt or
+    // left the runtime meanwhile.
+    void (*kill_requested)(Transaction* owner) = nullptr;
 };
 
 // One event of the log (ClientHooks::record). Times are now_ticks() values.

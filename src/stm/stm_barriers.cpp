@@ -23,7 +23,10 @@ void on_conflict(
         // stm::atomically). A request for an ended attempt matches nothing (STM-3).
         owner->m_kill_object.store(o, std::memory_order_relaxed);
         owner->m_kill_location.store(here(tx), std::memory_order_relaxed);
-        owner->m_abort_request.store(word_serial(w), std::memory_order_release);
+        uint64_t serial = word_serial(w);
+        if (owner->m_abort_request.exchange(serial, std::memory_order_acq_rel) != serial
+            && g_hooks.kill_requested)
+            g_hooks.kill_requested(owner);
         wait_step(tx, WaitReason::LockOwner, o);
         return;
     }

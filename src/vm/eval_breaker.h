@@ -24,6 +24,7 @@ enum EvalBreakerBits : uint32_t {
     EB_SIGINT = 1u << 0, // a SIGINT arrived: raise KeyboardInterrupt
     EB_GC = 1u << 1, // another thread asks this one to reach a safepoint
     EB_TX_SWITCH = 1u << 2, // another thread waits for the run token, or hint_commit_soon()
+    EB_STM_KILL = 1u << 3, // the inevitable transaction asks this thread's attempt to abort
 };
 
 // Slow path: collects garbage if requested, stops for another thread's collection, ends the

@@ -2170,6 +2170,10 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
             }
             TARGET(BEFORE_WITH)
             {
+                // A restart point: a with statement right after a blocking call (item =
+                // q.get(); with atomic: ...) would otherwise run its whole block in the
+                // inevitable transaction that the blocking call left behind (CLI-1).
+                POLL_AT(pc - 1);
                 Value mgr = TOP();
                 Value enter = lookup_special(mgr, names::__enter__);
                 if (!enter)

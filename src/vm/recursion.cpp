@@ -69,6 +69,12 @@ void handle_eval_breaker(ThreadState* ts, bool restart_point)
         ts->m_eval_breaker.fetch_and(~uint32_t(EB_GC), std::memory_order_relaxed);
         transaction_safepoint(ts); // another thread's collection (GC-8)
     }
+    if (bits & EB_STM_KILL) {
+        // STM-9: rolls back (throws StmAbort) if the request names the running attempt; a
+        // request for an attempt that ended meanwhile matches nothing.
+        ts->m_eval_breaker.fetch_and(~uint32_t(EB_STM_KILL), std::memory_order_relaxed);
+        stm::poll();
+    }
     if (bits & EB_TX_SWITCH) {
         if (g_tx_mode == TxMode::Parallel) {
             if (restart_point)

@@ -90,6 +90,17 @@ void thread_state_detach()
 
 ThreadState* thread_state_head() { return s_head; }
 
+void thread_state_signal(void const* stm_tx, uint32_t bits)
+{
+    std::lock_guard lock(s_registry_mutex);
+    for (ThreadState* ts = s_head; ts; ts = ts->m_next) {
+        if (ts->m_stm_tx == stm_tx) {
+            ts->m_eval_breaker.fetch_or(bits, std::memory_order_relaxed);
+            return;
+        }
+    }
+}
+
 void trace_thread_state(ThreadState* ts, gc::Tracer& tracer)
 {
     tracer.visit(ts->m_current_exception);

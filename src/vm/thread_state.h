@@ -116,5 +116,8 @@ class Tracer;
 void trace_thread_state(ThreadState* ts, gc::Tracer& tracer);
 // The registry of thread states (linked through m_next); the collector walks it at safepoints.
 ThreadState* thread_state_head();
+// Sets [bits] in the eval breaker of the thread whose STM descriptor is [stm_tx], if that thread
+// is still registered (under the registry's lock, so its state cannot be freed meanwhile).
+void thread_state_signal(void const* stm_tx, uint32_t bits);
 
 } // namespace pystm

@@ -251,6 +251,7 @@ void engage_parallel_transactions(ThreadState* ts, bool for_good)
     stm_engage();
     stm::ClientHooks hooks = stm::client_hooks();
     hooks.wait = stm_wait;
+    hooks.kill_requested = [](stm::Transaction* owner) { thread_state_signal(owner, EB_STM_KILL); };
     if (stm_log_active())
         hooks.record = stm_log_record; // PYSTM_LOG: the conflict log
     stm::set_client_hooks(hooks);

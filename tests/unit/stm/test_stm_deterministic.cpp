@@ -609,6 +609,50 @@ TEST_F(StmDet, InevitableTransactionNeverAbortsAndOthersWait) // STM-8
     EXPECT_EQ(z.get(), 3);
 }
 
+// The client hears of each new kill request once (ClientHooks::kill_requested), and poll(), which
+// the interpreter then runs at its next eval-breaker poll, aborts the victim even though it has
+// no barrier slow path left to run.
+std::vector<stm::Transaction*> g_kill_requests;
+
+TEST_F(StmDet, KillRequestTellsClientOnceAndPollAborts) // STM-9
+{
+    stm::ClientHooks h = stm::client_hooks();
+    h.kill_requested = [](stm::Transaction* owner) { g_kill_requests.push_back(owner); };
+    stm::set_client_hooks(h);
+    g_kill_requests.clear();
+    auto* a = s.add();
+    auto* b = s.add();
+    s.step(a, begin);
+    s.step(b, begin);
+    ASSERT_EQ(s.step(b, [&] { twrite(&z, 1); }), Outcome::Ok);
+    ASSERT_EQ(s.step(a, [] { stm::become_inevitable(); }), Outcome::Ok);
+    EXPECT_EQ(s.step(a, [&] { twrite(&z, 2); }), Outcome::Blocked);
+    EXPECT_EQ(s.step(a, [&] { twrite(&z, 2); }), Outcome::Blocked); // the same request
+    ASSERT_EQ(g_kill_requests.size(), 1u);
+    EXPECT_EQ(g_kill_requests[0], b);
+    EXPECT_EQ(s.step(b, [] { stm::poll(); }), Outcome::Aborted);
+    EXPECT_EQ(s.last_kind(), AbortKind::KilledByInevitable);
+    EXPECT_EQ(z.get(), 0);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      twrite(&z, 2);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
+    // A poll with no request (b's next attempt) changes nothing.
+    EXPECT_EQ(s.step(b,
+                  [&] {
+                      stm::begin();
+                      stm::poll();
+                      twrite(&y, 5);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
+    EXPECT_EQ(z.get(), 2);
+    EXPECT_EQ(y.get(), 5);
+    EXPECT_EQ(g_kill_requests.size(), 1u);
+}
+
 TEST_F(StmDet, AtMostOneInevitableTransaction) // STM-8
 {
     auto* a = s.add();
