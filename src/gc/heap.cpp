@@ -351,6 +351,12 @@ public:
         } else {
             o->m_gc.store(bits | OF_MARK, std::memory_order_relaxed);
         }
+        // A leaf (a str, a float, a big int: a builtin type with no references but its type,
+        // which is permanent and marked with the roots) needs no tracing: not pushing it spares
+        // fetching it again when it would be popped.
+        Type* t = o->m_type;
+        if (!(t->m_flags & TF_HEAPTYPE) && !t->m_trace && !t->m_dict_offset && !t->m_nslots)
+            return;
         stack.push_back(o);
     }
     // A word that may or may not be a pointer (GC-1's conservative roots).
