@@ -1066,6 +1066,19 @@ void register_weak_slot(Object* owner, Value* slot)
     g_weak[slot->as_object()].push_back({ owner, slot });
 }
 
+void unregister_weak_slot(Object* owner, Value* slot)
+{
+    std::lock_guard lock(g_heap_mutex);
+    if (!slot->is_object())
+        return; // cleared by a collection, which dropped the registration
+    auto it = g_weak.find(slot->as_object());
+    if (it == g_weak.end())
+        return;
+    std::erase_if(it->second, [&](WeakEntry const& e) { return e.owner == owner && e.slot == slot; });
+    if (it->second.empty())
+        g_weak.erase(it);
+}
+
 std::vector<Object*> weak_owners_of(Object const* referent)
 {
     std::lock_guard lock(g_heap_mutex);

@@ -22,6 +22,10 @@
 namespace pystm::gc {
 
 void register_weak_slot(Object* owner, Value* slot);
+// Drops the registration of [slot] (owned by [owner]), if the slot still names its referent:
+// for weak references made by a transaction attempt that aborted (WEAK-2), which would
+// otherwise count in weak_owners_of() until the next collection finds them unreachable.
+void unregister_weak_slot(Object* owner, Value* slot);
 // The owners of the registered slots that currently hold [referent], oldest first.
 std::vector<Object*> weak_owners_of(Object const* referent);
 std::vector<Object*> take_cleared_weak_owners();

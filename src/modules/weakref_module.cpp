@@ -9,6 +9,9 @@
 // conservatively, a referent may survive a collection that CPython's reference counting would
 // have freed at once; callers observe clearing only after gc.collect() (or any later collection).
 // Invariant WEAK-1: m_referent is null or a heap object registered with register_weak_slot().
+// Invariant WEAK-2: a weak reference made by a transaction attempt that aborts is unregistered
+// when the thread's next attempt begins (vm/stm_client.cpp): the registry is C++ state, which
+// the abort does not roll back.
 #include "gc/heap.h"
 #include "gc/weak_slots.h"
 #include "modules/builtin_modules.h"
@@ -22,6 +25,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "vm/stm_client.h"
 #include "vm/traceback.h"
 #include "vm/transaction.h"
 #include <cstdio>
@@ -64,8 +68,10 @@ void check_weakrefable(Value ob)
 WeakRefObject* new_weak(Type* cls, Value ob, Value cb)
 {
     auto* w = gc::make<WeakRefObject>(cls, ob, cb && !is_none(cb) ? cb : Value());
-    if (!(ob.as_object()->m_gc.load(std::memory_order_relaxed) & OF_PERMANENT))
+    if (!(ob.as_object()->m_gc.load(std::memory_order_relaxed) & OF_PERMANENT)) {
         gc::register_weak_slot(w, &w->m_referent);
+        vm::stm_note_weak_slot(w, &w->m_referent); // WEAK-2
+    }
     return w;
 }
 

@@ -11,6 +11,7 @@
 #include "vm/stm_client.h"
 #include "vm/stm_location.h"
 #include "gc/heap.h"
+#include "gc/weak_slots.h"
 #include "objects/access.h"
 #include "objects/bytes_object.h"
 #include "objects/dict_object.h"
@@ -293,6 +294,19 @@ inline void clear_inserts(ThreadState* ts)
     t_queued_inserts = 0;
 }
 
+// WEAK-2: an attempt begins; the weak slots registered by the previous one stay registered if
+// it committed (the thread's commit count moved) and are dropped if it aborted: its weak
+// references are garbage, and getweakrefcount() must not count them.
+inline void end_weak_slots(ThreadState* ts)
+{
+    if (PY_LIKELY(ts->m_weak_slots.empty()))
+        return;
+    if (stm::thread_stats().commits == ts->m_weak_slots_commits)
+        for (auto [owner, slot] : ts->m_weak_slots)
+            gc::unregister_weak_slot(owner, slot);
+    ts->m_weak_slots.clear();
+}
+
 inline bool has_deferred(ThreadState* ts)
 {
     return !ts->m_deferred_appends.empty() || !ts->m_deferred_inserts.empty();
@@ -478,6 +492,7 @@ void stm_begin_inevitable(ThreadState* ts)
     ts->m_poll_skip = 0;
     ts->m_deferred_appends.clear(); // LIST-3: an aborted attempt's queue
     clear_inserts(ts); // DICT-10
+    end_weak_slots(ts); // WEAK-2
     stm::begin();
     stm::become_inevitable(); // cannot fail: nothing was read yet
 }
@@ -486,6 +501,7 @@ void stm_begin_at_restart_point(ThreadState* ts)
 {
     ts->m_deferred_appends.clear(); // LIST-3: an aborted attempt's queue
     clear_inserts(ts); // DICT-10
+    end_weak_slots(ts); // WEAK-2
     stm::begin();
     ts->m_tx_polls = 0;
     ts->m_poll_skip = 0;
@@ -500,6 +516,16 @@ void stm_begin_at_restart_point(ThreadState* ts)
 }
 
 bool stm_restartable(ThreadState* ts) { return ts->m_restartable && !stm::is_inevitable(); }
+
+void stm_note_weak_slot(Object* owner, Value* slot)
+{
+    if (!g_stm_active || !stm::in_transaction() || stm::is_inevitable())
+        return; // the registration cannot be undone by an abort
+    ThreadState* ts = tstate();
+    if (ts->m_weak_slots.empty())
+        ts->m_weak_slots_commits = stm::thread_stats().commits;
+    ts->m_weak_slots.emplace_back(owner, slot);
+}
 
 Frame* stm_restart(ThreadState* ts)
 {

@@ -52,6 +52,8 @@ void stm_begin_inevitable(ThreadState* ts);
 Frame* stm_restart(ThreadState* ts);
 // True if the running transaction of [ts] may be aborted and re-run (CLI-1).
 bool stm_restartable(ThreadState* ts);
+// WEAK-2: the running attempt registered a weak slot; it is unregistered if the attempt aborts.
+void stm_note_weak_slot(Object* owner, Value* slot);
 
 // Debugging aid (PYSTM_STM_CHAOS=N): abort a restartable transaction at one barrier in N, to
 // check that every write is undone. 0 = off.

@@ -111,6 +111,8 @@ void trace_thread_state(ThreadState* ts, gc::Tracer& tracer)
         tracer.visit(Value(reinterpret_cast<Object*>(l)));
         tracer.visit(v);
     }
+    for (auto& ws : ts->m_weak_slots)
+        tracer.visit(Value(ws.first));
     for (auto& di : ts->m_deferred_inserts) {
         tracer.visit(Value(di.container));
         tracer.visit(di.key);

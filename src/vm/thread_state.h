@@ -75,6 +75,11 @@ struct ThreadState {
     // the attempt touches such a list again or before it commits (vm/stm_client.cpp). Traced
     // as roots; dropped when an attempt begins.
     std::vector<std::pair<struct ListObject*, Value>> m_deferred_appends;
+    // WEAK-2: the weak slots that the running attempt registered (owner, slot), and the
+    // thread's commit count when it registered the first; an attempt that begins while the count
+    // is unchanged follows an abort and unregisters them (vm/stm_client.cpp). Traced as roots.
+    std::vector<std::pair<Object*, Value*>> m_weak_slots;
+    uint64_t m_weak_slots_commits = 0;
     // DICT-10, SET-6: insertions of new keys into striped dicts and sets that the running
     // attempt does not own, applied like the appends above (the attempt holds each key's stripe
     // meanwhile). [value] is null for a set.
