@@ -41,9 +41,9 @@ Invariants:
         put it there (calls left over by a failed run first).
   TQ-2  During a run, every call not yet run is in exactly one place: the range [lo, hi) of some
         worker's chunk, some worker's added list, the part resume[rlo:] of some worker's resume
-        list, or _pending (added by a thread that is not a
-        worker of this run: it waits for the next run). A chunk is never written once a worker
-        takes it; only the workers' lo and hi move.
+        list, or _pending (added by a thread that is not a worker of this run: it waits for the
+        next run). A chunk is never written once a worker takes it; only the workers' lo and hi
+        move.
   TQ-3  A _Worker is written by its owner, in the atomic block that takes a call and runs it (so
         a call is taken by exactly one worker, and taken and run in one transaction), and by a
         giver only while the owner sleeps, under _Run.lock.
