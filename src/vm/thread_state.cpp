@@ -94,7 +94,7 @@ void thread_state_signal(void const* stm_tx, uint32_t bits)
 {
     std::lock_guard lock(s_registry_mutex);
     for (ThreadState* ts = s_head; ts; ts = ts->m_next) {
-        if (ts->m_stm_tx == stm_tx) {
+        if (std::atomic_ref<void*>(ts->m_stm_tx).load(std::memory_order_relaxed) == stm_tx) {
             ts->m_eval_breaker.fetch_or(bits, std::memory_order_relaxed);
             return;
         }

@@ -124,5 +124,11 @@ ThreadState* thread_state_head();
 // Sets [bits] in the eval breaker of the thread whose STM descriptor is [stm_tx], if that thread
 // is still registered (under the registry's lock, so its state cannot be freed meanwhile).
 void thread_state_signal(void const* stm_tx, uint32_t bits);
+// Sets ts->m_stm_tx (its own thread only): an atomic store, since thread_state_signal() reads
+// the field of other threads.
+inline void set_stm_descriptor(ThreadState* ts, void* tx)
+{
+    std::atomic_ref<void*>(ts->m_stm_tx).store(tx, std::memory_order_relaxed);
+}
 
 } // namespace pystm

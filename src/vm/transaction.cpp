@@ -258,7 +258,7 @@ void engage_parallel_transactions(ThreadState* ts, bool for_good)
     gc::set_world_hooks(stop_world, resume_world);
     // The caller is the only thread so far; threads started later register in transaction_begin.
     if (!ts->m_stm_tx)
-        ts->m_stm_tx = stm::register_thread();
+        set_stm_descriptor(ts, stm::register_thread());
     ts->m_eval_breaker.fetch_or(EB_TX_SWITCH, std::memory_order_relaxed);
     stm_begin_inevitable(ts); // CLI-1: the caller is inside a native call
 }
@@ -267,7 +267,7 @@ void transaction_begin(ThreadState* ts)
 {
     if (parallel()) {
         if (g_stm_active && !ts->m_stm_tx)
-            ts->m_stm_tx = stm::register_thread();
+            set_stm_descriptor(ts, stm::register_thread());
         parallel_enter(ts);
         return;
     }
@@ -295,7 +295,7 @@ void transaction_end_final(ThreadState* ts)
         parallel_leave(ts, true);
         if (ts->m_stm_tx)
             stm::unregister_thread();
-        ts->m_stm_tx = nullptr;
+        set_stm_descriptor(ts, nullptr);
         return;
     }
     std::lock_guard lk(s_mutex);
