@@ -997,7 +997,41 @@ void maybe_collect()
         collect();
 }
 
+namespace {
+CollectCallbackFn g_collect_callback = nullptr;
+thread_local bool t_in_collect_callback = false;
+
+// Runs the collect callback, unless one already runs on this thread (a callback that allocates
+// may reach a poll that collects).
+void collect_callback(bool start, size_t freed)
+{
+    if (!g_collect_callback || t_in_collect_callback)
+        return;
+    t_in_collect_callback = true;
+    struct Reset {
+        ~Reset() { t_in_collect_callback = false; }
+    } reset;
+    g_collect_callback(start, freed);
+}
+} // namespace
+
+void set_collect_callback(CollectCallbackFn fn) { g_collect_callback = fn; }
+
+namespace {
+size_t collect_world();
+}
+
 size_t collect()
+{
+    collect_callback(true, 0);
+    size_t freed = collect_world();
+    collect_callback(false, freed);
+    return freed;
+}
+
+namespace {
+// collect() without the callbacks.
+size_t collect_world()
 {
     size_t freed = 0;
     // GC-8: with parallel transactions every other thread is stopped first (vm/transaction.cpp).
@@ -1044,6 +1078,7 @@ size_t collect()
     }
     return freed;
 }
+} // namespace
 
 void register_parallel_destroy(DestroyFn fn)
 {

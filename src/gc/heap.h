@@ -164,6 +164,11 @@ inline bool collection_requested();
 void maybe_collect();
 // Runs a full collection now. Returns the number of objects freed.
 size_t collect();
+// gc.callbacks: called by collect() on the collecting thread, outside the heap lock, before the
+// collection ([start] true) and after it, with the number of objects it freed (the gc module
+// calls the Python callbacks). Not called again while one runs on the thread.
+using CollectCallbackFn = void (*)(bool start, size_t freed);
+void set_collect_callback(CollectCallbackFn fn);
 
 // Marks the calling thread as one whose C++ stack the collector must scan; [stack_base] is an
 // address near the top of its stack (the caller's frame).

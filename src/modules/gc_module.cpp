@@ -1,6 +1,7 @@
-// The gc module: collect() runs the tracing collector (gc/heap.h); the generational knobs of
-// CPython's collector (thresholds, counts, freezing) are accepted and reported with plausible
-// values, since pystm's collector is not generational.
+// The gc module: collect() runs the tracing collector (gc/heap.h), and every collection calls
+// gc.callbacks (run_callbacks); the generational knobs of CPython's collector (thresholds,
+// counts, freezing) are accepted and reported with plausible values, since pystm's collector is
+// not generational.
 // enable()/disable() only record the state that isenabled() reports: the heap collects when its
 // allocation threshold is reached either way (there is no reference cycle garbage that only the
 // cyclic collector could find, so disabling it would not change program behaviour).
@@ -15,7 +16,7 @@
 #include "objects/list_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
-#include "vm/transaction.h"
+#include "vm/traceback.h"
 #include "vm/transaction.h"
 
 namespace pystm {
@@ -27,6 +28,32 @@ namespace {
 bool s_enabled = true;
 int64_t s_threshold[3] = { 700, 10, 10 };
 Value s_garbage, s_callbacks;
+
+// gc::set_collect_callback(): calls each of gc.callbacks with ("start" or "stop", info) around
+// every collection, automatic ones included, as CPython does; an exception a callback raises is
+// reported as unraisable. [freed] counts every object the collection freed (pystm has no
+// reference counts, so they all reach the collector); CPython counts its cycles only.
+void run_callbacks(bool start, size_t freed)
+{
+    auto* list = s_callbacks.as<ListObject>();
+    if (list_size(list) == 0)
+        return;
+    gc::RootedValues cbs;
+    for (int64_t i = 0; i < list_size(list); i++)
+        cbs.push_back(list_get(list, i));
+    DictObject* info = dict_new();
+    dict_set_cstr(info, "generation", Value::small_int(2));
+    dict_set_cstr(info, "collected", int_from_u64(freed));
+    dict_set_cstr(info, "uncollectable", Value::small_int(0));
+    Value args[2] = { Value(str_from_ascii(start ? "start" : "stop")), Value(info) };
+    for (Value cb : cbs) {
+        try {
+            py_call(cb, args, 2);
+        } catch (PyError&) {
+            write_unraisable(take_exception(), nullptr, cb);
+        }
+    }
+}
 
 Value gc_collect(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
@@ -191,6 +218,7 @@ ModuleObject* init_gc_module()
         s_callbacks = Value(list_new());
         gc::add_root(&s_garbage);
         gc::add_root(&s_callbacks);
+        gc::set_collect_callback(run_callbacks);
     }
     dict_set_cstr(d, "garbage", s_garbage);
     dict_set_cstr(d, "callbacks", s_callbacks);
