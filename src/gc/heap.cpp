@@ -315,8 +315,8 @@ public:
     // Marks [o] and queues it for tracing, after a delay: [o] waits in a small ring while its
     // header is prefetched, and the object that leaves the ring is marked in its place. Marking
     // a big heap is a cache miss per object; a trace function that visits many objects at once
-    // (a big dict's table) so has kRing misses in flight instead of one. flush() marks what the
-    // ring still holds.
+    // (a big dict's table) so has kRing misses in flight instead of one. flush_ring() marks what
+    // the ring still holds.
     void mark(Object* o)
     {
         __builtin_prefetch(o, 1);
@@ -326,8 +326,8 @@ public:
         if (oldest)
             mark_now(oldest);
     }
-    // Whether the ring is empty after marking what it held (which may push onto the stack).
-    bool flush()
+    // Marks what the ring holds (which may push onto the stack); false if it held nothing.
+    bool flush_ring()
     {
         bool any = false;
         for (Object*& o : m_ring) {
@@ -338,7 +338,7 @@ public:
                 any = true;
             }
         }
-        return !any;
+        return any;
     }
     void mark_now(Object* o)
     {
@@ -401,7 +401,7 @@ public:
         do {
             while (!stack.empty())
                 step();
-        } while (!flush());
+        } while (flush_ring());
     }
     // drain(), with helper threads once the graph proves big (GC-12).
     void drain_parallel();
@@ -501,7 +501,7 @@ void mark_worker(Marker& m, MarkPool& pool)
                     pool.cv.notify_one();
                 }
             }
-        } while (!m.flush()); // objects still in the ring may push more work
+        } while (m.flush_ring()); // objects still in the ring may push more work
         std::unique_lock lock(pool.mutex);
         pool.idle.fetch_add(1, std::memory_order_relaxed);
         for (;;) {
@@ -527,8 +527,8 @@ void Marker::drain_parallel()
     do {
         for (; n < kSerialMarks && !stack.empty(); n++)
             step();
-    } while (n < kSerialMarks && !flush());
-    flush(); // past kSerialMarks: what the ring holds goes to the stack, to be shared
+    } while (n < kSerialMarks && flush_ring());
+    flush_ring(); // past kSerialMarks: what the ring holds goes to the stack, to be shared
     unsigned helpers = gc_workers() - 1;
     if (stack.empty() || helpers == 0) {
         drain();
@@ -1013,23 +1013,7 @@ void collect_callback(bool start, size_t freed)
     } reset;
     g_collect_callback(start, freed);
 }
-} // namespace
 
-void set_collect_callback(CollectCallbackFn fn) { g_collect_callback = fn; }
-
-namespace {
-size_t collect_world();
-}
-
-size_t collect()
-{
-    collect_callback(true, 0);
-    size_t freed = collect_world();
-    collect_callback(false, freed);
-    return freed;
-}
-
-namespace {
 // collect() without the callbacks.
 size_t collect_world()
 {
@@ -1079,6 +1063,16 @@ size_t collect_world()
     return freed;
 }
 } // namespace
+
+void set_collect_callback(CollectCallbackFn fn) { g_collect_callback = fn; }
+
+size_t collect()
+{
+    collect_callback(true, 0);
+    size_t freed = collect_world();
+    collect_callback(false, freed);
+    return freed;
+}
 
 void register_parallel_destroy(DestroyFn fn)
 {

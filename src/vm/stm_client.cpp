@@ -485,26 +485,30 @@ void stm_engage()
     g_stm_active = true;
 }
 
-void stm_begin_inevitable(ThreadState* ts)
+namespace {
+// What the previous attempt left in the thread state, dropped (or, for weak slots, settled)
+// before the next one begins; then the attempt begins with fresh poll counts.
+void begin_attempt(ThreadState* ts)
 {
-    ts->m_restartable = false;
-    ts->m_tx_polls = 0;
-    ts->m_poll_skip = 0;
     ts->m_deferred_appends.clear(); // LIST-3: an aborted attempt's queue
     clear_inserts(ts); // DICT-10
     end_weak_slots(ts); // WEAK-2
     stm::begin();
+    ts->m_tx_polls = 0;
+    ts->m_poll_skip = 0;
+}
+} // namespace
+
+void stm_begin_inevitable(ThreadState* ts)
+{
+    ts->m_restartable = false;
+    begin_attempt(ts);
     stm::become_inevitable(); // cannot fail: nothing was read yet
 }
 
 void stm_begin_at_restart_point(ThreadState* ts)
 {
-    ts->m_deferred_appends.clear(); // LIST-3: an aborted attempt's queue
-    clear_inserts(ts); // DICT-10
-    end_weak_slots(ts); // WEAK-2
-    stm::begin();
-    ts->m_tx_polls = 0;
-    ts->m_poll_skip = 0;
+    begin_attempt(ts);
     ts->m_restart_frame = ts->m_frame;
     ts->m_restart_recursion = ts->m_recursion_depth;
     ts->m_restart_exc_info = ts->m_exc_info;
