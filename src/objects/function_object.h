@@ -118,7 +118,16 @@ CellObject* cell_new(Value v = Value());
 void parse_args(char const* fname, Value const* args, size_t nargs, TupleObject* kwnames,
     std::initializer_list<char const*> spec, size_t required, Value* out);
 // Raises TypeError unless there are no keyword arguments and [min] <= nargs <= [max]
-// ("len() takes exactly one argument (2 given)" style messages).
-void check_nargs(char const* fname, size_t nargs, TupleObject* kwnames, size_t min, size_t max);
+// ("len() takes exactly one argument (2 given)" style messages). Inline and free of
+// allocation when the call is well formed: nearly every native method checks its arguments.
+void check_nargs_slow(
+    char const* fname, size_t nargs, TupleObject* kwnames, size_t min, size_t max);
+inline void check_nargs(
+    char const* fname, size_t nargs, TupleObject* kwnames, size_t min, size_t max)
+{
+    if (PY_LIKELY(nargs >= min && nargs <= max && !kwnames))
+        return;
+    check_nargs_slow(fname, nargs, kwnames, min, max);
+}
 
 } // namespace pystm

@@ -370,13 +370,14 @@ std::string plain_name(char const* fname)
 }
 } // namespace
 
-void check_nargs(char const* fname, size_t nargs, TupleObject* kwnames, size_t min, size_t max)
+void check_nargs_slow(char const* fname, size_t nargs, TupleObject* kwnames, size_t min, size_t max)
 {
+    bool keywords = kwnames && kwnames->m_size > 0;
+    if (!keywords && nargs >= min && nargs <= max)
+        return; // an empty tuple of keyword names
     std::string n = plain_name(fname);
-    if (kwnames && kwnames->m_size > 0)
+    if (keywords)
         raise(&exc::TypeError, "%s() takes no keyword arguments", n.c_str());
-    if (nargs >= min && nargs <= max)
-        return;
     if (min == max) {
         if (min == 0)
             raise(&exc::TypeError, "%s() takes no arguments (%zu given)", n.c_str(), nargs);
@@ -395,7 +396,13 @@ void check_nargs(char const* fname, size_t nargs, TupleObject* kwnames, size_t m
 void parse_args(char const* fname, Value const* args, size_t nargs, TupleObject* kwnames,
     std::initializer_list<char const*> spec, size_t required, Value* out)
 {
-    std::string n = plain_name(fname);
+    // The name is built only for an error message: this runs on every call of many methods.
+    std::string n;
+    auto name = [&]() -> char const* {
+        if (n.empty())
+            n = plain_name(fname);
+        return n.c_str();
+    };
     char const* params[32];
     size_t nparams = 0;
     size_t posonly = 0; // params before "/"
@@ -416,14 +423,14 @@ void parse_args(char const* fname, Value const* args, size_t nargs, TupleObject*
     for (size_t i = 0; i < nparams; ++i)
         out[i] = Value();
     if (nkw && posonly == nparams)
-        raise(&exc::TypeError, "%s() takes no keyword arguments", n.c_str());
+        raise(&exc::TypeError, "%s() takes no keyword arguments", name());
     if (nargs + nkw > nparams)
-        raise(&exc::TypeError, "%s() takes at most %zu %sargument%s (%zu given)", n.c_str(), nparams,
+        raise(&exc::TypeError, "%s() takes at most %zu %sargument%s (%zu given)", name(), nparams,
             nargs == 0 ? "keyword " : "", nparams == 1 ? "" : "s", nargs + nkw);
     if (nargs > maxpos) {
         if (maxpos == 0)
-            raise(&exc::TypeError, "%s() takes no positional arguments", n.c_str());
-        raise(&exc::TypeError, "%s() takes %s %zu positional argument%s (%zu given)", n.c_str(),
+            raise(&exc::TypeError, "%s() takes no positional arguments", name());
+        raise(&exc::TypeError, "%s() takes %s %zu positional argument%s (%zu given)", name(),
             required < maxpos ? "at most" : "exactly", maxpos, maxpos == 1 ? "" : "s", nargs);
     }
     for (size_t i = 0; i < nargs; ++i)
@@ -438,18 +445,18 @@ void parse_args(char const* fname, Value const* args, size_t nargs, TupleObject*
         }
         if (j == nparams)
             raise(&exc::TypeError, "'%s' is an invalid keyword argument for %s()",
-                str_utf8(key).c_str(), n.c_str());
+                str_utf8(key).c_str(), name());
         if (j < nargs)
             raise(&exc::TypeError, "argument for %s() given by name ('%s') and position (%zu)",
-                n.c_str(), params[j], j + 1);
+                name(), params[j], j + 1);
         out[j] = args[nargs + k];
     }
     for (size_t i = 0; i < required && i < nparams; ++i) {
         if (!out[i]) {
             if (i >= maxpos)
-                raise(&exc::TypeError, "%s() missing required keyword-only argument '%s'", n.c_str(),
+                raise(&exc::TypeError, "%s() missing required keyword-only argument '%s'", name(),
                     params[i]);
-            raise(&exc::TypeError, "%s() missing required argument '%s' (pos %zu)", n.c_str(),
+            raise(&exc::TypeError, "%s() missing required argument '%s' (pos %zu)", name(),
                 params[i], i + 1);
         }
     }
