@@ -410,8 +410,18 @@ void dict_resize(DictObject* d, int64_t minused)
     if (old) {
         DictEntry* src = old->entries();
         DictEntry* dst = t->entries();
+        int32_t* indices = t->indices();
+        size_t mask = static_cast<size_t>(t->size - 1);
+        // The slots are written at random places of a table bigger than the caches: fetching
+        // the slot of an entry a few ahead overlaps those misses instead of taking them in turn.
+        constexpr int64_t kAhead = 8;
+        int64_t ahead = std::min(old->nentries, kAhead);
+        for (int64_t i = 0; i < ahead; i++)
+            __builtin_prefetch(&indices[static_cast<size_t>(src[i].hash) & mask], 1);
         int64_t n = 0;
         for (int64_t i = 0; i < old->nentries; i++) {
+            if (i + kAhead < old->nentries)
+                __builtin_prefetch(&indices[static_cast<size_t>(src[i + kAhead].hash) & mask], 1);
             if (!src[i].key)
                 continue;
             dst[n] = src[i];
