@@ -1386,9 +1386,11 @@ bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value)
                 return read_entry_striped(d, *pos - 1, key, value);
             *key = e->key;
             *value = e->value;
+            read_validate_barrier(d); // STM-5: key and value of one entry belong together
             return true;
         }
     }
+    read_validate_barrier(d); // the end seen is the committed end
     return false;
 }
 
@@ -1430,9 +1432,11 @@ bool dict_prev(DictObject* d, int64_t* pos, Value* key, Value* value)
                 return read_entry_striped(d, *pos, key, value);
             *key = e->key;
             *value = e->value;
+            read_validate_barrier(d); // STM-5
             return true;
         }
     }
+    read_validate_barrier(d);
     return false;
 }
 

@@ -534,9 +534,11 @@ bool set_next_entry(SetObject* so, int64_t* pos, Value* key, int64_t* hash)
         if (e->key) {
             *key = e->key;
             *hash = e->hash;
+            read_validate_barrier(so); // STM-5: key and hash of one entry belong together
             return true;
         }
     }
+    read_validate_barrier(so); // the end seen is the committed end
     return false;
 }
 
@@ -552,7 +554,15 @@ int64_t table_mask(SetObject* so)
     return so->m_table ? so->m_table->mask : MINSIZE - 1;
 }
 
+void set_merge_unvalidated(SetObject* so, SetObject* other);
+
 void set_merge(SetObject* so, SetObject* other)
+{
+    set_merge_unvalidated(so, other);
+    read_validate_barrier(other); // STM-5: the copy read [other]'s entries in place
+}
+
+void set_merge_unvalidated(SetObject* so, SetObject* other)
 {
     if (so == other || set_size(other) == 0)
         return;

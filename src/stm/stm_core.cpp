@@ -411,15 +411,18 @@ void commit()
     PY_ASSERT(wv > tx->m_rv, "STM-2");
     tx->m_clock_seen = wv;
     if (!tx->m_inevitable) {
-        // Step 3: validate unless nobody committed since the snapshot.
-        if (wv != tx->m_rv + 1) {
-            if (ReadEntry* bad = validate_reads(tx)) {
-                WriteLocation& wl = g_write_loc[write_loc_index(bad->obj)];
-                uint64_t other = wl.key.load(std::memory_order_relaxed) == write_loc_key(bad->obj)
-                    ? wl.loc.load(std::memory_order_relaxed)
-                    : 0;
-                rollback(tx, AbortKind::Validation, bad->obj, bad->location, other, -1);
-            }
+        // Step 3: validate, even when nobody committed since the snapshot (wv == m_rv + 1): a
+        // writer that has not committed yet may hold a lock on an object this attempt read
+        // and have changed it in place after the read. A read that was validated afterwards
+        // (STM-5) would have caught that, but a single field read once and trusted is not
+        // always validated. With chaos aborts, a copy of a set read another transaction's
+        // uncommitted insertions, and its transaction committed them as if they had happened.
+        if (ReadEntry* bad = validate_reads(tx)) {
+            WriteLocation& wl = g_write_loc[write_loc_index(bad->obj)];
+            uint64_t other = wl.key.load(std::memory_order_relaxed) == write_loc_key(bad->obj)
+                ? wl.loc.load(std::memory_order_relaxed)
+                : 0;
+            rollback(tx, AbortKind::Validation, bad->obj, bad->location, other, -1);
         }
         if (tx->m_read_rm) {
             uint64_t expected = tx->m_rm_epoch + (tx->m_wrote_rm ? 1 : 0);

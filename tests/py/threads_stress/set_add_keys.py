@@ -1,9 +1,13 @@
 # threads
+# pystm-env: PYSTM_STM_CHAOS=50
 # Many threads add new elements to one shared set (pystm defers such additions to the commit and
 # locks only the element's stripe, SET-6), test them before and after the addition is applied,
 # discard and re-add some, while other atomic blocks check len(), iteration and copies against
 # the threads' own counts. Elements are str and int (tested without the set's lock) and tuples
-# (through the set's own barriers). At the end every element is there exactly once.
+# (through the set's own barriers). At the end every element is there exactly once. Forced
+# aborts (PYSTM_STM_CHAOS) abort some commits half-way through applying their queued additions:
+# a check that copied the set while another thread applied its additions in place once committed
+# with more elements than counted (STM-4 step 3 now validates every writer commit).
 import sys
 import threading
 

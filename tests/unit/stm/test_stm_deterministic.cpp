@@ -149,6 +149,28 @@ TEST_F(StmDet, StaleReadFailsCommitValidation) // STM-4 step 3
     EXPECT_EQ(y.get(), 0); // STM-6: rolled back
 }
 
+TEST_F(StmDet, CommitValidatesWhenNobodyCommittedSinceTheSnapshot) // STM-4 step 3, STM-5
+{
+    // a reads x's header, b locks x and writes it in place, a reads the field without validating
+    // it afterwards (an accessor trusting a single field) and commits while b still holds the
+    // lock. No commit happened since a's snapshot (its write version is m_rv + 1), but a saw
+    // b's uncommitted write: the commit must still validate, and abort.
+    auto* a = s.add();
+    auto* b = s.add();
+    s.step(a, begin);
+    s.step(b, begin);
+    ASSERT_EQ(s.step(a, [&] { twrite(&y, 1); }), Outcome::Ok);
+    ASSERT_EQ(s.step(a, [&] { stm::read(&x); }), Outcome::Ok);
+    ASSERT_EQ(s.step(b, [&] { twrite(&x, 42); }), Outcome::Ok);
+    int64_t seen = 0;
+    ASSERT_EQ(s.step(a, [&] { seen = x.get(); }), Outcome::Ok);
+    EXPECT_EQ(seen, 42); // the dirty read the accessor should have validated
+    ASSERT_EQ(s.step(a, commit), Outcome::Aborted);
+    EXPECT_EQ(s.last_kind(), AbortKind::Validation);
+    EXPECT_EQ(y.get(), 0); // STM-6: rolled back
+    ASSERT_EQ(s.step(b, commit), Outcome::Ok);
+}
+
 TEST_F(StmDet, ReadOnlyTransactionSerializesAtItsSnapshot) // STM-2
 {
     auto* a = s.add();
