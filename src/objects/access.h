@@ -51,8 +51,9 @@ inline void lock_barrier(Object* o)
 // After reading several fields of [o] (after read_barrier) and before acting on what was read:
 // with parallel transactions another thread may have locked and changed [o] in place meanwhile,
 // and this aborts the transaction instead of letting it use a torn state (STM-5). A single field
-// read and used as it is needs none for correctness: the commit validates every read, so a
-// value another attempt wrote and has not committed never commits with this one (STM-4 step 3).
+// read and used as it is needs none for correctness: the commit of an attempt that wrote
+// anything validates every read (an interpreter attempt always writes its restart frame), so a
+// value another attempt wrote and has not committed never commits with it (STM-4 step 3).
 inline void read_validate_barrier(Object* o)
 {
     if (PY_UNLIKELY(g_stm_active) && !stm::validate_fast(o))
