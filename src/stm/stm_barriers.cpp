@@ -100,13 +100,7 @@ void extend_snapshot(Transaction* tx, Object* trigger)
 {
     // STM-1 (LSA extension): the snapshot may move to now only if nothing read has changed.
     uint64_t now = g_clock.load(std::memory_order_seq_cst);
-    if (ReadEntry* bad = validate_reads(tx)) {
-        WriteLocation& wl = g_write_loc[write_loc_index(bad->obj)];
-        uint64_t other = wl.key.load(std::memory_order_relaxed) == write_loc_key(bad->obj)
-            ? wl.loc.load(std::memory_order_relaxed)
-            : 0;
-        rollback(tx, AbortKind::Validation, bad->obj, bad->location, other, -1);
-    }
+    validate_or_roll_back(tx);
     uint64_t epoch = g_rm_epoch.load(std::memory_order_seq_cst);
     if (tx->m_read_rm && epoch != tx->m_rm_epoch)
         rollback(tx, AbortKind::ReadMostly, trigger, here(tx),

@@ -379,6 +379,19 @@ ReadEntry* validate_reads(Transaction* tx)
     return nullptr;
 }
 
+void validate_or_roll_back(Transaction* tx)
+{
+    ReadEntry* bad = validate_reads(tx);
+    if (!bad)
+        return;
+    // The other side is the last committed writer of the object, where the profiler knows it.
+    WriteLocation& wl = g_write_loc[write_loc_index(bad->obj)];
+    uint64_t other = wl.key.load(std::memory_order_relaxed) == write_loc_key(bad->obj)
+        ? wl.loc.load(std::memory_order_relaxed)
+        : 0;
+    rollback(tx, AbortKind::Validation, bad->obj, bad->location, other, -1);
+}
+
 void commit()
 {
     Transaction* tx = t_tx;
@@ -417,13 +430,7 @@ void commit()
         // (STM-5) would have caught that, but a single field read once and trusted is not
         // always validated. With chaos aborts, a copy of a set read another transaction's
         // uncommitted insertions, and its transaction committed them as if they had happened.
-        if (ReadEntry* bad = validate_reads(tx)) {
-            WriteLocation& wl = g_write_loc[write_loc_index(bad->obj)];
-            uint64_t other = wl.key.load(std::memory_order_relaxed) == write_loc_key(bad->obj)
-                ? wl.loc.load(std::memory_order_relaxed)
-                : 0;
-            rollback(tx, AbortKind::Validation, bad->obj, bad->location, other, -1);
-        }
+        validate_or_roll_back(tx);
         if (tx->m_read_rm) {
             uint64_t expected = tx->m_rm_epoch + (tx->m_wrote_rm ? 1 : 0);
             if (g_rm_epoch.load(std::memory_order_seq_cst) != expected)

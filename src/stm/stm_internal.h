@@ -189,6 +189,8 @@ inline uint64_t here(Transaction* tx)
 // Validates every read-set entry against the current header words; returns the first entry
 // that fails, or nullptr.
 ReadEntry* validate_reads(Transaction* tx);
+// validate_reads(); on failure rolls back with kind Validation, naming the failed entry.
+void validate_or_roll_back(Transaction* tx);
 // Extends the snapshot to now (LSA): validates, then moves m_rv. Rolls back on failure.
 void extend_snapshot(Transaction* tx, Object* trigger);
 void bloom_set(Transaction* tx, Object* o);
