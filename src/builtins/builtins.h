@@ -16,6 +16,17 @@ extern MethodDef const g_builtin_iter_methods[]; // builtins_iter.cpp: iter, nex
 struct ModuleObject;
 ModuleObject* builtins_module();
 
+// exec() called from Python code runs in the caller's interpreter activation, as a Python call
+// does: the interpreter asks for the frame of the code to run. Null when [callable] is not the
+// builtin exec or the call is one it leaves to the builtin (a closure). Raises what exec would
+// for bad arguments. Because the frame runs in the caller's activation, its polls can end
+// transactions (CLI-1): code that runpy and other tools run through exec() no longer runs as
+// one long transaction.
+namespace vm {
+    struct Frame;
+}
+vm::Frame* exec_frame(Value callable, Value const* args, size_t nargs, TupleObject* kwnames);
+
 } // namespace pystm
 
 namespace pystm {

@@ -16,6 +16,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "vm/frame.h"
 #include "vm/import.h"
 #include "vm/interpreter.h"
 #include <csetjmp>
@@ -420,26 +421,34 @@ Value run_code(CodeObject* code, Value globals, Value locals)
     return vm::eval_code(code, globals.as<DictObject>(), locals == globals ? Value() : locals);
 }
 
-Value b_exec(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+// exec()'s arguments: the code to run and its namespaces (CPython's checks and messages).
+CodeObject* exec_arguments(
+    Value const* args, size_t nargs, TupleObject* kwnames, Value* globals, Value* locals)
 {
     Value a[4];
     parse_args("exec", args, nargs, kwnames, { "source", "globals", "locals", "/", "*", "closure" }, 1, a);
-    Value globals = a[1], locals = a[2];
-    exec_namespaces("exec", &globals, &locals);
-    CodeObject* code;
+    *globals = a[1];
+    *locals = a[2];
+    exec_namespaces("exec", globals, locals);
     if (is_code(a[0])) {
-        code = a[0].as<CodeObject>();
+        CodeObject* code = a[0].as<CodeObject>();
         if (code->m_nfreevars > 0 && !(a[3] && !is_none(a[3])))
             raise(&exc::TypeError, "code object passed to exec() may not contain free variables");
         if (a[3] && !is_none(a[3]))
             raise(&exc::NotImplementedError, "exec() with a closure is not supported yet");
-    } else {
-        std::string text;
-        if (!source_text(a[0], &text))
-            raise(&exc::TypeError, "exec() arg 1 must be a string, bytes or code object");
-        check_null_bytes(text);
-        code = compiler::compile_source(text, "<string>", compiler::ParseMode::Exec);
+        return code;
     }
+    std::string text;
+    if (!source_text(a[0], &text))
+        raise(&exc::TypeError, "exec() arg 1 must be a string, bytes or code object");
+    check_null_bytes(text);
+    return compiler::compile_source(text, "<string>", compiler::ParseMode::Exec);
+}
+
+Value b_exec(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    Value globals, locals;
+    CodeObject* code = exec_arguments(args, nargs, kwnames, &globals, &locals);
     run_code(code, globals, locals);
     return none();
 }
@@ -591,5 +600,20 @@ MethodDef const g_builtin_core_methods[] = {
     { "breakpoint", b_breakpoint, METH_DEFAULT, "Call sys.breakpointhook(*args, **kws)." },
     { nullptr, nullptr },
 };
+
+vm::Frame* exec_frame(Value callable, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    auto* bf = callable.as<BuiltinFunction>();
+    if (bf->m_fn != b_exec || (kwnames && kwnames->m_size > 0))
+        return nullptr; // not exec, or keywords (closure=): the builtin's own path
+    Value globals, locals;
+    CodeObject* code = exec_arguments(args, nargs, kwnames, &globals, &locals);
+    if (code->m_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) || code->m_argcount > 0
+        || code->m_kwonlyargcount > 0)
+        return nullptr; // rare: exec of a function's code; the builtin runs it
+    vm::Frame* f = vm::frame_new(code, globals.as<DictObject>(), nullptr, locals);
+    f->m_result_none = true; // exec() returns None, whatever the code returns
+    return f;
+}
 
 } // namespace pystm

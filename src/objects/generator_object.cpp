@@ -846,8 +846,8 @@ Value gen_new_from_frame(Frame* f, FunctionObject* func)
     auto* g = gc::make<GenObject>(t);
     g->m_frame = f;
     g->m_code = f->m_code;
-    g->m_name = func->m_name;
-    g->m_qualname = func->m_qualname;
+    g->m_name = func ? func->m_name : f->m_code->m_name;
+    g->m_qualname = func ? func->m_qualname : f->m_code->m_qualname;
     f->m_gen = g;
     return Value(g);
 }

@@ -61,6 +61,9 @@ struct Frame : Object {
     bool m_is_entry = false;
     bool m_running = false;
     bool m_escaped = false; // FRAME-4
+    // A frame that exec() runs in its caller's activation (builtins/builtins.h, exec_frame):
+    // its return delivers None to the caller, as exec() returns.
+    bool m_result_none = false;
     // FRAME-5: the STM owned word of the attempt that allocated (or recycled) the frame, 0
     // outside transactions: only a frame of the running attempt may go back to the pool.
     uint64_t m_alloc_word = 0;
@@ -100,6 +103,7 @@ void frame_release(Frame* f);
 
 // Binds the frame of a generator-flagged function into a new generator / coroutine / async
 // generator object (objects/generator_object.cpp).
+// [func] null: a code object run by eval() or exec(); the names come from the code.
 Value gen_new_from_frame(Frame* f, FunctionObject* func);
 
 // The dict of a frame's local variables, as f_locals / locals() show them.

@@ -1789,6 +1789,20 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                     PUSH(r);
                     DISPATCH();
                 }
+                if (PY_UNLIKELY(callable.is_object()
+                        && callable.as_object()->m_type == &builtin_function_type)) {
+                    // exec() runs its code in this activation, as a Python call: the code's
+                    // polls may then end transactions (CLI-1).
+                    if (Frame* nf = exec_frame(callable, args, nargs, kw)) {
+                        enter_recursive_frame(ts);
+                        sp = base;
+                        SAVE_FRAME();
+                        link_frame(ts, nf, f);
+                        f = nf;
+                        LOAD_FRAME();
+                        DISPATCH();
+                    }
+                }
                 // CPython counts a call of a non-Python callable as one recursion level.
                 if (PY_UNLIKELY(++ts->m_recursion_depth > g_recursion_limit)) {
                     ts->m_recursion_depth--;
@@ -1891,6 +1905,8 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                 }
                 f = done->m_previous;
                 write_barrier(f); // CLI-2
+                if (PY_UNLIKELY(done->m_result_none))
+                    retval = none(); // exec() in the caller's activation
                 frame_release(done);
                 LOAD_FRAME();
                 // Deliver the result to the instruction that entered [done].
@@ -2382,6 +2398,8 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
 Value eval_code(CodeObject* code, DictObject* globals, Value locals)
 {
     Frame* f = frame_new(code, globals, nullptr, locals ? locals : Value(globals));
+    if (code->m_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))
+        return gen_new_from_frame(f, nullptr); // as CPython: the code's generator, not run yet
     bool yielded;
     return run_frame(f, false, &yielded);
 }
