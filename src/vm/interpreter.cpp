@@ -1026,6 +1026,19 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
 #define NAME(i) (names_->item(i).as<StrObject>())
 #define LOCALNAME(i) (co->m_localsplusnames->item(i).as<StrObject>())
 
+// Links callee frame [nf] (a Python call, or exec()'s code) after the call's operands, which
+// start at [base], and continues in it in this activation.
+#define ENTER_CALLEE(nf)                                                                           \
+    do {                                                                                           \
+        enter_recursive_frame(ts);                                                                 \
+        sp = base;                                                                                 \
+        SAVE_FRAME();                                                                              \
+        link_frame(ts, nf, f);                                                                     \
+        f = nf;                                                                                    \
+        LOAD_FRAME();                                                                              \
+        DISPATCH();                                                                                \
+    } while (0)
+
 #if PYSTM_COMPUTED_GOTO
     static void* s_targets[256];
     static bool s_targets_ready = false;
@@ -1776,13 +1789,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                     auto* fn = callable.as<FunctionObject>();
                     if (!(fn->m_code->m_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
                         Frame* nf = frame_for_call(fn, args, nargs, kw);
-                        enter_recursive_frame(ts);
-                        sp = base;
-                        SAVE_FRAME();
-                        link_frame(ts, nf, f);
-                        f = nf;
-                        LOAD_FRAME();
-                        DISPATCH();
+                        ENTER_CALLEE(nf);
                     }
                     Value r = call_function(fn, args, nargs, kw);
                     sp = base;
@@ -1794,13 +1801,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                     // exec() runs its code in this activation, as a Python call: the code's
                     // polls may then end transactions (CLI-1).
                     if (Frame* nf = exec_frame(callable, args, nargs, kw)) {
-                        enter_recursive_frame(ts);
-                        sp = base;
-                        SAVE_FRAME();
-                        link_frame(ts, nf, f);
-                        f = nf;
-                        LOAD_FRAME();
-                        DISPATCH();
+                        ENTER_CALLEE(nf);
                     }
                 }
                 // CPython counts a call of a non-Python callable as one recursion level.
@@ -1860,13 +1861,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                         size_t nkw = kn ? static_cast<size_t>(kn->m_size) : 0;
                         nf = frame_for_call(target.as<FunctionObject>(), flat.data(), flat.size() - nkw, kn);
                     }
-                    enter_recursive_frame(ts);
-                    sp = base;
-                    SAVE_FRAME();
-                    link_frame(ts, nf, f);
-                    f = nf;
-                    LOAD_FRAME();
-                    DISPATCH();
+                    ENTER_CALLEE(nf);
                 }
                 Value r = py_call_ex(func, args, kwd);
                 sp = base;
@@ -2382,6 +2377,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
     }
 #undef LOAD_FRAME
 #undef SAVE_FRAME
+#undef ENTER_CALLEE
 #undef PUSH
 #undef POP
 #undef TOP
