@@ -26,6 +26,8 @@ namespace vm {
     struct Frame;
 }
 vm::Frame* exec_frame(Value callable, Value const* args, size_t nargs, TupleObject* kwnames);
+// The builtin exec's native function, for CALL's inline test (every builtin call passes it).
+extern NativeFn const g_exec_fn;
 
 } // namespace pystm
 

@@ -601,6 +601,8 @@ MethodDef const g_builtin_core_methods[] = {
     { nullptr, nullptr },
 };
 
+NativeFn const g_exec_fn = b_exec;
+
 vm::Frame* exec_frame(Value callable, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     auto* bf = callable.as<BuiltinFunction>();

@@ -1797,7 +1797,8 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                     DISPATCH();
                 }
                 if (PY_UNLIKELY(callable.is_object()
-                        && callable.as_object()->m_type == &builtin_function_type)) {
+                        && callable.as_object()->m_type == &builtin_function_type
+                        && callable.as<BuiltinFunction>()->m_fn == g_exec_fn)) {
                     // exec() runs its code in this activation, as a Python call: the code's
                     // polls may then end transactions (CLI-1).
                     if (Frame* nf = exec_frame(callable, args, nargs, kw)) {
