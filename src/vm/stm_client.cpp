@@ -326,12 +326,14 @@ void apply_deferred(ThreadState* ts, Object* only)
     try {
         size_t kept = 0;
         for (size_t i = 0; i < q.size(); ++i) {
-            auto [l, v] = q[i];
-            if (only && static_cast<Object*>(l) != only) {
+            auto da = q[i];
+            if (only && static_cast<Object*>(da.list) != only) {
                 q[kept++] = q[i];
                 continue;
             }
-            list_append(l, v); // its write barrier may throw StmAbort: the queue is dropped then
+            ts->m_location_override = da.location; // LOC-3
+            list_append(da.list,
+                da.value); // its write barrier may throw StmAbort: the queue is dropped then
         }
         q.resize(kept);
         kept = 0;
@@ -341,6 +343,7 @@ void apply_deferred(ThreadState* ts, Object* only)
                 qi[kept++] = qi[i];
                 continue;
             }
+            ts->m_location_override = di.location; // LOC-3
             // DICT-10, DICT-11, SET-6, SET-7; may throw StmAbort
             if (di.container->m_type->has_flag(TF_DICT_SUBCLASS))
                 dict_apply_insert(static_cast<DictObject*>(di.container), di.key, di.hash, di.value);
@@ -351,9 +354,11 @@ void apply_deferred(ThreadState* ts, Object* only)
         inserts_shrunk(ts);
     } catch (...) {
         t_flushing = false;
+        ts->m_location_override = 0;
         throw;
     }
     t_flushing = false;
+    ts->m_location_override = 0;
 }
 
 // The running thread's state if a change of [o] may be queued now (LIST-3, DICT-10): a
@@ -382,7 +387,7 @@ bool defer_list_append(ListObject* l, Value v)
     ThreadState* ts = may_defer(l, [](ThreadState* t) { return t->m_deferred_appends.size(); }, 4096);
     if (!ts)
         return false;
-    ts->m_deferred_appends.emplace_back(l, v);
+    ts->m_deferred_appends.push_back({ l, v, current_location() });
     return true;
 }
 
@@ -401,7 +406,7 @@ bool queue_keyed_change(Object* container, Value key, int64_t hash, Value value)
         kCommitAfterInserts);
     if (!ts)
         return false;
-    ts->m_deferred_inserts.push_back({ container, key, hash, value });
+    ts->m_deferred_inserts.push_back({ container, key, hash, value, current_location() });
     t_queued_inserts = ts->m_deferred_inserts.size();
     size_t bit = pending_bit(container, hash);
     ts->m_pending_filter[bit / 64] |= uint64_t(1) << (bit % 64);

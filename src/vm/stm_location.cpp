@@ -34,6 +34,8 @@ uint32_t register_code(CodeObject* co)
 uint64_t current_location()
 {
     ThreadState* ts = tstate();
+    if (ts && PY_UNLIKELY(ts->m_location_override))
+        return ts->m_location_override; // LOC-3
     Frame* f = ts ? ts->m_frame : nullptr;
     if (!f || !f->m_code)
         return 0;

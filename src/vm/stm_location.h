@@ -12,6 +12,10 @@
 //          index stays in the table (traced as a root) and keeps its index.
 //   LOC-2  The table is an interpreter cache (principle 6): registering a code object inside a
 //          transaction is not undone by an abort, and causes no conflict.
+//   LOC-3  A change that an attempt queued (LIST-3's appends, DICT-10's insertions) and applies
+//          later, at its commit or its next whole-container access, is reported at the
+//          instruction that queued it: its locks and aborts name the line of the append or the
+//          insertion, not the line where the transaction ended.
 #pragma once
 
 #include <cstdint>

@@ -107,9 +107,9 @@ void trace_thread_state(ThreadState* ts, gc::Tracer& tracer)
     for (vm::Frame* f : ts->m_frame_pool)
         for (; f; f = f->m_previous)
             tracer.visit(Value(static_cast<Object*>(f)));
-    for (auto& [l, v] : ts->m_deferred_appends) {
-        tracer.visit(Value(reinterpret_cast<Object*>(l)));
-        tracer.visit(v);
+    for (auto& da : ts->m_deferred_appends) {
+        tracer.visit(Value(reinterpret_cast<Object*>(da.list)));
+        tracer.visit(da.value);
     }
     for (auto& ws : ts->m_weak_slots)
         tracer.visit(Value(ws.first));

@@ -73,8 +73,14 @@ struct ThreadState {
     Value m_restart_exc_base;
     // LIST-3: list.append calls of the running attempt on lists it does not own, applied when
     // the attempt touches such a list again or before it commits (vm/stm_client.cpp). Traced
-    // as roots; dropped when an attempt begins.
-    std::vector<std::pair<struct ListObject*, Value>> m_deferred_appends;
+    // as roots; dropped when an attempt begins. [location] is the tag of the instruction that
+    // queued the change (vm/stm_location.h): applying it reports that line, not the commit's.
+    struct DeferredAppend {
+        struct ListObject* list;
+        Value value;
+        uint64_t location;
+    };
+    std::vector<DeferredAppend> m_deferred_appends;
     // WEAK-2: the weak slots that the running attempt registered (owner, slot), and the
     // thread's commit count when it registered the first; an attempt that begins while the count
     // is unchanged follows an abort and unregisters them (vm/stm_client.cpp). Traced as roots.
@@ -88,12 +94,16 @@ struct ThreadState {
         Value key;
         int64_t hash;
         Value value;
+        uint64_t location; // as DeferredAppend's
     };
     std::vector<DeferredInsert> m_deferred_inserts;
     // A filter over m_deferred_inserts by (container, hash), so that a key read that finds no
     // queued insertion of its key (nearly all) does not scan the queue. Cleared with the queue.
     static constexpr size_t kPendingBits = 4096;
     uint64_t m_pending_filter[kPendingBits / 64] = {};
+    // While a queued change is applied: the location tag it was queued at, which
+    // current_location() reports instead of the frame's (LOC-3). 0 otherwise.
+    uint64_t m_location_override = 0;
     // FRAME-4/5: frames that returned without escaping, by slot count, linked through
     // m_previous, for the thread's next calls (vm/frame.cpp). Traced as roots.
     static constexpr size_t kFramePoolBuckets = 64;
