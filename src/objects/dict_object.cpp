@@ -651,6 +651,8 @@ bool set_keyed(DictObject* d, Value key, int64_t hash, Value value, KeyRead cons
     return true;
 }
 
+void insert_whole(DictObject* d, Value key, int64_t hash, Value value);
+
 void insert_known_hash(DictObject* d, Value key, int64_t hash, Value value)
 {
     if (PY_UNLIKELY(d->m_stripes != nullptr)) {
@@ -662,6 +664,12 @@ void insert_known_hash(DictObject* d, Value key, int64_t hash, Value value)
         if (r.state != KeyState::Fallback && set_keyed(d, key, hash, value, r))
             return;
     }
+    insert_whole(d, key, hash, value);
+}
+
+// d[key] = value through the dict's own barriers (and the key's stripe, DICT-9).
+void insert_whole(DictObject* d, Value key, int64_t hash, Value value)
+{
     int64_t ix = lookup(d, key, hash);
     if (ix < 0) {
         insert_absent(d, key, hash, value);
@@ -696,8 +704,11 @@ void insert_absent(DictObject* d, Value key, int64_t hash, Value value)
         t = d->m_table;
         u = nullptr; // a new table (DICT-6)
     }
+    // DICT-10: the key's presence belongs to its stripe. The lock saves no record of its own:
+    // the attempt owns the dict, whose record restores the slot, the entry and the counts
+    // (DICT-9, as lock_all_stripes).
     if (PY_UNLIKELY(d->m_stripes != nullptr))
-        write_barrier(stripe_of(d, hash)); // DICT-10: the key's presence belongs to its stripe
+        lock_barrier(stripe_of(d, hash));
     size_t slot = find_empty_slot(t, hash);
     int64_t n = t->nentries++;
     if (PY_UNLIKELY(u)) {
@@ -1165,7 +1176,7 @@ void dict_apply_insert(DictObject* d, Value key, int64_t hash, Value value)
             delete_entry(d, ix);
         return;
     }
-    insert_known_hash(d, key, hash, value);
+    insert_whole(d, key, hash, value); // the attempt owns [d]: key_read() would fall back
 }
 
 namespace {

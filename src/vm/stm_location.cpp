@@ -17,7 +17,7 @@ namespace {
 std::mutex s_mutex; // guards s_codes; a leaf lock, held only to register or resolve
 std::vector<CodeObject*> s_codes; // index i holds the code object whose tag id is i + 1
 
-uint32_t register_code(CodeObject* co)
+[[gnu::noinline]] uint32_t register_code(CodeObject* co)
 {
     std::lock_guard lk(s_mutex);
     uint32_t id = co->m_location_id.load(std::memory_order_relaxed);
@@ -31,17 +31,21 @@ uint32_t register_code(CodeObject* co)
 
 } // namespace
 
+// Called for each read-log entry and lock taken on a slow path: the common case (a registered
+// code object) takes no stack frame; registering is out of line.
 uint64_t current_location()
 {
     ThreadState* ts = tstate();
-    if (ts && PY_UNLIKELY(ts->m_location_override))
+    if (PY_UNLIKELY(!ts))
+        return 0;
+    if (PY_UNLIKELY(ts->m_location_override))
         return ts->m_location_override; // LOC-3
-    Frame* f = ts ? ts->m_frame : nullptr;
+    Frame* f = ts->m_frame;
     if (!f || !f->m_code)
         return 0;
     CodeObject* co = f->m_code;
     uint32_t id = co->m_location_id.load(std::memory_order_acquire);
-    if (id == 0)
+    if (PY_UNLIKELY(id == 0))
         id = register_code(co);
     return (uint64_t(id) << 32) | uint32_t(f->m_lasti + 1);
 }

@@ -15,7 +15,7 @@
 
 namespace pystm {
 
-thread_local ThreadState* t_tstate = nullptr;
+constinit thread_local ThreadState* t_tstate = nullptr;
 int g_recursion_limit = 1000;
 
 namespace vm {

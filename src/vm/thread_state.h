@@ -112,7 +112,7 @@ struct ThreadState {
 };
 
 // The calling thread's state; valid after thread_state_attach().
-extern thread_local ThreadState* t_tstate;
+extern thread_local constinit ThreadState* t_tstate;
 inline ThreadState* tstate() { return t_tstate; }
 
 // Creates and registers the calling thread's ThreadState (and its GC stack registration), then
