@@ -49,6 +49,7 @@ std::atomic<bool> g_collect_requested { false };
 // Set on the collecting thread while it marks and sweeps: the barriers of destroy hooks are
 // not part of any transaction then (in_collection()).
 constinit thread_local bool t_in_collection = false;
+size_t g_collection_count = 0;
 }
 
 namespace {
@@ -182,7 +183,6 @@ bool (*g_stop_world)() = nullptr; // set_world_hooks()
 void (*g_resume_world)() = nullptr;
 size_t g_live_bytes = 0; // bytes surviving the last collection
 size_t g_live_objects = 0;
-size_t g_collections = 0;
 bool g_collecting = false;
 
 // Size class of every request size, by 16-byte granule: allocation's first step is one load.
@@ -824,7 +824,7 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
     g_live_bytes = live_bytes;
     g_live_objects = live_objects;
     g_allocated_since.store(0, std::memory_order_relaxed);
-    g_collections++;
+    detail::g_collection_count++;
     detail::g_collect_requested.store(false, std::memory_order_relaxed);
     g_collecting = false;
     detail::t_in_collection = false;
@@ -1208,7 +1208,8 @@ bool is_heap_object(void const* p)
 Stats stats()
 {
     std::lock_guard lock(g_heap_mutex);
-    return Stats { g_live_bytes + g_allocated_since.load(std::memory_order_relaxed), g_live_objects, g_collections, g_threshold };
+    return Stats { g_live_bytes + g_allocated_since.load(std::memory_order_relaxed), g_live_objects,
+        detail::g_collection_count, g_threshold };
 }
 
 void verify_heap()

@@ -199,7 +199,11 @@ void verify_heap();
 
 namespace detail {
 extern std::atomic<bool> g_collect_requested;
+extern size_t g_collection_count;
 }
 inline bool collection_requested() { return detail::g_collect_requested.load(std::memory_order_relaxed); }
+// Collections so far. Written with the world stopped, so a thread reads it outside a collection
+// without a race: a change tells it that objects it remembers by address may have been freed.
+inline size_t collection_count() { return detail::g_collection_count; }
 
 } // namespace pystm::gc

@@ -71,6 +71,16 @@
 //          unless that lock fails validation. The attempt's own key reads find the queued
 //          deletion and read the key as absent; inserting the key again queues a new insertion
 //          after the deletion, so the key moves to the end of the order as it must.
+//   DICT-12 a key read (DICT-10) that repeats the thread's last one, in the same attempt, with
+//          the dict's and the stripe's STM words, the attempt's queue and the collection count
+//          unchanged, returns the last result without probing again (KeyMemo says why).
+//   DICT-13 an attempt that owns a striped dict locks stripes without records (lock_barrier):
+//          from then on the dict's record alone logs the entries it changes. Records are
+//          restored in the reverse order of their locks, so a stripe record taken after the
+//          dict's would be restored first, and the dict's record, which snapshots whole entries
+//          (DICT-5), would then put back an entry as it was after the stripe's logged write: a
+//          value the attempt wrote and that never committed. (A stripe record taken before the
+//          dict's is restored after it and wins, as it must: its log holds the committed value.)
 #include "objects/dict_object.h"
 #include "objects/dict_internal.h"
 #include "gc/heap.h"
@@ -486,7 +496,10 @@ void insert_absent(DictObject* d, Value key, int64_t hash, Value value);
 void set_value_striped(DictObject* d, int64_t ix, int64_t hash, Value value)
 {
     DictStripe* st = stripe_of(d, hash);
-    write_barrier(st);
+    if (g_stm_active && stm::write_fast(d))
+        lock_barrier(st); // DICT-13: the dict's record keeps the old value
+    else
+        write_barrier(st);
     read_validate_barrier(d); // STM-5: the structure lookup() saw is still the current one
     DictTable* t = d->m_table;
     if (StripeUndo* u = st->m_undo.present() ? st->m_undo.get(st) : nullptr) {
@@ -525,11 +538,41 @@ struct KeyRead {
 // dict's own barriers) when the attempt is not an ordinary running one, when the key is not
 // simple, when this attempt holds the dict (its own barriers are free then), and for read-mostly
 // dicts (TYPE-4, STM-7).
+// DICT-12: the thread's last key read, which a read of the same key by the same attempt reuses
+// while nothing it depends on has changed: `d[k] = d.get(k, 0) + 1` reads the key twice. The
+// probe's result stands as long as the dict's and the stripe's STM words are the ones the read
+// saw (every change of the key's presence or value, of the table, or of the stripes locks one
+// of them, and an attempt that locks and then rolls back puts back what it changed with the
+// word), the attempt is the same (its lock word is unique), its queue of changes did not move
+// (its own queued changes are in no word), and no collection ran (the memo's addresses are
+// not traced: a collection may free them and another key may take the key's address).
+struct KeyMemo {
+    DictObject* dict = nullptr;
+    Value key;
+    uint64_t own_word = 0;
+    uint64_t dict_word = 0;
+    uint64_t stripe_word = 0;
+    size_t queued = 0;
+    size_t collections = 0;
+    KeyRead read;
+};
+constinit thread_local KeyMemo t_key_memo;
+
+inline bool key_memo_holds(KeyMemo const& m, DictObject* d, Value key)
+{
+    return m.dict == d && m.key == key && m.own_word == stm::t_own_word
+        && m.queued == t_queued_inserts && m.collections == gc::collection_count()
+        && d->m_stm.load(std::memory_order_acquire) == m.dict_word
+        && m.read.stripe->m_stm.load(std::memory_order_acquire) == m.stripe_word;
+}
+
 KeyRead key_read(DictObject* d, Value key, int64_t hash)
 {
     KeyRead r;
     if (!g_stm_active || !stm::t_filter || !simple_key(key))
         return r;
+    if (key_memo_holds(t_key_memo, d, key))
+        return t_key_memo.read; // DICT-12
     if (DictTable* t = std::atomic_ref<DictTable*>(d->m_table).load(std::memory_order_acquire)) {
         int32_t* first
             = &t->indices()[static_cast<size_t>(hash) & static_cast<size_t>(t->size - 1)];
@@ -613,6 +656,10 @@ KeyRead key_read(DictObject* d, Value key, int64_t hash)
         r.serial = t ? t->serial : 0;
         r.ix = found;
         r.value = value;
+        uint64_t sw = st->m_stm.load(std::memory_order_acquire);
+        if (!(sw & stm::kOwned)) // DICT-12: a stripe locked since the validation is not memoized
+            t_key_memo = KeyMemo { d, key, stm::t_own_word, w, sw, t_queued_inserts,
+                gc::collection_count(), r };
         return r;
     }
     return KeyRead {};
@@ -682,7 +729,8 @@ void insert_whole(DictObject* d, Value key, int64_t hash, Value value)
     write_barrier(d);
     maybe_give_stripes(d);
     if (PY_UNLIKELY(d->m_stripes != nullptr))
-        write_barrier(stripe_of(d, hash)); // a read-mostly dict: the epoch must see the change
+        lock_barrier(
+            stripe_of(d, hash)); // a read-mostly dict: the epoch must see the change (DICT-13)
     DictUndo* u = undo_for_change(d);
     DictTable* t = d->m_table;
     if (PY_UNLIKELY(u))
@@ -704,9 +752,7 @@ void insert_absent(DictObject* d, Value key, int64_t hash, Value value)
         t = d->m_table;
         u = nullptr; // a new table (DICT-6)
     }
-    // DICT-10: the key's presence belongs to its stripe. The lock saves no record of its own:
-    // the attempt owns the dict, whose record restores the slot, the entry and the counts
-    // (DICT-9, as lock_all_stripes).
+    // DICT-10: the key's presence belongs to its stripe, locked without a record (DICT-13).
     if (PY_UNLIKELY(d->m_stripes != nullptr))
         lock_barrier(stripe_of(d, hash));
     size_t slot = find_empty_slot(t, hash);
@@ -730,7 +776,8 @@ Value delete_entry(DictObject* d, int64_t ix)
 {
     write_barrier(d);
     if (PY_UNLIKELY(d->m_stripes != nullptr))
-        write_barrier(stripe_of(d, d->m_table->entries()[ix].hash)); // DICT-9: the value goes too
+        lock_barrier(
+            stripe_of(d, d->m_table->entries()[ix].hash)); // DICT-9, DICT-13: the value goes too
     DictUndo* u = undo_for_change(d);
     DictTable* t = d->m_table;
     DictEntry* e = &t->entries()[ix];
