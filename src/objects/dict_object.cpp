@@ -526,18 +526,6 @@ struct KeyRead {
     Value* pending = nullptr; // Pending: the queued value, which the attempt may overwrite
 };
 
-// DICT-10: the state of one simple [key] of a striped dict, read without the dict's read barrier:
-// the key's stripe goes into the read set instead, so commits that insert or delete other keys do
-// not invalidate this attempt. Every change of the key's presence or value locks the key's
-// stripe before it touches the table, so the probe's result is the key's state in this
-// attempt's snapshot once the stripe validates afterwards, even while another attempt changes
-// the table for other keys: the probe only has to be memory-safe then. It is: a new entry is
-// complete before its index slot is published, a replaced table stays allocated until the next
-// collection (GC-9; a table an aborted attempt allocated too, DICT-6), deleted entries read as
-// null keys, and only simple keys are compared (no Python code runs). Returns Fallback (use the
-// dict's own barriers) when the attempt is not an ordinary running one, when the key is not
-// simple, when this attempt holds the dict (its own barriers are free then), and for read-mostly
-// dicts (TYPE-4, STM-7).
 // DICT-12: the thread's last key read, which a read of the same key by the same attempt reuses
 // while nothing it depends on has changed: `d[k] = d.get(k, 0) + 1` reads the key twice. The
 // probe's result stands as long as the dict's and the stripe's STM words are the ones the read
@@ -566,6 +554,18 @@ inline bool key_memo_holds(KeyMemo const& m, DictObject* d, Value key)
         && m.read.stripe->m_stm.load(std::memory_order_acquire) == m.stripe_word;
 }
 
+// DICT-10: the state of one simple [key] of a striped dict, read without the dict's read barrier:
+// the key's stripe goes into the read set instead, so commits that insert or delete other keys do
+// not invalidate this attempt. Every change of the key's presence or value locks the key's
+// stripe before it touches the table, so the probe's result is the key's state in this
+// attempt's snapshot once the stripe validates afterwards, even while another attempt changes
+// the table for other keys: the probe only has to be memory-safe then. It is: a new entry is
+// complete before its index slot is published, a replaced table stays allocated until the next
+// collection (GC-9; a table an aborted attempt allocated too, DICT-6), deleted entries read as
+// null keys, and only simple keys are compared (no Python code runs). Returns Fallback (use the
+// dict's own barriers) when the attempt is not an ordinary running one, when the key is not
+// simple, when this attempt holds the dict (its own barriers are free then), and for read-mostly
+// dicts (TYPE-4, STM-7).
 KeyRead key_read(DictObject* d, Value key, int64_t hash)
 {
     KeyRead r;
@@ -729,8 +729,8 @@ void insert_whole(DictObject* d, Value key, int64_t hash, Value value)
     write_barrier(d);
     maybe_give_stripes(d);
     if (PY_UNLIKELY(d->m_stripes != nullptr))
-        lock_barrier(
-            stripe_of(d, hash)); // a read-mostly dict: the epoch must see the change (DICT-13)
+        // A read-mostly dict: the epoch must see the change. No record (DICT-13).
+        lock_barrier(stripe_of(d, hash));
     DictUndo* u = undo_for_change(d);
     DictTable* t = d->m_table;
     if (PY_UNLIKELY(u))
@@ -776,8 +776,8 @@ Value delete_entry(DictObject* d, int64_t ix)
 {
     write_barrier(d);
     if (PY_UNLIKELY(d->m_stripes != nullptr))
-        lock_barrier(
-            stripe_of(d, d->m_table->entries()[ix].hash)); // DICT-9, DICT-13: the value goes too
+        // DICT-9: the value goes too. No record (DICT-13).
+        lock_barrier(stripe_of(d, d->m_table->entries()[ix].hash));
     DictUndo* u = undo_for_change(d);
     DictTable* t = d->m_table;
     DictEntry* e = &t->entries()[ix];
