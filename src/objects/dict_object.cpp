@@ -595,7 +595,7 @@ KeyRead key_read(DictObject* d, Value key, int64_t hash)
             continue;
         DictStripe* st = static_cast<DictStripe*>(so);
         r.stripe = st;
-        if (t_queued_inserts) {
+        if (maybe_pending(d, hash)) {
             if (Value* p = g_pending_lookup(d, key, hash)) {
                 if (is_deleted_marker(*p)) {
                     r.state = KeyState::Absent; // DICT-11: deleted by this attempt
@@ -1212,6 +1212,7 @@ const MethodDef dict_methods[] = {
 
 Value* (*g_pending_lookup)(Object* container, Value key, int64_t hash) = nullptr;
 constinit thread_local size_t t_queued_inserts = 0;
+constinit thread_local uint64_t t_pending_filter[kPendingFilterBits / 64] = {};
 bool (*g_queue_keyed_change)(Object* container, Value key, int64_t hash, Value value) = nullptr;
 
 void dict_apply_insert(DictObject* d, Value key, int64_t hash, Value value)

@@ -51,6 +51,25 @@ extern Value* (*g_pending_lookup)(Object* container, Value key, int64_t hash); /
 // How many insertions the calling thread has queued (kept by vm/stm_client.cpp): key reads skip
 // g_pending_lookup while it is 0.
 extern constinit thread_local size_t t_queued_inserts;
+// A filter over the calling thread's queued insertions by (container, hash), kept with the queue
+// by vm/stm_client.cpp and cleared with it, so that a key read that finds no queued change of
+// its key (nearly all) does not call g_pending_lookup.
+inline constexpr size_t kPendingFilterBits = 4096;
+extern constinit thread_local uint64_t t_pending_filter[kPendingFilterBits / 64];
+inline size_t pending_bit(Object const* container, int64_t hash)
+{
+    uint64_t h = (static_cast<uint64_t>(hash) ^ reinterpret_cast<uintptr_t>(container))
+        * 0x9E3779B97F4A7C15ull;
+    return size_t(h >> 52); // kPendingFilterBits
+}
+// True if the calling thread may have queued a change of a key with [hash] in [container].
+inline bool maybe_pending(Object const* container, int64_t hash)
+{
+    if (!t_queued_inserts)
+        return false;
+    size_t bit = pending_bit(container, hash);
+    return (t_pending_filter[bit / 64] >> (bit % 64)) & 1;
+}
 void dict_apply_insert(DictObject* d, Value key, int64_t hash, Value value);
 
 extern Type dict_type;

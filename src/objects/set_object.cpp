@@ -270,7 +270,7 @@ SetKey set_key_read(SetObject* so, Value key, int64_t hash, Object** stripe)
         if (sr == StripeRead::Retry)
             continue;
         *stripe = st;
-        if (t_queued_inserts) {
+        if (maybe_pending(so, hash)) {
             if (Value* p = g_pending_lookup(so, key, hash))
                 return is_deleted_marker(*p) ? SetKey::Absent : SetKey::Pending; // SET-7
         }

@@ -271,19 +271,13 @@ void maybe_chaos_abort()
 // DICT-10 queues the insertions of new keys into striped dicts the same way.
 thread_local bool t_flushing = false; // applying queued changes: their own barriers must not recurse
 
-// ThreadState::m_pending_filter's bit for an insertion of a key with [hash] into [container].
-inline size_t pending_bit(Object const* container, int64_t hash)
-{
-    uint64_t h = (static_cast<uint64_t>(hash) ^ reinterpret_cast<uintptr_t>(container)) * 0x9E3779B97F4A7C15ull;
-    return size_t(h >> 52); // 4096 bits
-}
 // Keeps the queue's mirrors in step with it after it shrank: the filter (cleared when the queue
 // is empty) and t_queued_inserts.
 inline void inserts_shrunk(ThreadState* ts)
 {
     t_queued_inserts = ts->m_deferred_inserts.size();
     if (ts->m_deferred_inserts.empty())
-        std::memset(ts->m_pending_filter, 0, sizeof ts->m_pending_filter);
+        std::memset(t_pending_filter, 0, sizeof t_pending_filter);
 }
 inline void clear_inserts(ThreadState* ts)
 {
@@ -409,7 +403,7 @@ bool queue_keyed_change(Object* container, Value key, int64_t hash, Value value)
     ts->m_deferred_inserts.push_back({ container, key, hash, value, current_location() });
     t_queued_inserts = ts->m_deferred_inserts.size();
     size_t bit = pending_bit(container, hash);
-    ts->m_pending_filter[bit / 64] |= uint64_t(1) << (bit % 64);
+    t_pending_filter[bit / 64] |= uint64_t(1) << (bit % 64);
     return true;
 }
 
@@ -422,7 +416,7 @@ Value* pending_lookup(Object* container, Value key, int64_t hash)
     if (!ts || ts->m_deferred_inserts.empty())
         return nullptr;
     size_t bit = pending_bit(container, hash);
-    if (!(ts->m_pending_filter[bit / 64] & (uint64_t(1) << (bit % 64))))
+    if (!(t_pending_filter[bit / 64] & (uint64_t(1) << (bit % 64))))
         return nullptr;
     auto& qi = ts->m_deferred_inserts;
     for (size_t i = qi.size(); i-- > 0;) {

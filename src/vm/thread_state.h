@@ -97,10 +97,7 @@ struct ThreadState {
         uint64_t location; // as DeferredAppend's
     };
     std::vector<DeferredInsert> m_deferred_inserts;
-    // A filter over m_deferred_inserts by (container, hash), so that a key read that finds no
-    // queued insertion of its key (nearly all) does not scan the queue. Cleared with the queue.
-    static constexpr size_t kPendingBits = 4096;
-    uint64_t m_pending_filter[kPendingBits / 64] = {};
+    // (t_pending_filter, objects/dict_object.h, is the filter over this queue.)
     // While a queued change is applied: the location tag it was queued at, which
     // current_location() reports instead of the frame's (LOC-3). 0 otherwise.
     uint64_t m_location_override = 0;
