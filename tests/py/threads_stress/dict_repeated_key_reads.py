@@ -15,15 +15,20 @@ import sys
 import threading
 
 try:
-    from pystm import atomic, stmdict
+    from pystm import atomic, hint_commit_soon, stmdict
 except ImportError:
     atomic = threading.RLock()
     stmdict = dict
 
+    def hint_commit_soon():
+        pass
+
 NTHREADS = int(sys.argv[1]) if len(sys.argv) > 1 else 2
 ROUNDS = 4000 // NTHREADS
+HOT_ROUNDS = 12000 // NTHREADS
 counts = stmdict()
 scratch = stmdict()
+hot = stmdict()
 errors = []
 
 
@@ -57,6 +62,15 @@ def worker(tid):
             other = "o%d-%d" % (tid, i % 5)
             scratch[other] = i  # another key in between
             check(scratch.get(mine) == i, "read after another key's write")
+            if i % 11 == 0:
+                # A key that is not a str or an int takes the whole dict: the later reads of
+                # `mine` must leave the per-key path.
+                v = scratch.get(mine)
+                scratch[("t", tid)] = i
+                scratch[mine] = i
+                check(scratch.get(mine) == i, "write after taking the dict")
+                del scratch[mine]
+                scratch[mine] = i
             if i % 7 == 0:
                 n = len(scratch)  # a whole-dict read applies the queued insertions
                 check(n >= 1, "len")
@@ -71,6 +85,20 @@ def worker(tid):
             check(a == b, "two reads of one key in one transaction differ")
             counts[k] = b + 1
 
+    for i in range(HOT_ROUNDS):
+        # A transaction whose first read repeats the last read of the one before: the earlier
+        # read belongs to the earlier transaction, and a commit of another thread between the
+        # two must still make this one re-run (no increment may be lost).
+        k = i % 3
+        with atomic:
+            hot.get(k, 0)
+        hint_commit_soon()  # the next block runs in a transaction of its own
+        with atomic:
+            v = hot.get(k, 0)
+            for _ in range(100):  # room for another thread's commit
+                pass
+            hot[k] = v + 1
+
 
 threads = [threading.Thread(target=worker, args=(t,)) for t in range(NTHREADS)]
 for t in threads:
@@ -80,6 +108,7 @@ for t in threads:
 
 total_words = sum(v for k, v in counts.items() if isinstance(k, str))
 total_ints = sum(v for k, v in counts.items() if isinstance(k, int))
-print("words", total_words == NTHREADS * ROUNDS, "ints", total_ints == NTHREADS * ROUNDS)
-print("scratch keys", len(scratch) == NTHREADS * (min(ROUNDS, 13) + min(ROUNDS, 5)))
+print("words", total_words == NTHREADS * ROUNDS, "ints", total_ints == NTHREADS * ROUNDS,
+      "hot", sum(hot.values()) == NTHREADS * HOT_ROUNDS)
+print("scratch keys", len(scratch) == NTHREADS * (min(ROUNDS, 13) + min(ROUNDS, 5) + 1))
 print("errors", sorted(set(errors)))
