@@ -1,9 +1,11 @@
-// The private layout of dict objects (dict_object.h), shared by dict_object.cpp and
-// dict_undo.cpp. Nothing else may include it: all other code goes through dict_object.h.
+// The private layout of dict objects (dict_object.h), shared by dict_object.cpp, dict_undo.cpp
+// and dict_views.cpp. Nothing else may include it: all other code goes through dict_object.h.
 #pragma once
 
 #include "gc/heap.h"
+#include "objects/access.h"
 #include "objects/dict_object.h"
+#include "objects/stripes.h"
 
 #include <atomic>
 #include <cstdint>
@@ -56,6 +58,28 @@ struct DictStripe : Object {
     AttachedUndo<StripeUndo> m_undo;
     DictStripe(Type* t, DictObject* d) : Object(t), m_dict(d) { }
 };
+
+// The stripe of the keys with [hash] (objects/stripes.h). [d]'s state must have been read.
+inline DictStripe* stripe_of(DictObject* d, int64_t hash)
+{
+    return static_cast<DictStripe*>(stripe_at(d->m_stripes, hash));
+}
+
+// Before reading the value of an entry with [hash], after read_barrier(d): the stripe's read
+// barrier (null when [d] has no stripes). Pair with value_read_end() after the read (STM-5).
+inline DictStripe* value_read_begin(DictObject* d, int64_t hash)
+{
+    if (PY_LIKELY(!d->m_stripes))
+        return nullptr;
+    DictStripe* st = stripe_of(d, hash);
+    read_barrier(st);
+    return st;
+}
+inline void value_read_end(DictStripe* st)
+{
+    if (st)
+        read_validate_barrier(st);
+}
 
 struct StripeUndo {
     DictStripe* stripe;

@@ -152,25 +152,6 @@ namespace {
 
 // --- value stripes (DICT-9) -------------------------------------------------------------------
 
-// The stripe of the keys with [hash] (objects/stripes.h). [d]'s state must have been read.
-inline DictStripe* stripe_of(DictObject* d, int64_t hash) { return static_cast<DictStripe*>(stripe_at(d->m_stripes, hash)); }
-
-// Before reading the value of an entry with [hash], after read_barrier(d): the stripe's read
-// barrier (null when [d] has no stripes). Pair with value_read_end() after the read (STM-5).
-inline DictStripe* value_read_begin(DictObject* d, int64_t hash)
-{
-    if (PY_LIKELY(!d->m_stripes))
-        return nullptr;
-    DictStripe* st = stripe_of(d, hash);
-    read_barrier(st);
-    return st;
-}
-inline void value_read_end(DictStripe* st)
-{
-    if (st)
-        read_validate_barrier(st);
-}
-
 // Before a change that moves, copies or rewrites existing entries of a striped dict (after the
 // dict's write barrier): every stripe is locked, so no other attempt holds an in-place value
 // write to any entry (DICT-9). The locks save no undo records: the attempt owns the dict, so
@@ -1413,90 +1394,6 @@ void dict_update(DictObject* d, Value other)
     Value it = py_iter(keys);
     for (Value k; (k = iter_next_fast(it));)
         dict_set(d, k, py_getitem(other, k));
-}
-
-namespace {
-
-// DICT-9: the key and value of live entry [i] of a striped dict, after read_barrier(d).
-bool read_entry_striped(DictObject* d, int64_t i, Value* key, Value* value)
-{
-    DictStripe* st = value_read_begin(d, d->m_table->entries()[i].hash);
-    read_validate_barrier(d); // the stripe's barrier may have waited
-    DictEntry const& e = d->m_table->entries()[i];
-    *key = e.key;
-    *value = e.value;
-    value_read_end(st);
-    read_validate_barrier(d);
-    return true;
-}
-
-} // namespace
-
-bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value)
-{
-    read_barrier(d);
-    DictTable* t = d->m_table;
-    if (!t)
-        return false;
-    while (*pos < t->nentries) {
-        DictEntry* e = &t->entries()[(*pos)++];
-        if (e->key) {
-            if (PY_UNLIKELY(d->m_stripes != nullptr))
-                return read_entry_striped(d, *pos - 1, key, value);
-            *key = e->key;
-            *value = e->value;
-            read_validate_barrier(d); // STM-5: key and value of one entry belong together
-            return true;
-        }
-    }
-    read_validate_barrier(d); // the end seen is the committed end
-    return false;
-}
-
-bool dict_next_hashed(DictObject* d, int64_t* pos, Value* key, Value* value, int64_t* hash)
-{
-    read_barrier(d);
-    DictTable* t = d->m_table;
-    if (!t)
-        return false;
-    while (*pos < t->nentries) {
-        DictEntry* e = &t->entries()[(*pos)++];
-        if (e->key) {
-            if (PY_UNLIKELY(d->m_stripes != nullptr)) {
-                *hash = e->hash; // keys and hashes are the dict's structure (DICT-9)
-                return read_entry_striped(d, *pos - 1, key, value);
-            }
-            *key = e->key;
-            *value = e->value;
-            *hash = e->hash;
-            read_validate_barrier(d); // STM-5: the three fields of one entry belong together
-            return true;
-        }
-    }
-    return false;
-}
-
-bool dict_prev(DictObject* d, int64_t* pos, Value* key, Value* value)
-{
-    read_barrier(d);
-    DictTable* t = d->m_table;
-    if (!t)
-        return false;
-    if (*pos > t->nentries)
-        *pos = t->nentries;
-    while (*pos > 0) {
-        DictEntry* e = &t->entries()[--(*pos)];
-        if (e->key) {
-            if (PY_UNLIKELY(d->m_stripes != nullptr))
-                return read_entry_striped(d, *pos, key, value);
-            *key = e->key;
-            *value = e->value;
-            read_validate_barrier(d); // STM-5
-            return true;
-        }
-    }
-    read_validate_barrier(d);
-    return false;
 }
 
 void setup_dict_types()

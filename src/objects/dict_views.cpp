@@ -1,5 +1,6 @@
 // dict views (dict_keys, dict_values, dict_items) with the set operations of keys and items
-// views, and the six dict iterators (forward and reverse over keys, values and items).
+// views, the six dict iterators (forward and reverse over keys, values and items), and the
+// entry iteration of the C++ API they use (dict_next, dict_next_hashed, dict_prev).
 //
 // Invariants: a view holds only its dict and reads it through the dict API (barriers included).
 // A forward iterator remembers the dict's size when created: a different size raises
@@ -7,18 +8,105 @@
 // than expected raises "dictionary keys changed during iteration", as CPython. Iterators drop the
 // dict when exhausted.
 #include "gc/heap.h"
+#include "objects/access.h"
+#include "objects/dict_internal.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
-#include "objects/richcompare.h"
 #include "objects/iter_objects.h"
 #include "objects/list_object.h"
+#include "objects/richcompare.h"
 #include "objects/set_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
-#include "objects/access.h"
 
 namespace pystm {
+
+// --- entry iteration ---------------------------------------------------------------------------
+
+namespace {
+
+    // DICT-9: the key and value of live entry [i] of a striped dict, after read_barrier(d).
+    bool read_entry_striped(DictObject* d, int64_t i, Value* key, Value* value)
+    {
+        DictStripe* st = value_read_begin(d, d->m_table->entries()[i].hash);
+        read_validate_barrier(d); // the stripe's barrier may have waited
+        DictEntry const& e = d->m_table->entries()[i];
+        *key = e.key;
+        *value = e.value;
+        value_read_end(st);
+        read_validate_barrier(d);
+        return true;
+    }
+
+} // namespace
+
+bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value)
+{
+    read_barrier(d);
+    DictTable* t = d->m_table;
+    if (!t)
+        return false;
+    while (*pos < t->nentries) {
+        DictEntry* e = &t->entries()[(*pos)++];
+        if (e->key) {
+            if (PY_UNLIKELY(d->m_stripes != nullptr))
+                return read_entry_striped(d, *pos - 1, key, value);
+            *key = e->key;
+            *value = e->value;
+            read_validate_barrier(d); // STM-5: key and value of one entry belong together
+            return true;
+        }
+    }
+    read_validate_barrier(d); // the end seen is the committed end
+    return false;
+}
+
+bool dict_next_hashed(DictObject* d, int64_t* pos, Value* key, Value* value, int64_t* hash)
+{
+    read_barrier(d);
+    DictTable* t = d->m_table;
+    if (!t)
+        return false;
+    while (*pos < t->nentries) {
+        DictEntry* e = &t->entries()[(*pos)++];
+        if (e->key) {
+            if (PY_UNLIKELY(d->m_stripes != nullptr)) {
+                *hash = e->hash; // keys and hashes are the dict's structure (DICT-9)
+                return read_entry_striped(d, *pos - 1, key, value);
+            }
+            *key = e->key;
+            *value = e->value;
+            *hash = e->hash;
+            read_validate_barrier(d); // STM-5: the three fields of one entry belong together
+            return true;
+        }
+    }
+    return false;
+}
+
+bool dict_prev(DictObject* d, int64_t* pos, Value* key, Value* value)
+{
+    read_barrier(d);
+    DictTable* t = d->m_table;
+    if (!t)
+        return false;
+    if (*pos > t->nentries)
+        *pos = t->nentries;
+    while (*pos > 0) {
+        DictEntry* e = &t->entries()[--(*pos)];
+        if (e->key) {
+            if (PY_UNLIKELY(d->m_stripes != nullptr))
+                return read_entry_striped(d, *pos, key, value);
+            *key = e->key;
+            *value = e->value;
+            read_validate_barrier(d); // STM-5
+            return true;
+        }
+    }
+    read_validate_barrier(d);
+    return false;
+}
 
 static Type dict_keys_type { &type_type };
 static Type dict_values_type { &type_type };

@@ -326,8 +326,8 @@ void apply_deferred(ThreadState* ts, Object* only)
                 continue;
             }
             ts->m_location_override = da.location; // LOC-3
-            list_append(da.list,
-                da.value); // its write barrier may throw StmAbort: the queue is dropped then
+            // Its write barrier may throw StmAbort: the queue is dropped then.
+            list_append(da.list, da.value);
         }
         q.resize(kept);
         kept = 0;
@@ -415,8 +415,7 @@ Value* pending_lookup(Object* container, Value key, int64_t hash)
     ThreadState* ts = tstate();
     if (!ts || ts->m_deferred_inserts.empty())
         return nullptr;
-    size_t bit = pending_bit(container, hash);
-    if (!(t_pending_filter[bit / 64] & (uint64_t(1) << (bit % 64))))
+    if (!maybe_pending(container, hash))
         return nullptr;
     auto& qi = ts->m_deferred_inserts;
     for (size_t i = qi.size(); i-- > 0;) {
