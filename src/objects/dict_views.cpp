@@ -41,27 +41,6 @@ namespace {
 
 } // namespace
 
-bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value)
-{
-    read_barrier(d);
-    DictTable* t = d->m_table;
-    if (!t)
-        return false;
-    while (*pos < t->nentries) {
-        DictEntry* e = &t->entries()[(*pos)++];
-        if (e->key) {
-            if (PY_UNLIKELY(d->m_stripes != nullptr))
-                return read_entry_striped(d, *pos - 1, key, value);
-            *key = e->key;
-            *value = e->value;
-            read_validate_barrier(d); // STM-5: key and value of one entry belong together
-            return true;
-        }
-    }
-    read_validate_barrier(d); // the end seen is the committed end
-    return false;
-}
-
 bool dict_next_hashed(DictObject* d, int64_t* pos, Value* key, Value* value, int64_t* hash)
 {
     read_barrier(d);
@@ -82,7 +61,14 @@ bool dict_next_hashed(DictObject* d, int64_t* pos, Value* key, Value* value, int
             return true;
         }
     }
+    read_validate_barrier(d); // the end seen is the committed end
     return false;
+}
+
+bool dict_next(DictObject* d, int64_t* pos, Value* key, Value* value)
+{
+    int64_t hash;
+    return dict_next_hashed(d, pos, key, value, &hash);
 }
 
 bool dict_prev(DictObject* d, int64_t* pos, Value* key, Value* value)
