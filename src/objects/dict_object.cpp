@@ -81,6 +81,11 @@
 //          (DICT-5), would then put back an entry as it was after the stripe's logged write: a
 //          value the attempt wrote and that never committed. (A stripe record taken before the
 //          dict's is restored after it and wins, as it must: its log holds the committed value.)
+//   DICT-14 a parallel attempt that resizes a striped dict of kInevitableResize entries or more
+//          becomes inevitable first. The resize locks every stripe (DICT-9), which any other
+//          thread using the dict meets at once, and takes milliseconds: as an ordinary attempt
+//          it was killed or aborted over and over until the starvation rule made it inevitable
+//          (STM-9), each retry redoing the copy while the others lost their work to it too.
 #include "objects/dict_object.h"
 #include "objects/dict_internal.h"
 #include "gc/heap.h"
@@ -390,8 +395,17 @@ void dict_destroy(Object* o)
 }
 
 // Rebuilds [d]'s table with room for [minused] items, dropping deleted entries.
+// DICT-14: how many entries make a striped dict's resize long enough to run inevitably. A
+// copy of this many entries takes tens of microseconds, as long as a few ordinary attempts of
+// the threads that it would make wait.
+constexpr int64_t kInevitableResize = 8192;
+
 void dict_resize(DictObject* d, int64_t minused)
 {
+    if (PY_UNLIKELY(d->m_stripes != nullptr) && d->m_table
+        && d->m_table->nentries >= kInevitableResize && g_stm_active && stm::in_transaction()
+        && !stm::is_inevitable() && !gc::in_collection())
+        stm::become_inevitable(); // DICT-14 (may abort: the reads so far are validated)
     lock_all_stripes(d); // DICT-9: the entries move
     if (PY_UNLIKELY(d->m_stripes != nullptr) && !stm::is_read_mostly(d)
         && stripes_for(minused / 2) > d->m_stripes->m_size)
