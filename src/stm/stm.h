@@ -249,6 +249,21 @@ bool is_inevitable();
 // Afterwards the transaction never aborts (STM-8).
 void become_inevitable();
 
+// Parking (STM-14). With more threads in transactions than cores, the attempt a waiter waits
+// for may have no core: its thread was preempted and runs again only when a core comes free. A
+// waiter that parks gives its core away until an event (an attempt's end while somebody is
+// parked, a kill request, wake_parked()) or [timeout_ns]; its caller then re-checks what it
+// waited for. park() returns at once if an event came since the end of the thread's previous
+// wait step (park(), or park_skip(), which a wait step that does not park calls instead). An
+// attempt that ends just before a waiter counts itself parked wakes nobody: the waiter sleeps
+// until the next event or its timeout. may_park() is false for the few rounds that a
+// committing transaction gives another committing one before giving up (STM-10): two of them
+// may wait for each other, and neither would end to wake the other.
+void park(uint64_t timeout_ns);
+void park_skip();
+void wake_parked();
+bool may_park();
+
 // Adaptive transaction length: how much work (client units, see Config) the current descriptor's
 // transactions should do before committing and starting the next one. Halved after each abort
 // (down to length_min), grown by an eighth after each commit (up to length_max), so conflicting

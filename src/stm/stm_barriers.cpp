@@ -48,7 +48,18 @@ void on_conflict(
         budget = std::min(budget, config().commit_spin_yielding);
     if (owner->m_committing.load(std::memory_order_acquire) && spins < budget) {
         ++spins;
-        wait_step(tx, WaitReason::LockOwner, o);
+        t_no_park = budget < config().commit_spin; // STM-14
+        try {
+            wait_step(tx, WaitReason::LockOwner, o);
+        } catch (...) {
+            t_no_park = false;
+            throw;
+        }
+        t_no_park = false;
+        // STM-10: the inevitable transaction may be waiting for a lock of this attempt while
+        // the owner's commit waits for the inevitable one.
+        if (tx->abort_requested())
+            rollback_killed(tx, here(tx));
         return;
     }
     // The transaction that comes second to the object aborts (requester aborts).

@@ -4,6 +4,10 @@
 #include "stm/stm_internal.h"
 
 #include <cstring>
+#include <ctime>
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -284,6 +288,61 @@ void begin()
         become_inevitable();
 }
 
+// STM-14: the waiters parked in park(), and the count of events they sleep on (a futex word).
+// Every attempt's end reads the parked count: the line holds nothing else, and is written only
+// while threads outnumber the cores (STM-11).
+namespace {
+
+struct alignas(kLineSize) ParkWords {
+    std::atomic<uint32_t> parked { 0 };
+    std::atomic<uint32_t> events { 0 };
+};
+ParkWords g_park;
+// The event count read at the end of the thread's last wait step (park() or park_skip()).
+constinit thread_local uint32_t t_park_ticket = 0;
+
+void futex_wake_all(std::atomic<uint32_t>* word)
+{
+    syscall(SYS_futex, reinterpret_cast<uint32_t*>(word), FUTEX_WAKE_PRIVATE, INT32_MAX, nullptr,
+        nullptr, 0);
+}
+
+// Only while somebody is parked: a shared write at every attempt's end would cost each commit a
+// contended line. A waiter that parks just after this load misses this end, and sleeps until
+// the next event or its timeout.
+void note_attempt_end()
+{
+    if (PY_UNLIKELY(g_park.parked.load(std::memory_order_seq_cst) != 0)) {
+        g_park.events.fetch_add(1, std::memory_order_seq_cst);
+        futex_wake_all(&g_park.events);
+    }
+}
+
+} // namespace
+
+constinit thread_local bool t_no_park = false;
+
+bool may_park() { return !t_no_park; }
+
+void wake_parked()
+{
+    g_park.events.fetch_add(1, std::memory_order_seq_cst);
+    if (g_park.parked.load(std::memory_order_seq_cst) != 0)
+        futex_wake_all(&g_park.events);
+}
+
+void park(uint64_t timeout_ns)
+{
+    g_park.parked.fetch_add(1, std::memory_order_seq_cst);
+    timespec ts { time_t(timeout_ns / 1'000'000'000), long(timeout_ns % 1'000'000'000) };
+    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&g_park.events), FUTEX_WAIT_PRIVATE,
+        t_park_ticket, &ts, nullptr, 0);
+    g_park.parked.fetch_sub(1, std::memory_order_relaxed);
+    t_park_ticket = g_park.events.load(std::memory_order_seq_cst);
+}
+
+void park_skip() { t_park_ticket = g_park.events.load(std::memory_order_seq_cst); }
+
 namespace {
 
 void end_attempt(Transaction* tx)
@@ -298,6 +357,7 @@ void end_attempt(Transaction* tx)
     tx->m_reads.clear();
     tx->m_writes.clear();
     sync_thread_cache(tx);
+    note_attempt_end(); // STM-14: the locks are released
 }
 
 // STM-7's demotion: counts a commit that wrote the read-mostly object [o] and says whether [o]

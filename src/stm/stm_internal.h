@@ -10,6 +10,9 @@
 
 namespace pystm::stm {
 
+// STM-14: set around a wait step that must not park (stm.h, may_park()).
+extern constinit thread_local bool t_no_park;
+
 // Cache-line size used for padding hot shared words apart (two 64-byte lines: x86's adjacent-line
 // prefetcher moves lines in pairs).
 inline constexpr size_t kLineSize = 128;
