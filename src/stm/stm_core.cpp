@@ -301,23 +301,6 @@ ParkWords g_park;
 // The event count read at the end of the thread's last wait step (park() or park_skip()).
 constinit thread_local uint32_t t_park_ticket = 0;
 
-void futex_wake_all(std::atomic<uint32_t>* word)
-{
-    syscall(SYS_futex, reinterpret_cast<uint32_t*>(word), FUTEX_WAKE_PRIVATE, INT32_MAX, nullptr,
-        nullptr, 0);
-}
-
-// Only while somebody is parked: a shared write at every attempt's end would cost each commit a
-// contended line. A waiter that parks just after this load misses this end, and sleeps until
-// the next event or its timeout.
-void note_attempt_end()
-{
-    if (PY_UNLIKELY(g_park.parked.load(std::memory_order_seq_cst) != 0)) {
-        g_park.events.fetch_add(1, std::memory_order_seq_cst);
-        futex_wake_all(&g_park.events);
-    }
-}
-
 } // namespace
 
 constinit thread_local bool t_no_park = false;
@@ -328,8 +311,20 @@ void wake_parked()
 {
     g_park.events.fetch_add(1, std::memory_order_seq_cst);
     if (g_park.parked.load(std::memory_order_seq_cst) != 0)
-        futex_wake_all(&g_park.events);
+        syscall(SYS_futex, reinterpret_cast<uint32_t*>(&g_park.events), FUTEX_WAKE_PRIVATE,
+            INT32_MAX, nullptr, nullptr, 0);
 }
+
+namespace {
+// Only while somebody is parked: a shared write at every attempt's end would cost each commit a
+// contended line. A waiter that parks just after this load misses this end, and sleeps until
+// the next event or its timeout.
+void note_attempt_end()
+{
+    if (PY_UNLIKELY(g_park.parked.load(std::memory_order_seq_cst) != 0))
+        wake_parked();
+}
+} // namespace
 
 void park(uint64_t timeout_ns)
 {
