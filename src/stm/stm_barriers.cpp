@@ -342,14 +342,21 @@ void become_inevitable()
     PY_VERIFY(tx != nullptr, "STM-8");
     if (tx->m_inevitable)
         return;
-    if (g_hooks.before_commit)
+    if (g_hooks.before_commit) {
         g_hooks.before_commit();
+        // Applying the client's queued changes may itself have made the attempt inevitable (a
+        // big resize of a striped dict, DICT-14): the slot is then ours, and waiting for it
+        // below would wait for ourselves forever.
+        if (tx->m_inevitable)
+            return;
+    }
     // At most one inevitable transaction (STM-8): wait for the slot. We may hold locks the
     // inevitable one needs, so keep honouring its kill requests while waiting.
     for (;;) {
         Transaction* expected = nullptr;
         if (g_inevitable.compare_exchange_strong(expected, tx, std::memory_order_seq_cst))
             break;
+        PY_VERIFY(expected != tx, "STM-8"); // we would wait for ourselves
         wait_step(tx, WaitReason::InevitableSlot);
         poll_abort(tx);
     }
