@@ -17,7 +17,9 @@
 // object keeps it alive, since optimised C++ code may hold only a derived pointer (GC-1).
 // Marking a big graph is shared by helper threads (GC-12).
 // Sweep: every allocated, unmarked cell is destroyed (its type's m_destroy) in a first pass and
-// freed in a second, so a destroy hook may still read its (possibly also dead) type.
+// freed in a second, so a destroy hook may still read its (possibly also dead) type. GC-14: a
+// collection started by the allocation threshold leaves the second pass of most chunks to the
+// thread that next allocates from them (docs/internals/gc.md, "Lazy sweeping").
 #include "gc/heap.h"
 #include "gc/weak_slots.h"
 #include "objects/access.h"
@@ -80,6 +82,9 @@ struct Chunk {
     uint32_t free_count = 0;
     FreeCell* free_list = nullptr; // cells freed by the last sweep, not yet owned by a thread
     bool owned = false; // a thread's allocator is carving this chunk
+    // GC-14: the last collection left this chunk's dead cells allocated (their destroy hooks
+    // have run); a cell is live only if its header has OF_MARK. Never set on an owned chunk.
+    bool unswept = false;
     std::vector<uint64_t> alloc_bits;
     // Cells allocated for a type with a destroy hook: a superset of the live cells whose header
     // has OF_NEEDS_DESTROY, so the sweep's first pass need not read every header.
@@ -243,6 +248,49 @@ Chunk* new_chunk(uint8_t cls)
     return c;
 }
 
+// The second pass of a sweep over one chunk: pushes its dead cells (allocated, unmarked) onto
+// [list] and clears its survivors' marks. Adds the survivors to [live]; returns the cells freed.
+// [concurrent]: other threads run (GC-14) and may set other bits of a survivor's header with
+// an RMW meanwhile, so the mark is cleared with one too. (Nobody but the sweep touches a dead
+// cell, and no thread allocates in a chunk it does not own.)
+uint32_t sweep_cells(Chunk* c, FreeCell** list, size_t& live, bool concurrent)
+{
+    uint32_t freed = 0;
+    for (size_t w = 0; w < c->alloc_bits.size(); ++w) {
+        uint64_t word = c->alloc_bits[w];
+        for (uint64_t bits = word; bits; bits &= bits - 1) {
+            uint32_t i = static_cast<uint32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits)));
+            auto* o = reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size);
+            uint32_t gcbits = o->m_gc.load(std::memory_order_relaxed);
+            if (gcbits & OF_MARK) {
+                if (concurrent)
+                    o->m_gc.fetch_and(~uint32_t(OF_MARK), std::memory_order_relaxed);
+                else
+                    o->m_gc.store(gcbits & ~uint32_t(OF_MARK), std::memory_order_relaxed);
+                live++;
+                continue;
+            }
+            word &= ~(uint64_t(1) << (i & 63));
+            auto* cell = reinterpret_cast<FreeCell*>(o);
+            cell->next = *list;
+            *list = cell;
+            freed++;
+        }
+        c->alloc_bits[w] = word;
+        c->destroy_bits[w] &= word;
+    }
+    return freed;
+}
+
+// GC-14: finishes the sweep of an unswept chunk, onto its own free list ([concurrent]: see
+// sweep_cells). g_heap_mutex held, or the world stopped.
+void sweep_chunk(Chunk* c, bool concurrent)
+{
+    size_t live = 0;
+    c->free_count += sweep_cells(c, &c->free_list, live, concurrent);
+    c->unswept = false;
+}
+
 // Gives [heap] a chunk of class [cls] with free cells. Called with g_heap_mutex held.
 bool refill(ThreadHeap* heap, uint8_t cls)
 {
@@ -251,7 +299,11 @@ bool refill(ThreadHeap* heap, uint8_t cls)
     heap->current[cls] = nullptr;
     Chunk* found = nullptr;
     for (Chunk* c : g_chunk_list) {
-        if (c->size_class == cls && !c->owned && c->free_list) {
+        if (c->size_class != cls || c->owned)
+            continue;
+        if (c->unswept)
+            sweep_chunk(c, true); // GC-14: the allocating thread sweeps what it is about to use
+        if (c->free_list) {
             found = c;
             break;
         }
@@ -281,7 +333,10 @@ Object* find_object(uintptr_t p)
         uint32_t i = static_cast<uint32_t>((p - reinterpret_cast<uintptr_t>(c->base)) / c->cell_size);
         if (i >= c->cell_count || !c->allocated(i))
             return nullptr;
-        return reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size);
+        auto* o = reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size);
+        if (c->unswept && !(o->m_gc.load(std::memory_order_relaxed) & OF_MARK))
+            return nullptr; // GC-14: dead, not yet swept
+        return o;
     }
     if (g_large.empty())
         return nullptr;
@@ -305,6 +360,7 @@ public:
     // GC-12: set while several markers drain in parallel; then a mark is an atomic RMW, so that
     // exactly one marker pushes each object.
     bool m_shared = false;
+    size_t m_marked = 0; // objects this marker marked (drain_parallel() adds its helpers')
 
     void visit(Value v) override
     {
@@ -351,6 +407,7 @@ public:
         } else {
             o->m_gc.store(bits | OF_MARK, std::memory_order_relaxed);
         }
+        m_marked++;
         // A leaf (a str, a float, a big int: a builtin type with no references but its type,
         // which is permanent and marked with the roots) needs no tracing: not pushing it spares
         // fetching it again when it would be popped.
@@ -552,6 +609,8 @@ void Marker::drain_parallel()
     mark_worker(*this, pool);
     for (std::thread& t : threads)
         t.join();
+    for (Marker& h : markers)
+        m_marked += h.m_marked;
     m_shared = false;
 }
 
@@ -635,11 +694,36 @@ void find_finalizable(Marker& marker)
     marker.drain();
 }
 
-__attribute__((noinline)) void collect_locked(size_t* freed_out)
+// GC-14: whether collections leave most of the sweep to the allocating threads.
+bool lazy_sweep_enabled()
+{
+    static bool const s_lazy = [] {
+        char const* e = std::getenv("PYSTM_GC_LAZY_SWEEP");
+        return !(e && e[0] == '0');
+    }();
+    return s_lazy;
+}
+
+// [lazy] (GC-14): sweep now only the chunks that threads are carving; leave the others unswept.
+__attribute__((noinline)) void collect_locked(size_t* freed_out, bool lazy)
 {
     g_collecting = true;
     detail::t_in_collection = true;
     Marker marker;
+
+    // GC-14: first finish the sweeps the last collection left: marking needs every survivor's
+    // mark clear, and the conservative scan and the finalizer search below trust the allocation
+    // bitmaps.
+    {
+        std::vector<Chunk*> unswept;
+        for (Chunk* c : g_chunk_list)
+            if (c->unswept)
+                unswept.push_back(c);
+        run_split(unswept.size(), 64, [&](size_t lo, size_t hi) {
+            for (size_t k = lo; k < hi; k++)
+                sweep_chunk(unswept[k], false);
+        });
+    }
 
     // Roots. Spill this thread's registers onto its stack so the scan below sees them.
     SavedRegs regs;
@@ -720,10 +804,23 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
     // Pass 2, in parallel (GC-12): a chunk's cells go to its own free list or to the one list
     // of the thread carving it, so no two chunks share a list.
     std::atomic<size_t> freed_total { 0 }, dead_total { 0 }, live_total { 0 };
+    std::atomic<size_t> left_cells { 0 }, left_bytes { 0 };
     run_split(g_chunk_list.size(), 64, [&](size_t lo, size_t hi) {
         size_t freed_part = 0, dead_part = 0, live_part = 0;
+        size_t left_cells_part = 0, left_bytes_part = 0;
         for (size_t k = lo; k < hi; k++) {
             Chunk* c = g_chunk_list[k];
+            if (lazy && !c->owned) {
+                // GC-14: left to the thread that next takes the chunk (refill), or to the next
+                // collection. Counting its allocated cells reads only the bitmap.
+                size_t n = 0;
+                for (uint64_t w : c->alloc_bits)
+                    n += static_cast<size_t>(__builtin_popcountll(w));
+                c->unswept = n != 0;
+                left_cells_part += n;
+                left_bytes_part += n * c->cell_size;
+                continue;
+            }
             // Cells of a chunk that a thread is carving go to that thread's free list. Only one
             // thread exists while the STM is off; with several, each would take back its own
             // chunks' cells at its next safepoint.
@@ -737,27 +834,7 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
                         break;
                     }
             }
-            uint32_t freed_here = 0;
-            for (size_t w = 0; w < c->alloc_bits.size(); ++w) {
-                uint64_t word = c->alloc_bits[w];
-                for (uint64_t bits = word; bits; bits &= bits - 1) {
-                    uint32_t i = static_cast<uint32_t>(w * 64 + static_cast<size_t>(__builtin_ctzll(bits)));
-                    auto* o = reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size);
-                    uint32_t gcbits = o->m_gc.load(std::memory_order_relaxed);
-                    if (gcbits & OF_MARK) {
-                        o->m_gc.store(gcbits & ~uint32_t(OF_MARK), std::memory_order_relaxed);
-                        live_part++;
-                        continue;
-                    }
-                    word &= ~(uint64_t(1) << (i & 63));
-                    auto* cell = reinterpret_cast<FreeCell*>(o);
-                    cell->next = *list;
-                    *list = cell;
-                    freed_here++;
-                }
-                c->alloc_bits[w] = word;
-                c->destroy_bits[w] &= word;
-            }
+            uint32_t freed_here = sweep_cells(c, list, live_part, false);
             if (!to_owner)
                 c->free_count += freed_here;
             dead_part += freed_here;
@@ -766,17 +843,19 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
         freed_total += freed_part;
         dead_total += dead_part;
         live_total += live_part;
+        left_cells += left_cells_part;
+        left_bytes += left_bytes_part;
     });
     size_t freed_bytes = freed_total.load();
     dead_count += dead_total.load();
-    size_t live_bytes = 0, live_objects = live_total.load();
+    size_t live_bytes = 0, live_objects = live_total.load(), live_large = 0;
     for (auto it = g_large.begin(); it != g_large.end();) {
         auto* o = reinterpret_cast<Object*>(it->first);
         uint32_t gcbits = o->m_gc.load(std::memory_order_relaxed);
         if (gcbits & OF_MARK) {
             o->m_gc.store(gcbits & ~uint32_t(OF_MARK), std::memory_order_relaxed);
             live_bytes += it->second.size;
-            live_objects++;
+            live_large++;
             ++it;
             continue;
         }
@@ -785,11 +864,25 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out)
         it = g_large.erase(it);
         std::free(o);
     }
+    live_objects += live_large;
     for (Chunk* c : g_chunk_list) {
+        if (c->unswept)
+            continue;
         size_t n = 0;
         for (uint64_t w : c->alloc_bits)
             n += static_cast<size_t>(__builtin_popcountll(w));
         live_bytes += n * c->cell_size;
+    }
+    if (size_t cells = left_cells.load()) {
+        // GC-14: the survivors among the cells left unswept are the marked objects not counted
+        // elsewhere (the permanent ones aside); their bytes are estimated at the average cell
+        // size of those chunks.
+        size_t marked = marker.m_marked, elsewhere = g_permanent.size() + live_objects;
+        size_t left_live = std::min(cells, marked > elsewhere ? marked - elsewhere : 0);
+        live_objects += left_live;
+        double share = double(left_live) / double(cells);
+        live_bytes += static_cast<size_t>(double(left_bytes.load()) * share);
+        dead_count += cells - left_live;
     }
     for (Object* o : g_permanent)
         o->m_gc.fetch_and(~uint32_t(OF_MARK), std::memory_order_relaxed);
@@ -991,12 +1084,6 @@ RootedValues::~RootedValues()
         *link = m_prev_rooted;
 }
 
-void maybe_collect()
-{
-    if (collection_requested())
-        collect();
-}
-
 namespace {
 CollectCallbackFn g_collect_callback = nullptr;
 thread_local bool t_in_collect_callback = false;
@@ -1014,8 +1101,8 @@ void collect_callback(bool start, size_t freed)
     g_collect_callback(start, freed);
 }
 
-// collect() without the callbacks.
-size_t collect_world()
+// collect() without the callbacks; [lazy]: see GC-14.
+size_t collect_world(bool lazy)
 {
     size_t freed = 0;
     // GC-8: with parallel transactions every other thread is stopped first (vm/transaction.cpp).
@@ -1041,7 +1128,7 @@ size_t collect_world()
         } resume;
         std::lock_guard lock(g_heap_mutex);
         if (!g_collecting)
-            collect_locked(&freed);
+            collect_locked(&freed, lazy);
     }
     // Weak-reference callbacks run here, after the collection, at the caller's safepoint (GC-4).
     if (g_after_collect && !g_weak_cleared.empty())
@@ -1062,16 +1149,27 @@ size_t collect_world()
     }
     return freed;
 }
+
+size_t collect_with_callbacks(bool lazy)
+{
+    collect_callback(true, 0);
+    size_t freed = collect_world(lazy);
+    collect_callback(false, freed);
+    return freed;
+}
 } // namespace
 
 void set_collect_callback(CollectCallbackFn fn) { g_collect_callback = fn; }
 
-size_t collect()
+size_t collect() { return collect_with_callbacks(false); }
+
+void maybe_collect()
 {
-    collect_callback(true, 0);
-    size_t freed = collect_world();
-    collect_callback(false, freed);
-    return freed;
+    // GC-14: a collection the allocation threshold asked for leaves most of its sweep to the
+    // allocating threads; gc.collect() sweeps everything (its count of freed objects is exact
+    // and memory is released at once).
+    if (collection_requested())
+        collect_with_callbacks(lazy_sweep_enabled());
 }
 
 void register_parallel_destroy(DestroyFn fn)
@@ -1236,8 +1334,11 @@ void verify_heap()
     };
     for (Chunk* c : g_chunk_list)
         for (uint32_t i = 0; i < c->cell_count; ++i)
-            if (c->allocated(i))
-                check(reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size));
+            if (c->allocated(i)) {
+                auto* o = reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size);
+                if (!c->unswept || (o->m_gc.load(std::memory_order_relaxed) & OF_MARK))
+                    check(o); // GC-14: an unswept chunk's unmarked cells are dead
+            }
     for (auto& [addr, large] : g_large)
         check(reinterpret_cast<Object*>(addr));
 }

@@ -17,6 +17,9 @@
 // Invariant GC-2: a collection happens only at a safepoint, so an object allocated by C++ code
 // cannot be freed before that code returns to the interpreter loop or calls back into Python.
 // Invariant GC-3: an object is swept only if no root reaches it; its type's m_destroy runs first.
+// Invariant GC-14: between collections a chunk may be unswept; its allocated cells without
+// OF_MARK are dead. Mutators never rewrite a live object's m_gc with a plain store (only RMWs),
+// since the thread sweeping such a chunk clears survivors' marks concurrently.
 #pragma once
 
 #include "objects/access.h"

@@ -182,10 +182,14 @@ Frame* frame_new(CodeObject* code, DictObject* globals, DictObject* builtins, Va
         Frame* f = ts->m_frame_pool[bucket];
         ts->m_frame_pool[bucket] = f->m_previous;
         ts->m_frame_pool_count[bucket]--;
-        // frame_release() cleared the slots; the constructor resets the rest.
-        uint32_t gcbits = f->m_gc.load(std::memory_order_relaxed);
-        new (f) Frame(&frame_type, code, globals, builtins, locals);
-        f->m_gc.store(gcbits, std::memory_order_relaxed);
+        // frame_release() cleared the slots; a fresh frame's fields replace the rest. The GC
+        // bits stay as they are, never rewritten, not even for an instant: another thread may
+        // be sweeping the frame's chunk (GC-14), and a header it read as unmarked would be freed.
+        Frame fresh(&frame_type, code, globals, builtins, locals);
+        std::memcpy(reinterpret_cast<char*>(f) + sizeof(Object),
+            reinterpret_cast<char const*>(&fresh) + sizeof(Object), sizeof(Frame) - sizeof(Object));
+        f->m_hash = 0;
+        f->m_stm.store(0, std::memory_order_relaxed);
         if (PY_UNLIKELY(g_stm_active))
             stm::on_allocate(f); // FRAME-5: private to the running attempt, as if just allocated
         f->m_alloc_word = stm::t_own_word;
