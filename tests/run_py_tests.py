@@ -78,9 +78,15 @@ def variants(rel):
     return [(rel, None)]
 
 
+# STM-15: a wait inside one transaction attempt longer than this (seconds) ends pystm with a
+# report of every transaction's state, so that a deadlock fails with a diagnosis well within
+# TIMEOUT. Waits are bounded by design; no test waits this long inside one attempt.
+STALL_SECONDS = "20"
+
+
 def pystm_env(rel):
     """The variables of the test's "# pystm-env:" line, for pystm's run only."""
-    env = {}
+    env = {"PYSTM_STM_STALL": os.environ.get("PYSTM_STM_STALL", STALL_SECONDS)}
     for line in head_of(rel).splitlines():
         if line.startswith("# pystm-env:"):
             for item in line[len("# pystm-env:"):].split():

@@ -153,6 +153,9 @@ struct ClientHooks {
     // commit. Must not throw and must not use barriers; [owner] may have ended its attempt or
     // left the runtime meanwhile.
     void (*kill_requested)(Transaction* owner) = nullptr;
+    // Writes a readable form of a location tag (see [location]) into [buf], for the stall report
+    // (STM-15). Null: tags are printed as numbers.
+    void (*describe_location)(uint64_t tag, char* buf, size_t size) = nullptr;
 };
 
 // One event of the log (ClientHooks::record). Times are now_ticks() values.
@@ -195,6 +198,11 @@ struct Config {
     // STM-12's inline read filter. Off, every read of an object the attempt does not own takes
     // the slow path: for clients that hook the slow paths (fault injection).
     bool inline_read_filter = true;
+    // STM-15: a wait inside one attempt that has lasted this many seconds is a stall: the state
+    // of every transaction goes to stderr and the process aborts (0: waits are unbounded). The
+    // test runner sets it, so that a deadlock or a livelock fails with a diagnosis rather than
+    // a timeout. Waits are bounded by design (STM-9, STM-10); a stall is a bug.
+    uint32_t stall_seconds = 0;
 };
 Config& config();
 

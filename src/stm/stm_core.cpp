@@ -3,6 +3,7 @@
 // (rollback), STM-9 (starvation freedom); see docs/internals/stm.md.
 #include "stm/stm_internal.h"
 
+#include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <linux/futex.h>
@@ -650,6 +651,70 @@ size_t write_set_size()
     return tx ? tx->m_writes.size() : 0;
 }
 
+namespace {
+
+char const* wait_reason_text(WaitReason why)
+{
+    switch (why) {
+    case WaitReason::LockOwner:
+        return "an object's owner";
+    case WaitReason::Inevitable:
+        return "the inevitable transaction";
+    case WaitReason::InevitableSlot:
+        return "its turn to become inevitable";
+    }
+    return "?";
+}
+
+void describe(uint64_t tag, char* buf, size_t size)
+{
+    if (tag && g_hooks.describe_location)
+        g_hooks.describe_location(tag, buf, size);
+    else
+        std::snprintf(buf, size, "%s", tag ? "(a location tag)" : "unknown");
+}
+
+// STM-15: reports a stall (Config::stall_seconds) and ends the process. The other descriptors
+// are read through their published atomics only.
+[[noreturn]] void report_stall(Transaction* tx, WaitReason why, Object* awaited, uint64_t waited_ns)
+{
+    static std::atomic<bool> s_reported { false };
+    if (s_reported.exchange(true)) {
+        for (;;) // another thread is reporting and will end the process
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+    }
+    char where[512];
+    describe(here(tx), where, sizeof where);
+    std::fprintf(stderr,
+        "pystm: STM stall: the transaction in slot %u has waited %.1f s for %s, at %s\n",
+        tx->m_slot, double(waited_ns) / 1e9, wait_reason_text(why), where);
+    if (awaited)
+        std::fprintf(stderr, "  awaited object: %p\n", static_cast<void*>(awaited));
+    Transaction* inev = g_inevitable.load(std::memory_order_acquire);
+    if (inev)
+        std::fprintf(stderr, "  the inevitable transaction: slot %u\n", inev->m_slot);
+    else
+        std::fprintf(stderr, "  no transaction is inevitable\n");
+    std::unique_lock lock(s_registry_mu, std::try_to_lock);
+    for (Transaction* d : s_descriptors) {
+        uint64_t serial = d->m_serial.load(std::memory_order_acquire);
+        describe(d->m_location.load(std::memory_order_relaxed), where, sizeof where);
+        std::fprintf(stderr, "  slot %u%s: %s%s%s%s; last lock at %s\n", d->m_slot,
+            d == tx ? " (this one)" : "", serial ? "in an attempt" : "between attempts",
+            serial && d->m_inevitable_pub.load(std::memory_order_acquire) ? ", inevitable" : "",
+            serial && d->m_committing.load(std::memory_order_acquire) ? ", committing" : "",
+            serial && d->m_abort_request.load(std::memory_order_acquire) == serial
+                ? ", asked to abort"
+                : "",
+            where);
+    }
+    std::fflush(stderr);
+    fatal_error(__FILE__, __LINE__, "a wait inside one attempt outlasted Config::stall_seconds",
+        "STM-15");
+}
+
+} // namespace
+
 void wait_step(Transaction* tx, WaitReason why, Object* awaited)
 {
     uint64_t t0 = now_ticks();
@@ -674,6 +739,11 @@ void wait_step(Transaction* tx, WaitReason why, Object* awaited)
     }
     tx->m_last_wait_end = now_ticks();
     tx->m_wait_ticks += tx->m_last_wait_end - t0;
+    if (PY_UNLIKELY(s_config.stall_seconds != 0)) {
+        uint64_t waited = ticks_to_ns(tx->m_last_wait_end - tx->m_first_wait_ticks);
+        if (waited >= uint64_t(s_config.stall_seconds) * 1'000'000'000)
+            report_stall(tx, why, awaited, waited);
+    }
 }
 
 void record_end(Transaction* tx, Event e)

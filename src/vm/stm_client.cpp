@@ -26,6 +26,7 @@
 #include "vm/frame.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <random>
@@ -429,6 +430,18 @@ Value* pending_lookup(Object* container, Value key, int64_t hash)
     return nullptr;
 }
 
+// STM-15's stall report: "file:line in function" for a location tag.
+void describe_location(uint64_t tag, char* buf, size_t size)
+{
+    SourceLocation loc;
+    if (!resolve_location(tag, loc) || !loc.filename) {
+        std::snprintf(buf, size, "an unknown location");
+        return;
+    }
+    std::snprintf(buf, size, "%s:%d in %s", str_utf8(loc.filename).c_str(), int(loc.line),
+        loc.function ? str_utf8(loc.function).c_str() : "?");
+}
+
 void before_commit()
 {
     if (ThreadState* ts = tstate())
@@ -469,6 +482,7 @@ void stm_engage()
     hooks.location = current_location; // vm/stm_location.h
     hooks.keep_read_mostly = keep_read_mostly;
     hooks.before_commit = before_commit;
+    hooks.describe_location = describe_location;
     stm::set_client_hooks(hooks);
     g_defer_list_append = defer_list_append;
     g_queue_keyed_change = queue_keyed_change;
@@ -476,6 +490,8 @@ void stm_engage()
     gc::set_root_tracer(trace_transactions);
     if (char const* c = std::getenv("PYSTM_DICT_STRIPES"))
         g_dict_stripes_always = *c == '1';
+    if (char const* c = std::getenv("PYSTM_STM_STALL"))
+        stm::config().stall_seconds = static_cast<uint32_t>(std::strtoul(c, nullptr, 10)); // STM-15
     if (char const* c = std::getenv("PYSTM_STM_CHAOS"))
         g_stm_chaos = static_cast<uint32_t>(std::strtoul(c, nullptr, 10));
     // Every read reaches the chaos hook, unless PYSTM_STM_CHAOS_FILTER=1 keeps the inline read

@@ -1,10 +1,13 @@
 // Deterministic STM tests: logical transactions interleaved step by step in one OS thread, each
 // asserting exactly which transaction aborts and why. Cites the invariants of
-// docs/internals/stm.md (STM-1 .. STM-10).
+// docs/internals/stm.md (STM-1 .. STM-15).
 #include "stm_test_support.h"
 #include "objects/undo.h"
 
 #include "objects/access.h"
+
+#include <chrono>
+#include <thread>
 
 using namespace stmtest;
 using stm::AbortKind;
@@ -889,3 +892,26 @@ TEST_F(StmDet, BarriersOutsideTransactionsAreNoOps)
 }
 
 } // namespace
+
+TEST_F(StmDet, StallIsReportedWithEveryTransaction) // STM-15
+{
+    auto* a = s.add();
+    auto* b = s.add();
+    s.step(a, begin);
+    s.step(b, begin);
+    ASSERT_EQ(s.step(a, [] { stm::become_inevitable(); }), Outcome::Ok);
+    // [a] never ends, so [b] would wait for the inevitable slot forever: with a stall limit the
+    // process ends with a report of every transaction instead.
+    EXPECT_DEATH(
+        {
+            stm::ClientHooks h = stm::client_hooks();
+            h.wait = [](stm::WaitReason) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            };
+            stm::set_client_hooks(h);
+            stm::config().stall_seconds = 1;
+            s.step(b, [] { stm::become_inevitable(); });
+        },
+        "STM stall: the transaction in slot [0-9]+ has waited 1\\.[0-9] s for its turn to become "
+        "inevitable.*the inevitable transaction: slot [0-9]+.*in an attempt, inevitable.*STM-15");
+}
