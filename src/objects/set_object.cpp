@@ -586,12 +586,20 @@ void set_merge_unvalidated(SetObject* so, SetObject* other)
         return;
     }
     if (t->fill == 0) {
-        t->fill = t->used = ot->used;
-        for (int64_t i = 0; i <= ot->mask; i++) {
+        // [t] has room for other_used entries. Another attempt may be adding to [other] in
+        // place (SET-6) while this one reads it: a source showing more entries than counted
+        // (possibly from a replacing table) is torn, the caller's validation will abort the
+        // attempt (STM-5), and copying the excess would fill [t] until insert_clean() found no
+        // empty slot and never returned (STM-1: no interleaving may hang C++ code).
+        int64_t n = 0;
+        for (int64_t i = 0; i <= ot->mask && n < other_used; i++) {
             SetEntry* e = &ot->entries()[i];
-            if (e->key)
+            if (e->key) {
                 insert_clean(t, e->key, e->hash);
+                n++;
+            }
         }
+        t->fill = t->used = n;
         return;
     }
     // Duplicates possible: normal insertions (which may run __eq__, so re-read each step).
