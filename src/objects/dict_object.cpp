@@ -1364,9 +1364,15 @@ DictObject* dict_copy(DictObject* d)
         read_validate_barrier(d);
         return r;
     }
-    dict_resize(r, t->used * 3 / 2 + 1);
+    // Another attempt may append to [t] in place meanwhile (DICT-10): the copy is then torn and
+    // the validation below aborts this attempt (STM-5), but until then it must stay inside the
+    // new table, which has room for the entries counted here (STM-1: no interleaving may crash
+    // or hang C++ code).
+    int64_t used = t->used;
+    int64_t nentries = t->nentries;
+    dict_resize(r, used * 3 / 2 + 1);
     DictTable* nt = r->m_table;
-    for (int64_t i = 0; i < t->nentries; i++) {
+    for (int64_t i = 0; i < nentries && nt->used < used; i++) {
         DictEntry e = t->entries()[i];
         if (!e.key)
             continue;
