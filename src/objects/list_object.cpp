@@ -338,8 +338,13 @@ Value list_subscript_impl(ListObject* l, Value key)
         int64_t n = slice_adjust(key.as<SliceObject>(), list_size(l), &start, &stop, &step);
         ListObject* r = list_new(n);
         read_barrier(l);
-        for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
+        // Another attempt may shrink [l] in place after list_size() (STM-5): never read past
+        // the items there are now; the validation after the copy aborts such a torn read.
+        size_t size_now = l->m_items.size();
+        for (int64_t i = 0, j = start; i < n && static_cast<size_t>(j) < size_now;
+             i++, j = slice_next(j, step))
             r->m_items.push_back(l->m_items[static_cast<size_t>(j)]);
+        read_validate_barrier(l); // STM-5
         return r;
     }
     raise(&exc::TypeError, "list indices must be integers or slices, not %s", type_name(key).c_str());
