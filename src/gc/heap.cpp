@@ -93,6 +93,13 @@ struct Chunk {
     bool allocated(uint32_t i) const { return alloc_bits[i >> 6] >> (i & 63) & 1; }
     void set_allocated(uint32_t i) { alloc_bits[i >> 6] |= uint64_t(1) << (i & 63); }
     void clear_allocated(uint32_t i) { alloc_bits[i >> 6] &= ~(uint64_t(1) << (i & 63)); }
+    size_t allocated_count() const
+    {
+        size_t n = 0;
+        for (uint64_t w : alloc_bits)
+            n += static_cast<size_t>(__builtin_popcountll(w));
+        return n;
+    }
 };
 
 struct LargeObject {
@@ -813,9 +820,7 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out, bool lazy)
             if (lazy && !c->owned) {
                 // GC-14: left to the thread that next takes the chunk (refill), or to the next
                 // collection. Counting its allocated cells reads only the bitmap.
-                size_t n = 0;
-                for (uint64_t w : c->alloc_bits)
-                    n += static_cast<size_t>(__builtin_popcountll(w));
+                size_t n = c->allocated_count();
                 c->unswept = n != 0;
                 left_cells_part += n;
                 left_bytes_part += n * c->cell_size;
@@ -868,10 +873,7 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out, bool lazy)
     for (Chunk* c : g_chunk_list) {
         if (c->unswept)
             continue;
-        size_t n = 0;
-        for (uint64_t w : c->alloc_bits)
-            n += static_cast<size_t>(__builtin_popcountll(w));
-        live_bytes += n * c->cell_size;
+        live_bytes += c->allocated_count() * c->cell_size;
     }
     if (size_t cells = left_cells.load()) {
         // GC-14: the survivors among the cells left unswept are the marked objects not counted
