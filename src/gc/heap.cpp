@@ -139,6 +139,12 @@ __attribute__((noinline)) void save_callee_saved(SavedRegs* out)
 #endif
 }
 
+// GC-9: memory kept until the next collection.
+struct Retired {
+    void* p;
+    void (*release)(void*);
+};
+
 struct ThreadHeap {
     FreeCell* free_lists[NUM_CLASSES] = {};
     Chunk* current[NUM_CLASSES] = {};
@@ -153,6 +159,11 @@ struct ThreadHeap {
     size_t unflushed = 0;
     // GC-13: the thread flushed a batch since the last collection.
     bool allocating = false;
+    // GC-9: what this thread retired since the last collection. Per thread, so that threads
+    // replacing container storage in parallel (a list's growth retires its old block, LIST-4)
+    // share no lock; the collector takes the lists while the world is stopped.
+    std::mutex retire_mutex; // a leaf lock, taken by its thread and by the collector
+    std::vector<Retired> retired;
 };
 
 thread_local ThreadHeap* t_heap = nullptr;
@@ -1018,12 +1029,10 @@ void note_external_memory(ptrdiff_t bytes)
 }
 
 namespace {
-struct Retired {
-    void* p;
-    void (*release)(void*);
-};
 std::mutex g_retire_mutex; // guards g_retired; a leaf lock
-std::vector<Retired> g_retired; // GC-9: released by the next collection
+// GC-9: released by the next collection. What threads without a ThreadHeap retire, and what
+// threads that ended left.
+std::vector<Retired> g_retired;
 } // namespace
 
 void retire(void* p, void (*release)(void*), size_t bytes)
@@ -1034,11 +1043,15 @@ void retire(void* p, void (*release)(void*), size_t bytes)
         release(p);
         return;
     }
-    {
+    if (ThreadHeap* heap = t_heap) {
+        std::lock_guard lock(heap->retire_mutex);
+        heap->retired.push_back({ p, release });
+    } else {
         std::lock_guard lock(g_retire_mutex);
         g_retired.push_back({ p, release });
     }
-    note_external_memory(static_cast<ptrdiff_t>(bytes));
+    if (bytes)
+        note_external_memory(static_cast<ptrdiff_t>(bytes));
 }
 
 void add_root(Value* slot)
@@ -1116,6 +1129,14 @@ size_t collect_world(bool lazy)
     {
         std::lock_guard lock(g_retire_mutex);
         retired.swap(g_retired);
+    }
+    {
+        std::lock_guard heap_lock(g_heap_mutex);
+        for (ThreadHeap* heap = g_threads; heap; heap = heap->next) {
+            std::lock_guard lock(heap->retire_mutex);
+            retired.insert(retired.end(), heap->retired.begin(), heap->retired.end());
+            heap->retired.clear();
+        }
     }
     for (Retired const& r : retired)
         r.release(r.p);
@@ -1293,6 +1314,11 @@ void unregister_thread()
     while (*link != heap)
         link = &(*link)->next;
     *link = heap->next;
+    {
+        // GC-9: what it retired is still released by the next collection only.
+        std::lock_guard retire_lock(g_retire_mutex);
+        g_retired.insert(g_retired.end(), heap->retired.begin(), heap->retired.end());
+    }
     delete heap;
     t_heap = nullptr;
 }

@@ -104,6 +104,7 @@ void register_parallel_destroy(DestroyFn fn);
 // allocation was counted already (note_external_memory) passes 0, or it would count twice and
 // bring collections forward (a resized dict's old table made the word count of
 // bench/transaction collect 9 times instead of 8).
+// Retiring takes only the calling thread's own lock (its list of retired memory).
 void retire(void* p, void (*release)(void*), size_t bytes);
 // GC-10: threads count their allocations towards the next collection in batches (64 KiB), so
 // that allocating in parallel writes no shared cache line on the common path.

@@ -25,19 +25,23 @@
 //          (the read filter forgets the list, so that barrier takes the slow path), and all of
 //          them when it commits or becomes inevitable. Threads appending to one list then hold
 //          its lock only while they commit, and the appends land in commit order.
+//   LIST-4 (objects/item_store.h) Readers that do not own the list read m_items only through
+//          ItemStore's view() and at_racy(), which stay inside one live block, and validate
+//          before they use what they read (STM-5); the owner uses it like a std::vector.
 #include "objects/list_object.h"
-#include <algorithm>
 #include "gc/heap.h"
+#include "objects/access.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
-#include "objects/richcompare.h"
 #include "objects/iter_objects.h"
+#include "objects/richcompare.h"
 #include "objects/slice_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "objects/undo.h"
-#include "objects/access.h"
+#include <algorithm>
+#include <cstring>
 
 namespace pystm {
 
@@ -60,7 +64,7 @@ struct ListUndo {
     int64_t min_len; // smallest size since save; items [min_len, saved_len) were logged (LIST-1)
     bool detached = false; // the saved buffer moved to [saved] (LIST-2); nothing more is logged
     std::vector<std::pair<int64_t, Value>> log; // (index, overwritten item), oldest first
-    std::vector<Value> saved; // once detached: the saved buffer, as it was then
+    ItemStore saved; // once detached: the saved buffer, as it was then
 };
 
 namespace {
@@ -69,7 +73,7 @@ namespace {
 // [reserve] items, or on an empty buffer if [copy] is false (the caller empties the list).
 void list_undo_detach(ListObject* l, ListUndo* u, bool copy, size_t reserve)
 {
-    std::vector<Value> fresh;
+    ItemStore fresh;
     if (copy) {
         fresh.reserve(std::max(reserve, l->m_items.size()));
         fresh.assign(l->m_items.begin(), l->m_items.end());
@@ -160,7 +164,7 @@ void list_trace(Object* o, gc::Tracer& tr)
 
 void list_destroy(Object* o)
 {
-    static_cast<ListObject*>(o)->m_items.~vector();
+    static_cast<ListObject*>(o)->m_items.~ItemStore(); // dead: nobody reads it (LIST-4)
 }
 
 void list_iter_trace(Object* o, gc::Tracer& tr)
@@ -338,17 +342,44 @@ Value list_subscript_impl(ListObject* l, Value key)
         int64_t n = slice_adjust(key.as<SliceObject>(), list_size(l), &start, &stop, &step);
         ListObject* r = list_new(n);
         read_barrier(l);
-        // Another attempt may shrink [l] in place after list_size() (STM-5): never read past
-        // the items there are now; the validation after the copy aborts such a torn read.
-        size_t size_now = l->m_items.size();
-        for (int64_t i = 0, j = start; i < n && static_cast<size_t>(j) < size_now;
-             i++, j = slice_next(j, step))
-            r->m_items.push_back(l->m_items[static_cast<size_t>(j)]);
+        // Another attempt may change [l] in place after list_size() (STM-5): the copy reads
+        // only the items of one block (LIST-4), and the validation aborts a torn read.
+        ItemStore::View v = l->m_items.view();
+        if (step == 1) {
+            size_t end = std::min(static_cast<size_t>(start + n), v.size);
+            if (static_cast<size_t>(start) < end)
+                r->m_items.assign(v.items + start, v.items + end);
+        } else {
+            for (int64_t i = 0, j = start; i < n && static_cast<size_t>(j) < v.size;
+                 i++, j = slice_next(j, step))
+                r->m_items.push_back(v.items[j]);
+        }
         read_validate_barrier(l); // STM-5
         return r;
     }
     raise(&exc::TypeError, "list indices must be integers or slices, not %s", type_name(key).c_str());
 }
+
+// l[start:stop:step] = items[0:m], for the slice slice_adjust() gave (n items); [items] is a
+// copy.
+void assign_slice_items(ListObject* l, int64_t start, int64_t stop, int64_t step, int64_t n,
+    Value const* items, int64_t m)
+{
+    if (step == 1) {
+        list_replace_range(l, start, stop, items, m);
+        return;
+    }
+    if (m != n)
+        raise(&exc::ValueError,
+            "attempt to assign sequence of size %lld to extended slice of size %lld",
+            static_cast<long long>(m), static_cast<long long>(n));
+    write_barrier(l);
+    list_note_rewrite(l);
+    for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
+        l->m_items[static_cast<size_t>(j)] = items[i];
+}
+
+constexpr size_t kStackSlice = 64;
 
 void list_assign_slice(ListObject* l, SliceObject* s, Value v)
 {
@@ -382,41 +413,28 @@ void list_assign_slice(ListObject* l, SliceObject* s, Value v)
         return;
     }
     if (v.is_object() && v.as_object()->m_type == &list_type && v.as<ListObject>() != l) {
-        // Another exact list: its items are read directly, no snapshot (nothing here runs
-        // Python code that could change them).
+        // A small exact list (the common l[i:j] = m[k::-1]) is copied onto the stack, where the
+        // conservative scan keeps its items alive, instead of into a rooted vector: read in
+        // place (LIST-4) and validated (STM-5) before [l] is locked. No Python code runs.
         auto* src = v.as<ListObject>();
-        int64_t n = slice_adjust(s, list_size(l), &start, &stop, &step);
-        int64_t m = list_size(src);
         read_barrier(src);
-        if (step == 1) {
-            list_replace_range(l, start, stop, src->m_items.data(), m);
+        ItemStore::View sv = src->m_items.view();
+        if (sv.size <= kStackSlice) {
+            alignas(Value) unsigned char room[kStackSlice * sizeof(Value)]; // not zeroed
+            auto* items = reinterpret_cast<Value*>(room);
+            std::memcpy(static_cast<void*>(items), sv.items, sv.size * sizeof(Value));
+            read_validate_barrier(src);
+            int64_t n = slice_adjust(s, list_size(l), &start, &stop, &step);
+            assign_slice_items(l, start, stop, step, n, items, static_cast<int64_t>(sv.size));
             return;
         }
-        if (m != n)
-            raise(&exc::ValueError, "attempt to assign sequence of size %lld to extended slice of size %lld",
-                static_cast<long long>(m), static_cast<long long>(n));
-        write_barrier(l);
-        list_note_rewrite(l);
-        for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
-            l->m_items[static_cast<size_t>(j)] = src->m_items[static_cast<size_t>(i)];
-        return;
     }
     slice_adjust(s, list_size(l), &start, &stop, &step);
     gc::RootedValues seq;
     // Assigning a list to a slice of itself must see the old contents.
     collect_items(v, seq, step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
     int64_t n = slice_adjust(s, list_size(l), &start, &stop, &step);
-    if (step == 1) {
-        list_replace_range(l, start, stop, seq.data(), static_cast<int64_t>(seq.size()));
-        return;
-    }
-    if (static_cast<int64_t>(seq.size()) != n)
-        raise(&exc::ValueError, "attempt to assign sequence of size %zu to extended slice of size %lld",
-            seq.size(), static_cast<long long>(n));
-    write_barrier(l);
-    list_note_rewrite(l);
-    for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
-        l->m_items[static_cast<size_t>(j)] = seq[static_cast<size_t>(i)];
+    assign_slice_items(l, start, stop, step, n, seq.data(), static_cast<int64_t>(seq.size()));
 }
 
 void list_ass_item(ListObject* l, Value key, Value v)
@@ -468,10 +486,15 @@ Value l_add(Value self, Value const* args, size_t nargs, TupleObject* kw)
     ListObject* a = as_list(self);
     ListObject* b = as_list(args[0]);
     ListObject* r = list_new(list_size(a) + list_size(b));
+    // Both are read in place (LIST-4) and validated before [r] is used (STM-5).
     read_barrier(a);
-    r->m_items.insert(r->m_items.end(), a->m_items.begin(), a->m_items.end());
+    ItemStore::View va = a->m_items.view();
+    r->m_items.insert(r->m_items.end(), va.items, va.items + va.size);
+    read_validate_barrier(a);
     read_barrier(b);
-    r->m_items.insert(r->m_items.end(), b->m_items.begin(), b->m_items.end());
+    ItemStore::View vb = b->m_items.view();
+    r->m_items.insert(r->m_items.end(), vb.items, vb.items + vb.size);
+    read_validate_barrier(b);
     return r;
 }
 
@@ -503,8 +526,10 @@ Value l_mul(Value self, Value const* args, size_t nargs, TupleObject* kw)
         raise_memory_error();
     ListObject* r = list_new(size * n);
     read_barrier(a);
+    ItemStore::View va = a->m_items.view(); // LIST-4
     for (int64_t k = 0; k < n; k++)
-        r->m_items.insert(r->m_items.end(), a->m_items.begin(), a->m_items.end());
+        r->m_items.insert(r->m_items.end(), va.items, va.items + va.size);
+    read_validate_barrier(a); // STM-5
     return r;
 }
 
@@ -672,7 +697,10 @@ Value l_copy(Value self, Value const*, size_t nargs, TupleObject* kw)
     check_nargs("copy", nargs, kw, 0, 0);
     ListObject* l = as_list(self);
     read_barrier(l);
-    return list_from(l->m_items.data(), static_cast<int64_t>(l->m_items.size()));
+    ItemStore::View v = l->m_items.view(); // LIST-4
+    ListObject* r = list_from(v.items, static_cast<int64_t>(v.size));
+    read_validate_barrier(l); // STM-5
+    return r;
 }
 
 Value l_reverse(Value self, Value const*, size_t nargs, TupleObject* kw)
@@ -724,8 +752,12 @@ Value list_iternext(Object* o)
     if (!l)
         return Value();
     read_barrier(l);
-    if (static_cast<size_t>(it->m_index) < l->m_items.size())
-        return l->m_items[static_cast<size_t>(it->m_index++)];
+    if (static_cast<size_t>(it->m_index) < l->m_items.size_racy()) {
+        Value v = l->m_items.at_racy(static_cast<size_t>(it->m_index++)); // LIST-4
+        read_validate_barrier(l); // STM-5
+        return v;
+    }
+    read_validate_barrier(l); // STM-5: the end belongs to the same state
     it->m_seq = nullptr;
     return Value();
 }
@@ -738,8 +770,12 @@ Value list_reviternext(Object* o)
     if (!l)
         return Value();
     read_barrier(l);
-    if (it->m_index >= 0 && static_cast<size_t>(it->m_index) < l->m_items.size())
-        return l->m_items[static_cast<size_t>(it->m_index--)];
+    if (it->m_index >= 0 && static_cast<size_t>(it->m_index) < l->m_items.size_racy()) {
+        Value v = l->m_items.at_racy(static_cast<size_t>(it->m_index--)); // LIST-4
+        read_validate_barrier(l); // STM-5
+        return v;
+    }
+    read_validate_barrier(l); // STM-5
     it->m_index = -1;
     it->m_seq = nullptr;
     return Value();
@@ -887,7 +923,7 @@ ListObject* list_new(int64_t reserve)
 {
     auto* l = gc::make<ListObject>(&list_type);
     if (reserve > 0)
-        l->m_items.reserve(static_cast<size_t>(reserve));
+        l->m_items.reserve_new(static_cast<size_t>(reserve));
     return l;
 }
 
@@ -907,7 +943,7 @@ void list_extend(ListObject* l, Value iterable)
         collect_items(iterable, items, nullptr);
         write_barrier(l);
         list_make_room(l, static_cast<int64_t>(items.size()));
-        l->m_items.insert(l->m_items.end(), items.begin(), items.end());
+        l->m_items.insert(l->m_items.end(), items.data(), items.data() + items.size());
         return;
     }
     Value it = py_iter(iterable);
@@ -918,7 +954,9 @@ void list_extend(ListObject* l, Value iterable)
 void list_snapshot(ListObject* l, gc::RootedValues& out)
 {
     read_barrier(l);
-    out.assign(l->m_items.begin(), l->m_items.end());
+    ItemStore::View v = l->m_items.view(); // LIST-4
+    out.assign(v.items, v.items + v.size);
+    read_validate_barrier(l); // STM-5
 }
 
 void setup_list_types()
@@ -958,7 +996,7 @@ void list_undo_restore(Object* o, Type*, void* r)
     auto* l = static_cast<ListObject*>(o);
     auto* u = static_cast<ListUndo*>(r);
     // LIST-2: the saved buffer was never reallocated, so it still has room for saved_len items.
-    std::vector<Value>& v = u->detached ? u->saved : l->m_items;
+    ItemStore& v = u->detached ? u->saved : l->m_items;
     v.resize(static_cast<size_t>(u->saved_len));
     for (size_t k = u->log.size(); k-- > 0;)
         v[static_cast<size_t>(u->log[k].first)] = u->log[k].second;
@@ -970,13 +1008,9 @@ void list_undo_drop(void* r)
 {
     auto* u = static_cast<ListUndo*>(r);
     u->list->m_undo.detach(u);
-    if (u->saved.capacity() > 0) {
-        // GC-9: other threads may still read the buffer that was the list's when the attempt
-        // began (committed: the saved one; aborted: the attempt's, swapped in by restore).
-        auto* keep = new std::vector<Value>(std::move(u->saved));
-        gc::retire(keep, [](void* p) { delete static_cast<std::vector<Value>*>(p); },
-            keep->capacity() * sizeof(Value));
-    }
+    // GC-9: other threads may still read the buffer that was the list's when the attempt began
+    // (committed: the saved one; aborted: the attempt's, swapped in by restore).
+    u->saved.retire();
     delete u;
 }
 void list_undo_trace(void* r, gc::Tracer& t)

@@ -5,15 +5,15 @@
 
 #include "gc/heap.h"
 #include "objects/access.h"
+#include "objects/item_store.h"
 #include "objects/undo.h"
-#include <vector>
 
 namespace pystm {
 
 struct ListUndo; // private to list_object.cpp
 
 struct ListObject : Object {
-    std::vector<Value> m_items;
+    ItemStore m_items; // LIST-4: other threads may read it in place
     AttachedUndo<ListUndo> m_undo; // UNDO-4
     explicit ListObject(Type* t) : Object(t) { }
 };
@@ -38,13 +38,13 @@ inline bool is_exact_list(Value v) { return v.is_object() && v.as_object()->m_ty
 inline int64_t list_size(ListObject* l)
 {
     read_barrier(l);
-    return static_cast<int64_t>(l->m_items.size());
+    return static_cast<int64_t>(l->m_items.size_racy());
 }
 // [i] must be in range.
 inline Value list_get(ListObject* l, int64_t i)
 {
     read_barrier(l);
-    Value v = l->m_items[static_cast<size_t>(i)];
+    Value v = l->m_items.at_racy(static_cast<size_t>(i)); // LIST-4
     read_validate_barrier(l); // STM-5: the size checked by the caller and the item belong together
     return v;
 }

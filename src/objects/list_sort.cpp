@@ -131,7 +131,7 @@ void list_sort(ListObject* l, Value key, bool reverse)
     if (n > UINT32_MAX) {
         write_barrier(l);
         list_note_rewrite(l, false);
-        l->m_items.assign(items.begin(), items.end());
+        l->m_items.assign(items.data(), items.data() + items.size());
         raise_memory_error();
     }
     gc::RootedValues sorted;
@@ -158,13 +158,13 @@ void list_sort(ListObject* l, Value key, bool reverse)
     } catch (PyError&) {
         write_barrier(l);
         list_note_rewrite(l, false);
-        l->m_items.assign(items.begin(), items.end());
+        l->m_items.assign(items.data(), items.data() + items.size());
         throw;
     }
     write_barrier(l);
     bool modified = !l->m_items.empty() || l->m_items.capacity() != 0;
     list_note_rewrite(l, false);
-    l->m_items.assign(sorted.begin(), sorted.end());
+    l->m_items.assign(sorted.data(), sorted.data() + sorted.size());
     if (modified)
         raise(&exc::ValueError, "list modified during sort");
 }
