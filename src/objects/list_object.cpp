@@ -751,6 +751,12 @@ Value list_iternext(Object* o)
     ListObject* l = it->m_seq;
     if (!l)
         return Value();
+    if (PY_LIKELY(!g_stm_active)) { // STM-0
+        if (static_cast<size_t>(it->m_index) < l->m_items.size())
+            return l->m_items[static_cast<size_t>(it->m_index++)];
+        it->m_seq = nullptr;
+        return Value();
+    }
     read_barrier(l);
     if (static_cast<size_t>(it->m_index) < l->m_items.size_racy()) {
         Value v = l->m_items.at_racy(static_cast<size_t>(it->m_index++)); // LIST-4

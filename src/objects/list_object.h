@@ -43,6 +43,8 @@ inline int64_t list_size(ListObject* l)
 // [i] must be in range.
 inline Value list_get(ListObject* l, int64_t i)
 {
+    if (PY_LIKELY(!g_stm_active)) // STM-0: one test, then the plain read
+        return l->m_items[static_cast<size_t>(i)];
     read_barrier(l);
     Value v = l->m_items.at_racy(static_cast<size_t>(i)); // LIST-4
     read_validate_barrier(l); // STM-5: the size checked by the caller and the item belong together
