@@ -422,7 +422,8 @@ void list_assign_slice(ListObject* l, SliceObject* s, Value v)
         if (sv.size <= kStackSlice) {
             alignas(Value) unsigned char room[kStackSlice * sizeof(Value)]; // not zeroed
             auto* items = reinterpret_cast<Value*>(room);
-            std::memcpy(static_cast<void*>(items), sv.items, sv.size * sizeof(Value));
+            if (sv.size) // an empty list may have no block at all
+                std::memcpy(static_cast<void*>(items), sv.items, sv.size * sizeof(Value));
             read_validate_barrier(src);
             int64_t n = slice_adjust(s, list_size(l), &start, &stop, &step);
             assign_slice_items(l, start, stop, step, n, items, static_cast<int64_t>(sv.size));
