@@ -309,7 +309,7 @@ void read_validate_slow(Object* o)
     }
     // STM-5: the object changed after read() returned, so what the caller read may be torn.
     if (word_version(w) > tx->m_rv)
-        rollback(tx, AbortKind::Validation, o, here(tx), 0, -1);
+        rollback(tx, AbortKind::Validation, o, here(tx), last_write_location(o), -1);
 }
 
 void write_slow(Object* o) { acquire(o, true); }
@@ -369,9 +369,13 @@ void become_inevitable()
         g_inevitable_read_rm.store(true, std::memory_order_seq_cst);
     AbortKind failed = AbortKind::None;
     Object* bad_obj = nullptr;
+    uint64_t bad_loc = 0;
+    uint64_t other_loc = 0;
     if (ReadEntry* bad = validate_reads(tx)) {
         failed = AbortKind::Validation;
         bad_obj = bad->obj;
+        bad_loc = bad->location;
+        other_loc = last_write_location(bad->obj);
     } else if (tx->m_read_rm && g_rm_epoch.load(std::memory_order_seq_cst) != tx->m_rm_epoch) {
         failed = AbortKind::ReadMostly;
     } else if (tx->abort_requested()) {
@@ -379,7 +383,7 @@ void become_inevitable()
     }
     if (failed != AbortKind::None) {
         clear_inevitable(tx);
-        rollback(tx, failed, bad_obj, here(tx), 0, -1);
+        rollback(tx, failed, bad_obj, bad_loc ? bad_loc : here(tx), other_loc, -1);
     }
     tx->m_inevitable = true;
     tx->m_inevitable_pub.store(true, std::memory_order_release);

@@ -441,11 +441,7 @@ void validate_or_roll_back(Transaction* tx)
     if (!bad)
         return;
     // The other side is the last committed writer of the object, where the profiler knows it.
-    WriteLocation& wl = g_write_loc[write_loc_index(bad->obj)];
-    uint64_t other = wl.key.load(std::memory_order_relaxed) == write_loc_key(bad->obj)
-        ? wl.loc.load(std::memory_order_relaxed)
-        : 0;
-    rollback(tx, AbortKind::Validation, bad->obj, bad->location, other, -1);
+    rollback(tx, AbortKind::Validation, bad->obj, bad->location, last_write_location(bad->obj), -1);
 }
 
 void commit()

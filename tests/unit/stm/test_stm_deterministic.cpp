@@ -152,6 +152,63 @@ TEST_F(StmDet, StaleReadFailsCommitValidation) // STM-4 step 3
     EXPECT_EQ(y.get(), 0); // STM-6: rolled back
 }
 
+// The validation after an in-place read (STM-5) names the committed writer, as the commit's
+// validation does: the conflict log's "other side" of the abort.
+TEST_F(StmDet, InPlaceReadValidationNamesTheWriter) // STM-5
+{
+    auto* a = s.add();
+    auto* b = s.add();
+    s.step(a, begin);
+    s.step(b, begin);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      stm::set_location(21);
+                      stm::read(&x);
+                  }),
+        Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::set_location(22);
+                      twrite(&x, 1);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
+    ASSERT_EQ(s.step(a, [&] { stm::read_validate(&x); }), Outcome::Aborted);
+    EXPECT_EQ(s.last_kind(), AbortKind::Validation);
+    stm::set_current(a);
+    EXPECT_EQ(stm::last_abort_info().object, &x);
+    EXPECT_EQ(stm::last_abort_info().other_location, 22u);
+}
+
+// Becoming inevitable validates the reads so far (STM-8); a failure names both sides.
+TEST_F(StmDet, InevitableValidationNamesBothSides) // STM-8
+{
+    auto* a = s.add();
+    auto* b = s.add();
+    s.step(a, begin);
+    s.step(b, begin);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      stm::set_location(31);
+                      EXPECT_EQ(tread(&x), 0);
+                      stm::set_location(32);
+                  }),
+        Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::set_location(33);
+                      twrite(&x, 1);
+                      stm::commit();
+                  }),
+        Outcome::Ok);
+    ASSERT_EQ(s.step(a, [&] { stm::become_inevitable(); }), Outcome::Aborted);
+    EXPECT_EQ(s.last_kind(), AbortKind::Validation);
+    stm::set_current(a);
+    EXPECT_EQ(stm::last_abort_info().object, &x);
+    EXPECT_EQ(stm::last_abort_info().my_location, 31u); // the read, not where it turned
+    EXPECT_EQ(stm::last_abort_info().other_location, 33u);
+}
+
 TEST_F(StmDet, CommitValidatesWhenNobodyCommittedSinceTheSnapshot) // STM-4 step 3, STM-5
 {
     // a reads x's header, b locks x and writes it in place, a reads the field without validating
