@@ -374,17 +374,25 @@ bool demote_read_mostly(Object* o)
     return false;
 }
 
+// Records where [e]'s object was last written, for last_write_location(): by a commit, or by an
+// attempt that rolled back, whose release under a fresh version (STM-6) fails the validation of
+// the readers just as a commit does. The profiler's table is shared by all threads: only what
+// changes it is stored, so that writes without location tags (or repeating the same one) do
+// not write shared lines.
+inline void note_write_location(WriteEntry const& e)
+{
+    WriteLocation& wl = g_write_loc[write_loc_index(e.obj)];
+    bool same_obj = wl.key.load(std::memory_order_relaxed) == write_loc_key(e.obj);
+    if (same_obj ? wl.loc.load(std::memory_order_relaxed) != e.location : e.location != 0) {
+        wl.key.store(write_loc_key(e.obj), std::memory_order_relaxed);
+        wl.loc.store(e.location, std::memory_order_relaxed);
+    }
+}
+
 void publish_writes(Transaction* tx, uint64_t wv)
 {
     for (WriteEntry& e : tx->m_writes) {
-        // The profiler's table is shared by all threads: store only what changes it, so commits
-        // without location tags (or repeating the same one) do not write shared lines.
-        WriteLocation& wl = g_write_loc[write_loc_index(e.obj)];
-        bool same_obj = wl.key.load(std::memory_order_relaxed) == write_loc_key(e.obj);
-        if (same_obj ? wl.loc.load(std::memory_order_relaxed) != e.location : e.location != 0) {
-            wl.key.store(write_loc_key(e.obj), std::memory_order_relaxed);
-            wl.loc.store(e.location, std::memory_order_relaxed);
-        }
+        note_write_location(e);
         uint64_t rm = e.old_word & kReadMostly;
         if (rm && demote_read_mostly(e.obj) && !(g_hooks.keep_read_mostly && g_hooks.keep_read_mostly(e.obj)))
             rm = 0;
@@ -521,9 +529,11 @@ void rollback(Transaction* tx, AbortKind kind, Object* obj, uint64_t my_loc, uin
     }
     if (!tx->m_writes.empty()) {
         uint64_t fresh = g_clock.fetch_add(1, std::memory_order_acq_rel) + 1;
-        for (WriteEntry& e : tx->m_writes)
+        for (WriteEntry& e : tx->m_writes) {
+            note_write_location(e);
             e.obj->m_stm.store(
                 (fresh << kVersionShift) | (e.old_word & kReadMostly), std::memory_order_release);
+        }
         for (WriteEntry& e : tx->m_writes)
             if (e.saved && g_hooks.drop_state)
                 g_hooks.drop_state(e.obj, e.undo);
