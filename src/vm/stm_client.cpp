@@ -65,7 +65,10 @@ class RecordPool {
 public:
     static constexpr size_t kGranule = 64;
     static constexpr size_t kClasses = 16; // blocks up to 1 KiB; bigger ones go to malloc
-    static constexpr size_t kKeep = 256; // free blocks kept per class
+    // Free blocks kept per class. A transaction that locks thousands of objects (the stripes of a
+    // big striped dict, in a loop) takes a small block for each: up to 128 bytes, many are kept.
+    static constexpr size_t kKeep = 256;
+    static constexpr size_t kKeepSmall = 32768;
 
     ~RecordPool()
     {
@@ -94,7 +97,8 @@ public:
     {
         char* b = static_cast<char*>(p) - kHeader;
         size_t cls = *reinterpret_cast<size_t*>(b);
-        if (cls < kClasses && !t_record_pool_gone && m_free[cls].size() < kKeep)
+        if (cls < kClasses && !t_record_pool_gone
+            && m_free[cls].size() < (cls < 2 ? kKeepSmall : kKeep))
             m_free[cls].push_back(b);
         else
             std::free(b);
