@@ -28,6 +28,40 @@ protected:
     }
     Scheduler s;
     Cell x, y, z;
+
+    // Two attempts: [a] runs [read] (which reads x) at location [read_loc], then [b] writes x at
+    // [write_loc] and commits, so that what [a] read is stale. Returns [a].
+    template <class Read>
+    stm::Transaction* stale_read_of_x(uint64_t read_loc, uint64_t write_loc, Read read)
+    {
+        auto* a = s.add();
+        auto* b = s.add();
+        s.step(a, [] { stm::begin(); });
+        s.step(b, [] { stm::begin(); });
+        EXPECT_EQ(s.step(a,
+                      [&] {
+                          stm::set_location(read_loc);
+                          read();
+                      }),
+            Outcome::Ok);
+        EXPECT_EQ(s.step(b,
+                      [&] {
+                          stm::set_location(write_loc);
+                          twrite(&x, 1);
+                          stm::commit();
+                      }),
+            Outcome::Ok);
+        return a;
+    }
+    // The last abort of [a] was a validation failure on x with these locations.
+    void expect_validation_abort(stm::Transaction* a, uint64_t my_loc, uint64_t other_loc)
+    {
+        EXPECT_EQ(s.last_kind(), AbortKind::Validation);
+        stm::set_current(a);
+        EXPECT_EQ(stm::last_abort_info().object, &x);
+        EXPECT_EQ(stm::last_abort_info().my_location, my_loc);
+        EXPECT_EQ(stm::last_abort_info().other_location, other_loc);
+    }
 };
 
 auto begin = [] { stm::begin(); };
@@ -125,30 +159,10 @@ TEST_F(StmDet, ReadOfLockedObjectAborts) // STM-5
 
 TEST_F(StmDet, StaleReadFailsCommitValidation) // STM-4 step 3
 {
-    auto* a = s.add();
-    auto* b = s.add();
-    s.step(a, begin);
-    s.step(b, begin);
-    ASSERT_EQ(s.step(a,
-                  [&] {
-                      stm::set_location(7);
-                      EXPECT_EQ(tread(&x), 0);
-                  }),
-        Outcome::Ok);
-    ASSERT_EQ(s.step(b,
-                  [&] {
-                      stm::set_location(8);
-                      twrite(&x, 1);
-                      stm::commit();
-                  }),
-        Outcome::Ok);
+    auto* a = stale_read_of_x(7, 8, [&] { EXPECT_EQ(tread(&x), 0); });
     ASSERT_EQ(s.step(a, [&] { twrite(&y, 1); }), Outcome::Ok);
     ASSERT_EQ(s.step(a, commit), Outcome::Aborted);
-    EXPECT_EQ(s.last_kind(), AbortKind::Validation);
-    stm::set_current(a);
-    EXPECT_EQ(stm::last_abort_info().object, &x);
-    EXPECT_EQ(stm::last_abort_info().my_location, 7u);
-    EXPECT_EQ(stm::last_abort_info().other_location, 8u);
+    expect_validation_abort(a, 7, 8);
     EXPECT_EQ(y.get(), 0); // STM-6: rolled back
 }
 
@@ -156,57 +170,28 @@ TEST_F(StmDet, StaleReadFailsCommitValidation) // STM-4 step 3
 // validation does: the conflict log's "other side" of the abort.
 TEST_F(StmDet, InPlaceReadValidationNamesTheWriter) // STM-5
 {
-    auto* a = s.add();
-    auto* b = s.add();
-    s.step(a, begin);
-    s.step(b, begin);
+    auto* a = stale_read_of_x(21, 22, [&] { stm::read(&x); });
     ASSERT_EQ(s.step(a,
                   [&] {
-                      stm::set_location(21);
-                      stm::read(&x);
+                      stm::set_location(23);
+                      stm::read_validate(&x);
                   }),
-        Outcome::Ok);
-    ASSERT_EQ(s.step(b,
-                  [&] {
-                      stm::set_location(22);
-                      twrite(&x, 1);
-                      stm::commit();
-                  }),
-        Outcome::Ok);
-    ASSERT_EQ(s.step(a, [&] { stm::read_validate(&x); }), Outcome::Aborted);
-    EXPECT_EQ(s.last_kind(), AbortKind::Validation);
-    stm::set_current(a);
-    EXPECT_EQ(stm::last_abort_info().object, &x);
-    EXPECT_EQ(stm::last_abort_info().other_location, 22u);
+        Outcome::Aborted);
+    expect_validation_abort(a, 23, 22);
 }
 
-// Becoming inevitable validates the reads so far (STM-8); a failure names both sides.
+// Becoming inevitable validates the reads so far (STM-8); a failure names both sides, this one
+// by the stale read rather than where the attempt turned inevitable.
 TEST_F(StmDet, InevitableValidationNamesBothSides) // STM-8
 {
-    auto* a = s.add();
-    auto* b = s.add();
-    s.step(a, begin);
-    s.step(b, begin);
+    auto* a = stale_read_of_x(31, 33, [&] { EXPECT_EQ(tread(&x), 0); });
     ASSERT_EQ(s.step(a,
                   [&] {
-                      stm::set_location(31);
-                      EXPECT_EQ(tread(&x), 0);
                       stm::set_location(32);
+                      stm::become_inevitable();
                   }),
-        Outcome::Ok);
-    ASSERT_EQ(s.step(b,
-                  [&] {
-                      stm::set_location(33);
-                      twrite(&x, 1);
-                      stm::commit();
-                  }),
-        Outcome::Ok);
-    ASSERT_EQ(s.step(a, [&] { stm::become_inevitable(); }), Outcome::Aborted);
-    EXPECT_EQ(s.last_kind(), AbortKind::Validation);
-    stm::set_current(a);
-    EXPECT_EQ(stm::last_abort_info().object, &x);
-    EXPECT_EQ(stm::last_abort_info().my_location, 31u); // the read, not where it turned
-    EXPECT_EQ(stm::last_abort_info().other_location, 33u);
+        Outcome::Aborted);
+    expect_validation_abort(a, 31, 33);
 }
 
 TEST_F(StmDet, CommitValidatesWhenNobodyCommittedSinceTheSnapshot) // STM-4 step 3, STM-5
