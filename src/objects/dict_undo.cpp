@@ -17,7 +17,7 @@ constexpr size_t POOL_LOG_MAX = 256; // a record whose log grew larger is freed,
 // Stripe records kept per thread. A transaction of a loop that writes a big striped dict locks
 // thousands of stripes (in the transfers of bench/threads/stmdict_low_conflict.py, about 8,000
 // per transaction): with 4,096 kept, half of its records were allocated and freed again in
-// every transaction. A kept record is 56 bytes and its one-entry log 24 more.
+// every transaction. A kept record is 32 bytes and its log 24 per entry.
 constexpr size_t STRIPE_POOL_MAX = 32768;
 thread_local std::vector<DictUndo*> t_undo_pool;
 
