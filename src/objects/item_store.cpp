@@ -39,29 +39,31 @@ void ItemStore::retire_block(Block* b)
             b, [](void* p) { std::free(p); }, 0);
 }
 
-void ItemStore::retire()
+void ItemStore::replace_block(Block* b, size_t n)
 {
-    Block* b = m_block;
-    publish(nullptr, 0);
-    retire_block(b);
+    Block* old = m_block;
+    publish(b, n);
+    retire_block(old);
 }
+
+void ItemStore::retire() { replace_block(nullptr, 0); }
 
 void ItemStore::reallocate(size_t capacity)
 {
     Block* nb = capacity ? allocate(capacity, m_size) : nullptr;
     if (m_size)
         std::memcpy(static_cast<void*>(nb->items()), data(), m_size * sizeof(Value));
-    Block* old = m_block;
-    publish(nb, m_size);
-    retire_block(old);
+    replace_block(nb, m_size);
 }
 
-void ItemStore::grow_to(size_t need)
+size_t ItemStore::grown_capacity(size_t need) const
 {
     size_t cap = capacity();
     size_t want = cap ? 2 * cap : 4;
-    reallocate(want > need ? want : need);
+    return want > need ? want : need;
 }
+
+void ItemStore::grow_to(size_t need) { reallocate(grown_capacity(need)); }
 
 void ItemStore::resize(size_t n)
 {
@@ -79,9 +81,7 @@ void ItemStore::assign(Value const* first, Value const* last)
         // A fresh block: [first, last) may lie in the current one.
         Block* nb = allocate(n, n);
         std::memcpy(static_cast<void*>(nb->items()), first, n * sizeof(Value));
-        Block* old = m_block;
-        publish(nb, n);
-        retire_block(old);
+        replace_block(nb, n);
         return;
     }
     if (n)
@@ -112,9 +112,7 @@ Value* ItemStore::insert(Value* pos, Value const* first, Value const* last)
         return begin() + at;
     if (m_size + count > capacity()) {
         // A fresh block, filled before it is published: [first, last) may lie in the old one.
-        size_t cap = capacity();
-        size_t want = cap ? 2 * cap : 4;
-        Block* nb = allocate(want > m_size + count ? want : m_size + count, m_size + count);
+        Block* nb = allocate(grown_capacity(m_size + count), m_size + count);
         Value* items = nb->items();
         Value const* old_items = data();
         if (at)
@@ -123,9 +121,7 @@ Value* ItemStore::insert(Value* pos, Value const* first, Value const* last)
         if (m_size > at)
             std::memcpy(static_cast<void*>(items + at + count), old_items + at,
                 (m_size - at) * sizeof(Value));
-        Block* old = m_block;
-        publish(nb, m_size + count);
-        retire_block(old);
+        replace_block(nb, m_size + count);
         return items + at;
     }
     Value* items = m_block->items();

@@ -46,10 +46,8 @@ public:
     ItemStore& operator=(ItemStore&& o) noexcept
     {
         if (this != &o) {
-            Block* old = m_block;
-            publish(o.m_block, o.m_size);
+            replace_block(o.m_block, o.m_size);
             o.publish(nullptr, 0);
-            retire_block(old);
         }
         return *this;
     }
@@ -158,9 +156,12 @@ private:
     static Block* allocate(size_t capacity, size_t filled);
     static void free_block(Block* b);
     static void retire_block(Block* b);
+    // Publishes [b] with [n] items and retires the block it replaces (LIST-4).
+    void replace_block(Block* b, size_t n);
     // A new block of [capacity] with the items [0, size) (capacity >= size); the old one retires.
     void reallocate(size_t capacity);
-    // Room for at least [need] items: doubles, as std::vector does.
+    // The capacity of a growth to at least [need] items: doubles, as std::vector does.
+    size_t grown_capacity(size_t need) const;
     void grow_to(size_t need);
 
     Block* m_block = nullptr;

@@ -204,6 +204,17 @@ void list_replace_range(ListObject* l, int64_t lo, int64_t hi, Value const* item
         v[static_cast<size_t>(lo + i)] = items[i];
 }
 
+// Appends the items of [src] to [r], a list nobody else sees yet, [times] times. [src] is read
+// in place (LIST-4) and validated before the caller uses [r] (STM-5).
+void append_items_of(ListObject* r, ListObject* src, int64_t times = 1)
+{
+    read_barrier(src);
+    ItemStore::View v = src->m_items.view();
+    for (int64_t k = 0; k < times; k++)
+        r->m_items.insert(r->m_items.end(), v.items, v.items + v.size);
+    read_validate_barrier(src);
+}
+
 // Items of an arbitrary iterable, as a rooted snapshot (CPython's PySequence_Fast).
 // As CPython's, only exact lists and tuples are copied directly: a subclass may override
 // __iter__ (issue 23757).
@@ -487,15 +498,8 @@ Value l_add(Value self, Value const* args, size_t nargs, TupleObject* kw)
     ListObject* a = as_list(self);
     ListObject* b = as_list(args[0]);
     ListObject* r = list_new(list_size(a) + list_size(b));
-    // Both are read in place (LIST-4) and validated before [r] is used (STM-5).
-    read_barrier(a);
-    ItemStore::View va = a->m_items.view();
-    r->m_items.insert(r->m_items.end(), va.items, va.items + va.size);
-    read_validate_barrier(a);
-    read_barrier(b);
-    ItemStore::View vb = b->m_items.view();
-    r->m_items.insert(r->m_items.end(), vb.items, vb.items + vb.size);
-    read_validate_barrier(b);
+    append_items_of(r, a);
+    append_items_of(r, b);
     return r;
 }
 
@@ -526,11 +530,7 @@ Value l_mul(Value self, Value const* args, size_t nargs, TupleObject* kw)
     if (size && n > INT64_MAX / 16 / size)
         raise_memory_error();
     ListObject* r = list_new(size * n);
-    read_barrier(a);
-    ItemStore::View va = a->m_items.view(); // LIST-4
-    for (int64_t k = 0; k < n; k++)
-        r->m_items.insert(r->m_items.end(), va.items, va.items + va.size);
-    read_validate_barrier(a); // STM-5
+    append_items_of(r, a, n);
     return r;
 }
 
@@ -697,10 +697,8 @@ Value l_copy(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("copy", nargs, kw, 0, 0);
     ListObject* l = as_list(self);
-    read_barrier(l);
-    ItemStore::View v = l->m_items.view(); // LIST-4
-    ListObject* r = list_from(v.items, static_cast<int64_t>(v.size));
-    read_validate_barrier(l); // STM-5
+    ListObject* r = list_new(list_size(l));
+    append_items_of(r, l);
     return r;
 }
 

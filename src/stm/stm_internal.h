@@ -155,8 +155,8 @@ inline constexpr size_t kWriteLocSize = 4096;
 extern WriteLocation g_write_loc[kWriteLocSize];
 inline size_t write_loc_index(Object* o) { return bloom_hash(o) & (kWriteLocSize - 1); }
 inline uintptr_t write_loc_key(Object* o) { return ~reinterpret_cast<uintptr_t>(o); }
-// Where the last committed writer of [o] wrote it, if the table still holds [o]; 0 otherwise.
-// The "other side" of a validation abort.
+// Where the last writer of [o] (committed, or rolled back: both fail [o]'s readers' validation)
+// wrote it, if the table still holds [o]; 0 otherwise. The "other side" of a validation abort.
 inline uint64_t last_write_location(Object* o)
 {
     WriteLocation& wl = g_write_loc[write_loc_index(o)];

@@ -68,6 +68,7 @@ public:
     // Free blocks kept per class. A transaction that locks thousands of objects (the stripes of a
     // big striped dict, in a loop) takes a small block for each: up to 128 bytes, many are kept.
     static constexpr size_t kKeep = 256;
+    static constexpr size_t kSmallClasses = 2; // blocks up to 128 bytes
     static constexpr size_t kKeepSmall = 32768;
 
     ~RecordPool()
@@ -98,7 +99,7 @@ public:
         char* b = static_cast<char*>(p) - kHeader;
         size_t cls = *reinterpret_cast<size_t*>(b);
         if (cls < kClasses && !t_record_pool_gone
-            && m_free[cls].size() < (cls < 2 ? kKeepSmall : kKeep))
+            && m_free[cls].size() < (cls < kSmallClasses ? kKeepSmall : kKeep))
             m_free[cls].push_back(b);
         else
             std::free(b);
