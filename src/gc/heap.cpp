@@ -1191,7 +1191,10 @@ void maybe_collect()
     // GC-14: a collection the allocation threshold asked for leaves most of its sweep to the
     // allocating threads; gc.collect() sweeps everything (its count of freed objects is exact
     // and memory is released at once).
-    if (collection_requested())
+    // Not from inside a collect callback: gc.callbacks code that reaches a poll before the
+    // collection it announces would otherwise run a second one, nested in the first (CPython
+    // does not nest them either).
+    if (collection_requested() && !t_in_collect_callback)
         collect_with_callbacks(lazy_sweep_enabled());
 }
 

@@ -170,7 +170,8 @@ void maybe_collect();
 size_t collect();
 // gc.callbacks: called by collect() on the collecting thread, outside the heap lock, before the
 // collection ([start] true) and after it, with the number of objects it freed (the gc module
-// calls the Python callbacks). Not called again while one runs on the thread.
+// calls the Python callbacks). Not called again while one runs on the thread, and no collection
+// starts from a poll inside it (maybe_collect).
 using CollectCallbackFn = void (*)(bool start, size_t freed);
 void set_collect_callback(CollectCallbackFn fn);
 

@@ -202,3 +202,30 @@ TEST_F(HeapTest, Gc14LazySweepFreesTheDeadAndKeepsTheLive)
     gc::remove_root(&slot);
     gc::verify_heap();
 }
+
+namespace {
+int g_callback_starts = 0;
+size_t g_collections_inside_callback = 0;
+// A gc.callbacks function that reaches a safepoint while the collection it announces is still
+// requested, as Python code that allocates does.
+void polling_callback(bool start, size_t)
+{
+    if (!start)
+        return;
+    ++g_callback_starts;
+    size_t before = gc::collection_count();
+    gc::maybe_collect();
+    g_collections_inside_callback += gc::collection_count() - before;
+}
+} // namespace
+
+TEST_F(HeapTest, CallbackThatPollsDoesNotNestACollection)
+{
+    gc::set_collect_callback(polling_callback);
+    size_t before = gc::collection_count();
+    threshold_collection();
+    gc::set_collect_callback(nullptr);
+    EXPECT_EQ(g_callback_starts, 1);
+    EXPECT_EQ(g_collections_inside_callback, 0u);
+    EXPECT_EQ(gc::collection_count() - before, 1u);
+}
