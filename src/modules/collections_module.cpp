@@ -2,11 +2,15 @@
 // _count_elements and _tuplegetter. OrderedDict is left to collections/__init__.py's pure-Python
 // implementation (CPython's fallback when _collections lacks it).
 //
-// Invariants: a deque's items live in a C++ std::deque owned by the object (traced by its trace
-// function, freed by m_destroy) and are read and written only after read_barrier /
-// write_barrier on the deque. m_state counts mutations: iterators and the searching methods
-// (count, index, remove, comparisons) raise RuntimeError "deque mutated during iteration" when it
-// moves while they run Python code, so no index is ever used after the storage changed.
+// Invariants: a deque's items live in a RingStore owned by the object (traced by its trace
+// function, freed by m_destroy), written only after write_barrier on the deque. A deque keeps no
+// undo record, so its writers run inevitably (UNDO-1); readers read it in place after
+// read_barrier, each read bounded by one block of the store (DEQUE-1, objects/ring_store.h) and
+// followed by read_validate_barrier before the value is used (STM-5): the dq_size, dq_item,
+// dq_state and dq_snapshot helpers below. m_state counts mutations: iterators and the searching
+// methods (count, index, remove, comparisons) raise RuntimeError "deque mutated during
+// iteration" when it moves while they run Python code, so no index is ever used after the
+// storage changed.
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
 #include "modules/stdlib_core.h"
@@ -16,11 +20,12 @@
 #include "objects/iter_objects.h"
 #include "objects/list_object.h"
 #include "objects/richcompare.h"
+#include "objects/ring_store.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include <algorithm>
-#include <deque>
+#include <atomic>
 
 namespace pystm {
 
@@ -36,26 +41,66 @@ Type tuplegetter_type { &type_type };
 // --- deque ---------------------------------------------------------------------------------------
 
 struct DequeObject : Object {
-    std::deque<Value> m_items;
+    RingStore m_items; // DEQUE-1: other threads may read it in place
     int64_t m_maxlen = -1; // -1: unbounded
-    uint64_t m_state = 0;
+    uint64_t m_state = 0; // read in place too: dq_state()
     explicit DequeObject(Type* t) : Object(t) { }
 };
 
 void deque_trace(Object* o, gc::Tracer& tr)
 {
-    for (Value v : static_cast<DequeObject*>(o)->m_items)
-        tr.visit(v);
+    static_cast<DequeObject*>(o)->m_items.for_each([&](Value v) { tr.visit(v); });
 }
 void deque_destroy(Object* o) { static_cast<DequeObject*>(o)->~DequeObject(); }
 
 DequeObject* as_deque(Value v) { return v.as<DequeObject>(); }
 bool is_deque(Value v) { return v.is_object() && v.as_object()->m_type->is_subtype(&deque_type); }
 
+// The readers of a deque's state (DEQUE-1): in place, then validated (STM-5). While the STM is
+// off they read it directly (STM-0).
 int64_t dq_size(DequeObject* d)
 {
+    if (PY_LIKELY(!g_stm_active))
+        return static_cast<int64_t>(d->m_items.size());
     read_barrier(d);
-    return static_cast<int64_t>(d->m_items.size());
+    size_t n = d->m_items.size_racy();
+    read_validate_barrier(d);
+    return static_cast<int64_t>(n);
+}
+// Item [i]; the caller checked that i < dq_size(d) in this attempt.
+Value dq_item(DequeObject* d, size_t i)
+{
+    if (PY_LIKELY(!g_stm_active))
+        return d->m_items[i];
+    read_barrier(d);
+    Value v = d->m_items.at_racy(i);
+    read_validate_barrier(d);
+    return v;
+}
+uint64_t dq_state(DequeObject* d)
+{
+    if (PY_LIKELY(!g_stm_active))
+        return d->m_state;
+    read_barrier(d);
+    uint64_t s = std::atomic_ref<uint64_t>(d->m_state).load(std::memory_order_relaxed);
+    read_validate_barrier(d);
+    return s;
+}
+// Appends the items to [out].
+void dq_snapshot(DequeObject* d, gc::RootedValues& out)
+{
+    if (PY_LIKELY(!g_stm_active)) {
+        d->m_items.copy_to(out);
+        return;
+    }
+    read_barrier(d);
+    d->m_items.copy_racy(out);
+    read_validate_barrier(d);
+}
+// After a change of the items, by the deque's owner.
+void dq_changed(DequeObject* d)
+{
+    std::atomic_ref<uint64_t>(d->m_state).store(d->m_state + 1, std::memory_order_relaxed);
 }
 
 void dq_append(DequeObject* d, Value v)
@@ -66,7 +111,7 @@ void dq_append(DequeObject* d, Value v)
     d->m_items.push_back(v);
     if (d->m_maxlen > 0 && static_cast<int64_t>(d->m_items.size()) > d->m_maxlen)
         d->m_items.pop_front();
-    d->m_state++;
+    dq_changed(d);
 }
 void dq_appendleft(DequeObject* d, Value v)
 {
@@ -76,13 +121,13 @@ void dq_appendleft(DequeObject* d, Value v)
     d->m_items.push_front(v);
     if (d->m_maxlen > 0 && static_cast<int64_t>(d->m_items.size()) > d->m_maxlen)
         d->m_items.pop_back();
-    d->m_state++;
+    dq_changed(d);
 }
 void dq_clear(DequeObject* d)
 {
     write_barrier(d);
     d->m_items.clear();
-    d->m_state++;
+    dq_changed(d);
 }
 
 [[noreturn]] void mutated() { raise(&exc::RuntimeError, "deque mutated during iteration"); }
@@ -92,8 +137,7 @@ void dq_extend(DequeObject* d, Value iterable, bool left)
 {
     gc::RootedValues items;
     if (iterable == Value(d)) {
-        read_barrier(d);
-        items.assign(d->m_items.begin(), d->m_items.end());
+        dq_snapshot(d, items);
         for (Value v : items)
             left ? dq_appendleft(d, v) : dq_append(d, v);
         return;
@@ -169,7 +213,7 @@ DQ_FN(dq_pop)
         raise(&exc::IndexError, "pop from an empty deque");
     Value v = d->m_items.back();
     d->m_items.pop_back();
-    d->m_state++;
+    dq_changed(d);
     return v;
 }
 DQ_FN(dq_popleft)
@@ -181,7 +225,7 @@ DQ_FN(dq_popleft)
         raise(&exc::IndexError, "pop from an empty deque");
     Value v = d->m_items.front();
     d->m_items.pop_front();
-    d->m_state++;
+    dq_changed(d);
     return v;
 }
 DQ_FN(dq_clear_m)
@@ -193,12 +237,13 @@ DQ_FN(dq_clear_m)
 Value dq_copy_of(Value self)
 {
     DequeObject* d = as_deque(self);
-    read_barrier(d);
     Type* t = d->m_type;
     if (t == &deque_type) {
+        gc::RootedValues items;
+        dq_snapshot(d, items);
         auto* c = gc::make<DequeObject>(&deque_type);
-        c->m_items = d->m_items;
-        c->m_maxlen = d->m_maxlen;
+        c->m_items.assign(items.data(), items.data() + items.size());
+        c->m_maxlen = d->m_maxlen; // set by __init__ only, before the deque is shared
         return c;
     }
     if (d->m_maxlen < 0)
@@ -215,14 +260,12 @@ DQ_FN(dq_count)
 {
     check_nargs("count", nargs, kw, 1, 1);
     DequeObject* d = as_deque(self);
-    read_barrier(d);
-    uint64_t state = d->m_state;
+    uint64_t state = dq_state(d);
     int64_t n = 0;
-    for (size_t i = 0; i < d->m_items.size(); i++) {
-        if (py_eq(d->m_items[i], args[0]))
+    for (size_t i = 0; i < static_cast<size_t>(dq_size(d)); i++) {
+        if (py_eq(dq_item(d, i), args[0]))
             n++;
-        read_barrier(d);
-        if (d->m_state != state)
+        if (dq_state(d) != state)
             mutated();
     }
     return int_from_i64(n);
@@ -253,12 +296,10 @@ DQ_FN(dq_index)
     }
     if (stop > n)
         stop = n;
-    read_barrier(d);
-    uint64_t state = d->m_state;
+    uint64_t state = dq_state(d);
     for (int64_t i = start; i < stop; i++) {
-        bool eq = py_eq(d->m_items[static_cast<size_t>(i)], args[0]);
-        read_barrier(d);
-        if (d->m_state != state)
+        bool eq = py_eq(dq_item(d, static_cast<size_t>(i)), args[0]);
+        if (dq_state(d) != state)
             mutated();
         if (eq)
             return int_from_i64(i);
@@ -281,25 +322,23 @@ DQ_FN(dq_insert)
     if (i > n)
         i = n;
     write_barrier(d);
-    d->m_items.insert(d->m_items.begin() + i, args[1]);
-    d->m_state++;
+    d->m_items.insert(static_cast<size_t>(i), args[1]);
+    dq_changed(d);
     return none();
 }
 DQ_FN(dq_remove)
 {
     check_nargs("remove", nargs, kw, 1, 1);
     DequeObject* d = as_deque(self);
-    read_barrier(d);
-    uint64_t state = d->m_state;
-    for (size_t i = 0; i < d->m_items.size(); i++) {
-        bool eq = py_eq(d->m_items[i], args[0]);
-        read_barrier(d);
-        if (d->m_state != state)
+    uint64_t state = dq_state(d);
+    for (size_t i = 0; i < static_cast<size_t>(dq_size(d)); i++) {
+        bool eq = py_eq(dq_item(d, i), args[0]);
+        if (dq_state(d) != state)
             raise(&exc::IndexError, "deque mutated during remove().");
         if (eq) {
             write_barrier(d);
-            d->m_items.erase(d->m_items.begin() + static_cast<std::ptrdiff_t>(i));
-            d->m_state++;
+            d->m_items.erase(i);
+            dq_changed(d);
             return none();
         }
     }
@@ -310,8 +349,8 @@ DQ_FN(dq_reverse)
     check_nargs("reverse", nargs, kw, 0, 0);
     DequeObject* d = as_deque(self);
     write_barrier(d);
-    std::reverse(d->m_items.begin(), d->m_items.end());
-    d->m_state++;
+    d->m_items.reverse();
+    dq_changed(d);
     return none();
 }
 DQ_FN(dq_rotate)
@@ -330,8 +369,8 @@ DQ_FN(dq_rotate)
     if (k < 0)
         k += n;
     if (k)
-        std::rotate(d->m_items.begin(), d->m_items.begin() + (n - k), d->m_items.end());
-    d->m_state++;
+        d->m_items.rotate(static_cast<size_t>(k));
+    dq_changed(d);
     return none();
 }
 DQ_FN(dq_len)
@@ -361,8 +400,7 @@ DQ_FN(dq_getitem)
     check_nargs("__getitem__", nargs, kw, 1, 1);
     DequeObject* d = as_deque(self);
     int64_t i = dq_norm_index(d, args[0]);
-    read_barrier(d);
-    return d->m_items[static_cast<size_t>(i)];
+    return dq_item(d, static_cast<size_t>(i));
 }
 DQ_FN(dq_setitem)
 {
@@ -379,20 +417,18 @@ DQ_FN(dq_delitem)
     DequeObject* d = as_deque(self);
     int64_t i = dq_norm_index(d, args[0]);
     write_barrier(d);
-    d->m_items.erase(d->m_items.begin() + i);
-    d->m_state++;
+    d->m_items.erase(static_cast<size_t>(i));
+    dq_changed(d);
     return none();
 }
 DQ_FN(dq_contains)
 {
     check_nargs("__contains__", nargs, kw, 1, 1);
     DequeObject* d = as_deque(self);
-    read_barrier(d);
-    uint64_t state = d->m_state;
-    for (size_t i = 0; i < d->m_items.size(); i++) {
-        bool eq = py_eq(d->m_items[i], args[0]);
-        read_barrier(d);
-        if (d->m_state != state)
+    uint64_t state = dq_state(d);
+    for (size_t i = 0; i < static_cast<size_t>(dq_size(d)); i++) {
+        bool eq = py_eq(dq_item(d, i), args[0]);
+        if (dq_state(d) != state)
             mutated();
         if (eq)
             return py_bool(true);
@@ -408,8 +444,7 @@ DQ_FN(dq_repr)
     if (!guard.active())
         return str_from_ascii("[...]");
     gc::RootedValues items;
-    read_barrier(d);
-    items.assign(d->m_items.begin(), d->m_items.end());
+    dq_snapshot(d, items);
     std::string s = name + "([";
     for (size_t i = 0; i < items.size(); i++) {
         if (i)
@@ -429,10 +464,8 @@ Value dq_compare(Value self, Value other, CompareOp op)
     gc::RootedValues a, b;
     DequeObject* x = as_deque(self);
     DequeObject* y = as_deque(other);
-    read_barrier(x);
-    a.assign(x->m_items.begin(), x->m_items.end());
-    read_barrier(y);
-    b.assign(y->m_items.begin(), y->m_items.end());
+    dq_snapshot(x, a);
+    dq_snapshot(y, b);
     return sequence_compare(ItemSpan { a.data(), static_cast<int64_t>(a.size()) },
         ItemSpan { b.data(), static_cast<int64_t>(b.size()) }, op, true);
 }
@@ -456,10 +489,11 @@ void dq_inplace_repeat(DequeObject* d, int64_t n)
     write_barrier(d);
     if (n <= 0 || d->m_items.empty()) {
         d->m_items.clear();
-        d->m_state++;
+        dq_changed(d);
         return;
     }
-    std::deque<Value> orig = d->m_items;
+    gc::RootedValues orig;
+    d->m_items.copy_to(orig);
     size_t limit = d->m_maxlen >= 0 ? static_cast<size_t>(d->m_maxlen) : SIZE_MAX;
     if (orig.size() * static_cast<size_t>(n) / static_cast<size_t>(n) != orig.size()
         || (limit == SIZE_MAX && orig.size() * static_cast<size_t>(n) > (size_t(1) << 40)))
@@ -470,7 +504,7 @@ void dq_inplace_repeat(DequeObject* d, int64_t n)
         while (d->m_items.size() > limit)
             d->m_items.pop_front();
     }
-    d->m_state++;
+    dq_changed(d);
 }
 DQ_FN(dq_imul)
 {
@@ -528,8 +562,7 @@ Value dqiter_next(Object* o)
     DequeObject* d = it->m_deque;
     if (!d)
         return Value();
-    read_barrier(d);
-    if (d->m_state != it->m_state) {
+    if (dq_state(d) != it->m_state) {
         it->m_remaining = 0;
         mutated();
     }
@@ -537,7 +570,7 @@ Value dqiter_next(Object* o)
         it->m_deque = nullptr;
         return Value();
     }
-    Value v = d->m_items[static_cast<size_t>(it->m_index)];
+    Value v = dq_item(d, static_cast<size_t>(it->m_index));
     it->m_index += it->m_type == &deque_reviter_type ? -1 : 1;
     it->m_remaining--;
     return v;
@@ -546,16 +579,16 @@ DQ_FN(dq_iter)
 {
     check_nargs("__iter__", nargs, kw, 0, 0);
     DequeObject* d = as_deque(self);
-    read_barrier(d);
-    return gc::make<DequeIterObject>(&deque_iter_type, d, 0, d->m_state, static_cast<int64_t>(d->m_items.size()));
+    uint64_t state = dq_state(d);
+    return gc::make<DequeIterObject>(&deque_iter_type, d, 0, state, dq_size(d));
 }
 DQ_FN(dq_reversed)
 {
     check_nargs("__reversed__", nargs, kw, 0, 0);
     DequeObject* d = as_deque(self);
-    read_barrier(d);
-    int64_t n = static_cast<int64_t>(d->m_items.size());
-    return gc::make<DequeIterObject>(&deque_reviter_type, d, n - 1, d->m_state, n);
+    uint64_t state = dq_state(d);
+    int64_t n = dq_size(d);
+    return gc::make<DequeIterObject>(&deque_reviter_type, d, n - 1, state, n);
 }
 DQ_FN(dqiter_length_hint)
 {

@@ -15,9 +15,9 @@
 //           of the transaction; restore() puts exactly that back. Storage that restore() or the
 //           writer detaches from a list, dict or set is retired (gc::retire, GC-9), not freed:
 //           other threads may still read it through a pointer loaded before the lock (STM-5).
-//           (A list retires every block it replaces, LIST-4; the buffers of a bytearray or a
-//           deque replaced by an inevitable transaction, which keeps no record, are still freed
-//           at once.)
+//           (A list and a deque retire every block they replace, LIST-4 and DEQUE-1; the
+//           buffer of a bytearray replaced by an inevitable transaction, which keeps no record,
+//           is still freed at once.)
 //   UNDO-3  A record keeps alive what it references: trace() visits it while the transaction runs.
 //   UNDO-4  Incremental records (list, dict, set): save() costs O(1) and attaches the record to the
 //           object (AttachedUndo below); every in-place change of the storage that was current at

@@ -5,37 +5,25 @@
 #include "gc/heap.h"
 #include "objects/bootstrap.h"
 #include "objects/bytes_object.h"
-#include "objects/float_object.h"
 #include "objects/exceptions.h"
+#include "objects/float_object.h"
 #include "objects/int_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "runtime.h"
 #include "vm/thread_state.h"
 
 #include <cmath>
+
 #include <gtest/gtest.h>
 #include <pthread.h>
 #include <string>
 
 using namespace pystm;
+using pystm::test::ensure_runtime;
 
 namespace {
-
-void ensure_runtime()
-{
-    if (!tstate()) {
-        pthread_attr_t attr;
-        void* addr;
-        size_t size;
-        pthread_getattr_np(pthread_self(), &attr);
-        pthread_attr_getstack(&attr, &addr, &size);
-        pthread_attr_destroy(&attr);
-        thread_state_attach(static_cast<char*>(addr) + size - 256);
-    }
-    if (!int_type.m_dict)
-        bootstrap_runtime();
-}
 
 class IntTest : public ::testing::Test {
 protected:

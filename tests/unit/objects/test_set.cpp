@@ -12,6 +12,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "runtime.h"
 #include "vm/thread_state.h"
 
 #include <gtest/gtest.h>
@@ -19,23 +20,9 @@
 #include <vector>
 
 using namespace pystm;
+using pystm::test::ensure_runtime;
 
 namespace {
-
-void ensure_runtime()
-{
-    if (!tstate()) {
-        pthread_attr_t attr;
-        void* addr;
-        size_t size;
-        pthread_getattr_np(pthread_self(), &attr);
-        pthread_attr_getstack(&attr, &addr, &size);
-        pthread_attr_destroy(&attr);
-        thread_state_attach(static_cast<char*>(addr) + size - 256);
-    }
-    if (!set_type.m_dict)
-        bootstrap_runtime();
-}
 
 class SetTest : public ::testing::Test {
 protected:
