@@ -99,7 +99,8 @@ void register_parallel_destroy(DestroyFn fn);
 // a buffer replaced or discarded by an undo record) while other threads may still be reading
 // it through a pointer loaded before the object was locked. With parallel transactions it is
 // kept until the next collection: every thread has then stopped at a safepoint, where no C++
-// code holds such a pointer, so it is released after the world stops. With the STM off,
+// code holds such a pointer, so what was retired before the world stopped is released by the
+// collecting thread once the world resumes (outside the pause). With the STM off,
 // [release]([p]) runs at once. [bytes] counts towards the next collection: memory whose
 // allocation was counted already (note_external_memory) passes 0, or it would count twice and
 // bring collections forward (a resized dict's old table made the word count of
