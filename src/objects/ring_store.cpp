@@ -124,7 +124,8 @@ void RingStore::assign(Value const* first, Value const* last)
     while (capacity < n)
         capacity *= 2;
     Block* nb = allocate(capacity);
-    std::memcpy(static_cast<void*>(nb->items()), first, n * sizeof(Value));
+    if (n) // [first] may be null then
+        std::memcpy(static_cast<void*>(nb->items()), first, n * sizeof(Value));
     Block* old = m_block;
     std::atomic_ref<Block*>(m_block).store(nb, std::memory_order_release);
     std::atomic_ref<size_t>(m_head).store(0, std::memory_order_relaxed);
