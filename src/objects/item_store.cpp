@@ -1,5 +1,5 @@
 // ItemStore's out-of-line parts: block allocation and the changes that move items. Every block
-// the store stops using goes to retire_block() (LIST-4).
+// the store stops using is retired (ValueBlock::retire, LIST-4).
 #include "objects/item_store.h"
 
 #include "gc/heap.h"
@@ -13,13 +13,7 @@ namespace pystm {
 
 ItemStore::Block* ItemStore::allocate(size_t capacity, size_t filled)
 {
-    if (capacity > (SIZE_MAX - sizeof(Block)) / sizeof(Value))
-        raise_memory_error();
-    void* p = std::malloc(sizeof(Block) + capacity * sizeof(Value));
-    if (!p)
-        raise_memory_error();
-    auto* b = static_cast<Block*>(p);
-    b->capacity = capacity;
+    Block* b = ValueBlock::allocate(capacity);
     // The items past the [filled] ones the caller writes are null: a reader that pairs this
     // block with an older, larger size (LIST-4) reads nulls, not leftovers of the allocator.
     if (capacity > filled)
@@ -28,22 +22,11 @@ ItemStore::Block* ItemStore::allocate(size_t capacity, size_t filled)
     return b;
 }
 
-void ItemStore::free_block(Block* b) { std::free(b); }
-
-void ItemStore::retire_block(Block* b)
-{
-    // GC-9: with parallel transactions, freed by the next collection (the list code counted the
-    // growth already, gc::note_external_memory); with the STM off, at once.
-    if (b)
-        gc::retire(
-            b, [](void* p) { std::free(p); }, 0);
-}
-
 void ItemStore::replace_block(Block* b, size_t n)
 {
     Block* old = m_block;
     publish(b, n);
-    retire_block(old);
+    ValueBlock::retire(old); // LIST-4, GC-9
 }
 
 void ItemStore::retire() { replace_block(nullptr, 0); }

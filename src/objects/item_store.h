@@ -17,7 +17,7 @@
 // transaction, which keeps no undo record, was freed at once (a large one unmapped).
 #pragma once
 
-#include "objects/object.h"
+#include "objects/value_block.h"
 
 #include <atomic>
 #include <cstddef>
@@ -53,7 +53,7 @@ public:
     }
     // Frees the block at once: only a store nobody else can reach is destroyed (a dead list,
     // an undo record's after drop).
-    ~ItemStore() { free_block(m_block); }
+    ~ItemStore() { ValueBlock::free(m_block); }
 
     // --- the owner's interface (std::vector's) ---
     size_t size() const { return m_size; }
@@ -138,11 +138,7 @@ public:
     }
 
 private:
-    struct Block {
-        size_t capacity;
-        size_t reserved; // keeps items 16-byte aligned
-        Value* items() { return reinterpret_cast<Value*>(this + 1); }
-    };
+    using Block = ValueBlock; // LIST-4
 
     void set_size(size_t n) { std::atomic_ref<size_t>(m_size).store(n, std::memory_order_relaxed); }
     // The owner's change becomes visible to readers: block first (its items were written before
@@ -154,8 +150,6 @@ private:
     }
     // A block for [capacity] items whose first [filled] the caller writes.
     static Block* allocate(size_t capacity, size_t filled);
-    static void free_block(Block* b);
-    static void retire_block(Block* b);
     // Publishes [b] with [n] items and retires the block it replaces (LIST-4).
     void replace_block(Block* b, size_t n);
     // A new block of [capacity] with the items [0, size) (capacity >= size); the old one retires.

@@ -1,27 +1,20 @@
 // RingStore's out-of-line parts: block allocation and the changes that move items. Every block
-// the store stops using goes to gc::retire (DEQUE-1).
+// the store stops using is retired (ValueBlock::retire, DEQUE-1).
 #include "objects/ring_store.h"
 
 #include "gc/heap.h"
 #include "objects/exceptions.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstring>
 
 namespace pystm {
 
-RingStore::~RingStore() { std::free(m_block); }
+RingStore::~RingStore() { ValueBlock::free(m_block); }
 
 RingStore::Block* RingStore::allocate(size_t capacity)
 {
-    if (capacity > (SIZE_MAX - sizeof(Block)) / sizeof(Value))
-        raise_memory_error();
-    void* p = std::malloc(sizeof(Block) + capacity * sizeof(Value));
-    if (!p)
-        raise_memory_error();
-    auto* b = static_cast<Block*>(p);
-    b->capacity = capacity;
+    Block* b = ValueBlock::allocate(capacity);
     // Null room: a reader that pairs this block with another head or size reads nulls, not
     // leftovers of the allocator.
     std::memset(static_cast<void*>(b->items()), 0, capacity * sizeof(Value));
@@ -37,9 +30,7 @@ void RingStore::regrow(size_t capacity)
     // Readers see the new block with head 0 only after its items (release store).
     std::atomic_ref<Block*>(m_block).store(nb, std::memory_order_release);
     std::atomic_ref<size_t>(m_head).store(0, std::memory_order_relaxed);
-    if (old)
-        gc::retire(
-            old, [](void* p) { std::free(p); }, 0); // GC-9: readers may hold it
+    ValueBlock::retire(old); // DEQUE-1, GC-9: readers may hold it
 }
 
 void RingStore::clear()
@@ -130,9 +121,7 @@ void RingStore::assign(Value const* first, Value const* last)
     std::atomic_ref<Block*>(m_block).store(nb, std::memory_order_release);
     std::atomic_ref<size_t>(m_head).store(0, std::memory_order_relaxed);
     set_size(n);
-    if (old)
-        gc::retire(
-            old, [](void* p) { std::free(p); }, 0); // GC-9
+    ValueBlock::retire(old); // DEQUE-1, GC-9
 }
 
 void RingStore::copy_to(gc::RootedValues& out) const

@@ -17,7 +17,7 @@
 // UNDO-1), which freed them at once, under readers that had just passed the read barrier.
 #pragma once
 
-#include "objects/object.h"
+#include "objects/value_block.h"
 
 #include <atomic>
 #include <cstddef>
@@ -109,11 +109,7 @@ public:
     }
 
 private:
-    struct Block {
-        size_t capacity; // a power of two
-        size_t reserved; // keeps items 16-byte aligned
-        Value* items() { return reinterpret_cast<Value*>(this + 1); }
-    };
+    using Block = ValueBlock; // DEQUE-1
 
     Block* load_block() const
     {
