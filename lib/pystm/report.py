@@ -631,6 +631,12 @@ def waiting_summary(log):
     return ", ".join(parts) if parts else "none"
 
 
+# Dicts and sets, and the objects that stand for their keys (stripes), by type name: what a
+# big resize of a shared dict or set holds while the other threads wait (DICT-14).
+_STRIPE_OWNERS = {"dict_stripe": "dict", "set_stripe": "set", "dict": "dict", "stmdict": "dict",
+                  "set": "set", "stmset": "set"}
+
+
 def wait_hint(site):
     """A short hint for waits inside attempts."""
     if site.kind == WAIT_OWNER:
@@ -638,9 +644,20 @@ def wait_hint(site):
                 "waited: the same sharing as a conflict. Share less at this line: give each "
                 "thread its own object." % site.type_name)
     if site.kind == WAIT_INEVITABLE:
-        return ("The inevitable transaction (one doing I/O or a blocking call, or a long atomic "
-                "block) held or read this object. Move I/O and blocking calls out of atomic "
-                "blocks and out of the hot loop.")
+        causes = ("A transaction runs inevitably for I/O or a blocking call, a write to an "
+                  "object that cannot be rolled back (a collections.deque, for one), too many "
+                  "aborts in a row, or the resize of a big dict or set that several threads "
+                  "use.")
+        container = _STRIPE_OWNERS.get(site.type_name)
+        if container:
+            return ("The inevitable transaction held this shared %s or keys of it. If the %s "
+                    "is big, it was most likely resizing it: once a %s that several threads "
+                    "write holds 8,192 entries or more, each of its resizes runs inevitably and "
+                    "every thread that uses it waits. The waits end when it stops growing; "
+                    "per-thread %ss merged at the end avoid them. %s"
+                    % (container, container, container, container, causes))
+        return ("The inevitable transaction held or read this object. %s Move I/O and blocking "
+                "calls out of atomic blocks and out of the hot loop." % causes)
     if site.kind == WAIT_BECOME_INEVITABLE:
         return ("This transaction had to become inevitable (I/O or a blocking call) while "
                 "another one was, so they took turns. Move the I/O out of the loop or the atomic "
