@@ -118,6 +118,13 @@ def _table(rows, numeric_from=1):
     return "".join(out)
 
 
+def _other_html(s):
+    """The other thread's side of an abort or wait site."""
+    if s.other.key == s.here.key and s.here.filename is not None:
+        return "the same line, in another thread"
+    return _loc_html(s.other)
+
+
 def _sites_table(log, top):
     if not log.sites:
         return "<p>No conflicts: no transaction aborted.</p>"
@@ -131,10 +138,7 @@ def _sites_table(log, top):
         kinds = "<br>".join("%s&nbsp;%d" % (html.escape(_report.kind_name(k)), c)
                             for k, (c, ns) in sorted(s.kinds.items(),
                                                      key=lambda kv: (-kv[1][1], kv[0])))
-        if s.other.key == s.here.key and s.here.filename is not None:
-            other = "the same line, in another thread"
-        else:
-            other = _loc_html(s.other)
+        other = _other_html(s)
         out.append(
             '<tr class="site" data-site="%d" data-here="%s" data-other="%s">'
             '<td class="num">%d</td><td class="num">%s<br><small>%s</small></td>'
@@ -153,14 +157,15 @@ def _waits_table(log, top):
     out = ['<h2>Longest waits inside attempts</h2><p>%d of %d, by time waited.</p>'
            % (min(top, len(log.wait_sites)), len(log.wait_sites)),
            '<table class="sites" id="waits"><thead><tr><th>#</th><th>time waited</th>'
-           '<th>attempts</th><th>waiting</th><th>object</th><th>where</th><th>hint</th></tr>'
-           '</thead><tbody>']
+           '<th>attempts</th><th>waiting</th><th>object</th><th>here</th><th>other</th>'
+           '<th>hint</th></tr></thead><tbody>']
     for rank, s in enumerate(log.wait_sites[:top], 1):
         out.append('<tr class="wait"><td class="num">%d</td><td class="num">%s</td>'
-                   '<td class="num">%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>'
+                   '<td class="num">%d</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>'
+                   '<td>%s</td></tr>'
                    % (rank, html.escape(_report.fmt_ns(s.waited)), s.count,
                       html.escape(_report.wait_name(s.kind)), html.escape(s.type_name),
-                      _loc_html(s.here), html.escape(_report.wait_hint(s))))
+                      _loc_html(s.here), _other_html(s), html.escape(_report.wait_hint(s))))
     out.append("</tbody></table>")
     return "".join(out)
 

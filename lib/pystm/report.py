@@ -158,13 +158,15 @@ class Site:
 
 
 class WaitSite:
-    """Waits inside attempts of one kind, at one source location, for one type of object."""
+    """Waits inside attempts of one kind, at one source location, for one type of object, for a
+    transaction at one other location (where it was when the wait began: best effort)."""
 
-    __slots__ = ("kind", "here", "type_name", "count", "waited")
+    __slots__ = ("kind", "here", "other", "type_name", "count", "waited")
 
-    def __init__(self, kind, here, type_name):
+    def __init__(self, kind, here, other, type_name):
         self.kind = kind
         self.here = here
+        self.other = other
         self.type_name = type_name
         self.count = 0
         self.waited = 0
@@ -186,7 +188,8 @@ class Log:
         self.loc_table = {}        # tag -> (file id, line, function id)
         self.gcs = []              # (start, end, thread, bytes live)
         self.raw_sites = {}        # (kind, type id, loc, other loc) -> [count, ns, index]
-        self.raw_waits = {}        # (WAIT kind, type id, loc) -> [count, ns], waits in attempts
+        self.raw_waits = {}        # (WAIT kind, type id, loc, other loc) -> [count, ns], waits
+        #                            in attempts
         self.timeline = {} if keep_timeline else None
         data = self._read(path)
         self._parse(data)
@@ -292,7 +295,7 @@ class Log:
                 else:
                     # Part of an attempt: the time is its record's; this one says where.
                     t.inside_ns[kind] = t.inside_ns.get(kind, 0) + extra
-                    key = (kind, type_id, loc)
+                    key = (kind, type_id, loc, other)
                     s = self.raw_waits.get(key)
                     if s is None:
                         self.raw_waits[key] = [1, extra]
@@ -379,17 +382,19 @@ class Log:
         self.sites = sorted(sites.values(),
                             key=lambda s: (-s.lost, -s.count, str(s.here.key), str(s.other.key)))
         waits = {}
-        for (kind, type_id, loc), (count, ns) in self.raw_waits.items():
+        for (kind, type_id, loc, other_loc), (count, ns) in self.raw_waits.items():
             here = resolve(loc)
+            other = resolve(other_loc)
             tname = self.strings.get(type_id, "?") if type_id else "?"
-            key = (kind, here.key, tname)
+            key = (kind, here.key, other.key, tname)
             s = waits.get(key)
             if s is None:
-                s = waits[key] = WaitSite(kind, here, tname)
+                s = waits[key] = WaitSite(kind, here, other, tname)
             s.count += count
             s.waited += ns
         self.wait_sites = sorted(waits.values(),
-                                 key=lambda s: (-s.waited, -s.count, s.kind, str(s.here.key)))
+                                 key=lambda s: (-s.waited, -s.count, s.kind, str(s.here.key),
+                                                str(s.other.key)))
 
     # Totals over every thread.
     def total(self, attr):
@@ -665,6 +670,16 @@ def wait_hint(site):
     return "A wait of a kind this report does not know; no hint."
 
 
+def other_lines(s, w):
+    """The "other:" lines of an abort or wait site: the other thread's side."""
+    if s.other.key == s.here.key and s.here.filename is not None:
+        w("    other: the same line, in another thread")
+    else:
+        w("    other: %s" % s.other)
+        if s.other.source():
+            w("           %s" % s.other.source())
+
+
 def wait_sites(log, top, w):
     shown = log.wait_sites[:top]
     w("")
@@ -678,6 +693,7 @@ def wait_sites(log, top, w):
         w("    here:  %s" % s.here)
         if s.here.source():
             w("           %s" % s.here.source())
+        other_lines(s, w)
         w("    hint:  " + wrap(wait_hint(s), 88, "           "))
 
 
@@ -698,12 +714,7 @@ def conflict_sites(log, top, w):
         w("    here:  %s" % s.here)
         if s.here.source():
             w("           %s" % s.here.source())
-        if s.other.key == s.here.key and s.here.filename is not None:
-            w("    other: the same line, in another thread")
-        else:
-            w("    other: %s" % s.other)
-            if s.other.source():
-                w("           %s" % s.other.source())
+        other_lines(s, w)
         w("    hint:  " + wrap(hint(s), 88, "           "))
 
 

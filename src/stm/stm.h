@@ -169,7 +169,7 @@ struct Event {
     uint64_t end_ticks = 0; // attempt end; Wait: the last wait's end (0: the first wait begins)
     Object* object = nullptr; // Abort: the contended object; Wait begins: the awaited one
     uint64_t location = 0; // Abort: this side; Wait: where the first wait began
-    uint64_t other_location = 0; // Abort: the other side (best effort)
+    uint64_t other_location = 0; // Abort, Wait begins: the other side (best effort)
     uint64_t wait_ticks = 0; // time spent waiting in the attempt
 };
 // The runtime's cheap clock (TSC ticks on x86-64, else nanoseconds), and its conversion of a

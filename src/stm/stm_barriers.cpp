@@ -27,12 +27,12 @@ void on_conflict(
         if (owner->m_abort_request.exchange(serial, std::memory_order_acq_rel) != serial
             && g_hooks.kill_requested)
             g_hooks.kill_requested(owner);
-        wait_step(tx, WaitReason::LockOwner, o);
+        wait_step(tx, WaitReason::LockOwner, o, owner);
         return;
     }
     if (owner->m_inevitable_pub.load(std::memory_order_acquire)) {
         // Never abort because of the inevitable transaction's lock: wait for it to finish.
-        wait_step(tx, WaitReason::Inevitable, o);
+        wait_step(tx, WaitReason::Inevitable, o, owner);
         if (tx->abort_requested())
             rollback_killed(tx, here(tx));
         return;
@@ -50,7 +50,7 @@ void on_conflict(
         ++spins;
         t_no_park = budget < config().commit_spin; // STM-14
         try {
-            wait_step(tx, WaitReason::LockOwner, o);
+            wait_step(tx, WaitReason::LockOwner, o, owner);
         } catch (...) {
             t_no_park = false;
             throw;
@@ -254,7 +254,7 @@ void acquire(Object* o, bool save)
                 // so the old word goes back unchanged. Wait for it to finish.
                 o->m_stm.store(w, std::memory_order_release);
                 while (g_inevitable.load(std::memory_order_acquire) == inev) {
-                    wait_step(tx, WaitReason::Inevitable, o);
+                    wait_step(tx, WaitReason::Inevitable, o, inev);
                     poll_abort(tx);
                 }
                 continue;
@@ -357,7 +357,7 @@ void become_inevitable()
         if (g_inevitable.compare_exchange_strong(expected, tx, std::memory_order_seq_cst))
             break;
         PY_VERIFY(expected != tx, "STM-8"); // we would wait for ourselves
-        wait_step(tx, WaitReason::InevitableSlot);
+        wait_step(tx, WaitReason::InevitableSlot, nullptr, expected);
         poll_abort(tx);
     }
     // Publish everything read so far, then check that it is all still current. A writer that

@@ -721,7 +721,7 @@ void describe(uint64_t tag, char* buf, size_t size)
 
 } // namespace
 
-void wait_step(Transaction* tx, WaitReason why, Object* awaited)
+void wait_step(Transaction* tx, WaitReason why, Object* awaited, Transaction* other)
 {
     uint64_t t0 = now_ticks();
     if (tx->m_first_wait_ticks == 0) {
@@ -733,6 +733,10 @@ void wait_step(Transaction* tx, WaitReason why, Object* awaited)
             e.start_ticks = t0;
             e.object = awaited;
             e.location = here(tx);
+            // The other transaction may have ended meanwhile: its descriptor stays allocated
+            // (descriptors are never freed), so the location read is one of its attempts'.
+            if (other)
+                e.other_location = other->m_location.load(std::memory_order_relaxed);
             g_hooks.record(e);
         }
     }

@@ -208,8 +208,10 @@ void extend_snapshot(Transaction* tx, Object* trigger);
 void bloom_set(Transaction* tx, Object* o);
 void clear_inevitable(Transaction* tx);
 // One iteration of a wait loop: calls the client's wait hook (which may throw) and accounts the
-// time as waiting.
-void wait_step(Transaction* tx, WaitReason why, Object* awaited = nullptr);
+// time as waiting. [other]: the transaction waited for (the lock's owner, the inevitable one),
+// whose current location the log records as the other side of the wait (best effort).
+void wait_step(
+    Transaction* tx, WaitReason why, Object* awaited = nullptr, Transaction* other = nullptr);
 // Reports the end of the running attempt to the event log (ClientHooks::record), if any.
 void record_end(Transaction* tx, Event e);
 // Rolls back an attempt that the inevitable transaction asked to abort (KilledByInevitable),

@@ -51,9 +51,11 @@ struct ThreadLog {
     std::vector<Record> records;
     uint16_t index = 0;
     // The first wait of the running attempt (the Wait event that begins it): its object's type
-    // and location, kept until the attempt ends and the WAIT record is complete.
+    // and location and the other side's, kept until the attempt ends and the WAIT record is
+    // complete.
     uint32_t wait_type = 0;
     uint64_t wait_loc = 0;
+    uint64_t wait_other = 0; // the other side of the first wait
 };
 
 int s_fd = -1;
@@ -216,13 +218,15 @@ void stm_log_record(stm::Event const& e)
             // The attempt's first wait begins: the awaited object is alive now.
             log->wait_type = type_id_of(e.object);
             log->wait_loc = e.location;
-            note_locations(e.location, 0);
+            log->wait_other = e.other_location;
+            note_locations(e.location, e.other_location);
             return;
         }
         r.rtype = WAIT;
         r.kind = static_cast<uint8_t>(WAIT_LOCK_OWNER + e.kind);
         r.type_id = log->wait_type;
         r.loc = log->wait_loc;
+        r.other_loc = log->wait_other;
         break;
     }
     append(log, r);

@@ -62,10 +62,11 @@ class LogWriter:
         self._rec(ABORT, KINDS[kind], thread, self.string(type_name), start, end, loc, other,
                   waited)
 
-    def wait(self, thread, start, end, kind, type_name=None, loc=0, waited=None):
+    def wait(self, thread, start, end, kind, type_name=None, loc=0, waited=None, other=0):
         """kind gc and blocking: between attempts; the others: inside an attempt, whose own
-        record must count the same time as waiting."""
-        self._rec(WAIT, WAIT_KINDS[kind], thread, self.string(type_name), start, end, loc, 0,
+        record must count the same time as waiting ([other]: where the transaction waited for
+        was)."""
+        self._rec(WAIT, WAIT_KINDS[kind], thread, self.string(type_name), start, end, loc, other,
                   end - start if waited is None else waited)
 
     def gc(self, thread, start, end, live=0):

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <thread>
+#include <vector>
 
 using namespace stmtest;
 using stm::AbortKind;
@@ -192,6 +193,62 @@ TEST_F(StmDet, InevitableValidationNamesBothSides) // STM-8
                   }),
         Outcome::Aborted);
     expect_validation_abort(a, 31, 33);
+}
+
+namespace {
+    std::vector<stm::Event> g_wait_events;
+    void record_waits(stm::Event const& e)
+    {
+        if (e.type == stm::EventType::Wait && e.end_ticks == 0)
+            g_wait_events.push_back(e);
+    }
+} // namespace
+
+// The log's WAIT records name the other side: where the transaction waited for was (its latest
+// lock) when the wait began, for a wait for the inevitable transaction's object and for a wait
+// for the inevitable slot.
+TEST_F(StmDet, WaitsNameTheTransactionWaitedFor)
+{
+    stm::ClientHooks h = stm::client_hooks();
+    h.record = record_waits;
+    stm::set_client_hooks(h);
+    g_wait_events.clear();
+    auto* a = s.add();
+    auto* b = s.add();
+    auto* c = s.add();
+    s.step(a, begin);
+    s.step(b, begin);
+    s.step(c, begin);
+    ASSERT_EQ(s.step(a,
+                  [&] {
+                      stm::set_location(51);
+                      stm::become_inevitable();
+                      twrite(&x, 1);
+                  }),
+        Outcome::Ok);
+    ASSERT_EQ(s.step(b,
+                  [&] {
+                      stm::set_location(52);
+                      tread(&x);
+                  }),
+        Outcome::Blocked);
+    ASSERT_EQ(s.step(c,
+                  [&] {
+                      stm::set_location(53);
+                      stm::become_inevitable();
+                  }),
+        Outcome::Blocked);
+    ASSERT_EQ(g_wait_events.size(), 2u);
+    EXPECT_EQ(g_wait_events[0].kind, uint8_t(stm::WaitReason::Inevitable));
+    EXPECT_EQ(g_wait_events[0].object, &x);
+    EXPECT_EQ(g_wait_events[0].location, 52u);
+    EXPECT_EQ(g_wait_events[0].other_location, 51u);
+    EXPECT_EQ(g_wait_events[1].kind, uint8_t(stm::WaitReason::InevitableSlot));
+    EXPECT_EQ(g_wait_events[1].location, 53u);
+    EXPECT_EQ(g_wait_events[1].other_location, 51u);
+    ASSERT_EQ(s.step(a, commit), Outcome::Ok);
+    h.record = nullptr;
+    stm::set_client_hooks(h);
 }
 
 TEST_F(StmDet, CommitValidatesWhenNobodyCommittedSinceTheSnapshot) // STM-4 step 3, STM-5
