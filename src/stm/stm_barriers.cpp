@@ -357,8 +357,14 @@ void become_inevitable()
         if (g_inevitable.compare_exchange_strong(expected, tx, std::memory_order_seq_cst))
             break;
         PY_VERIFY(expected != tx, "STM-8"); // we would wait for ourselves
+        if (PY_UNLIKELY(tx->abort_requested())) {
+            // STM-9: redone as an ordinary attempt, it would take the same locks, wait here
+            // again and be killed again, for as long as the inevitable transaction's thread
+            // keeps winning the slot.
+            tx->m_start_inevitable = true;
+            poll_abort(tx);
+        }
         wait_step(tx, WaitReason::InevitableSlot, nullptr, expected);
-        poll_abort(tx);
     }
     // Publish everything read so far, then check that it is all still current. A writer that
     // locks one of these objects from now on sees the filter; one that locked it before is

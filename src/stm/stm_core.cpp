@@ -285,8 +285,10 @@ void begin()
     // (requests name the serial of a lock word): begin() never throws StmAbort, which matters
     // because stm::atomically calls it outside its try block. (Only the client's wait hook may
     // throw here, in the deterministic tests.)
-    if (tx->m_consecutive_aborts >= s_config.inevitable_after_aborts)
+    if (tx->m_consecutive_aborts >= s_config.inevitable_after_aborts || tx->m_start_inevitable) {
+        tx->m_start_inevitable = false;
         become_inevitable();
+    }
 }
 
 // STM-14: the waiters parked in park(), and the count of events they sleep on (a futex word).

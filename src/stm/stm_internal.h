@@ -88,6 +88,9 @@ public:
     FilterEntry m_filter[kFilterSize] = {};
     uint64_t m_filter_tag = 0; // the running attempt's tag, already shifted (never 0)
     uint32_t m_consecutive_aborts = 0;
+    // STM-9: killed by the inevitable transaction while it waited for the inevitable slot: its
+    // next attempt takes the slot first, holding nothing that a kill would take back.
+    bool m_start_inevitable = false;
     uint32_t m_length_budget = 0; // 0: not yet set from Config::length_initial
     uint64_t m_start_ticks = 0;
     uint64_t m_wait_ticks = 0; // waiting time of the running attempt

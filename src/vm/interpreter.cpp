@@ -735,11 +735,24 @@ inline uint32_t call_resume_pc(uint32_t const* code, uint32_t pc)
     return pc >= 2 && instr_opcode(code[pc - 2]) == KW_NAMES ? pc - 2 : pc - 1;
 }
 
-// CLI-3: the base activation returns to C++ code, where no restart point exists.
+// CLI-3: the base activation returns to C++ code, where no restart point exists: what follows
+// runs inevitably. The attempt commits first (as at a restart point; an abort still goes back
+// to the last one) and the inevitable one begins holding nothing. Becoming inevitable in place
+// waited for the inevitable slot with the attempt's locks held: a thread that ended its work
+// while another one ran inevitably was killed over those locks, redid its last iterations and
+// waited again, a time slice per round (STM-9).
 void leave_base_activation(ThreadState* ts)
 {
-    if (ts->m_nested_runs == 1 && ts->m_restartable && stm::in_transaction() && !stm::is_inevitable())
-        stm::become_inevitable();
+    if (ts->m_nested_runs == 1 && ts->m_restartable && stm::in_transaction()
+        && !stm::is_inevitable()) {
+        if (ts->m_atomic_depth == 0) {
+            stm::commit(); // may throw StmAbort: back to the last restart point
+            ts->m_tx_commits.fetch_add(1, std::memory_order_relaxed);
+            stm_begin_inevitable(ts);
+        } else {
+            stm::become_inevitable(); // TX-3: the atomic block goes on
+        }
+    }
     if (ts->m_nested_runs == 1)
         ts->m_restartable = false;
 }

@@ -12,8 +12,9 @@
 //          the current frame when the transaction begins, a caller when a callee returns or
 //          raises into it, a generator's frame when it resumes. So an abort restores every frame
 //          the attempt touched, and the thread state saved at the restart point names them.
-//   CLI-3  Before the base run_frame activation returns to C++ code, its transaction becomes
-//          inevitable: after the return there is no restart point to go back to.
+//   CLI-3  Before the base run_frame activation returns to C++ code, its transaction commits and
+//          an inevitable one begins (inside an atomic block: the transaction becomes inevitable):
+//          after the return there is no restart point to go back to.
 #pragma once
 
 #include "vm/thread_state.h"

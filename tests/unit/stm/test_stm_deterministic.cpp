@@ -251,6 +251,32 @@ TEST_F(StmDet, WaitsNameTheTransactionWaitedFor)
     stm::set_client_hooks(h);
 }
 
+// STM-9: an attempt killed by the inevitable transaction while it waited for the inevitable
+// slot starts its next attempt by taking the slot, holding nothing: redone as an ordinary
+// attempt it would take the same locks and be killed again.
+TEST_F(StmDet, KilledWhileWaitingForTheSlotStartsInevitable)
+{
+    auto* a = s.add();
+    auto* b = s.add();
+    s.step(a, begin);
+    s.step(b, begin);
+    ASSERT_EQ(s.step(a, [] { stm::become_inevitable(); }), Outcome::Ok);
+    ASSERT_EQ(s.step(b, [&] { twrite(&x, 2); }), Outcome::Ok);
+    ASSERT_EQ(s.step(b, [] { stm::become_inevitable(); }), Outcome::Blocked); // the slot is a's
+    ASSERT_EQ(s.step(a, [&] { twrite(&x, 1); }), Outcome::Blocked); // asks b to abort
+    ASSERT_EQ(s.step(b, [] { stm::become_inevitable(); }), Outcome::Aborted);
+    EXPECT_EQ(s.last_kind(), AbortKind::KilledByInevitable);
+    // The retry waits for the slot at once, before it holds anything.
+    EXPECT_EQ(s.step(b, begin), Outcome::Blocked);
+    ASSERT_EQ(s.step(a, [&] { twrite(&x, 1); }), Outcome::Ok);
+    ASSERT_EQ(s.step(a, commit), Outcome::Ok);
+    ASSERT_EQ(s.step(b, [] { stm::become_inevitable(); }), Outcome::Ok);
+    EXPECT_TRUE(s.step(b, [] { EXPECT_TRUE(stm::is_inevitable()); }) == Outcome::Ok);
+    ASSERT_EQ(s.step(b, [&] { twrite(&x, 2); }), Outcome::Ok);
+    ASSERT_EQ(s.step(b, commit), Outcome::Ok);
+    EXPECT_EQ(x.get(), 2);
+}
+
 TEST_F(StmDet, CommitValidatesWhenNobodyCommittedSinceTheSnapshot) // STM-4 step 3, STM-5
 {
     // a reads x's header, b locks x and writes it in place, a reads the field without validating
