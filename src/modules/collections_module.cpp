@@ -256,18 +256,34 @@ DQ_FN(dq_copy)
     check_nargs("copy", nargs, kw, 0, 0);
     return dq_copy_of(self);
 }
+// The search of count, index, remove and __contains__: compares the items [lo, hi) with [x] in
+// order and calls [on_equal](i) for each equal one, until it returns true; returns that index,
+// or -1. The comparisons may run Python code that changes the deque: then it raises
+// RuntimeError (IndexError for [removing], as CPython's remove()).
+template <class F>
+int64_t dq_scan(DequeObject* d, Value x, size_t lo, size_t hi, F on_equal, bool removing = false)
+{
+    uint64_t state = dq_state(d);
+    hi = std::min(hi, static_cast<size_t>(dq_size(d))); // the bounds' __index__ may have run code
+    for (size_t i = lo; i < hi; i++) {
+        bool eq = py_eq(dq_item(d, i), x);
+        if (dq_state(d) != state)
+            raise(
+                removing ? &exc::IndexError : &exc::RuntimeError, "deque mutated during iteration");
+        if (eq && on_equal(i))
+            return static_cast<int64_t>(i);
+    }
+    return -1;
+}
 DQ_FN(dq_count)
 {
     check_nargs("count", nargs, kw, 1, 1);
     DequeObject* d = as_deque(self);
-    uint64_t state = dq_state(d);
     int64_t n = 0;
-    for (size_t i = 0; i < static_cast<size_t>(dq_size(d)); i++) {
-        if (py_eq(dq_item(d, i), args[0]))
-            n++;
-        if (dq_state(d) != state)
-            mutated();
-    }
+    dq_scan(d, args[0], 0, SIZE_MAX, [&](size_t) {
+        n++;
+        return false;
+    });
     return int_from_i64(n);
 }
 DQ_FN(dq_index)
@@ -296,12 +312,10 @@ DQ_FN(dq_index)
     }
     if (stop > n)
         stop = n;
-    uint64_t state = dq_state(d);
-    for (int64_t i = start; i < stop; i++) {
-        bool eq = py_eq(dq_item(d, static_cast<size_t>(i)), args[0]);
-        if (dq_state(d) != state)
-            mutated();
-        if (eq)
+    if (start < stop) {
+        int64_t i = dq_scan(d, args[0], static_cast<size_t>(start), static_cast<size_t>(stop),
+            [](size_t) { return true; });
+        if (i >= 0)
             return int_from_i64(i);
     }
     raise(&exc::ValueError, "%s is not in deque", repr_utf8(args[0]).c_str());
@@ -330,19 +344,14 @@ DQ_FN(dq_remove)
 {
     check_nargs("remove", nargs, kw, 1, 1);
     DequeObject* d = as_deque(self);
-    uint64_t state = dq_state(d);
-    for (size_t i = 0; i < static_cast<size_t>(dq_size(d)); i++) {
-        bool eq = py_eq(dq_item(d, i), args[0]);
-        if (dq_state(d) != state)
-            raise(&exc::IndexError, "deque mutated during remove().");
-        if (eq) {
-            write_barrier(d);
-            d->m_items.erase(i);
-            dq_changed(d);
-            return none();
-        }
-    }
-    raise(&exc::ValueError, "%s is not in deque", repr_utf8(args[0]).c_str());
+    int64_t i = dq_scan(
+        d, args[0], 0, SIZE_MAX, [](size_t) { return true; }, true);
+    if (i < 0)
+        raise(&exc::ValueError, "%s is not in deque", repr_utf8(args[0]).c_str());
+    write_barrier(d);
+    d->m_items.erase(static_cast<size_t>(i));
+    dq_changed(d);
+    return none();
 }
 DQ_FN(dq_reverse)
 {
@@ -424,16 +433,8 @@ DQ_FN(dq_delitem)
 DQ_FN(dq_contains)
 {
     check_nargs("__contains__", nargs, kw, 1, 1);
-    DequeObject* d = as_deque(self);
-    uint64_t state = dq_state(d);
-    for (size_t i = 0; i < static_cast<size_t>(dq_size(d)); i++) {
-        bool eq = py_eq(dq_item(d, i), args[0]);
-        if (dq_state(d) != state)
-            mutated();
-        if (eq)
-            return py_bool(true);
-    }
-    return py_bool(false);
+    int64_t i = dq_scan(as_deque(self), args[0], 0, SIZE_MAX, [](size_t) { return true; });
+    return py_bool(i >= 0);
 }
 DQ_FN(dq_repr)
 {

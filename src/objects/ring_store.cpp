@@ -21,16 +21,23 @@ RingStore::Block* RingStore::allocate(size_t capacity)
     return b;
 }
 
+void RingStore::replace_block(Block* nb, size_t n)
+{
+    Block* old = m_block;
+    // Readers see the new block only after its items (release store); a reader that pairs it
+    // with the old head or size still reads inside it (DEQUE-1).
+    std::atomic_ref<Block*>(m_block).store(nb, std::memory_order_release);
+    std::atomic_ref<size_t>(m_head).store(0, std::memory_order_relaxed);
+    set_size(n);
+    ValueBlock::retire(old); // GC-9: readers may hold it
+}
+
 void RingStore::regrow(size_t capacity)
 {
     Block* nb = capacity ? allocate(capacity) : nullptr;
     for (size_t i = 0; i < m_size; i++)
         nb->items()[i] = (*this)[i];
-    Block* old = m_block;
-    // Readers see the new block with head 0 only after its items (release store).
-    std::atomic_ref<Block*>(m_block).store(nb, std::memory_order_release);
-    std::atomic_ref<size_t>(m_head).store(0, std::memory_order_relaxed);
-    ValueBlock::retire(old); // DEQUE-1, GC-9: readers may hold it
+    replace_block(nb, m_size);
 }
 
 void RingStore::clear()
@@ -117,11 +124,7 @@ void RingStore::assign(Value const* first, Value const* last)
     Block* nb = allocate(capacity);
     if (n) // [first] may be null then
         std::memcpy(static_cast<void*>(nb->items()), first, n * sizeof(Value));
-    Block* old = m_block;
-    std::atomic_ref<Block*>(m_block).store(nb, std::memory_order_release);
-    std::atomic_ref<size_t>(m_head).store(0, std::memory_order_relaxed);
-    set_size(n);
-    ValueBlock::retire(old); // DEQUE-1, GC-9
+    replace_block(nb, n);
 }
 
 void RingStore::copy_to(gc::RootedValues& out) const

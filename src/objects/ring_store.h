@@ -123,6 +123,8 @@ private:
             h & (m_block->capacity - 1), std::memory_order_relaxed);
     }
     static Block* allocate(size_t capacity);
+    // Publishes [nb] holding [n] items from its start, and retires the block it replaces.
+    void replace_block(Block* nb, size_t n);
     // Moves the items, in order, to the start of a new block of [capacity] (at least size(),
     // a power of two; 0: none) and retires the current one (DEQUE-1).
     void regrow(size_t capacity);
