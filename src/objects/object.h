@@ -76,6 +76,11 @@ enum TypeFlags : uint32_t {
     TF_BYTES_SUBCLASS = 1u << 13,
     TF_TYPE_SUBCLASS = 1u << 14,
     TF_EXC_SUBCLASS = 1u << 15, // BaseException
+    TF_SET_SUBCLASS = 1u << 16, // set, not frozenset
+    // The fast subclass tests a subclass inherits from its bases.
+    TF_SUBCLASS_FLAGS = TF_INT_SUBCLASS | TF_STR_SUBCLASS | TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS
+        | TF_DICT_SUBCLASS | TF_BYTES_SUBCLASS | TF_TYPE_SUBCLASS | TF_EXC_SUBCLASS
+        | TF_SET_SUBCLASS,
 };
 
 using TraceFn = void (*)(Object*, gc::Tracer&);
@@ -96,7 +101,7 @@ struct Type : Object {
     TupleObject* m_bases = nullptr; // __bases__
     TupleObject* m_mro = nullptr; // __mro__
     DictObject* m_dict = nullptr; // __dict__
-    const char* m_doc = nullptr; // builtin types' docstring
+    char const* m_doc = nullptr; // builtin types' docstring
     uint32_t m_flags = 0;
     // Layout. An instance occupies m_instance_size bytes: the builtin layout (m_layout_size
     // bytes: header plus the C++ struct of the nearest builtin base), then, for heap types, an
@@ -121,7 +126,7 @@ struct Type : Object {
     TupleObject* m_slot_names = nullptr;
 
     constexpr explicit Type(Type* meta) : Object(meta) { }
-    const char* m_tp_name = nullptr; // C name of a builtin type, for messages before m_name exists
+    char const* m_tp_name = nullptr; // C name of a builtin type, for messages before m_name exists
     bool has_flag(uint32_t f) const { return m_flags & f; }
     // The cached special method [id], resolved along the MRO; null if the type lacks it.
     Value special(SpecialId id)

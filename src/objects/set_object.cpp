@@ -1448,7 +1448,8 @@ SetObject* set_intersection_internal(SetObject* so, Value other)
 
 void setup_set_types()
 {
-    init_static_type(&set_type, "set", nullptr, sizeof(SetObject), TF_BASETYPE, set_trace, set_destroy);
+    init_static_type(&set_type, "set", nullptr, sizeof(SetObject), TF_BASETYPE | TF_SET_SUBCLASS,
+        set_trace, set_destroy);
     gc::register_parallel_destroy(set_destroy); // frees only the object's own storage (GC-12)
     init_static_type(&frozenset_type, "frozenset", nullptr, sizeof(SetObject), TF_BASETYPE | TF_IMMUTABLE,
         set_trace, set_destroy);

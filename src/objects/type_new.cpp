@@ -409,8 +409,7 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
     t->m_base = base;
     t->m_bases = bases;
     t->m_dict = dict;
-    uint32_t inherit = TF_INT_SUBCLASS | TF_STR_SUBCLASS | TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS
-        | TF_DICT_SUBCLASS | TF_BYTES_SUBCLASS | TF_TYPE_SUBCLASS | TF_EXC_SUBCLASS;
+    uint32_t inherit = TF_SUBCLASS_FLAGS;
     uint32_t flags = TF_HEAPTYPE | TF_BASETYPE;
     for (int64_t i = 0; i < bases->m_size; ++i)
         flags |= bases->item(i).as<Type>()->m_flags & inherit;

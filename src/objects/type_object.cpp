@@ -251,9 +251,7 @@ void init_static_type(Type* t, char const* name, Type* base, size_t layout_size,
     t->m_base = base;
     uint32_t inherited = 0;
     if (base) {
-        inherited = base->m_flags
-            & (TF_INT_SUBCLASS | TF_STR_SUBCLASS | TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS | TF_DICT_SUBCLASS
-                | TF_BYTES_SUBCLASS | TF_TYPE_SUBCLASS | TF_EXC_SUBCLASS | TF_IMMUTABLE);
+        inherited = base->m_flags & (TF_SUBCLASS_FLAGS | TF_IMMUTABLE);
         if (!trace)
             trace = base->m_trace;
         if (!destroy && layout_size == base->m_layout_size)

@@ -312,15 +312,20 @@ inline bool has_deferred(ThreadState* ts)
     return !ts->m_deferred_appends.empty() || !ts->m_deferred_inserts.empty();
 }
 
+// Only a list, dict or set can have queued changes (LIST-3, DICT-10, SET-6): a barrier on any
+// other object needs no scan of the queues.
+inline bool may_have_queued(Object* o)
+{
+    return o->m_type->m_flags & (TF_LIST_SUBCLASS | TF_DICT_SUBCLASS | TF_SET_SUBCLASS);
+}
+
 void apply_deferred(ThreadState* ts, Object* only)
 {
     auto& q = ts->m_deferred_appends;
     auto& qi = ts->m_deferred_inserts;
     if ((q.empty() && qi.empty()) || t_flushing || gc::in_collection())
         return;
-    // Only a list, dict or set can have queued changes: other objects need no scan of the queues.
-    if (only && !only->m_type->has_flag(TF_LIST_SUBCLASS) && !only->m_type->has_flag(TF_DICT_SUBCLASS)
-        && !only->m_type->is_subtype(&set_type))
+    if (only && !may_have_queued(only))
         return;
     t_flushing = true;
     try {
@@ -588,7 +593,8 @@ void read_barrier_slow(Object* o)
         return; // OBJ-1; GC-8
     if (PY_UNLIKELY(vm::g_stm_chaos))
         vm::maybe_chaos_abort();
-    if (ThreadState* ts = tstate(); PY_UNLIKELY(ts && vm::has_deferred(ts)))
+    if (ThreadState* ts = tstate();
+        PY_UNLIKELY(ts && vm::has_deferred(ts)) && vm::may_have_queued(o))
         vm::apply_deferred(ts, o); // LIST-3: the read sees the attempt's appends
     read_slow(o); // access.h tested the own-word fast path
 }
@@ -605,7 +611,8 @@ void write_barrier_slow(Object* o)
         return; // GC-8 (access.h tested the fast path: the attempt does not own [o])
     if (PY_UNLIKELY(vm::g_stm_chaos))
         vm::maybe_chaos_abort();
-    if (ThreadState* ts = tstate(); PY_UNLIKELY(ts && vm::has_deferred(ts)))
+    if (ThreadState* ts = tstate();
+        PY_UNLIKELY(ts && vm::has_deferred(ts)) && vm::may_have_queued(o))
         vm::apply_deferred(ts, o); // LIST-3: queued appends come first
     if (!is_inevitable() && !vm::stm_undoable(o->m_type))
         become_inevitable(); // UNDO-1
