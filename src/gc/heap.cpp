@@ -29,13 +29,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <pthread.h>
 #include <thread>
-#include <condition_variable>
 #include <unordered_map>
 #include <vector>
 
@@ -367,11 +368,25 @@ Object* find_object(uintptr_t p)
     return nullptr;
 }
 
+// GC-12: a piece of a big item array (Tracer::visit_span) waiting to be marked. It goes on the
+// mark stack as its address with the low bit set (objects are 16-byte aligned), so that markers
+// share the pieces of one big table like any other work.
+struct SpanPiece {
+    Value const* first;
+    size_t count;
+    uint32_t stride;
+    uint32_t width;
+};
+constexpr size_t kSpanPiece = 1024; // elements per piece
+inline bool is_span(Object* entry) { return reinterpret_cast<uintptr_t>(entry) & 1; }
+
 class Marker final : public Tracer {
     static constexpr size_t kRing = 16;
     static constexpr size_t kPopAhead = 16;
     Object* m_ring[kRing] = {};
     size_t m_ring_pos = 0;
+    // The pieces this marker cut (their addresses must not move until marking ends).
+    std::deque<SpanPiece> m_pieces;
 
 public:
     std::vector<Object*> stack;
@@ -443,6 +458,35 @@ public:
             mark(o);
     }
     void visit_words(char const* lo, char const* hi) override { scan_range(lo, hi); }
+    // GC-12: a span of more than one piece is cut into pieces pushed on the stack: a big dict's
+    // keys are leaves, marked without being pushed, so marking them in place would be one step
+    // of one marker however big the table, and no helper would ever start.
+    void visit_span(Value const* first, size_t count, size_t stride, size_t width) override
+    {
+        SpanPiece whole { first, count, static_cast<uint32_t>(stride),
+            static_cast<uint32_t>(width) };
+        if (count <= kSpanPiece) {
+            mark_span(whole);
+            return;
+        }
+        for (size_t lo = 0; lo < count; lo += kSpanPiece) {
+            m_pieces.push_back({ first + lo * stride, std::min(kSpanPiece, count - lo),
+                whole.stride, whole.width });
+            stack.push_back(
+                reinterpret_cast<Object*>(reinterpret_cast<uintptr_t>(&m_pieces.back()) | 1));
+        }
+    }
+    void mark_span(SpanPiece const& p)
+    {
+        if (p.width == 1) {
+            for (size_t i = 0; i < p.count; i++)
+                visit(p.first[i * p.stride]);
+            return;
+        }
+        for (size_t i = 0; i < p.count; i++)
+            for (size_t k = 0; k < p.width; k++)
+                visit(p.first[i * p.stride + k]);
+    }
     __attribute__((no_sanitize("address", "thread"))) void scan_range(char const* lo, char const* hi)
     {
         auto p = reinterpret_cast<uintptr_t>(lo);
@@ -459,6 +503,11 @@ public:
             __builtin_prefetch(stack[stack.size() - kPopAhead]);
         Object* o = stack.back();
         stack.pop_back();
+        if (is_span(o)) {
+            mark_span(*reinterpret_cast<SpanPiece const*>(
+                reinterpret_cast<uintptr_t>(o) & ~uintptr_t(1)));
+            return;
+        }
         Type* t = o->m_type;
         visit(Value(t));
         if (t->m_trace)
@@ -598,11 +647,13 @@ void mark_worker(Marker& m, MarkPool& pool)
 
 void Marker::drain_parallel()
 {
-    size_t n = 0;
+    // The serial phase counts objects marked, not steps: a step that marks a piece of a big
+    // table (or a leaf-filled container) marks many.
+    size_t const until = m_marked + kSerialMarks;
     do {
-        for (; n < kSerialMarks && !stack.empty(); n++)
+        while (m_marked < until && !stack.empty())
             step();
-    } while (n < kSerialMarks && flush_ring());
+    } while (m_marked < until && flush_ring());
     flush_ring(); // past kSerialMarks: what the ring holds goes to the stack, to be shared
     unsigned helpers = gc_workers() - 1;
     if (stack.empty() || helpers == 0) {

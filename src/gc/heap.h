@@ -36,6 +36,17 @@ public:
     // Treats every aligned word of [lo, hi) as a possible reference (conservative scanning), for
     // memory that mixes Values with other data (undo records, objects/undo.h).
     virtual void visit_words(char const* lo, char const* hi) = 0;
+    // Visits [count] elements [stride] Values apart from [first] on, [width] Values of each: a
+    // container's whole item array (a list's items; a dict table's keys and values, two of the
+    // three words of each entry). The collector's marker may visit a big span later, in pieces
+    // that other markers share (GC-12), so the memory must stay as it is until the collection
+    // ends (it does: nothing runs but the collection).
+    virtual void visit_span(Value const* first, size_t count, size_t stride, size_t width = 1)
+    {
+        for (size_t i = 0; i < count; i++)
+            for (size_t k = 0; k < width; k++)
+                visit(first[i * stride + k]);
+    }
 };
 
 // Allocates [size] bytes (>= sizeof(Object)) of zeroed memory for an object of type [t] and

@@ -158,8 +158,8 @@ struct ListIterObject : Object {
 
 void list_trace(Object* o, gc::Tracer& tr)
 {
-    for (Value v : static_cast<ListObject*>(o)->m_items)
-        tr.visit(v);
+    ItemStore const& items = static_cast<ListObject*>(o)->m_items;
+    tr.visit_span(items.data(), items.size(), 1);
 }
 
 void list_destroy(Object* o)
