@@ -370,9 +370,7 @@ bool source_text(Value src, std::string* out)
         return true;
     }
     if (src.is_object() && src.as_object()->m_type->is_subtype(&bytearray_type)) {
-        ByteArrayObject* b = src.as<ByteArrayObject>();
-        read_barrier(b);
-        *out = b->m_bytes;
+        *out = bytearray_copy(src.as<ByteArrayObject>());
         return true;
     }
     return false;

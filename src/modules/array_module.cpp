@@ -6,10 +6,12 @@
 // Invariants:
 //   ARR-1  An array's items are the bytes of m_data, m_descr->size bytes each, in native byte
 //          order. m_descr is set before the array is published and never changes, so it is read
-//          without a barrier; m_data is read only after read_barrier() and written only after
-//          write_barrier(), in the same function, with no Python code run between the barrier
-//          and the access (conversions of new items, which may call __index__ or __float__, run
-//          first).
+//          without a barrier; m_data is read only after read_barrier() (and what was read is
+//          validated before it is used, STM-5) and written only after write_barrier(), in the
+//          same function, with no Python code run between the barrier and the access
+//          (conversions of new items, which may call __index__ or __float__, run first). The
+//          bytes are a ByteStore (BYTES-1): a reader racing a writer reads memory that stays
+//          allocated.
 //   ARR-2  An abort puts m_data back from a copy taken at the transaction's first write
 //          (g_array_undo), as bytearray does.
 //   ARR-3  Arrays export their bytes as a buffer through objects/buffer_arg.h (bytes(a), struct,
@@ -101,7 +103,7 @@ namespace {
     }
 
     struct ArrayObject : Object {
-        std::string m_data; // ARR-1
+        ByteStore m_data; // ARR-1
         Descr const* m_descr = &s_descrs[0];
         explicit ArrayObject(Type* t)
             : Object(t)
@@ -134,7 +136,7 @@ namespace {
     {
         ArrayObject* a = gc::make<ArrayObject>(t);
         a->m_descr = d;
-        a->m_data = std::move(data); // not yet published: no barrier needed
+        a->m_data.assign(data); // not yet published: no barrier needed
         return a;
     }
 
@@ -144,7 +146,7 @@ namespace {
     std::string array_bytes(ArrayObject* a)
     {
         read_barrier(a);
-        std::string out = a->m_data;
+        std::string out = a->m_data.str();
         read_validate_barrier(a);
         return out;
     }
@@ -152,13 +154,15 @@ namespace {
     int64_t array_len(ArrayObject* a)
     {
         read_barrier(a);
-        return static_cast<int64_t>(a->m_data.size()) / a->m_descr->size;
+        auto n = static_cast<int64_t>(a->m_data.size()) / a->m_descr->size;
+        read_validate_barrier(a);
+        return n;
     }
 
-    void array_assign(ArrayObject* a, std::string data)
+    void array_assign(ArrayObject* a, std::string_view data)
     {
         write_barrier(a);
-        a->m_data = std::move(data);
+        a->m_data.assign(data);
     }
 
     void array_append_bytes(ArrayObject* a, std::string_view data)
@@ -346,9 +350,13 @@ namespace {
     Value array_item(ArrayObject* a, int64_t i)
     {
         Descr const& d = *a->m_descr;
-        char buf[8];
+        char buf[8] = {};
         read_barrier(a);
-        std::memcpy(buf, a->m_data.data() + i * d.size, static_cast<size_t>(d.size));
+        // Bounded by what the block holds (BYTES-1): an array shrunk meanwhile fails validation.
+        std::string_view v = a->m_data.view();
+        auto at = static_cast<size_t>(i * d.size);
+        if (at + static_cast<size_t>(d.size) <= v.size())
+            std::memcpy(buf, v.data() + at, static_cast<size_t>(d.size));
         read_validate_barrier(a);
         return unpack_item(d, buf);
     }
@@ -585,10 +593,9 @@ namespace {
         int64_t i = py_index_clamped(key);
         char buf[8];
         pack_item(*a->m_descr, args[1], buf);
-        read_barrier(a);
+        write_barrier(a);
         if (!normalize_index(&i, static_cast<int64_t>(a->m_data.size()) / a->m_descr->size))
             raise(&exc::IndexError, "array assignment index out of range");
-        write_barrier(a);
         std::memcpy(
             a->m_data.data() + i * a->m_descr->size, buf, static_cast<size_t>(a->m_descr->size));
         return none();
@@ -779,8 +786,10 @@ namespace {
         args_exact("array.buffer_info", nargs, kw, 0);
         ArrayObject* a = AR(self);
         read_barrier(a);
-        auto addr = reinterpret_cast<uintptr_t>(a->m_data.data());
-        int64_t n = static_cast<int64_t>(a->m_data.size()) / a->m_descr->size;
+        std::string_view v = a->m_data.view();
+        auto addr = reinterpret_cast<uintptr_t>(v.data());
+        int64_t n = static_cast<int64_t>(v.size()) / a->m_descr->size;
+        read_validate_barrier(a);
         return Value(tuple_of({ int_from_u64(addr), int_from_i64(n) }));
     }
 
@@ -867,7 +876,7 @@ namespace {
         ArrayObject* a = AR(self);
         int64_t i = py_index_clamped(args[0]);
         std::string item = pack_one(*a->m_descr, args[1]);
-        read_barrier(a);
+        write_barrier(a);
         int64_t n = static_cast<int64_t>(a->m_data.size()) / a->m_descr->size;
         if (i < 0) {
             i += n;
@@ -876,7 +885,6 @@ namespace {
         }
         if (i > n)
             i = n;
-        write_barrier(a);
         a->m_data.insert(static_cast<size_t>(i * a->m_descr->size), item);
         return none();
     }
@@ -1008,8 +1016,7 @@ namespace {
     {
         check_nargs("__sizeof__", nargs, kw, 0, 0);
         ArrayObject* a = AR(self);
-        read_barrier(a);
-        return int_from_i64(64 + static_cast<int64_t>(a->m_data.size()));
+        return int_from_i64(64 + array_len(a) * a->m_descr->size);
     }
 
     Value instance_dict_or_none(Value self)
@@ -1198,11 +1205,11 @@ namespace {
 
     void* array_undo_save(Object* o, Type*)
     {
-        return new std::string(static_cast<ArrayObject*>(o)->m_data);
+        return new std::string(static_cast<ArrayObject*>(o)->m_data.str());
     }
     void array_undo_restore(Object* o, Type*, void* r)
     {
-        static_cast<ArrayObject*>(o)->m_data = *static_cast<std::string*>(r);
+        static_cast<ArrayObject*>(o)->m_data.assign(*static_cast<std::string*>(r));
     }
     void array_undo_drop(void* r) { delete static_cast<std::string*>(r); }
     void array_undo_trace(void*, gc::Tracer&) { }

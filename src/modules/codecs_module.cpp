@@ -1108,9 +1108,7 @@ BytesObject* registry_encode(StrObject* s, std::string_view encoding, std::strin
     if (is_bytes(r))
         return r.as<BytesObject>();
     if (r.is_object() && r.as_object()->m_type->is_subtype(&bytearray_type)) {
-        auto* b = r.as<ByteArrayObject>();
-        read_barrier(b);
-        return bytes_new(b->m_bytes);
+        return bytes_new(bytearray_copy(r.as<ByteArrayObject>()));
     }
     raise(&exc::TypeError, "'%.*s' encoder returned '%s' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
         static_cast<int>(encoding.size()), encoding.data(), type_name(r).c_str());

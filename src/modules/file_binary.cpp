@@ -230,9 +230,7 @@ std::string bytes_like(Value v)
     if (is_bytes(v))
         return std::string(v.as<BytesObject>()->view());
     if (v.is_object() && v.as_object()->m_type->is_subtype(&bytearray_type)) {
-        ByteArrayObject* b = v.as<ByteArrayObject>();
-        read_barrier(b);
-        return b->m_bytes;
+        return bytearray_copy(v.as<ByteArrayObject>());
     }
     if (type_name(v) == "memoryview" || find_buffer_export(v))
         return std::string(py_call1(Value(&bytes_type), v).as<BytesObject>()->view());

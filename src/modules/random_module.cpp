@@ -405,9 +405,11 @@ std::string_view buffer_of(Value v)
     if (is_bytes(v))
         return v.as<BytesObject>()->view();
     if (v.is_object() && v.as_object()->m_type->is_subtype(&bytearray_type)) {
+        // A view of the bytes, which stay allocated until the next collection (BYTES-1): what
+        // is hashed from a torn read only reaches a transaction that its validation aborts.
         auto* b = v.as<ByteArrayObject>();
         read_barrier(b);
-        return b->m_bytes;
+        return b->m_bytes.view();
     }
     raise(&exc::TypeError, "object supporting the buffer API required");
 }

@@ -215,13 +215,12 @@ void pack_field(Layout const& L, Field const& fd, uint8_t* p, Value v)
     char c = fd.code;
     switch (c) {
     case 'c': {
-        std::string_view s;
-        if (is_bytes(v) && v.as<BytesObject>()->m_size == 1)
+        std::string s;
+        if (is_bytes(v))
             s = v.as<BytesObject>()->view();
-        else if (v.is_object() && v.as_object()->m_type->is_subtype(&bytearray_type)
-            && v.as<ByteArrayObject>()->m_bytes.size() == 1)
-            s = v.as<ByteArrayObject>()->m_bytes;
-        else
+        else if (v.is_object() && v.as_object()->m_type->is_subtype(&bytearray_type))
+            s = bytearray_copy(v.as<ByteArrayObject>());
+        if (s.size() != 1)
             struct_error("char format requires a bytes object of length 1");
         p[0] = static_cast<uint8_t>(s[0]);
         return;
@@ -232,7 +231,7 @@ void pack_field(Layout const& L, Field const& fd, uint8_t* p, Value v)
         if (is_bytes(v))
             data = v.as<BytesObject>()->view();
         else if (v.is_object() && v.as_object()->m_type->is_subtype(&bytearray_type))
-            data = v.as<ByteArrayObject>()->m_bytes;
+            data = bytearray_copy(v.as<ByteArrayObject>());
         else
             struct_error("argument for '%c' must be a bytes object", c);
         int64_t n = fd.count;
@@ -461,7 +460,7 @@ void do_pack_into(Layout const& L, Value buffer, Value offv, Value const* args, 
     write_barrier(b);
     auto n = static_cast<int64_t>(b->m_bytes.size());
     offset = buffer_offset(L, offset, n, true);
-    memcpy(b->m_bytes.data() + offset, packed.data(), packed.size());
+    memcpy(b->m_bytes.data() + offset, packed.data(), packed.size()); // in place (BYTES-1)
 }
 
 // --- Struct and the unpack iterator --------------------------------------------------------------

@@ -405,7 +405,7 @@ Value py_number_int(Value v)
     if (is_bytes(v))
         return int_from_string(v.as<BytesObject>()->view(), 10);
     if (type_of(v)->is_subtype(&bytearray_type))
-        return int_from_string(v.as<ByteArrayObject>()->m_bytes, 10);
+        return int_from_string(bytearray_copy(v.as<ByteArrayObject>()), 10);
     raise(&exc::TypeError, "int() argument must be a string, a bytes-like object or a real number, not '%s'",
         type_name(v).c_str());
 }

@@ -1,8 +1,9 @@
 // bytearray: the mutable byte sequence. Owns the state accessors (every read of m_bytes is
-// preceded by read_barrier(), every write by write_barrier(), in the same function, with no
-// safepoint between: objects/access.h) and bytearray's own methods: construction, repr,
-// indexing and slice assignment, deletion, the in-place operators and the list-like mutators.
-// The non-mutating methods shared with bytes are in bytes_methods.cpp.
+// preceded by read_barrier() and followed by read_validate_barrier() before what it read is
+// acted on, every write preceded by write_barrier(), in the same function, with no safepoint
+// between: objects/access.h; the bytes are a ByteStore, BYTES-1) and bytearray's own methods:
+// construction, repr, indexing and slice assignment, deletion, the in-place operators and the
+// list-like mutators. The non-mutating methods shared with bytes are in bytes_methods.cpp.
 #include "objects/bytes_internal.h"
 #include "objects/codecs.h"
 #include "objects/exceptions.h"
@@ -22,20 +23,39 @@ namespace pystm {
 std::string bytearray_copy(ByteArrayObject* b)
 {
     read_barrier(b);
-    return b->m_bytes;
+    std::string s = b->m_bytes.str();
+    read_validate_barrier(b); // STM-5: a writer may have changed the bytes as they were copied
+    return s;
 }
 
 int64_t bytearray_size(ByteArrayObject* b)
 {
     read_barrier(b);
-    return static_cast<int64_t>(b->m_bytes.size());
+    auto n = static_cast<int64_t>(b->m_bytes.size());
+    read_validate_barrier(b);
+    return n;
 }
 
-void bytearray_assign(ByteArrayObject* b, std::string data)
+void bytearray_assign(ByteArrayObject* b, std::string_view data)
 {
     write_barrier(b);
-    b->m_bytes = std::move(data);
+    b->m_bytes.assign(data);
 }
+
+namespace {
+    // Byte [i] of [b] if i is an index of it (negative ones count from the end): the index
+    // normalized into [i] and the byte into [c]; false if out of range.
+    bool bytearray_at(ByteArrayObject* b, int64_t* i, unsigned char* c)
+    {
+        read_barrier(b);
+        std::string_view v = b->m_bytes.view();
+        bool ok = normalize_index(i, static_cast<int64_t>(v.size()));
+        if (ok)
+            *c = static_cast<unsigned char>(v[static_cast<size_t>(*i)]);
+        read_validate_barrier(b);
+        return ok;
+    }
+} // namespace
 
 void bytearray_destroy(Object* o)
 {
@@ -45,7 +65,7 @@ void bytearray_destroy(Object* o)
 ByteArrayObject* bytearray_new(std::string_view data)
 {
     ByteArrayObject* b = gc::make<ByteArrayObject>(&bytearray_type);
-    b->m_bytes.assign(data.data(), data.size()); // not yet published: no barrier needed
+    b->m_bytes.assign(data); // not yet published: no barrier needed
     return b;
 }
 
@@ -126,11 +146,10 @@ static Value ba_getitem(Value self, Value const* args, size_t nargs, TupleObject
     if (!is_int(key) && type_of(key)->special(SP_index).is_null())
         raise(&exc::TypeError, "bytearray indices must be integers or slices, not %s", type_name(key).c_str());
     int64_t i = py_index_clamped(key);
-    ByteArrayObject* b = BA(self);
-    read_barrier(b);
-    if (!normalize_index(&i, static_cast<int64_t>(b->m_bytes.size())))
+    unsigned char c;
+    if (!bytearray_at(BA(self), &i, &c))
         raise(&exc::IndexError, "bytearray index out of range");
-    return Value::small_int(static_cast<unsigned char>(b->m_bytes[static_cast<size_t>(i)]));
+    return Value::small_int(c);
 }
 
 // The bytes to assign from the right-hand side of a slice assignment.
@@ -146,8 +165,7 @@ static std::string assign_source(Value v)
 static void set_slice(ByteArrayObject* b, SliceObject* sl, Value v)
 {
     std::string src = v.is_null() ? std::string() : assign_source(v);
-    read_barrier(b);
-    std::string cur = b->m_bytes;
+    std::string cur = bytearray_copy(b);
     int64_t start, stop, step;
     int64_t n = slice_adjust(sl, static_cast<int64_t>(cur.size()), &start, &stop, &step);
     if (step == 1) {
@@ -171,8 +189,7 @@ static void set_slice(ByteArrayObject* b, SliceObject* sl, Value v)
         for (int64_t i = 0, j = start; i < n; i++, j = slice_next(j, step))
             cur[static_cast<size_t>(j)] = src[static_cast<size_t>(i)];
     }
-    write_barrier(b);
-    b->m_bytes = std::move(cur);
+    bytearray_assign(b, cur);
 }
 
 static Value ba_setitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
@@ -188,11 +205,10 @@ static Value ba_setitem(Value self, Value const* args, size_t nargs, TupleObject
         raise(&exc::TypeError, "bytearray indices must be integers or slices, not %s", type_name(key).c_str());
     int64_t i = py_index_clamped(key);
     uint8_t c = byte_from_value(args[1]);
-    read_barrier(b);
+    write_barrier(b);
     if (!normalize_index(&i, static_cast<int64_t>(b->m_bytes.size())))
         raise(&exc::IndexError, "bytearray index out of range");
-    write_barrier(b);
-    b->m_bytes[static_cast<size_t>(i)] = static_cast<char>(c);
+    b->m_bytes.data()[static_cast<size_t>(i)] = static_cast<char>(c);
     return none();
 }
 
@@ -208,10 +224,9 @@ static Value ba_delitem(Value self, Value const* args, size_t nargs, TupleObject
     if (!is_int(key) && type_of(key)->special(SP_index).is_null())
         raise(&exc::TypeError, "bytearray indices must be integers or slices, not %s", type_name(key).c_str());
     int64_t i = py_index_clamped(key);
-    read_barrier(b);
+    write_barrier(b);
     if (!normalize_index(&i, static_cast<int64_t>(b->m_bytes.size())))
         raise(&exc::IndexError, "bytearray index out of range");
-    write_barrier(b);
     b->m_bytes.erase(static_cast<size_t>(i), 1);
     return none();
 }
@@ -253,18 +268,14 @@ static Value ba_imul(Value self, Value const* args, size_t nargs, TupleObject* k
 static Value ba_alloc(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     args_exact("bytearray.__alloc__", nargs, kw, 0);
-    ByteArrayObject* b = BA(self);
-    read_barrier(b);
-    return Value::small_int(static_cast<int64_t>(b->m_bytes.size()) + 1);
+    return Value::small_int(bytearray_size(BA(self)) + 1);
 }
 
 static Value ba_sizeof(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("__sizeof__", nargs, kw, 0, 0);
-    ByteArrayObject* b = BA(self);
-    read_barrier(b);
-    size_t n = b->m_bytes.size();
-    return Value::small_int(56 + static_cast<int64_t>(n ? n + 1 : 0));
+    int64_t n = bytearray_size(BA(self));
+    return Value::small_int(56 + (n ? n + 1 : 0));
 }
 
 // --- mutators ------------------------------------------------------------------------------------
@@ -300,7 +311,7 @@ static Value ba_insert(Value self, Value const* args, size_t nargs, TupleObject*
     int64_t i = py_index_clamped(args[0]);
     uint8_t c = byte_from_value(args[1]);
     ByteArrayObject* b = BA(self);
-    read_barrier(b);
+    write_barrier(b);
     int64_t n = static_cast<int64_t>(b->m_bytes.size());
     if (i < 0) {
         i += n;
@@ -309,8 +320,8 @@ static Value ba_insert(Value self, Value const* args, size_t nargs, TupleObject*
     }
     if (i > n)
         i = n;
-    write_barrier(b);
-    b->m_bytes.insert(b->m_bytes.begin() + i, static_cast<char>(c));
+    char ch = static_cast<char>(c);
+    b->m_bytes.insert(static_cast<size_t>(i), std::string_view(&ch, 1));
     return none();
 }
 
@@ -319,14 +330,13 @@ static Value ba_pop(Value self, Value const* args, size_t nargs, TupleObject* kw
     args_positional("pop", "bytearray.pop", nargs, kw, 0, 1);
     int64_t i = nargs > 0 ? py_index_clamped(args[0]) : -1;
     ByteArrayObject* b = BA(self);
-    read_barrier(b);
+    write_barrier(b);
     int64_t n = static_cast<int64_t>(b->m_bytes.size());
     if (n == 0)
         raise(&exc::IndexError, "pop from empty bytearray");
     if (!normalize_index(&i, n))
         raise(&exc::IndexError, "pop index out of range");
-    unsigned char c = static_cast<unsigned char>(b->m_bytes[static_cast<size_t>(i)]);
-    write_barrier(b);
+    unsigned char c = static_cast<unsigned char>(b->m_bytes.data()[static_cast<size_t>(i)]);
     b->m_bytes.erase(static_cast<size_t>(i), 1);
     return Value::small_int(c);
 }
@@ -336,11 +346,10 @@ static Value ba_remove(Value self, Value const* args, size_t nargs, TupleObject*
     args_exact("bytearray.remove", nargs, kw, 1);
     uint8_t c = byte_from_value(args[0]);
     ByteArrayObject* b = BA(self);
-    read_barrier(b);
-    size_t pos = b->m_bytes.find(static_cast<char>(c));
-    if (pos == std::string::npos)
-        raise(&exc::ValueError, "value not found in bytearray");
     write_barrier(b);
+    size_t pos = b->m_bytes.view().find(static_cast<char>(c));
+    if (pos == std::string_view::npos)
+        raise(&exc::ValueError, "value not found in bytearray");
     b->m_bytes.erase(pos, 1);
     return none();
 }
@@ -350,14 +359,14 @@ static Value ba_reverse(Value self, Value const*, size_t nargs, TupleObject* kw)
     args_exact("bytearray.reverse", nargs, kw, 0);
     ByteArrayObject* b = BA(self);
     write_barrier(b);
-    std::reverse(b->m_bytes.begin(), b->m_bytes.end());
+    std::reverse(b->m_bytes.data(), b->m_bytes.data() + b->m_bytes.size());
     return none();
 }
 
 static Value ba_clear(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     args_exact("bytearray.clear", nargs, kw, 0);
-    bytearray_assign(BA(self), std::string());
+    bytearray_assign(BA(self), {});
     return none();
 }
 
@@ -405,8 +414,14 @@ MethodDef const g_bytearray_methods[] = {
 // --- STM undo (objects/undo.h) -----------------------------------------------------------------
 
 namespace {
-void* bytearray_undo_save(Object* o, Type*) { return new std::string(static_cast<ByteArrayObject*>(o)->m_bytes); }
-void bytearray_undo_restore(Object* o, Type*, void* r) { static_cast<ByteArrayObject*>(o)->m_bytes = *static_cast<std::string*>(r); }
+    void* bytearray_undo_save(Object* o, Type*)
+    {
+        return new std::string(static_cast<ByteArrayObject*>(o)->m_bytes.str());
+    }
+    void bytearray_undo_restore(Object* o, Type*, void* r)
+    {
+        static_cast<ByteArrayObject*>(o)->m_bytes.assign(*static_cast<std::string*>(r));
+    }
 void bytearray_undo_drop(void* r) { delete static_cast<std::string*>(r); }
 void bytearray_undo_trace(void*, gc::Tracer&) { }
 } // namespace

@@ -22,11 +22,6 @@ inline bool is_bytearray(Value v)
     return v.is_object() && v.as_object()->m_type->is_subtype(&bytearray_type);
 }
 
-// bytearray state accessors (bytearray.cpp); they place the barriers.
-std::string bytearray_copy(ByteArrayObject* b);
-int64_t bytearray_size(ByteArrayObject* b);
-void bytearray_assign(ByteArrayObject* b, std::string data);
-
 // The content of a bytes-like object [v] (bytes or bytearray), copied into [tmp] when it is
 // mutable. False if [v] is not bytes-like.
 bool bytes_like(Value v, std::string& tmp, std::string_view* out);

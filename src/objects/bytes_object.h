@@ -3,6 +3,7 @@
 #pragma once
 
 #include "objects/access.h"
+#include "objects/byte_store.h"
 #include <string>
 #include <string_view>
 
@@ -17,7 +18,7 @@ struct BytesObject : Object {
 };
 
 struct ByteArrayObject : Object {
-    std::string m_bytes;
+    ByteStore m_bytes; // BYTES-1
     explicit ByteArrayObject(Type* t) : Object(t) { }
 };
 
@@ -28,6 +29,11 @@ BytesObject* bytes_new(std::string_view data);
 BytesObject* bytes_alloc(int64_t n); // uninitialised contents; fill before publishing
 inline bool is_bytes(Value v) { return v.is_object() && v.as_object()->m_type->has_flag(TF_BYTES_SUBCLASS); }
 ByteArrayObject* bytearray_new(std::string_view data);
+// bytearray's state accessors (bytearray.cpp): they place the barriers, and the reads validate
+// what they read (STM-5). Code outside bytearray.cpp reads and writes a bytearray through them.
+std::string bytearray_copy(ByteArrayObject* b);
+int64_t bytearray_size(ByteArrayObject* b);
+void bytearray_assign(ByteArrayObject* b, std::string_view data);
 // repr() of bytes content with prefix b'...'.
 std::string bytes_repr(std::string_view data);
 

@@ -110,9 +110,7 @@ Value require_bytes_like(Value v)
     if (is_bytes(v))
         return v;
     if (v.is_object() && v.as_object()->m_type->is_subtype(&bytearray_type)) {
-        ByteArrayObject* b = v.as<ByteArrayObject>();
-        read_barrier(b);
-        return Value(bytes_new(b->m_bytes));
+        return Value(bytes_new(bytearray_copy(v.as<ByteArrayObject>())));
     }
     // Other buffer objects (memoryview) are converted through bytes(v).
     if (type_name(v) == "memoryview")

@@ -648,9 +648,7 @@ bool float_text_of(Value x, std::string* text)
         return true;
     }
     if (x.is_object() && x.as_object()->m_type->is_subtype(&bytearray_type)) {
-        auto* b = x.as<ByteArrayObject>();
-        read_barrier(b);
-        *text = b->m_bytes;
+        *text = bytearray_copy(x.as<ByteArrayObject>());
         return true;
     }
     std::string tmp;

@@ -33,9 +33,7 @@ bool int_text_of(Value x, std::string* out)
         return true;
     }
     if (x.is_object() && x.as_object()->m_type->is_subtype(&bytearray_type)) {
-        auto* b = x.as<ByteArrayObject>();
-        read_barrier(b);
-        *out = b->m_bytes;
+        *out = bytearray_copy(x.as<ByteArrayObject>());
         return true;
     }
     return false;
@@ -276,9 +274,7 @@ Value int_from_bytes_m(Value cls, Value const* args, size_t nargs, TupleObject* 
     if (is_bytes(src)) {
         data = std::string(src.as<BytesObject>()->view());
     } else if (src.is_object() && src.as_object()->m_type->is_subtype(&bytearray_type)) {
-        auto* ba = src.as<ByteArrayObject>();
-        read_barrier(ba);
-        data = ba->m_bytes;
+        data = bytearray_copy(src.as<ByteArrayObject>());
     } else if (is_str(src) || is_int(src)) {
         raise(&exc::TypeError, "cannot convert '%s' object to bytes", type_name(src).c_str());
     } else {

@@ -482,9 +482,7 @@ static Value str_new_native(Value, Value const* args, size_t nargs, TupleObject*
         } else if (is_bytes(a[0])) {
             result = codecs::decode(a[0].as<BytesObject>()->view(), enc, errors);
         } else if (a[0].is_object() && a[0].as_object()->m_type->is_subtype(&bytearray_type)) {
-            ByteArrayObject* ba = a[0].as<ByteArrayObject>();
-            read_barrier(ba);
-            std::string copy = ba->m_bytes;
+            std::string copy = bytearray_copy(a[0].as<ByteArrayObject>());
             result = codecs::decode(copy, enc, errors);
         } else if (is_str(a[0])) {
             raise(&exc::TypeError, "decoding str is not supported");
