@@ -26,8 +26,6 @@ ByteStore::Block* ByteStore::block() const { return load_racy(m_block, std::memo
 
 size_t ByteStore::size() const { return load_racy(m_size, std::memory_order_relaxed); }
 
-void ByteStore::set_size(size_t n) { std::atomic_ref<size_t>(m_size).store(n, std::memory_order_release); }
-
 std::string_view ByteStore::view() const
 {
     Block* b = block();
@@ -76,7 +74,7 @@ void ByteStore::assign(std::string_view s)
     set_size(s.size());
 }
 
-void ByteStore::append(std::string_view s)
+void ByteStore::append_slow(std::string_view s)
 {
     size_t n = m_size;
     size_t cap = m_block ? m_block->capacity : 0;

@@ -15,7 +15,9 @@
 // size after the bytes it covers.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -40,7 +42,16 @@ public:
     // The current block's bytes, size() of them, to change in place.
     char* data();
     void assign(std::string_view s);
-    void append(std::string_view s);
+    // Inline while the block has room: bytearray.append and array.append in a loop.
+    void append(std::string_view s)
+    {
+        if (m_block && s.size() <= m_block->capacity - m_size) {
+            std::memmove(m_block->bytes() + m_size, s.data(), s.size());
+            set_size(m_size + s.size());
+        } else {
+            append_slow(s);
+        }
+    }
     void push_back(char c) { append(std::string_view(&c, 1)); }
     // Inserts [s] before byte [pos] (<= size()).
     void insert(size_t pos, std::string_view s);
@@ -58,7 +69,9 @@ private:
     size_t m_size = 0;
 
     Block* block() const;
-    void set_size(size_t n);
+    // The size is stored after the bytes it covers, for readers on other threads.
+    void set_size(size_t n) { std::atomic_ref<size_t>(m_size).store(n, std::memory_order_release); }
+    void append_slow(std::string_view s);
     // A block of room for at least [n] bytes, not yet published; raises MemoryError.
     static Block* allocate(size_t n);
     // Makes [b] (its bytes in place) the store's block and retires the old one (BYTES-1).
