@@ -1,9 +1,9 @@
 # threads
 # Half of the threads change shared bytearrays and array.arrays (growth to 100 KB, shrinking,
-# clear, slice assignment, repetition) while the others read them (copies, indexing, len, searches, iteration). The
-# bytes used to be a std::string, whose buffer a writer freed at once under readers that had just
-# passed the read barrier; now every reader stays inside one block that is retired, not freed
-# (BYTES-1), and validates what it read before using it (STM-5).
+# clear, slice assignment, repetition) while the others read them (copies, indexing, len,
+# searches, iteration). The bytes used to be a std::string, whose buffer a writer freed at once
+# under readers that had just passed the read barrier; now every reader stays inside one block
+# that is retired, not freed (BYTES-1), and validates what it read before using it (STM-5).
 # Every byte of every state a writer leaves is the same, so a copy with two different bytes is
 # torn.
 import sys
