@@ -20,20 +20,23 @@ void trace_node(Object* o, gc::Tracer& tracer) { tracer.visit(static_cast<Node*>
 int g_destroyed = 0;
 void destroy_node(Object*) { ++g_destroyed; }
 
+// A permanent test type of instances of [size] bytes.
+Type* new_test_type(char const* name, size_t size, TraceFn trace, DestroyFn destroy)
+{
+    auto* t = new Type(&type_type);
+    t->m_tp_name = name;
+    t->m_trace = trace;
+    t->m_destroy = destroy;
+    t->m_instance_size = size;
+    t->m_layout_size = size;
+    gc::register_permanent(t);
+    return t;
+}
+
 Type& node_type()
 {
-    static Type t(&type_type);
-    static bool init = false;
-    if (!init) {
-        t.m_tp_name = "Node";
-        t.m_trace = trace_node;
-        t.m_destroy = destroy_node;
-        t.m_instance_size = sizeof(Node);
-        t.m_layout_size = sizeof(Node);
-        gc::register_permanent(&t);
-        init = true;
-    }
-    return t;
+    static Type* t = new_test_type("Node", sizeof(Node), trace_node, destroy_node);
+    return *t;
 }
 
 class HeapTest : public ::testing::Test {
@@ -242,16 +245,8 @@ struct Leaf : Object {
 };
 Type& leaf_type()
 {
-    static Type t(&type_type);
-    static bool init = false;
-    if (!init) {
-        t.m_tp_name = "Leaf";
-        t.m_instance_size = sizeof(Leaf);
-        t.m_layout_size = sizeof(Leaf);
-        gc::register_permanent(&t);
-        init = true;
-    }
-    return t;
+    static Type* t = new_test_type("Leaf", sizeof(Leaf), nullptr, nullptr);
+    return *t;
 }
 // A container whose items live outside the heap, traced as one span of every other slot (the
 // odd slots hold hidden bits, as a dict table's hashes sit between its keys).
@@ -270,18 +265,8 @@ void trace_bag(Object* o, gc::Tracer& tracer)
 void destroy_bag(Object* o) { static_cast<Bag*>(o)->~Bag(); }
 Type& bag_type()
 {
-    static Type t(&type_type);
-    static bool init = false;
-    if (!init) {
-        t.m_tp_name = "Bag";
-        t.m_trace = trace_bag;
-        t.m_destroy = destroy_bag;
-        t.m_instance_size = sizeof(Bag);
-        t.m_layout_size = sizeof(Bag);
-        gc::register_permanent(&t);
-        init = true;
-    }
-    return t;
+    static Type* t = new_test_type("Bag", sizeof(Bag), trace_bag, destroy_bag);
+    return *t;
 }
 __attribute__((noinline)) uint64_t make_bag(int n)
 {
