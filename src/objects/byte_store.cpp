@@ -65,7 +65,8 @@ void ByteStore::assign(std::string_view s)
     // back, as CPython's does.
     if (s.size() > cap || (cap > 256 && s.size() < cap / 4)) {
         Block* b = allocate(s.size());
-        std::memcpy(b->bytes(), s.data(), s.size());
+        if (!s.empty())
+            std::memcpy(b->bytes(), s.data(), s.size()); // an empty view's data may be null
         set_size(0); // readers of the old block, which is retired, not freed, see no more bytes
         publish(b);
     } else if (!s.empty()) {
