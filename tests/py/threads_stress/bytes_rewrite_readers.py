@@ -1,5 +1,5 @@
 # threads
-# Half of the threads change shared bytearrays and array.arrays (growth to 100 KB, shrinking,
+# Half of the threads change shared bytearrays and array.arrays (growth to 16 KB, shrinking,
 # clear, slice assignment, repetition) while the others read them (copies, indexing, len,
 # searches, iteration). The bytes used to be a std::string, whose buffer a writer freed at once
 # under readers that had just passed the read barrier; now every reader stays inside one block
@@ -12,7 +12,7 @@ from array import array
 
 NTHREADS = int(sys.argv[1])
 ROUNDS = 2400 // NTHREADS
-BIG = 100_000  # bytes
+BIG = 16_000  # bytes
 shared_b = [bytearray(b"a" * 64) for _ in range(4)]
 shared_a = [array("d", [1.0] * 64) for _ in range(4)]
 bad = []
