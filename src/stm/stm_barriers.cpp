@@ -124,6 +124,21 @@ void extend_snapshot(Transaction* tx, Object* trigger)
 
 namespace {
 [[gnu::noinline]] void read_logged(Transaction* tx, Object* o);
+
+// The end of every read of an unowned, not read-mostly object within the snapshot by a running,
+// non-inevitable attempt: nothing if the filter has it, else it goes into the filter and the
+// read log (STM-12).
+[[gnu::always_inline]] inline void note_read(Transaction* tx, Object* o, uint64_t w)
+{
+    FilterEntry& f = tx->m_filter[filter_index(o)];
+    FilterEntry const mine = filter_entry(o, tx->m_filter_tag);
+    if (t_filter)
+        t_last_read = o; // only while the inline filter is this attempt's (STM-12)
+    if (f == mine)
+        return;
+    f = mine;
+    tx->m_reads.push_back({ o, word_version(w), here(tx) });
+}
 }
 
 void read_slow(Object* o)
@@ -144,15 +159,10 @@ void read_slow(Object* o)
             t_read_rm = true; // STM-12 (tx is the thread's current descriptor)
             return;
         }
-        FilterEntry& f = tx->m_filter[filter_index(o)];
-        FilterEntry const mine = filter_entry(o, tx->m_filter_tag);
-        if (f == mine)
+        if (tx->m_filter[filter_index(o)] == filter_entry(o, tx->m_filter_tag))
             return;
         poll_abort(tx); // as read_logged() does before it logs
-        if (t_filter)
-            t_last_read = o; // only while the inline filter is this attempt's (STM-12)
-        f = mine;
-        tx->m_reads.push_back({ o, word_version(first), here(tx) });
+        note_read(tx, o, first);
         return;
     }
     read_logged(tx, o);
@@ -207,15 +217,7 @@ void read_logged(Transaction* tx, Object* o)
             t_read_rm = true; // STM-12 (tx is the thread's current descriptor)
             return;
         }
-        FilterEntry& f = tx->m_filter[filter_index(o)];
-        FilterEntry const mine = filter_entry(o, tx->m_filter_tag);
-        if (t_filter)
-            t_last_read = o; // only while the inline filter is this attempt's (STM-12)
-        if (f == mine)
-            return;
-        f = mine;
-        tx->m_reads.push_back(
-            { o, word_version(w), here(tx) });
+        note_read(tx, o, w);
         return;
     }
 }
