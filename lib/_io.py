@@ -14,6 +14,7 @@ import abc as _abc
 import builtins as _builtins
 import errno as _errno
 import _pystm_io
+from _pystm import _atomic_enter, _atomic_exit
 
 DEFAULT_BUFFER_SIZE = _pystm_io.DEFAULT_BUFFER_SIZE
 UnsupportedOperation = _pystm_io.UnsupportedOperation
@@ -250,6 +251,12 @@ class _TextIOBase(_IOBase):
         return None
 
 
+# BytesIO and StringIO: CPython's are C code, whose methods run whole under its GIL, so two threads
+# writing to one stream (a logging handler's, a test's redirected sys.stderr) lose nothing and a
+# reader never sees half a write. Here each method that reads or changes the content is an atomic
+# block (TX-3): the thread's transaction does not end inside it, in parallel or serial mode.
+
+
 class BytesIO(_BufferedIOBase):
     # The content is an immutable bytes object plus the chunks written at its end since
     # (joined on the next read), so appends and reads cost what they cost in CPython. After
@@ -264,8 +271,12 @@ class BytesIO(_BufferedIOBase):
         self._closed = False
 
     def __getstate__(self):
-        self._check()
-        return (self.getvalue(), self._pos, getattr(self, "__dict__", {}).copy())
+        _atomic_enter()
+        try:
+            self._check()
+            return (self.getvalue(), self._pos, getattr(self, "__dict__", {}).copy())
+        finally:
+            _atomic_exit()
 
     def _check(self):
         if self._closed:
@@ -284,132 +295,176 @@ class BytesIO(_BufferedIOBase):
         return self._closed
 
     def close(self):
-        self._closed = True
-        self._data = b""
-        self._pending = []
+        _atomic_enter()
+        try:
+            self._closed = True
+            self._data = b""
+            self._pending = []
+        finally:
+            _atomic_exit()
 
     def flush(self):
         self._check()
 
     def getvalue(self):
-        self._check()
-        return self._value()
+        _atomic_enter()
+        try:
+            self._check()
+            return self._value()
+        finally:
+            _atomic_exit()
 
     def getbuffer(self):
-        self._check()
-        if self._shared is None:
-            self._shared = bytearray(self._value())
-            self._data = b""
-        return memoryview(self._shared)
+        _atomic_enter()
+        try:
+            self._check()
+            if self._shared is None:
+                self._shared = bytearray(self._value())
+                self._data = b""
+            return memoryview(self._shared)
+        finally:
+            _atomic_exit()
 
     def read(self, size=-1):
-        self._check()
-        if size is None:
-            size = -1
-        else:
-            size = size.__index__()
-        pos = self._pos
-        if pos >= self._len:
-            return b""
-        end = self._len if size < 0 else min(self._len, pos + size)
-        self._pos = end
-        return self._value()[pos:end]
+        _atomic_enter()
+        try:
+            self._check()
+            if size is None:
+                size = -1
+            else:
+                size = size.__index__()
+            pos = self._pos
+            if pos >= self._len:
+                return b""
+            end = self._len if size < 0 else min(self._len, pos + size)
+            self._pos = end
+            return self._value()[pos:end]
+        finally:
+            _atomic_exit()
 
     def read1(self, size=-1):
         return self.read(size)
 
     def readline(self, size=-1):
-        self._check()
-        if size is None:
-            size = -1
-        pos = self._pos
-        if pos >= self._len:
-            return b""
-        data = self._value()
-        end = data.find(b"\n", pos)
-        end = len(data) if end < 0 else end + 1
-        if size >= 0:
-            end = min(end, pos + size)
-        self._pos = end
-        return data[pos:end]
+        _atomic_enter()
+        try:
+            self._check()
+            if size is None:
+                size = -1
+            pos = self._pos
+            if pos >= self._len:
+                return b""
+            data = self._value()
+            end = data.find(b"\n", pos)
+            end = len(data) if end < 0 else end + 1
+            if size >= 0:
+                end = min(end, pos + size)
+            self._pos = end
+            return data[pos:end]
+        finally:
+            _atomic_exit()
 
     def readlines(self, hint=None):
-        self._check()
-        return _IOBase.readlines(self, hint)
+        _atomic_enter()
+        try:
+            self._check()
+            return _IOBase.readlines(self, hint)
+        finally:
+            _atomic_exit()
 
     def readinto(self, b):
-        self._check()
-        data = self.read(len(b))
-        n = len(data)
-        b[:n] = data
-        return n
+        _atomic_enter()
+        try:
+            self._check()
+            data = self.read(len(b))
+            n = len(data)
+            b[:n] = data
+            return n
+        finally:
+            _atomic_exit()
 
     def write(self, b):
-        self._check()
-        if isinstance(b, str):
-            raise TypeError("a bytes-like object is required, not 'str'")
-        data = bytes(b)
-        n = len(data)
-        if n == 0:
-            return 0
-        pos = self._pos
-        if self._shared is not None:
-            buf = self._shared
-            if pos > len(buf):
-                buf += b"\x00" * (pos - len(buf))
-            buf[pos:pos + n] = data
-            self._len = len(buf)
-        elif pos == self._len:
-            self._pending.append(data)
-            self._len += n
-        else:
-            cur = self._value()
-            if pos > len(cur):
-                cur += b"\x00" * (pos - len(cur))
-            self._data = cur[:pos] + data + cur[pos + n:]
-            self._len = len(self._data)
-        self._pos = pos + n
-        return n
+        _atomic_enter()
+        try:
+            self._check()
+            if isinstance(b, str):
+                raise TypeError("a bytes-like object is required, not 'str'")
+            data = bytes(b)
+            n = len(data)
+            if n == 0:
+                return 0
+            pos = self._pos
+            if self._shared is not None:
+                buf = self._shared
+                if pos > len(buf):
+                    buf += b"\x00" * (pos - len(buf))
+                buf[pos:pos + n] = data
+                self._len = len(buf)
+            elif pos == self._len:
+                self._pending.append(data)
+                self._len += n
+            else:
+                cur = self._value()
+                if pos > len(cur):
+                    cur += b"\x00" * (pos - len(cur))
+                self._data = cur[:pos] + data + cur[pos + n:]
+                self._len = len(self._data)
+            self._pos = pos + n
+            return n
+        finally:
+            _atomic_exit()
 
     def writelines(self, lines):
-        self._check()
-        for line in lines:
-            self.write(line)
+        _atomic_enter()
+        try:
+            self._check()
+            for line in lines:
+                self.write(line)
+        finally:
+            _atomic_exit()
 
     def seek(self, pos, whence=0):
-        self._check()
-        pos = pos.__index__()
-        if whence == 0:
-            if pos < 0:
-                raise ValueError("negative seek value %d" % pos)
-        elif whence == 1:
-            pos = max(0, self._pos + pos)
-        elif whence == 2:
-            pos = max(0, self._len + pos)
-        else:
-            raise ValueError("invalid whence (%d, should be 0, 1 or 2)" % whence)
-        self._pos = pos
-        return pos
+        _atomic_enter()
+        try:
+            self._check()
+            pos = pos.__index__()
+            if whence == 0:
+                if pos < 0:
+                    raise ValueError("negative seek value %d" % pos)
+            elif whence == 1:
+                pos = max(0, self._pos + pos)
+            elif whence == 2:
+                pos = max(0, self._len + pos)
+            else:
+                raise ValueError("invalid whence (%d, should be 0, 1 or 2)" % whence)
+            self._pos = pos
+            return pos
+        finally:
+            _atomic_exit()
 
     def tell(self):
         self._check()
         return self._pos
 
     def truncate(self, size=None):
-        self._check()
-        if size is None:
-            size = self._pos
-        else:
-            size = size.__index__()
-            if size < 0:
-                raise ValueError("negative size value %d" % size)
-        if size < self._len:
-            if self._shared is not None:
-                del self._shared[size:]
+        _atomic_enter()
+        try:
+            self._check()
+            if size is None:
+                size = self._pos
             else:
-                self._data = self._value()[:size]
-            self._len = size
-        return size
+                size = size.__index__()
+                if size < 0:
+                    raise ValueError("negative size value %d" % size)
+            if size < self._len:
+                if self._shared is not None:
+                    del self._shared[size:]
+                else:
+                    self._data = self._value()[:size]
+                self._len = size
+            return size
+        finally:
+            _atomic_exit()
 
     def readable(self):
         self._check()
@@ -509,90 +564,106 @@ class StringIO(_TextIOBase):
         return kinds[0] if len(kinds) == 1 else kinds
 
     def getvalue(self):
-        self._check()
-        return self._value()
+        _atomic_enter()
+        try:
+            self._check()
+            return self._value()
+        finally:
+            _atomic_exit()
 
     def write(self, s):
-        self._check()
-        if not isinstance(s, str):
-            raise TypeError("string argument expected, got '%s'" % type(s).__name__)
-        n = len(s)
-        nl = self._newline
-        if nl is None:
-            if "\r" in s:
-                if "\r\n" in s:
-                    self._seen |= 4
-                if s.replace("\r\n", "").find("\r") >= 0:
-                    self._seen |= 1
-                if s.replace("\r\n", "").find("\n") >= 0:
+        _atomic_enter()
+        try:
+            self._check()
+            if not isinstance(s, str):
+                raise TypeError("string argument expected, got '%s'" % type(s).__name__)
+            n = len(s)
+            nl = self._newline
+            if nl is None:
+                if "\r" in s:
+                    if "\r\n" in s:
+                        self._seen |= 4
+                    if s.replace("\r\n", "").find("\r") >= 0:
+                        self._seen |= 1
+                    if s.replace("\r\n", "").find("\n") >= 0:
+                        self._seen |= 2
+                    s = s.replace("\r\n", "\n").replace("\r", "\n")
+                elif "\n" in s:
                     self._seen |= 2
-                s = s.replace("\r\n", "\n").replace("\r", "\n")
-            elif "\n" in s:
-                self._seen |= 2
-        elif nl not in ("", "\n") and "\n" in s:
-            s = s.replace("\n", nl)
-        if not s:
+            elif nl not in ("", "\n") and "\n" in s:
+                s = s.replace("\n", nl)
+            if not s:
+                return n
+            pos = self._pos
+            length = self._len
+            if pos == length:
+                self._pending.append(s)
+                self._len = length + len(s)
+            else:
+                text = self._value()
+                if pos > length:
+                    text += "\0" * (pos - length)
+                self._text = text = text[:pos] + s + text[pos + len(s):]
+                self._len = len(text)
+            self._pos = pos + len(s)
             return n
-        pos = self._pos
-        length = self._len
-        if pos == length:
-            self._pending.append(s)
-            self._len = length + len(s)
-        else:
-            text = self._value()
-            if pos > length:
-                text += "\0" * (pos - length)
-            self._text = text = text[:pos] + s + text[pos + len(s):]
-            self._len = len(text)
-        self._pos = pos + len(s)
-        return n
+        finally:
+            _atomic_exit()
 
     def read(self, size=-1):
-        self._check()
-        if size is None:
-            size = -1
-        else:
-            size = size.__index__()
-        text = self._value()
-        pos = self._pos
-        end = len(text) if size < 0 else min(len(text), pos + size)
-        if pos >= end:
-            return ""
-        self._pos = end
-        return text[pos:end]
+        _atomic_enter()
+        try:
+            self._check()
+            if size is None:
+                size = -1
+            else:
+                size = size.__index__()
+            text = self._value()
+            pos = self._pos
+            end = len(text) if size < 0 else min(len(text), pos + size)
+            if pos >= end:
+                return ""
+            self._pos = end
+            return text[pos:end]
+        finally:
+            _atomic_exit()
 
     def readline(self, size=-1):
-        self._check()
-        if size is None:
-            size = -1
-        else:
-            size = size.__index__()
-        text = self._value()
-        pos = self._pos
-        if pos >= len(text):
-            return ""
-        nl = self._newline
-        if nl == "":
-            i = pos
-            n = len(text)
-            end = n
-            while i < n:
-                c = text[i]
-                if c == "\n":
-                    end = i + 1
-                    break
-                if c == "\r":
-                    end = i + 2 if i + 1 < n and text[i + 1] == "\n" else i + 1
-                    break
-                i += 1
-        else:
-            sep = "\n" if nl is None else nl
-            end = text.find(sep, pos)
-            end = len(text) if end < 0 else end + len(sep)
-        if size >= 0:
-            end = min(end, pos + size)
-        self._pos = end
-        return text[pos:end]
+        _atomic_enter()
+        try:
+            self._check()
+            if size is None:
+                size = -1
+            else:
+                size = size.__index__()
+            text = self._value()
+            pos = self._pos
+            if pos >= len(text):
+                return ""
+            nl = self._newline
+            if nl == "":
+                i = pos
+                n = len(text)
+                end = n
+                while i < n:
+                    c = text[i]
+                    if c == "\n":
+                        end = i + 1
+                        break
+                    if c == "\r":
+                        end = i + 2 if i + 1 < n and text[i + 1] == "\n" else i + 1
+                        break
+                    i += 1
+            else:
+                sep = "\n" if nl is None else nl
+                end = text.find(sep, pos)
+                end = len(text) if end < 0 else end + len(sep)
+            if size >= 0:
+                end = min(end, pos + size)
+            self._pos = end
+            return text[pos:end]
+        finally:
+            _atomic_exit()
 
     def __next__(self):
         line = self.readline()
@@ -601,38 +672,46 @@ class StringIO(_TextIOBase):
         return line
 
     def seek(self, pos, whence=0):
-        self._check()
-        pos = pos.__index__()
-        if whence not in (0, 1, 2):
-            raise ValueError("Invalid whence (%d, should be 0, 1 or 2)" % whence)
-        if pos < 0 and whence == 0:
-            raise ValueError("Negative seek position %d" % pos)
-        if whence != 0 and pos != 0:
-            raise OSError("Can't do nonzero cur-relative seeks")
-        if whence == 1:
-            pos = self._pos
-        elif whence == 2:
-            pos = self._len
-        self._pos = pos
-        return pos
+        _atomic_enter()
+        try:
+            self._check()
+            pos = pos.__index__()
+            if whence not in (0, 1, 2):
+                raise ValueError("Invalid whence (%d, should be 0, 1 or 2)" % whence)
+            if pos < 0 and whence == 0:
+                raise ValueError("Negative seek position %d" % pos)
+            if whence != 0 and pos != 0:
+                raise OSError("Can't do nonzero cur-relative seeks")
+            if whence == 1:
+                pos = self._pos
+            elif whence == 2:
+                pos = self._len
+            self._pos = pos
+            return pos
+        finally:
+            _atomic_exit()
 
     def tell(self):
         self._check()
         return self._pos
 
     def truncate(self, size=None):
-        self._check()
-        if size is None:
-            size = self._pos
-        else:
-            size = size.__index__()
-            if size < 0:
-                raise ValueError("Negative size value %d" % size)
-        text = self._value()
-        if size < len(text):
-            self._text = text[:size]
-            self._len = size
-        return size
+        _atomic_enter()
+        try:
+            self._check()
+            if size is None:
+                size = self._pos
+            else:
+                size = size.__index__()
+                if size < 0:
+                    raise ValueError("Negative size value %d" % size)
+            text = self._value()
+            if size < len(text):
+                self._text = text[:size]
+                self._len = size
+            return size
+        finally:
+            _atomic_exit()
 
     def readable(self):
         self._check()
@@ -650,8 +729,12 @@ class StringIO(_TextIOBase):
         self._unsupported("detach")
 
     def __getstate__(self):
-        self._check()
-        return (self._value(), self._newline, self._pos, getattr(self, "__dict__", {}).copy())
+        _atomic_enter()
+        try:
+            self._check()
+            return (self._value(), self._newline, self._pos, getattr(self, "__dict__", {}).copy())
+        finally:
+            _atomic_exit()
 
 
 class _BufferedBase(_BufferedIOBase):
