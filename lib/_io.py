@@ -41,6 +41,66 @@ def _closed_error(text="I/O operation on closed file."):
     return ValueError(text)
 
 
+_SSIZE_MIN = -(1 << 63)
+_SSIZE_MAX = (1 << 63) - 1
+
+
+def _size_arg(size):
+    # A size argument of read(), readline(), readlines() or truncate(): None or an integer
+    # (anything with __index__), as CPython's C converter takes it; None gives -1.
+    if size is None:
+        return -1
+    if size.__class__ is not int:
+        try:
+            index = type(size).__index__
+        except AttributeError:
+            raise TypeError(f"argument should be integer or None, not '{type(size).__name__}'") from None
+        size = index(size)
+    if not _SSIZE_MIN <= size <= _SSIZE_MAX:
+        raise OverflowError("cannot fit 'int' into an index-sized integer")
+    return size
+
+
+def _ssize_arg(value):
+    # An integer argument (seek()'s position and whence) converted as C's Py_ssize_t.
+    if value.__class__ is not int:
+        try:
+            index = type(value).__index__
+        except AttributeError:
+            raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer") from None
+        value = index(value)
+    if not _SSIZE_MIN <= value <= _SSIZE_MAX:
+        raise OverflowError("Python int too large to convert to C ssize_t")
+    return value
+
+
+def _bytes_arg(b):
+    # The content of a bytes-like object (any buffer, as raw bytes), or TypeError.
+    if b.__class__ is bytes:
+        return b
+    if isinstance(b, (bytes, bytearray)):
+        return bytes(b)
+    try:
+        view = memoryview(b)
+    except TypeError:
+        raise TypeError(f"a bytes-like object is required, not '{type(b).__name__}'") from None
+    return view.tobytes()
+
+
+def _writable_bytes(b, name="readinto"):
+    # A flat view of bytes of a writable buffer, for readinto(): array.array('i') and
+    # multi-dimensional memoryviews are filled byte by byte, as in CPython.
+    try:
+        view = memoryview(b)
+    except TypeError:
+        view = None
+    if view is None or view.readonly:
+        raise TypeError(f"{name}() argument must be read-write bytes-like object, not {type(b).__name__}")
+    if view.format != "B" or view.ndim != 1:
+        view = view.cast("B")
+    return view
+
+
 class _IOBase(metaclass=_abc.ABCMeta):
 
     def _unsupported(self, name):
@@ -209,9 +269,10 @@ class _BufferedIOBase(_IOBase):
         return self._readinto(b, True)
 
     def _readinto(self, b, read1):
-        data = self.read1(len(b)) if read1 else self.read(len(b))
+        view = _writable_bytes(b, "readinto1" if read1 else "readinto")
+        data = self.read1(len(view)) if read1 else self.read(len(view))
         n = len(data)
-        b[:n] = data
+        view[:n] = data
         return n
 
     def write(self, b):
@@ -260,12 +321,24 @@ class _TextIOBase(_IOBase):
 class BytesIO(_BufferedIOBase):
     # The content is an immutable bytes object plus the chunks written at its end since
     # (joined on the next read), so appends and reads cost what they cost in CPython. After
-    # getbuffer() the content moves into a bytearray that the returned views share.
+    # getbuffer() the content moves into a bytearray that the returned views share. The state
+    # lives in slots, so that the instance __dict__ holds only the user's attributes (pickled
+    # with the content, as CPython's __getstate__ does).
+
+    __slots__ = ("_data", "_pending", "_len", "_shared", "_pos", "_closed")
+
+    def __new__(cls, *args, **kwargs):
+        self = super().__new__(cls)
+        self._reset(b"")
+        return self
 
     def __init__(self, initial_bytes=None):
-        self._data = b"" if initial_bytes is None else bytes(initial_bytes)
+        self._reset(b"" if initial_bytes is None else _bytes_arg(initial_bytes))
+
+    def _reset(self, data):
+        self._data = data
         self._pending = []
-        self._len = len(self._data)
+        self._len = len(data)
         self._shared = None  # the bytearray behind getbuffer() views
         self._pos = 0
         self._closed = False
@@ -274,7 +347,30 @@ class BytesIO(_BufferedIOBase):
         _atomic_enter()
         try:
             self._check()
-            return (self.getvalue(), self._pos, getattr(self, "__dict__", {}).copy())
+            extra = getattr(self, "__dict__", None)
+            return (self._value(), self._pos, extra.copy() if extra else None)
+        finally:
+            _atomic_exit()
+
+    def __setstate__(self, state):
+        if not isinstance(state, tuple) or len(state) < 3:
+            raise TypeError(f"_io.BytesIO.__setstate__ argument should be 3-tuple, got {type(state).__name__}")
+        _atomic_enter()
+        try:
+            self._check()
+            data, pos, extra = state[0], state[1], state[2]
+            data = _bytes_arg(data)
+            if not isinstance(pos, int):
+                raise TypeError(f"second item of state must be an integer, not {type(pos).__name__}")
+            pos = _ssize_arg(pos)
+            if pos < 0:
+                raise ValueError("position value cannot be negative")
+            if extra is not None and not isinstance(extra, dict):
+                raise TypeError(f"third item of state should be a dict, got a {type(extra).__name__}")
+            self._reset(data)
+            self._pos = pos
+            if extra:
+                self.__dict__.update(extra)
         finally:
             _atomic_exit()
 
@@ -329,10 +425,7 @@ class BytesIO(_BufferedIOBase):
         _atomic_enter()
         try:
             self._check()
-            if size is None:
-                size = -1
-            else:
-                size = size.__index__()
+            size = _size_arg(size)
             pos = self._pos
             if pos >= self._len:
                 return b""
@@ -349,8 +442,7 @@ class BytesIO(_BufferedIOBase):
         _atomic_enter()
         try:
             self._check()
-            if size is None:
-                size = -1
+            size = _size_arg(size)
             pos = self._pos
             if pos >= self._len:
                 return b""
@@ -368,17 +460,20 @@ class BytesIO(_BufferedIOBase):
         _atomic_enter()
         try:
             self._check()
-            return _IOBase.readlines(self, hint)
+            if hint is not None and not isinstance(hint, int):
+                raise TypeError(f"integer argument expected, got '{type(hint).__name__}'")
+            return _readlines(self, hint)
         finally:
             _atomic_exit()
 
     def readinto(self, b):
+        view = _writable_bytes(b)
         _atomic_enter()
         try:
             self._check()
-            data = self.read(len(b))
+            data = self.read(len(view))
             n = len(data)
-            b[:n] = data
+            view[:n] = data
             return n
         finally:
             _atomic_exit()
@@ -389,7 +484,7 @@ class BytesIO(_BufferedIOBase):
             self._check()
             if isinstance(b, str):
                 raise TypeError("a bytes-like object is required, not 'str'")
-            data = bytes(b)
+            data = _bytes_arg(b)
             n = len(data)
             if n == 0:
                 return 0
@@ -427,7 +522,8 @@ class BytesIO(_BufferedIOBase):
         _atomic_enter()
         try:
             self._check()
-            pos = pos.__index__()
+            pos = _ssize_arg(pos)
+            whence = _ssize_arg(whence)
             if whence == 0:
                 if pos < 0:
                     raise ValueError("negative seek value %d" % pos)
@@ -453,7 +549,7 @@ class BytesIO(_BufferedIOBase):
             if size is None:
                 size = self._pos
             else:
-                size = size.__index__()
+                size = _size_arg(size)
                 if size < 0:
                     raise ValueError("negative size value %d" % size)
             if size < self._len:
@@ -489,6 +585,21 @@ class BytesIO(_BufferedIOBase):
         return line
 
 
+def _readlines(stream, hint):
+    # readlines(hint) of BytesIO and StringIO: lines until their total length reaches hint
+    # (all of them when hint is None or not positive).
+    lines = []
+    total = 0
+    while True:
+        line = stream.readline()
+        if not line:
+            return lines
+        lines.append(line)
+        total += len(line)
+        if hint is not None and 0 < hint <= total:
+            return lines
+
+
 def _split_universal(text, keepends=True):
     # Lines ending in '\n', '\r' or '\r\n' (text's own, untranslated).
     out = []
@@ -512,6 +623,9 @@ def _split_universal(text, keepends=True):
 
 
 class StringIO(_TextIOBase):
+    # The state lives in slots, as BytesIO's does.
+
+    __slots__ = ("_newline", "_seen", "_text", "_pending", "_len", "_pos", "_closed")
 
     def __init__(self, initial_value="", newline="\n"):
         if newline is not None and not isinstance(newline, str):
@@ -614,10 +728,7 @@ class StringIO(_TextIOBase):
         _atomic_enter()
         try:
             self._check()
-            if size is None:
-                size = -1
-            else:
-                size = size.__index__()
+            size = _size_arg(size)
             text = self._value()
             pos = self._pos
             end = len(text) if size < 0 else min(len(text), pos + size)
@@ -632,10 +743,7 @@ class StringIO(_TextIOBase):
         _atomic_enter()
         try:
             self._check()
-            if size is None:
-                size = -1
-            else:
-                size = size.__index__()
+            size = _size_arg(size)
             text = self._value()
             pos = self._pos
             if pos >= len(text):
@@ -671,11 +779,20 @@ class StringIO(_TextIOBase):
             raise StopIteration
         return line
 
+    def readlines(self, hint=None):
+        _atomic_enter()
+        try:
+            self._check()
+            return _readlines(self, None if hint is None else _size_arg(hint))
+        finally:
+            _atomic_exit()
+
     def seek(self, pos, whence=0):
         _atomic_enter()
         try:
             self._check()
-            pos = pos.__index__()
+            pos = _ssize_arg(pos)
+            whence = _ssize_arg(whence)
             if whence not in (0, 1, 2):
                 raise ValueError("Invalid whence (%d, should be 0, 1 or 2)" % whence)
             if pos < 0 and whence == 0:
@@ -702,7 +819,7 @@ class StringIO(_TextIOBase):
             if size is None:
                 size = self._pos
             else:
-                size = size.__index__()
+                size = _size_arg(size)
                 if size < 0:
                     raise ValueError("Negative size value %d" % size)
             text = self._value()
@@ -732,7 +849,35 @@ class StringIO(_TextIOBase):
         _atomic_enter()
         try:
             self._check()
-            return (self._value(), self._newline, self._pos, getattr(self, "__dict__", {}).copy())
+            extra = getattr(self, "__dict__", None)
+            return (self._value(), self._newline, self._pos, extra.copy() if extra else None)
+        finally:
+            _atomic_exit()
+
+    def __setstate__(self, state):
+        if not isinstance(state, tuple) or len(state) < 4:
+            raise TypeError(f"_io.StringIO.__setstate__ argument should be 4-tuple, got {type(state).__name__}")
+        _atomic_enter()
+        try:
+            if getattr(self, "_closed", False):
+                raise _closed_error("I/O operation on closed file")
+            # As CPython: __init__ checks the value and the newline argument (and resets what
+            # newlines reports), then the value is restored as saved, already translated.
+            text, newline, pos, extra = state[0], state[1], state[2], state[3]
+            self.__init__(text, newline)
+            if not isinstance(pos, int):
+                raise TypeError(f"third item of state must be an integer, got {type(pos).__name__}")
+            pos = _ssize_arg(pos)
+            if pos < 0:
+                raise ValueError("position value cannot be negative")
+            if extra is not None and not isinstance(extra, dict):
+                raise TypeError(f"fourth item of state should be a dict, got a {type(extra).__name__}")
+            self._text = text or ""
+            self._pending = []
+            self._len = len(self._text)
+            self._pos = pos
+            if extra:
+                self.__dict__.update(extra)
         finally:
             _atomic_exit()
 
