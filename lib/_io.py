@@ -45,33 +45,28 @@ _SSIZE_MIN = -(1 << 63)
 _SSIZE_MAX = (1 << 63) - 1
 
 
-def _size_arg(size):
-    # A size argument of read(), readline(), readlines() or truncate(): None or an integer
-    # (anything with __index__), as CPython's C converter takes it; None gives -1.
-    if size is None:
-        return -1
-    if size.__class__ is not int:
-        try:
-            index = type(size).__index__
-        except AttributeError:
-            raise TypeError(f"argument should be integer or None, not '{type(size).__name__}'") from None
-        size = index(size)
-    if not _SSIZE_MIN <= size <= _SSIZE_MAX:
-        raise OverflowError("cannot fit 'int' into an index-sized integer")
-    return size
-
-
-def _ssize_arg(value):
-    # An integer argument (seek()'s position and whence) converted as C's Py_ssize_t.
+def _ssize_arg(value, type_error=None, overflow="Python int too large to convert to C ssize_t"):
+    # An integer argument (anything with __index__) converted as C's Py_ssize_t: seek()'s
+    # position and whence, and through _size_arg the sizes.
     if value.__class__ is not int:
         try:
             index = type(value).__index__
         except AttributeError:
-            raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer") from None
+            raise TypeError((type_error or "'%s' object cannot be interpreted as an integer")
+                            % type(value).__name__) from None
         value = index(value)
     if not _SSIZE_MIN <= value <= _SSIZE_MAX:
-        raise OverflowError("Python int too large to convert to C ssize_t")
+        raise OverflowError(overflow)
     return value
+
+
+def _size_arg(size):
+    # A size argument of read(), readline(), readlines() or truncate(): None (-1) or an integer,
+    # with the messages of CPython's converter for optional sizes.
+    if size is None:
+        return -1
+    return _ssize_arg(size, "argument should be integer or None, not '%s'",
+                      "cannot fit 'int' into an index-sized integer")
 
 
 def _bytes_arg(b):
