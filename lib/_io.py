@@ -457,7 +457,7 @@ class BytesIO(_BufferedIOBase):
             self._check()
             if hint is not None and not isinstance(hint, int):
                 raise TypeError(f"integer argument expected, got '{type(hint).__name__}'")
-            return _readlines(self, hint)
+            return _readlines(self, BytesIO.readline, hint)
         finally:
             _atomic_exit()
 
@@ -466,7 +466,7 @@ class BytesIO(_BufferedIOBase):
         _atomic_enter()
         try:
             self._check()
-            data = self.read(len(view))
+            data = BytesIO.read(self, len(view))
             n = len(data)
             view[:n] = data
             return n
@@ -505,13 +505,11 @@ class BytesIO(_BufferedIOBase):
             _atomic_exit()
 
     def writelines(self, lines):
-        _atomic_enter()
-        try:
-            self._check()
-            for line in lines:
-                self.write(line)
-        finally:
-            _atomic_exit()
+        # Not one atomic block: the iterable is the caller's and may run any code, and each
+        # write is one already.
+        self._check()
+        for line in lines:
+            BytesIO.write(self, line)
 
     def seek(self, pos, whence=0):
         _atomic_enter()
@@ -574,19 +572,21 @@ class BytesIO(_BufferedIOBase):
         return self
 
     def __next__(self):
-        line = self.readline()
+        line = BytesIO.readline(self)  # CPython's iterator calls no override of readline()
         if not line:
             raise StopIteration
         return line
 
 
-def _readlines(stream, hint):
+def _readlines(stream, readline, hint):
     # readlines(hint) of BytesIO and StringIO: lines until their total length reaches hint
-    # (all of them when hint is None or not positive).
+    # (all of them when hint is None or not positive). [readline] is the class's own, not an
+    # override of a subclass: CPython's C method calls no Python code, and inside the atomic
+    # block an override that waited for a lock would raise instead.
     lines = []
     total = 0
     while True:
-        line = stream.readline()
+        line = readline(stream)
         if not line:
             return lines
         lines.append(line)
@@ -637,7 +637,7 @@ class StringIO(_TextIOBase):
         self._pos = 0
         self._closed = False
         if initial_value:
-            self.write(initial_value)
+            StringIO.write(self, initial_value)  # not an override, as in CPython
             self._pos = 0
 
     def _check(self):
@@ -778,9 +778,13 @@ class StringIO(_TextIOBase):
         _atomic_enter()
         try:
             self._check()
-            return _readlines(self, None if hint is None else _size_arg(hint))
+            hint = None if hint is None else _size_arg(hint)
+            if type(self).readline is StringIO.readline:
+                return _readlines(self, StringIO.readline, hint)
         finally:
             _atomic_exit()
+        # A subclass's readline() is called as CPython calls it, outside the atomic block.
+        return _readlines(self, type(self).readline, hint)
 
     def seek(self, pos, whence=0):
         _atomic_enter()
@@ -859,7 +863,7 @@ class StringIO(_TextIOBase):
             # As CPython: __init__ checks the value and the newline argument (and resets what
             # newlines reports), then the value is restored as saved, already translated.
             text, newline, pos, extra = state[0], state[1], state[2], state[3]
-            self.__init__(text, newline)
+            StringIO.__init__(self, text, newline)
             if not isinstance(pos, int):
                 raise TypeError(f"third item of state must be an integer, got {type(pos).__name__}")
             pos = _ssize_arg(pos)
