@@ -15,15 +15,7 @@ namespace {
 Value builtin_abs(Value, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("abs", nargs, kw, 1, 1);
-    Value x = args[0];
-    if (x.is_small_int() || is_exact_int(x))
-        return int_abs(x);
-    if (is_exact_float(x))
-        return float_new(std::fabs(float_value(x)));
-    Value r = call_special_opt(x, SP_abs, nullptr, 0);
-    if (!r)
-        raise(&exc::TypeError, "bad operand type for abs(): '%s'", type_name(x).c_str());
-    return r;
+    return py_number_abs(args[0]);
 }
 
 Value builtin_divmod(Value, Value const* args, size_t nargs, TupleObject* kw)

@@ -105,8 +105,12 @@ enum BinaryOp : int {
     NB_INPLACE_XOR,
 };
 Value py_binary_op(Value a, Value b, BinaryOp op);
+// The same protocol, returning NotImplemented instead of raising TypeError when neither operand
+// handles [op] (CPython's binary_op1 / binary_iop1), for callers with their own fallback.
+Value py_binary_op1(Value a, Value b, BinaryOp op);
 enum UnaryOp : int { UN_NEG, UN_POS, UN_INVERT, UN_NOT };
 Value py_unary_op(Value a, UnaryOp op);
+Value py_number_abs(Value a); // abs(a)
 Value py_pow3(Value base, Value exp, Value mod); // pow() with three arguments (mod may be None)
 Value py_divmod(Value a, Value b);
 Value py_number_index(Value v); // operator.index(): an int (exact int type), or TypeError

@@ -251,6 +251,21 @@ Value py_binary_op(Value a, Value b, BinaryOp op)
     raise_binop(a, b, sym.c_str());
 }
 
+Value py_binary_op1(Value a, Value b, BinaryOp op)
+{
+    bool inplace = op >= NB_INPLACE_ADD;
+    BinOpInfo const& info = s_binops[inplace ? op - NB_INPLACE_ADD : op];
+    if (inplace) {
+        Value fi = type_of(a)->special(info.iop);
+        if (usable(fi)) {
+            Value r = call2(fi, a, b);
+            if (r != not_impl())
+                return r;
+        }
+    }
+    return binary_op1(a, b, info.op, info.rop);
+}
+
 Value py_unary_op(Value a, UnaryOp op)
 {
     if (op == UN_NOT)
@@ -275,6 +290,18 @@ Value py_unary_op(Value a, UnaryOp op)
     if (usable(f))
         return call_unbound(f, a, nullptr, 0, nullptr);
     raise(&exc::TypeError, "bad operand type for unary %s: '%s'", syms[op], type_name(a).c_str());
+}
+
+Value py_number_abs(Value a)
+{
+    if (a.is_small_int() || is_exact_int(a))
+        return int_abs(a);
+    if (is_exact_float(a))
+        return float_new(std::fabs(float_value(a)));
+    Value r = call_special_opt(a, SP_abs, nullptr, 0);
+    if (!r)
+        raise(&exc::TypeError, "bad operand type for abs(): '%s'", type_name(a).c_str());
+    return r;
 }
 
 Value py_pow3(Value base, Value exp, Value mod)

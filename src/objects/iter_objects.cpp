@@ -112,12 +112,21 @@ int64_t length_hint(Value v, int64_t dflt)
             take_exception();
         }
     }
-    Value r = call_special_opt(v, SP_length_hint, nullptr, 0);
+    // A __length_hint__ that raises TypeError (one that takes arguments, or is None) counts as
+    // no hint, as in CPython's PyObject_LengthHint.
+    Value r;
+    try {
+        r = call_special_opt(v, SP_length_hint, nullptr, 0);
+    } catch (PyError&) {
+        if (!exception_matches(&exc::TypeError))
+            throw;
+        take_exception();
+    }
     if (!r || r == Value(g_not_implemented))
         return dflt;
     if (!is_int(r))
         raise(&exc::TypeError, "__length_hint__ must be an integer, not %s", type_name(r).c_str());
-    int64_t n = py_index_i64(r);
+    int64_t n = py_ssize_arg(r);
     if (n < 0)
         raise(&exc::ValueError, "__length_hint__() should return >= 0");
     return n;

@@ -119,7 +119,7 @@ void set_symmetric_difference_update_internal(SetObject* s, Value other);
 SetObject* set_intersection_internal(SetObject* so, Value other);
 
 // __length_hint__ protocol (operator.length_hint): len() if sized, else __length_hint__, else
-// [dflt].
+// [dflt]. A len() or __length_hint__ that raises TypeError counts as absent.
 int64_t length_hint(Value v, int64_t dflt);
 
 } // namespace pystm
