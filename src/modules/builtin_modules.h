@@ -33,8 +33,8 @@ std::vector<std::string> builtin_module_names();
 extern Type builtin_importer_type;
 
 // Init functions, one per built-in module.
-ModuleObject* init_math_module(); // numbers engineer (modules/math_module.cpp)
-ModuleObject* init_cmath_module(); // numbers engineer (modules/cmath_module.cpp)
+ModuleObject* init_math_module(); // modules/math_module.cpp
+ModuleObject* init_cmath_module(); // modules/cmath_module.cpp
 ModuleObject* init_gc_module(); // modules/gc_module.cpp
 ModuleObject* init_time_module(); // modules/time_module.cpp
 ModuleObject* init_posix_module(); // modules/posix_module.cpp

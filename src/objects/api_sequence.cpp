@@ -103,9 +103,21 @@ void py_setitem(Value o, Value key, Value v)
 
 void py_delitem(Value o, Value key)
 {
-    Value f = type_of(o)->special(SP_delitem);
-    if (!usable(f))
+    Type* t = type_of(o);
+    Value f = t->special(SP_delitem);
+    if (!usable(f)) {
+        // CPython words it by the path that failed: an integer index into a type with sequence
+        // methods (every class statement's, and the built-in containers with a length or
+        // membership test) fails in its sequence deletion, anything else in the generic one.
+        bool sequence = t->has_flag(TF_HEAPTYPE) || usable(t->special(SP_len))
+            || usable(t->special(SP_contains));
+        if (sequence && has_index(key)) {
+            subscript_index(key); // IndexError for an index that fits no C index, as in CPython
+            raise(
+                &exc::TypeError, "'%s' object doesn't support item deletion", type_name(o).c_str());
+        }
         raise(&exc::TypeError, "'%s' object does not support item deletion", type_name(o).c_str());
+    }
     call_unbound(f, o, &key, 1, nullptr);
 }
 

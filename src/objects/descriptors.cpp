@@ -79,14 +79,22 @@ void check_descr_obj(StrObject* name, Type* owner, Value obj)
             str_utf8(name).c_str(), qual_owner(owner).c_str(), ot->name_str().c_str());
 }
 
+// AttributeError for a property without the getter, setter or deleter [what] that an access
+// to [obj] needs, naming the object's type by its qualified name, as CPython does.
+[[noreturn]] void raise_no_accessor(PropertyObject* p, Value obj, char const* what)
+{
+    Type* t = type_of(obj);
+    std::string type = t->m_qualname ? str_utf8(t->m_qualname) : t->name_str();
+    if (p->m_name)
+        raise(&exc::AttributeError, "property %s of '%s' object has no %s",
+            str_utf8(py_repr(p->m_name)).c_str(), type.c_str(), what);
+    raise(&exc::AttributeError, "property of '%s' object has no %s", type.c_str(), what);
+}
+
 Value property_get(PropertyObject* p, Value obj)
 {
-    if (!p->m_get) {
-        if (p->m_name)
-            raise(&exc::AttributeError, "property %s of '%s' object has no getter",
-                str_utf8(py_repr(p->m_name)).c_str(), type_name(obj).c_str());
-        raise(&exc::AttributeError, "unreadable attribute");
-    }
+    if (!p->m_get)
+        raise_no_accessor(p, obj, "getter");
     return py_call1(p->m_get, obj);
 }
 
@@ -105,6 +113,22 @@ Value member_get(MemberDescriptor* m, Value obj)
 } // namespace
 
 // --- the protocol ----------------------------------------------------------------------------
+
+namespace {
+
+    // classmethod.__get__, for classmethod and its subclasses alike (a subclass reaches it through
+    // its inherited __get__, which must not go back to descr_get()): the callable bound to the
+    // class.
+    Value classmethod_get(ClassMethodObject* cm, Value obj, Value type)
+    {
+        Value t = (type && !is_none(type)) ? type : Value(type_of(obj));
+        Value c = cm->m_callable;
+        if (type_of(c)->special(SP_get) && type_of(c) != &function_type)
+            return descr_get(c, t, type_of(t));
+        return method_new(c, t);
+    }
+
+} // namespace
 
 Value descr_get(Value descr, Value obj, Value type)
 {
@@ -127,13 +151,8 @@ Value descr_get(Value descr, Value obj, Value type)
     }
     if (dt == &staticmethod_type)
         return descr.as<StaticMethodObject>()->m_callable;
-    if (dt == &classmethod_type) {
-        Value t = (type && !is_none(type)) ? type : Value(type_of(obj));
-        Value c = descr.as<ClassMethodObject>()->m_callable;
-        if (type_of(c)->special(SP_get) && type_of(c) != &function_type)
-            return descr_get(c, t, type_of(t));
-        return method_new(c, t);
-    }
+    if (dt == &classmethod_type)
+        return classmethod_get(descr.as<ClassMethodObject>(), obj, type);
     if (dt == &getset_descriptor_type) {
         if (!obj)
             return descr;
@@ -165,6 +184,23 @@ bool is_data_descriptor(Value descr)
     return dt->special(SP_set) || dt->special(SP_delete);
 }
 
+namespace {
+
+    // property.__set__ / __delete__ ([v] null) of [p], for property and its subclasses alike: a
+    // subclass reaches it through its inherited __set__, which must not go back to descr_set().
+    void property_set(PropertyObject* p, Value obj, Value v)
+    {
+        Value f = v ? p->m_set : p->m_del;
+        if (!f)
+            raise_no_accessor(p, obj, v ? "setter" : "deleter");
+        if (v)
+            py_call2(f, obj, v);
+        else
+            py_call1(f, obj);
+    }
+
+} // namespace
+
 bool descr_set(Value descr, Value obj, Value v)
 {
     if (!descr.is_object())
@@ -194,19 +230,7 @@ bool descr_set(Value descr, Value obj, Value v)
         return true;
     }
     if (dt == &property_type) {
-        auto* p = descr.as<PropertyObject>();
-        Value f = v ? p->m_set : p->m_del;
-        if (!f) {
-            char const* what = v ? "setter" : "deleter";
-            if (p->m_name)
-                raise(&exc::AttributeError, "property %s of '%s' object has no %s",
-                    str_utf8(py_repr(p->m_name)).c_str(), type_name(obj).c_str(), what);
-            raise(&exc::AttributeError, "property of '%s' object has no %s", type_name(obj).c_str(), what);
-        }
-        if (v)
-            py_call2(f, obj, v);
-        else
-            py_call1(f, obj);
+        property_set(descr.as<PropertyObject>(), obj, v);
         return true;
     }
     if (dt == &function_type || dt == &method_descriptor_type)
@@ -272,14 +296,14 @@ Value gs_get(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 Value gs_set(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("__set__", nargs, kwnames, 2, 2);
-    descr_set(self, args[0], args[1]);
+    property_set(self.as<PropertyObject>(), args[0], args[1]);
     return none();
 }
 
 Value gs_delete(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("__delete__", nargs, kwnames, 1, 1);
-    descr_set(self, args[0], Value());
+    property_set(self.as<PropertyObject>(), args[0], Value());
     return none();
 }
 
@@ -389,7 +413,9 @@ Value sm_get(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
     Value type = nargs > 1 ? opt(args[1]) : Value();
     if (!obj && !type)
         raise(&exc::TypeError, "__get__(None, None) is invalid");
-    return descr_get(self, obj, type);
+    if (type_of(self)->is_subtype(&classmethod_type))
+        return classmethod_get(self.as<ClassMethodObject>(), obj, type);
+    return self.as<StaticMethodObject>()->m_callable;
 }
 
 Value sm_call(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
@@ -441,13 +467,19 @@ void prop_fill(PropertyObject* p, Value fget, Value fset, Value fdel, Value doc)
     p->m_del = opt(fdel);
     p->m_doc = opt(doc);
     p->m_getter_doc = false;
-    if (!p->m_doc && p->m_get) {
+    if (p->m_doc)
+        return;
+    if (p->m_get) {
         Value d = py_getattr_opt(p->m_get, names::__doc__);
         if (d && !is_none(d)) {
             p->m_doc = d;
             p->m_getter_doc = true;
         }
     }
+    // A subclass's own __doc__ (its class docstring, or None) would shadow the getter's, so the
+    // instance gets it as an attribute, as in CPython; with __slots__ that raises AttributeError.
+    if (p->m_type != &property_type)
+        py_setattr(p, names::__doc__, nn(p->m_doc));
 }
 
 Value prop_init(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
@@ -469,22 +501,24 @@ Value prop_get(Value self, Value const* args, size_t nargs, TupleObject* kwnames
 Value prop_set(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("__set__", nargs, kwnames, 2, 2);
-    descr_set(self, args[0], args[1]);
+    property_set(self.as<PropertyObject>(), args[0], args[1]);
     return none();
 }
 
 Value prop_delete(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("__delete__", nargs, kwnames, 1, 1);
-    descr_set(self, args[0], Value());
+    property_set(self.as<PropertyObject>(), args[0], Value());
     return none();
 }
 
 Value prop_copy(Value self, Value fget, Value fset, Value fdel)
 {
     auto* p = self.as<PropertyObject>();
-    Value doc = (p->m_getter_doc && fget) ? none() : nn(p->m_doc);
-    Value argv[4] = { nn(fget ? fget : p->m_get), nn(fset ? fset : p->m_set), nn(fdel ? fdel : p->m_del), doc };
+    Value get = fget ? fget : p->m_get;
+    // A docstring taken from the getter is taken again from the copy's getter by __init__.
+    Value doc = (p->m_getter_doc && get && !is_none(get)) ? none() : nn(p->m_doc);
+    Value argv[4] = { nn(get), nn(fset ? fset : p->m_set), nn(fdel ? fdel : p->m_del), doc };
     Value r = py_call(type_of(self), argv, 4);
     if (is_type(Value(type_of(r))) && type_of(r)->is_subtype(&property_type)) {
         auto* np = r.as<PropertyObject>();
@@ -511,6 +545,9 @@ Value prop_deleter(Value self, Value const* args, size_t nargs, TupleObject* kwn
 }
 Value prop_set_name(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
+    if (nargs != 2 && !kwnames)
+        raise(&exc::TypeError, "__set_name__() takes 2 positional arguments but %zu were given",
+            nargs);
     check_nargs("__set_name__", nargs, kwnames, 2, 2);
     auto* p = self.as<PropertyObject>();
     write_barrier(p);

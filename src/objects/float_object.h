@@ -31,7 +31,7 @@ int64_t float_hash(double d); // CPython's numeric hash
 // "inf", "nan"); false if invalid.
 bool float_parse(std::string_view text, double* out);
 
-// --- additions by the numbers engineer -------------------------------------------------------
+// --- arithmetic and conversions ----------------------------------------------------------------
 // a ** b with CPython's float rules: a float, or a complex for a negative base and a non-integer
 // exponent; ZeroDivisionError "0.0 cannot be raised to a negative power", OverflowError
 // (34, 'Numerical result out of range').

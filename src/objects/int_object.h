@@ -52,7 +52,7 @@ Value int_floordiv(Value a, Value b);
 Value int_mod(Value a, Value b);
 Value int_neg(Value a);
 
-// --- additions by the numbers engineer -------------------------------------------------------
+// --- arithmetic and conversions ----------------------------------------------------------------
 // sys.get_int_max_str_digits(): the limit on decimal digits for str <-> int conversion (0 = no
 // limit). The sys module reads and sets it.
 extern int g_int_max_str_digits;

@@ -187,7 +187,7 @@ void setup_module_types()
     init_static_type(&module_type, "module", nullptr, sizeof(ModuleObject), TF_BASETYPE, trace_module);
     module_type.m_dict_offset = module_dict_offset();
     module_type.m_doc = "Create a module object.\n\nThe name must be a string; the optional doc argument can have any type.";
-    // The other static types of the runtime engineer's files (structseqs, streams, files).
+    // The other static types of the runtime (structseqs, streams, files).
     setup_runtime_module_types();
 }
 
