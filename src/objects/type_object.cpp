@@ -650,6 +650,53 @@ Value import_copyreg_attr(char const* name)
     return py_getattr(mod, intern(name));
 }
 
+// type(self).<name> bound to [self], as the special-method lookup that skips the instance
+// dict; null when the type has no such attribute.
+Value lookup_special_bound(Value self, StrObject* name)
+{
+    Type* t = type_of(self);
+    Value v = type_lookup(t, name);
+    return v ? descr_get(v, self, Value(t)) : Value();
+}
+
+// The arguments for cls.__new__ when [self] is rebuilt by copyreg.__newobj__ / __newobj_ex__:
+// from __getnewargs_ex__ (args and kwargs) or else __getnewargs__ (args only); both null when
+// the type defines neither.
+void reduce_new_arguments(Value self, TupleObject** args, DictObject** kwargs)
+{
+    *args = nullptr;
+    *kwargs = nullptr;
+    if (Value f = lookup_special_bound(self, names::__getnewargs_ex__)) {
+        Value r = py_call0(f);
+        if (!is_tuple(r))
+            raise(&exc::TypeError, "__getnewargs_ex__ should return a tuple, not '%s'",
+                type_name(r).c_str());
+        auto* pair = r.as<TupleObject>();
+        if (pair->m_size != 2)
+            raise(&exc::ValueError, "__getnewargs_ex__ should return a tuple of length 2, not %lld",
+                static_cast<long long>(pair->m_size));
+        Value a = pair->item(0), k = pair->item(1);
+        if (!is_tuple(a))
+            raise(&exc::TypeError,
+                "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'",
+                type_name(a).c_str());
+        if (!is_dict(k))
+            raise(&exc::TypeError,
+                "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'",
+                type_name(k).c_str());
+        *args = a.as<TupleObject>();
+        *kwargs = k.as<DictObject>();
+        return;
+    }
+    if (Value f = lookup_special_bound(self, names::__getnewargs__)) {
+        Value r = py_call0(f);
+        if (!is_tuple(r))
+            raise(&exc::TypeError, "__getnewargs__ should return a tuple, not '%s'",
+                type_name(r).c_str());
+        *args = r.as<TupleObject>();
+    }
+}
+
 Value object_reduce_ex(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("__reduce_ex__", nargs, kwnames, 1, 1);
@@ -662,27 +709,33 @@ Value object_reduce_ex(Value self, Value const* args, size_t nargs, TupleObject*
         Value f = import_copyreg_attr("_reduce_ex");
         return py_call2(f, self, args[0]);
     }
+    // Protocol 2 and above: copyreg.__newobj__(cls, *args), or copyreg.__newobj_ex__(cls, args,
+    // kwargs) when __getnewargs_ex__ gives keyword arguments (whatever the protocol: the pickler
+    // turns the latter into NEWOBJ_EX or a partial call as its protocol allows).
     Type* t = type_of(self);
-    Value newobj = import_copyreg_attr("__newobj__");
-    Value getnewargs = py_getattr_opt(self, names::__getnewargs__);
-    TupleObject* nargs_t = tuple_empty();
-    if (getnewargs) {
-        Value r = py_call0(getnewargs);
-        if (!is_tuple(r))
-            raise(&exc::TypeError, "__getnewargs__ should return a tuple, not '%s'", type_name(r).c_str());
-        nargs_t = r.as<TupleObject>();
+    TupleObject* new_args;
+    DictObject* new_kwargs;
+    reduce_new_arguments(self, &new_args, &new_kwargs);
+    Value newobj, newargs;
+    if (new_kwargs && dict_size(new_kwargs)) {
+        newobj = import_copyreg_attr("__newobj_ex__");
+        newargs = tuple_of({ Value(t), Value(new_args), Value(new_kwargs) });
+    } else {
+        newobj = import_copyreg_attr("__newobj__");
+        int64_t n = new_args ? new_args->m_size : 0;
+        TupleObject* full = tuple_new(n + 1);
+        full->items()[0] = Value(t);
+        for (int64_t i = 0; i < n; ++i)
+            full->items()[i + 1] = new_args->item(i);
+        newargs = full;
     }
-    TupleObject* newargs = tuple_new(nargs_t->m_size + 1);
-    newargs->items()[0] = Value(t);
-    for (int64_t i = 0; i < nargs_t->m_size; ++i)
-        newargs->items()[i + 1] = nargs_t->item(i);
     Value state = py_call_method(self, names::__getstate__, nullptr, 0);
     Value listitems = none(), dictitems = none();
     if (is_list(self))
         listitems = py_iter(self);
     if (is_dict(self))
         dictitems = py_iter(py_call_method(self, names::items, nullptr, 0));
-    return tuple_of({ newobj, Value(newargs), state, listitems, dictitems });
+    return tuple_of({ newobj, newargs, state, listitems, dictitems });
 }
 
 Value object_reduce(Value self, Value const*, size_t nargs, TupleObject* kwnames)
