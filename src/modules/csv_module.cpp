@@ -193,6 +193,23 @@ Value d_doublequote(Value self) { return py_bool(as_dialect(self)->m_doublequote
 Value d_skipinitialspace(Value self) { return py_bool(as_dialect(self)->m_skipinitialspace); }
 Value d_strict(Value self) { return py_bool(as_dialect(self)->m_strict); }
 
+// __reduce__ / __reduce_ex__(*args): dialects refuse to be pickled or copied, as CPython's
+// (its Dialect has no Python-visible state to rebuild from).
+[[noreturn]] void dialect_refuse_pickle(char const* method, Value self, TupleObject* kw)
+{
+    if (kw && kw->m_size)
+        raise(&exc::TypeError, "Dialect.%s() takes no keyword arguments", method);
+    raise(&exc::TypeError, "cannot pickle '%s' instances", str_utf8(type_of(self)->m_name).c_str());
+}
+Value dialect_reduce(Value self, Value const*, size_t, TupleObject* kw)
+{
+    dialect_refuse_pickle("__reduce__", self, kw);
+}
+Value dialect_reduce_ex(Value self, Value const*, size_t, TupleObject* kw)
+{
+    dialect_refuse_pickle("__reduce_ex__", self, kw);
+}
+
 // The Dialect for reader()/writer()'s (dialect, **fmtparams) arguments.
 Value dialect_from_call(Value const* args, size_t nargs, TupleObject* kw, size_t first)
 {
@@ -602,6 +619,8 @@ MethodDef const csv_functions[] = {
 };
 MethodDef const dialect_methods[] = {
     { "__new__", dialect_new, METH_STATIC },
+    { "__reduce__", dialect_reduce },
+    { "__reduce_ex__", dialect_reduce_ex },
     { nullptr, nullptr },
 };
 MethodDef const reader_methods[] = {
