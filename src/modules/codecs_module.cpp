@@ -1,16 +1,16 @@
 // The _codecs module: the codec registry (register/unregister/lookup, encode/decode), the error
 // handler registry (register_error/lookup_error and the standard handlers as builtin
 // functions), and the codec functions that codecs.py and encodings/*.py call: the UTF-8/16/32,
-// ASCII and Latin-1 codecs (backed by objects/codecs.h), the escape codecs and the charmap
-// codecs behind the 8-bit encodings (cp1252, iso8859_*, ...).
+// ASCII and Latin-1 codecs (backed by objects/codecs.h), UTF-7, the escape codecs and the
+// charmap codecs behind the 8-bit encodings (cp1252, iso8859_*, ...).
 //
 // The registry is process-wide state, three GC roots (GC-1): the list of search functions, the
 // cache of CodecInfo results by normalised name, and the dict of error handlers by name. The
 // first lookup imports the `encodings` package, which registers its search function, as
 // CPython's interpreter start-up does.
 //
-// Error handlers: the escape and charmap codecs honour every registered handler. The UTF and
-// ASCII/Latin-1 codecs of objects/codecs.h know only the standard handler names.
+// Error handlers: the escape, charmap and UTF-7 codecs honour every registered handler. The
+// UTF-8/16/32 and ASCII/Latin-1 codecs of objects/codecs.h know only the standard handler names.
 // charmap_build returns a dict (CPython returns a dict for short tables and an EncodingMap
 // object for 256-entry ones; both are accepted by charmap_encode).
 #include "base/unicode_names.h"
@@ -439,6 +439,28 @@ Value c_lookup(Value, Value const* args, size_t nargs, TupleObject* kw)
     return codec_lookup(str_arg("lookup", 1, args[0]));
 }
 
+// Re-raises the exception being handled, a codec's: as CPython, a plain one gets the codec named
+// in its message, chained to it. [which] 0 = encoding, 1 = decoding.
+[[noreturn]] void raise_codec_error(int which, std::string const& encoding)
+{
+    Value e = take_exception();
+    Type* t = type_of(e);
+    auto* be = e.as<BaseExceptionObject>();
+    bool simple = (t == &exc::TypeError || t == &exc::ValueError || t == &exc::LookupError
+                      || t == &exc::AttributeError || t == &exc::NotImplementedError)
+        && be->m_args && be->m_args->m_size == 1 && is_str(be->m_args->item(0));
+    if (!simple)
+        raise_value(e);
+    std::string msg = std::string(which ? "decoding" : "encoding") + " with '" + encoding
+        + "' codec failed (" + t->name_str() + ": " + str_utf8(be->m_args->item(0).as<StrObject>())
+        + ")";
+    Value ne = exception_new(t, { Value(str_from_utf8(msg)) });
+    auto* nbe = ne.as<BaseExceptionObject>();
+    nbe->m_cause = e;
+    nbe->m_suppress_context = true;
+    raise_value(ne);
+}
+
 // codecs.encode / codecs.decode: [which] 0 = encoder, 1 = decoder.
 Value run_codec(char const* fname, int which, Value const* args, size_t nargs, TupleObject* kw)
 {
@@ -454,22 +476,7 @@ Value run_codec(char const* fname, int which, Value const* args, size_t nargs, T
         Value argv[2] = { a[0], a[2] };
         r = py_call(fn, argv, a[2] ? 2 : 1);
     } catch (PyError&) {
-        // As CPython: a plain exception gets the codec named in its message, chained to it.
-        Value e = take_exception();
-        Type* t = type_of(e);
-        auto* be = e.as<BaseExceptionObject>();
-        bool simple = (t == &exc::TypeError || t == &exc::ValueError || t == &exc::LookupError
-                          || t == &exc::AttributeError || t == &exc::NotImplementedError)
-            && be->m_args && be->m_args->m_size == 1 && is_str(be->m_args->item(0));
-        if (!simple)
-            raise_value(e);
-        std::string msg = std::string(which ? "decoding" : "encoding") + " with '" + str_utf8(encoding) + "' codec failed ("
-            + t->name_str() + ": " + str_utf8(be->m_args->item(0).as<StrObject>()) + ")";
-        Value ne = exception_new(t, { Value(str_from_utf8(msg)) });
-        auto* nbe = ne.as<BaseExceptionObject>();
-        nbe->m_cause = e;
-        nbe->m_suppress_context = true;
-        raise_value(ne);
+        raise_codec_error(which, str_utf8(encoding));
     }
     if (!is_tuple(r) || r.as<TupleObject>()->m_size != 2)
         raise(&exc::TypeError, which ? "decoder must return a tuple (object,integer)" : "encoder must return a tuple (object, integer)");
@@ -594,9 +601,225 @@ UTF_FUNCS(utf_16, false)
 UTF_FUNCS(utf_32, true)
 #undef UTF_FUNCS
 
-Value c_utf_7(Value, Value const*, size_t, TupleObject*)
+// --- UTF-7 (RFC 2152), as CPython writes and reads it --------------------------------------------
+//
+// Encoding: the characters of RFC 2152's sets D and O and TAB, LF, CR and SPACE stand for
+// themselves; '+' outside a run is "+-"; everything else is written as UTF-16 code units in a
+// base64 run opened by '+'. A run is closed by '-' only where the next byte would read as base64
+// (or is '-') and at the end of the text. The encoder never fails (lone surrogates are code
+// units like any other), so its errors argument is only checked.
+// Decoding: every ASCII byte but '+' stands for itself; the errors are reported under the codec
+// name "utf7" with CPython's reasons and positions (a run's errors span from its '+').
+
+constexpr char k_base64_digits[]
+    = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+bool utf7_is_base64(uint32_t c)
 {
-    raise(&exc::NotImplementedError, "the utf-7 codec is not implemented in pystm");
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
+        || c == '/';
+}
+
+uint32_t utf7_base64_value(uint32_t c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 26;
+    if (c >= '0' && c <= '9')
+        return c - '0' + 52;
+    return c == '+' ? 62 : 63;
+}
+
+// Written as itself by the encoder (outside and inside runs).
+bool utf7_encodes_direct(uint32_t c)
+{
+    if (c == '\t' || c == '\n' || c == '\r')
+        return true;
+    return c >= ' ' && c < 127 && c != '+' && c != '\\' && c != '~';
+}
+
+std::string utf7_encode(StrObject* s, std::string_view)
+{
+    std::string out;
+    bool in_run = false;
+    int nbits = 0; // bits of [acc] not written yet (fewer than 6 between code units)
+    uint32_t acc = 0;
+    auto put_unit = [&](uint32_t unit) {
+        acc = (acc << 16) | unit;
+        nbits += 16;
+        while (nbits >= 6) {
+            nbits -= 6;
+            out.push_back(k_base64_digits[(acc >> nbits) & 63]);
+        }
+        acc &= (1u << nbits) - 1;
+    };
+    auto flush_bits = [&] {
+        if (nbits)
+            out.push_back(k_base64_digits[(acc << (6 - nbits)) & 63]);
+        nbits = 0;
+        acc = 0;
+    };
+    for (int64_t i = 0; i < s->m_length; i++) {
+        uint32_t c = s->at(i);
+        if (utf7_encodes_direct(c)) {
+            if (in_run) {
+                flush_bits();
+                in_run = false;
+                if (utf7_is_base64(c) || c == '-')
+                    out.push_back('-');
+            }
+            out.push_back(static_cast<char>(c));
+            continue;
+        }
+        if (!in_run) {
+            if (c == '+') {
+                out += "+-";
+                continue;
+            }
+            out.push_back('+');
+            in_run = true;
+        }
+        if (c >= 0x10000) {
+            put_unit(0xD800 | ((c - 0x10000) >> 10));
+            put_unit(0xDC00 | (c & 0x3FF));
+        } else {
+            put_unit(c);
+        }
+    }
+    flush_bits();
+    if (in_run)
+        out.push_back('-');
+    return out;
+}
+
+// [final] false: a run still open at the end of [data] is left unconsumed (its text too).
+StrObject* utf7_decode(
+    std::string const& data, std::string const& errors, bool final, int64_t* consumed)
+{
+    std::vector<uint32_t> out;
+    int64_t const n = static_cast<int64_t>(data.size());
+    int64_t i = 0;
+    bool in_run = false;
+    int nbits = 0; // bits of [acc] not yet part of a code unit
+    uint32_t acc = 0;
+    uint32_t high = 0; // a high surrogate waiting for its low half
+    int64_t run_start = 0; // where the last run's '+' is
+    size_t run_out = 0; // out.size() when that run opened
+    for (;;) {
+        while (i < n) {
+            uint32_t c = static_cast<unsigned char>(data[i]);
+            char const* reason = nullptr;
+            int64_t start = run_start;
+            if (in_run) {
+                if (utf7_is_base64(c)) {
+                    acc = (acc << 6) | utf7_base64_value(c);
+                    nbits += 6;
+                    i++;
+                    if (nbits < 16)
+                        continue;
+                    nbits -= 16;
+                    uint32_t unit = acc >> nbits;
+                    acc &= (1u << nbits) - 1;
+                    if (high) {
+                        if (unit >= 0xDC00 && unit <= 0xDFFF) {
+                            out.push_back(0x10000 + ((high - 0xD800) << 10) + (unit - 0xDC00));
+                            high = 0;
+                            continue;
+                        }
+                        out.push_back(high);
+                        high = 0;
+                    }
+                    if (unit >= 0xD800 && unit <= 0xDBFF)
+                        high = unit;
+                    else
+                        out.push_back(unit);
+                    continue;
+                }
+                // A byte outside base64 ends the run; the bits left over must be padding, zeros.
+                in_run = false;
+                if (nbits >= 6) {
+                    i++;
+                    reason = "partial character in shift sequence";
+                } else if (nbits > 0 && acc != 0) {
+                    i++;
+                    reason = "non-zero padding bits in shift sequence";
+                } else {
+                    // A lone high surrogate is kept before a byte that stands for itself (and
+                    // dropped before '+' or a non-ASCII byte, as CPython does).
+                    if (high && c < 128 && c != '+')
+                        out.push_back(high);
+                    high = 0;
+                    if (c == '-')
+                        i++; // the run's terminator; any other byte is decoded as usual
+                    continue;
+                }
+            } else if (c == '+') {
+                run_start = start = i;
+                i++;
+                if (i < n && data[i] == '-') {
+                    i++;
+                    out.push_back('+');
+                    continue;
+                }
+                if (i < n && !utf7_is_base64(static_cast<unsigned char>(data[i]))) {
+                    i++;
+                    reason = "ill-formed sequence";
+                } else {
+                    in_run = true;
+                    high = 0;
+                    nbits = 0;
+                    acc = 0;
+                    run_out = out.size();
+                    continue;
+                }
+            } else if (c < 128) {
+                out.push_back(c);
+                i++;
+                continue;
+            } else {
+                start = i;
+                i++;
+                reason = "unexpected special character";
+            }
+            i = decode_error(errors, "utf7", data, start, i, reason, out);
+        }
+        if (in_run && final) {
+            in_run = false;
+            if (high || nbits >= 6 || (nbits > 0 && acc != 0)) {
+                i = decode_error(
+                    errors, "utf7", data, run_start, n, "unterminated shift sequence", out);
+                if (i < n)
+                    continue;
+            }
+        }
+        break;
+    }
+    if (consumed) {
+        *consumed = i;
+        if (in_run) {
+            *consumed = run_start;
+            out.resize(run_out);
+        }
+    }
+    return from_cps(out);
+}
+
+Value c_utf_7_encode(Value, Value const* a, size_t n, TupleObject* k)
+{
+    return simple_encode<utf7_encode>("utf_7_encode", a, n, k);
+}
+
+Value c_utf_7_decode(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    Value a[3];
+    positional("utf_7_decode", args, nargs, kw, 1, 3, a);
+    std::string data = buffer_arg(a[0]);
+    std::string errors = errors_arg("utf_7_decode", 2, a[1]);
+    bool final = bool_arg(a[2], false);
+    int64_t consumed = static_cast<int64_t>(data.size());
+    StrObject* s = utf7_decode(data, errors, final, final ? nullptr : &consumed);
+    return pair(s, consumed);
 }
 
 // --- the escape codecs ----------------------------------------------------------------------------
@@ -1056,8 +1279,8 @@ MethodDef const module_methods[] = {
     { "utf_32_le_decode", c_utf_32_le_decode },
     { "utf_32_be_decode", c_utf_32_be_decode },
     { "utf_32_ex_decode", c_utf_32_ex_decode },
-    { "utf_7_encode", c_utf_7 },
-    { "utf_7_decode", c_utf_7 },
+    { "utf_7_encode", c_utf_7_encode },
+    { "utf_7_decode", c_utf_7_decode },
     { "unicode_escape_encode", c_unicode_escape_encode },
     { "unicode_escape_decode", c_unicode_escape_decode },
     { "raw_unicode_escape_encode", c_raw_unicode_escape_encode },
@@ -1091,10 +1314,15 @@ Value text_codec(std::string_view encoding, int which)
     return info.as<TupleObject>()->item(which);
 }
 
-Value call_codec(Value fn, Value arg, std::string_view errors, int which)
+Value call_codec(Value fn, Value arg, std::string_view encoding, std::string_view errors, int which)
 {
     Value argv[2] = { arg, Value(str_from_utf8(errors)) };
-    Value r = py_call(fn, argv, 2);
+    Value r;
+    try {
+        r = py_call(fn, argv, 2);
+    } catch (PyError&) {
+        raise_codec_error(which, std::string(encoding));
+    }
     if (!is_tuple(r) || r.as<TupleObject>()->m_size != 2)
         raise(&exc::TypeError, which ? "decoder must return a tuple (object,integer)" : "encoder must return a tuple (object, integer)");
     return r.as<TupleObject>()->item(0);
@@ -1104,7 +1332,7 @@ Value call_codec(Value fn, Value arg, std::string_view errors, int which)
 
 BytesObject* registry_encode(StrObject* s, std::string_view encoding, std::string_view errors)
 {
-    Value r = call_codec(text_codec(encoding, 0), Value(s), errors, 0);
+    Value r = call_codec(text_codec(encoding, 0), Value(s), encoding, errors, 0);
     if (is_bytes(r))
         return r.as<BytesObject>();
     if (r.is_object() && r.as_object()->m_type->is_subtype(&bytearray_type)) {
@@ -1116,7 +1344,7 @@ BytesObject* registry_encode(StrObject* s, std::string_view encoding, std::strin
 
 StrObject* registry_decode(std::string_view data, std::string_view encoding, std::string_view errors)
 {
-    Value r = call_codec(text_codec(encoding, 1), Value(bytes_new(data)), errors, 1);
+    Value r = call_codec(text_codec(encoding, 1), Value(bytes_new(data)), encoding, errors, 1);
     if (!is_str(r))
         raise(&exc::TypeError, "'%.*s' decoder returned '%s' instead of 'str'; use codecs.decode() to decode to arbitrary types",
             static_cast<int>(encoding.size()), encoding.data(), type_name(r).c_str());
