@@ -113,7 +113,7 @@ void binary_write(BinaryFile* f, std::string_view data)
         binary_flush(f);
 }
 
-bool binary_read_chunk(BinaryFile* f, std::string* out)
+bool binary_read_chunk(BinaryFile* f, std::string* out, size_t size)
 {
     binary_check_open(f);
     if (!f->m_readable)
@@ -127,14 +127,20 @@ bool binary_read_chunk(BinaryFile* f, std::string* out)
     }
     if (f->m_is_stdin)
         flush_stdout_before_stdin();
-    char buf[65536];
-    size_t want = f->m_bufsize < sizeof buf ? f->m_bufsize : sizeof buf;
+    char stack_buf[65536];
+    char* buf = stack_buf;
+    size_t want = size ? size : f->m_bufsize < sizeof stack_buf ? f->m_bufsize : sizeof stack_buf;
+    std::string big; // for a larger request
+    if (want > sizeof stack_buf) {
+        big.resize(want);
+        buf = big.data();
+    }
     int fd = f->m_fd;
     for (;;) {
         ssize_t n;
         int err;
         {
-            vm::BlockingRegion region; // reads into the stack buffer only (TX-1)
+            vm::BlockingRegion region; // reads into C++ memory only (TX-1)
             n = ::read(fd, buf, want);
             err = errno;
         }

@@ -9,6 +9,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "vm/import.h"
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -82,6 +83,37 @@ NewlineMode parse_newline(Value newline)
     raise(&exc::ValueError, "illegal newline value: %s", n.c_str());
 }
 
+// A text file for an encoding that the native text layer does not decode (utf-7, cp1252, ...):
+// the Python TextIOWrapper of _io, which uses the codec registry's incremental codecs, over the
+// binary file [b]. As in CPython, an encoding that the registry does not know or that is no text
+// encoding (LookupError) is found only now, and the binary file is then closed.
+Value registry_text_file(BinaryFile* b, std::string const& mode, Value encoding, Value errors,
+    Value newline, bool line_buffering)
+{
+    Value text;
+    try {
+        Value info = py_call1(py_getattr(import_module("_codecs"), intern("lookup")), encoding);
+        Value is_text = py_getattr_opt(info, intern("_is_text_encoding"));
+        if (is_text && !py_truthy(is_text))
+            raise(&exc::LookupError,
+                "'%s' is not a text encoding; use codecs.open() to handle arbitrary codecs",
+                str_utf8(encoding).c_str());
+        Value cls = py_getattr(import_module("_io"), intern("TextIOWrapper"));
+        Value args[] = { Value(b), encoding, errors, newline, py_bool(line_buffering) };
+        text = py_call(cls, args, 5);
+    } catch (PyError&) {
+        Value e = take_exception();
+        try {
+            binary_close(b);
+        } catch (PyError&) {
+            take_exception();
+        }
+        raise_value(e);
+    }
+    py_setattr(text, intern("mode"), str_from_utf8(mode));
+    return text;
+}
+
 std::string opt_str(Value v, char const* what)
 {
     if (!is_str(v))
@@ -148,12 +180,13 @@ Value file_open_as(Type* raw_cls, Value file, Value mode_v, Value buffering_v, V
     NewlineMode nl = m.binary ? NL_UNIVERSAL : parse_newline(newline);
     std::string enc_name = "UTF-8";
     codecs::Codec codec = codecs::Codec::Utf8;
+    bool native_codec = true;
     if (has_encoding) {
         enc_name = opt_str(encoding, "encoding");
         // "locale" (io.text_encoding(None)) is the locale's encoding: pystm's is UTF-8.
         if (enc_name == "locale")
             enc_name = "UTF-8";
-        codec = codecs::lookup_codec(enc_name);
+        native_codec = codecs::find_codec(enc_name, &codec);
     }
     std::string err_name = has_errors ? opt_str(errors, "errors") : "strict";
 
@@ -225,6 +258,9 @@ Value file_open_as(Type* raw_cls, Value file, Value mode_v, Value buffering_v, V
     if (m.binary)
         return Value(b);
     bool line_buffering = buffering == 1 || (buffering < 0 && ::isatty(fd));
+    if (!native_codec)
+        return registry_text_file(b, mode, encoding, has_errors ? errors : none(),
+            has_newline ? newline : none(), line_buffering);
     return Value(text_new(Value(b), mode, enc_name, codec, err_name, nl, line_buffering, false));
 }
 

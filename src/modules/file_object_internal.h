@@ -42,6 +42,7 @@ struct TextFile : Object {
     bool m_write_through = false;
     bool m_eof = false;
     int m_byteorder = 0; // UTF-16/32 decoding state
+    double m_b2cratio = 0; // bytes per character of the last chunk decoded (sizes read(n)'s reads)
     std::string m_decoded; // decoded, unread text (UTF-8, newlines untranslated)
     std::string m_undecoded; // bytes read but not decoded yet (an incomplete sequence)
     explicit TextFile(Type* t) : Object(t) { }
@@ -66,8 +67,9 @@ inline TextFile* as_text(Value v)
 void binary_check_open(BinaryFile* f);
 void binary_flush(BinaryFile* f); // writes m_wbuf to the descriptor
 void binary_write(BinaryFile* f, std::string_view data);
-// Appends the next chunk of input to [out]; returns false at end of file.
-bool binary_read_chunk(BinaryFile* f, std::string* out);
+// Appends the next chunk of input to [out]: the read-ahead if any, else one read of [size] bytes
+// at most (0: the buffer size); returns false at end of file.
+bool binary_read_chunk(BinaryFile* f, std::string* out, size_t size = 0);
 int64_t binary_tell(BinaryFile* f);
 int64_t binary_seek(BinaryFile* f, int64_t pos, int whence);
 void binary_close(BinaryFile* f);

@@ -11,6 +11,7 @@
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "vm/transaction.h"
+#include <algorithm>
 
 namespace pystm {
 
@@ -75,36 +76,94 @@ std::string decode_bytes(TextFile* t, std::string_view data, bool final, size_t*
     return str_utf8(s);
 }
 
-// Reads and decodes the next chunk into m_decoded; false at end of file (m_eof set).
-bool fill(TextFile* t)
+int64_t count_chars(std::string_view s)
+{
+    int64_t n = 0;
+    for (unsigned char c : s)
+        if ((c & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+// Decodes [chunk] after the bytes still pending from earlier chunks; returns the text and keeps
+// an incomplete tail pending (unless [final]). A decoding error loses [chunk], which the buffer
+// has already given up, but keeps what was pending before it: CPython's incremental decoders
+// behave so, and a read after the error goes on from the next chunk (or end of file).
+std::string decode_more(TextFile* t, std::string_view chunk, bool final)
+{
+    size_t pending = t->m_undecoded.size();
+    t->m_undecoded += chunk;
+    size_t consumed = 0;
+    std::string text;
+    try {
+        text = decode_bytes(t, t->m_undecoded, final, &consumed);
+    } catch (PyError&) {
+        t->m_undecoded.resize(pending);
+        throw;
+    }
+    t->m_undecoded.erase(0, consumed);
+    return text;
+}
+
+// Reads and decodes the next chunk into m_decoded; false at end of file (m_eof set). As
+// CPython's TextIOWrapper, a chunk is 8192 bytes, or more when [size_hint] characters (read(n)'s
+// remainder) need more at the bytes per character of the last chunk: what one decoding covers
+// shows in the positions of its errors.
+bool fill(TextFile* t, int64_t size_hint = 0)
 {
     if (t->m_eof)
         return false;
+    size_t want = 8192;
+    if (size_hint > 0) {
+        double bytes = std::max(t->m_b2cratio, 1.0) * static_cast<double>(size_hint);
+        if (bytes > static_cast<double>(want))
+            want = static_cast<size_t>(bytes);
+    }
     std::string chunk;
-    bool more = binary_read_chunk(buffer_of(t), &chunk);
-    t->m_undecoded += chunk;
-    size_t consumed = 0;
-    std::string text = decode_bytes(t, t->m_undecoded, !more, &consumed);
-    t->m_undecoded.erase(0, consumed);
+    bool more = binary_read_chunk(buffer_of(t), &chunk, want);
+    std::string text = decode_more(t, chunk, !more);
+    int64_t nchars = count_chars(text);
+    if (t->m_newline == NL_UNIVERSAL) {
+        for (size_t p = text.find("\r\n"); p != std::string::npos; p = text.find("\r\n", p + 2))
+            nchars--; // one character once translated
+    }
+    t->m_b2cratio
+        = nchars > 0 ? static_cast<double>(chunk.size()) / static_cast<double>(nchars) : 0.0;
     t->m_decoded += text;
     if (!more)
         t->m_eof = true;
     return more || !text.empty();
 }
 
+// Reads the rest of the file and decodes it at once (so that a decoding error's position counts
+// from the first byte not yet decoded, as in CPython's read()).
+void fill_all(TextFile* t)
+{
+    if (t->m_eof)
+        return;
+    std::string rest;
+    while (binary_read_chunk(buffer_of(t), &rest)) { }
+    t->m_decoded += decode_more(t, rest, true);
+    t->m_eof = true;
+}
+
 size_t utf8_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
 
 // Moves up to [n] characters (n < 0: all) from m_decoded to [out], translating newlines in
 // universal mode ("\r\n" counts as one character). A trailing '\r' is held back until more
-// input shows whether a '\n' follows. Returns the number of characters taken.
+// input shows whether a '\n' follows (with newline='' too, as CPython does, though it stays as
+// it is). Returns the number of characters taken.
 int64_t take_chars(TextFile* t, int64_t n, std::string* out)
 {
     std::string const& d = t->m_decoded;
     size_t i = 0;
     int64_t count = 0;
     bool universal = t->m_newline == NL_UNIVERSAL;
+    bool untranslated = t->m_newline == NL_UNTRANSLATED;
     while (i < d.size() && (n < 0 || count < n)) {
         unsigned char c = static_cast<unsigned char>(d[i]);
+        if (untranslated && c == '\r' && i + 1 == d.size() && !t->m_eof)
+            break;
         if (universal && c == '\r') {
             if (i + 1 == d.size() && !t->m_eof)
                 break;
@@ -154,13 +213,19 @@ size_t line_end(TextFile* t)
     return std::string::npos;
 }
 
-int64_t count_chars(std::string_view s)
+// fill() for a line not complete yet. A decoding error loses the part of the line decoded so
+// far, as CPython's readline (which has set that part aside) does, but for a last '\r' that may
+// begin a "\r\n": in the universal modes CPython's newline decoder still holds it.
+void fill_for_line(TextFile* t)
 {
-    int64_t n = 0;
-    for (unsigned char c : s)
-        if ((c & 0xC0) != 0x80)
-            n++;
-    return n;
+    try {
+        fill(t);
+    } catch (PyError&) {
+        bool keep_cr = (t->m_newline == NL_UNIVERSAL || t->m_newline == NL_UNTRANSLATED)
+            && !t->m_decoded.empty() && t->m_decoded.back() == '\r';
+        t->m_decoded.assign(keep_cr ? "\r" : "");
+        throw;
+    }
 }
 
 std::string read_line(TextFile* t, int64_t limit)
@@ -172,7 +237,7 @@ std::string read_line(TextFile* t, int64_t limit)
             if (limit >= 0 && count_chars(t->m_decoded) >= limit + 1)
                 end = t->m_decoded.size();
             else {
-                fill(t);
+                fill_for_line(t);
                 continue;
             }
         }
@@ -207,14 +272,14 @@ std::string read_text(TextFile* t, int64_t n)
     check_readable(t);
     std::string out;
     if (n < 0) {
-        while (fill(t)) { }
+        fill_all(t);
         take_chars(t, -1, &out);
         return out;
     }
     int64_t got = 0;
     while (got < n) {
         got += take_chars(t, n - got, &out);
-        if (got >= n || !fill(t)) {
+        if (got >= n || !fill(t, n - got)) {
             if (t->m_eof)
                 got += take_chars(t, n - got, &out);
             break;
