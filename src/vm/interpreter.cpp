@@ -728,6 +728,15 @@ inline void unlink_frame(ThreadState* ts, Frame* f)
     leave_recursive_frame(ts);
 }
 
+// Clears value-stack slots [from, to) whose values a call has consumed. The collector traces a
+// frame's whole stack capacity (FRAME-2), so a stale argument would keep its object alive, and
+// its weak references set, until the slot is reused, where CPython drops it with the call.
+inline void drop_slots(Value* from, Value* to)
+{
+    for (; from < to; ++from)
+        *from = Value();
+}
+
 // The instruction a transaction begun at a CALL poll resumes at: the CALL itself, or the KW_NAMES
 // before it, whose only effect (the kwnames register) would otherwise be lost.
 inline uint32_t call_resume_pc(uint32_t const* code, uint32_t pc)
@@ -1802,9 +1811,11 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                     auto* fn = callable.as<FunctionObject>();
                     if (!(fn->m_code->m_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
                         Frame* nf = frame_for_call(fn, args, nargs, kw);
+                        drop_slots(base, sp); // the callee's frame holds them now
                         ENTER_CALLEE(nf);
                     }
                     Value r = call_function(fn, args, nargs, kw);
+                    drop_slots(base + 1, sp);
                     sp = base;
                     PUSH(r);
                     DISPATCH();
@@ -1831,6 +1842,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                     throw;
                 }
                 ts->m_recursion_depth--;
+                drop_slots(base + 1, sp);
                 sp = base;
                 PUSH(r);
                 DISPATCH();
@@ -1875,9 +1887,11 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                         size_t nkw = kn ? static_cast<size_t>(kn->m_size) : 0;
                         nf = frame_for_call(target.as<FunctionObject>(), flat.data(), flat.size() - nkw, kn);
                     }
+                    drop_slots(base, sp + ((oparg & 1) ? 3 : 2));
                     ENTER_CALLEE(nf);
                 }
                 Value r = py_call_ex(func, args, kwd);
+                drop_slots(base + 1, sp + ((oparg & 1) ? 3 : 2));
                 sp = base;
                 PUSH(r);
                 DISPATCH();
