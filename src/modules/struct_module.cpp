@@ -3,9 +3,11 @@
 // alignment rules of x86-64 Linux (CPython's results and messages).
 //
 // A format is parsed once per call (or once per Struct) into a list of fields with their byte
-// offsets. Buffers are bytes or bytearray objects; a bytearray is read and written only after
-// read_barrier / write_barrier on it. Invariant STRUCT-1: a Struct's fields and size never
-// change after construction (Struct.__init__ re-parses atomically).
+// offsets, one per format code with its repeat count (as CPython's), so that "1000000000b"
+// costs one field, and sizes that overflow raise struct.error. Buffers are bytes or bytearray
+// objects; a bytearray is read and written only after read_barrier / write_barrier on it. Invariant
+// STRUCT-1: a Struct's fields and size never change after construction (Struct.__init__ re-parses
+// atomically).
 #include "objects/buffer_arg.h"
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
@@ -44,12 +46,14 @@ Value s_error; // struct.error (a root)
 struct Field {
     char code;
     int64_t count; // 's' / 'p': byte length; otherwise 1
-    int64_t offset;
-    int64_t size;
+    int64_t offset; // of the first item
+    int64_t size; // of one item
+    int64_t repeat; // items, at offset, offset + size, ...: 1 for 's' / 'p'
 };
 
 struct Layout {
     std::vector<Field> fields; // 'x' padding is not a field
+    int64_t items = 0; // the values pack() takes and unpack() returns
     int64_t size = 0;
     bool native = true; // '@': native sizes and alignment
     bool little = true;
@@ -91,9 +95,10 @@ Layout parse_format(std::string_view f)
         if (c >= '0' && c <= '9') {
             num = 0;
             while (i < f.size() && f[i] >= '0' && f[i] <= '9') {
-                if (num > (INT64_MAX - 9) / 10)
+                int digit = f[i] - '0';
+                if (num > (INT64_MAX - digit) / 10)
                     struct_error("total struct size too long");
-                num = num * 10 + (f[i] - '0');
+                num = num * 10 + digit;
                 i++;
             }
             if (i >= f.size())
@@ -103,19 +108,21 @@ Layout parse_format(std::string_view f)
         int64_t sz = code_size(c, L.native);
         if (sz < 0)
             struct_error("bad char in struct format");
-        if (L.native && sz > 1 && c != 's' && c != 'p')
+        if (L.native && sz > 1 && c != 's' && c != 'p') {
+            if (size > INT64_MAX - sz)
+                struct_error("total struct size too long");
             size = (size + sz - 1) / sz * sz;
-        if (c == 's' || c == 'p') {
-            L.fields.push_back({ c, num, size, num });
-            size += num;
-        } else if (c == 'x') {
-            size += num;
-        } else {
-            for (int64_t k = 0; k < num; k++) {
-                L.fields.push_back({ c, 1, size, sz });
-                size += sz;
-            }
         }
+        bool bytes = c == 's' || c == 'p';
+        int64_t span = bytes ? num : sz; // bytes per item
+        int64_t n = bytes ? 1 : num; // items
+        if (n > 0 && span > (INT64_MAX - size) / n)
+            struct_error("total struct size too long");
+        if (c != 'x' && n > 0) {
+            L.fields.push_back({ c, bytes ? num : 1, size, span, n });
+            L.items += n;
+        }
+        size += span * n;
         i++;
     }
     L.size = size;
@@ -376,24 +383,41 @@ std::string_view read_buffer(Value v, std::string& keep)
     raise(&exc::TypeError, "a bytes-like object is required, not '%s'", type_name(v).c_str());
 }
 
-Value pack_to_bytes(Layout const& L, Value const* args, size_t nargs)
+// Calls fn(field, byte offset, item number) for every item of [L], in order.
+template <typename Fn> void for_each_item(Layout const& L, Fn fn)
 {
-    if (nargs != L.fields.size())
-        struct_error("pack expected %zu items for packing (got %zu)", L.fields.size(), nargs);
+    size_t i = 0;
+    for (Field const& f : L.fields)
+        for (int64_t k = 0; k < f.repeat; k++)
+            fn(f, f.offset + k * f.size, i++);
+}
+
+// Packs [args] by [L] into a new buffer of L.size bytes.
+std::string pack_items(Layout const& L, Value const* args, size_t nargs)
+{
+    if (nargs != static_cast<size_t>(L.items))
+        struct_error("pack expected %lld items for packing (got %zu)",
+            static_cast<long long>(L.items), nargs);
     std::string out(static_cast<size_t>(L.size), '\0');
     auto* p = reinterpret_cast<uint8_t*>(out.data());
-    for (size_t i = 0; i < nargs; i++)
-        pack_field(L, L.fields[i], p + L.fields[i].offset, args[i]);
-    return bytes_new(out);
+    for_each_item(L,
+        [&](Field const& f, int64_t offset, size_t i) { pack_field(L, f, p + offset, args[i]); });
+    return out;
+}
+
+Value pack_to_bytes(Layout const& L, Value const* args, size_t nargs)
+{
+    return bytes_new(pack_items(L, args, nargs));
 }
 
 TupleObject* unpack_at(Layout const& L, uint8_t const* p)
 {
-    TupleObject* t = tuple_new(static_cast<int64_t>(L.fields.size()));
-    for (size_t i = 0; i < L.fields.size(); i++)
+    TupleObject* t = tuple_new(L.items);
+    for (int64_t i = 0; i < L.items; i++)
         t->items()[i] = none();
-    for (size_t i = 0; i < L.fields.size(); i++)
-        t->items()[i] = unpack_field(L, L.fields[i], p + L.fields[i].offset);
+    for_each_item(L, [&](Field const& f, int64_t offset, size_t i) {
+        t->items()[i] = unpack_field(L, f, p + offset);
+    });
     return t;
 }
 
@@ -449,13 +473,11 @@ void do_pack_into(Layout const& L, Value buffer, Value offv, Value const* args, 
             raise(&exc::TypeError, "argument must be read-write bytes-like object, not bytes");
         raise(&exc::TypeError, "argument must be read-write bytes-like object, not %s", type_name(buffer).c_str());
     }
-    if (nargs != L.fields.size())
-        struct_error("pack expected %zu items for packing (got %zu)", L.fields.size(), nargs);
+    if (nargs != static_cast<size_t>(L.items))
+        struct_error("pack expected %lld items for packing (got %zu)",
+            static_cast<long long>(L.items), nargs);
     int64_t offset = py_index_i64(offv);
-    std::string packed(static_cast<size_t>(L.size), '\0');
-    auto* p = reinterpret_cast<uint8_t*>(packed.data());
-    for (size_t i = 0; i < nargs; i++)
-        pack_field(L, L.fields[i], p + L.fields[i].offset, args[i]);
+    std::string packed = pack_items(L, args, nargs);
     auto* b = buffer.as<ByteArrayObject>();
     write_barrier(b);
     auto n = static_cast<int64_t>(b->m_bytes.size());

@@ -296,14 +296,14 @@ Value gs_get(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 Value gs_set(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("__set__", nargs, kwnames, 2, 2);
-    property_set(self.as<PropertyObject>(), args[0], args[1]);
+    descr_set(self, args[0], args[1]);
     return none();
 }
 
 Value gs_delete(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("__delete__", nargs, kwnames, 1, 1);
-    property_set(self.as<PropertyObject>(), args[0], Value());
+    descr_set(self, args[0], Value());
     return none();
 }
 

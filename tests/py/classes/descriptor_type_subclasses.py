@@ -77,3 +77,22 @@ for args in [(), (1,), (1, 2, 3)]:
         named.__set_name__(*args)
     except TypeError as e:
         print("TypeError:", e)
+
+# The __set__ and __delete__ of getset and member descriptors, called directly.
+class L(list):
+    pass
+
+
+type(list).__dict__["__doc__"].__set__(L, "x")
+print(L.__doc__)
+
+
+class Slotted:
+    __slots__ = ("a",)
+
+
+s = Slotted()
+Slotted.__dict__["a"].__set__(s, 3)
+print(s.a)
+Slotted.__dict__["a"].__delete__(s)
+print(hasattr(s, "a"))
