@@ -121,9 +121,13 @@ def check(pystm, oracle, oracle_env, test):
     path = os.path.join(PY_DIR, rel)
     expected = run(oracle, path, arg, oracle_env)
     got = run(pystm, path, arg, pystm_env(rel))
-    if expected == got:
+    if expected == got and "timeout" not in (expected[2], got[2]):
         return test, True, ""
     report = []
+    if "timeout" in (expected[2], got[2]):
+        # A test that hangs proves nothing, even when both interpreters hang the same way.
+        report.append(f"--- timed out after {TIMEOUT} s: " + " and ".join(
+            who for who, r in (("cpython", expected), ("pystm", got)) if r[2] == "timeout"))
     for what, e, g in zip(("stdout", "stderr"), expected[:2], got[:2]):
         if e != g:
             diff = difflib.unified_diff(e.splitlines(), g.splitlines(), "cpython", "pystm", lineterm="", n=2)
