@@ -107,6 +107,26 @@ void complex_pow(double ar, double ai, double br, double bi, double* rr, double*
     *ri = r.im;
 }
 
+// Calls v.__complex__ when its type has one; a strict subclass of complex as the result is
+// accepted with a DeprecationWarning.
+static bool complex_special_opt(Value v, double* re, double* im)
+{
+    Value r = call_special_opt(v, SP_complex, nullptr, 0);
+    if (!r)
+        return false;
+    if (!(r.is_object() && r.as_object()->m_type->is_subtype(&complex_type)))
+        raise(&exc::TypeError, "__complex__ returned non-complex (type %s)", type_name(r).c_str());
+    if (r.as_object()->m_type != &complex_type)
+        warn_format(&exc::DeprecationWarning, 1,
+            "__complex__ returned non-complex (type %s).  The ability to return an instance of a "
+            "strict subclass of complex is deprecated, and may be removed in a future version of "
+            "Python.",
+            type_name(r).c_str());
+    *re = r.as<ComplexObject>()->m_real;
+    *im = r.as<ComplexObject>()->m_imag;
+    return true;
+}
+
 bool complex_value_opt(Value v, double* re, double* im)
 {
     if (v.is_object() && v.as_object()->m_type->is_subtype(&complex_type)) {
@@ -125,14 +145,8 @@ bool complex_value_opt(Value v, double* re, double* im)
         *im = 0.0;
         return true;
     }
-    Value r = call_special_opt(v, SP_complex, nullptr, 0);
-    if (r) {
-        if (!(r.is_object() && r.as_object()->m_type->is_subtype(&complex_type)))
-            raise(&exc::TypeError, "__complex__ returned non-complex (type %s)", type_name(r).c_str());
-        *re = r.as<ComplexObject>()->m_real;
-        *im = r.as<ComplexObject>()->m_imag;
+    if (complex_special_opt(v, re, im))
         return true;
-    }
     if (type_of(v)->special(SP_float) || type_of(v)->special(SP_index)) {
         *re = py_float_as_double(v);
         *im = 0.0;
@@ -480,7 +494,14 @@ Value complex_new_m(Value, Value const* args, size_t nargs, TupleObject* kw)
     bool r_is_complex = false, i_is_complex = false;
     if (r) {
         r_is_complex = is_complex(r) || (!is_float(r) && !is_int(r) && type_of(r)->special(SP_complex));
-        if (!complex_value_opt(r, &rr, &ri))
+        // Any argument but an exact complex goes through its __complex__ first, subclasses of
+        // complex and float included.
+        bool via_special = false;
+        if (!(r.is_object() && r.as_object()->m_type == &complex_type))
+            via_special = complex_special_opt(r, &rr, &ri);
+        if (via_special)
+            r_is_complex = true;
+        else if (!complex_value_opt(r, &rr, &ri))
             raise(&exc::TypeError, "complex() first argument must be a string or a number, not '%s'",
                 type_name(r).c_str());
     }
