@@ -51,7 +51,11 @@ void tb_set_next(Value self, Value v)
     tb->m_next = v;
 }
 Value tb_frame(Value self) { return Value(as_tb(self)->m_frame); }
-Value tb_lasti(Value self) { return int_from_i64(static_cast<int64_t>(as_tb(self)->m_lasti) * 2); }
+Value tb_lasti(Value self)
+{
+    auto* tb = as_tb(self);
+    return int_from_i64(static_cast<int64_t>(tb->m_lasti) * 2 + tb->m_lasti_rem);
+}
 Value tb_lineno(Value self)
 {
     int32_t l = as_tb(self)->m_lineno;
@@ -69,7 +73,9 @@ Value tb_new(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     auto* tb = gc::make<TracebackObject>(&traceback_type);
     tb->m_next = is_none(a[1]) ? Value() : a[1];
     tb->m_frame = a[2].as_object();
-    tb->m_lasti = static_cast<int32_t>(py_index_i64(a[3]) / 2);
+    int64_t lasti = py_index_i64(a[3]);
+    tb->m_lasti = static_cast<int32_t>(lasti / 2);
+    tb->m_lasti_rem = static_cast<int32_t>(lasti % 2);
     tb->m_lineno = static_cast<int32_t>(py_index_i64(a[4]));
     return Value(tb);
 }

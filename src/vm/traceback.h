@@ -14,6 +14,8 @@ struct TracebackObject : Object {
     Object* m_frame; // the frame object (tb_frame)
     int32_t m_lasti; // instruction index in the frame's code
     int32_t m_lineno;
+    // A constructor-given odd tb_lasti keeps its low bit here, so that it reads back unchanged.
+    int32_t m_lasti_rem = 0;
     explicit TracebackObject(Type* t) : Object(t), m_frame(nullptr), m_lasti(0), m_lineno(0) { }
 };
 
