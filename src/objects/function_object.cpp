@@ -176,6 +176,8 @@ void fn_set_code(Value self, Value v)
 }
 Value fn_get_globals(Value self) { return Value(as_func(self)->m_globals); }
 Value fn_get_builtins(Value self) { return Value(as_func(self)->m_builtins); }
+// A read-only member in CPython, which words the refusal differently from a getter alone.
+void fn_set_builtins(Value, Value) { raise(&exc::AttributeError, "readonly attribute"); }
 Value fn_get_closure(Value self) { return opt(as_func(self)->m_closure); }
 
 DictObject* fn_annotations_dict(FunctionObject* f)
@@ -258,6 +260,9 @@ Value fn_new(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     if (!is_dict(a[2]))
         raise(&exc::TypeError, "function() argument 'globals' must be dict, not %s", type_name(a[2]).c_str());
     auto* f = function_new(a[1].as<CodeObject>(), a[2].as<DictObject>(), nullptr);
+    // Globals without a "__builtins__" key: the new function shares its caller's builtins.
+    if (!dict_get_str(a[2].as<DictObject>(), names::__builtins__))
+        f->m_builtins = vm::current_builtins();
     if (a[3] && !is_none(a[3])) {
         if (!is_str(a[3]))
             raise(&exc::TypeError, "arg 3 (name) must be None or string");
@@ -500,7 +505,7 @@ void init_function_types()
     add_getset(&function_type, "__kwdefaults__", fn_get_kwdefaults, fn_set_kwdefaults);
     add_getset(&function_type, "__code__", fn_get_code, fn_set_code);
     add_getset(&function_type, "__globals__", fn_get_globals);
-    add_getset(&function_type, "__builtins__", fn_get_builtins);
+    add_getset(&function_type, "__builtins__", fn_get_builtins, fn_set_builtins);
     add_getset(&function_type, "__closure__", fn_get_closure);
     add_getset(&function_type, "__annotations__", fn_get_annotations, fn_set_annotations);
     add_getset(&function_type, "__dict__", fn_get_dict, fn_set_dict);
