@@ -4,9 +4,10 @@
 //
 // Fields keep the EXC-1 convention with one refinement CPython also has: null means "not
 // given" while None means "given as None", which __str__ distinguishes ("[Errno None] x").
-#include "objects/exceptions_internal.h"
 #include "gc/heap.h"
+#include "objects/api.h"
 #include "objects/dict_object.h"
+#include "objects/exceptions_internal.h"
 #include "objects/int_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
@@ -59,29 +60,18 @@ namespace {
 
 OSErrorObject* as_os(Value v) { return v.as<OSErrorObject>(); }
 
-Value os_error_new(Value, Value const* args, size_t nargs, TupleObject*)
+// Whether [t] (a subclass of OSError) defines a __new__ other than OSError's.
+bool new_overridden(Type* t)
 {
-    if (nargs < 1 || !is_type(args[0]))
-        raise(&exc::TypeError, "OSError.__new__(X): X is not a type object");
-    Type* cls = args[0].as<Type>();
-    if (!cls->is_subtype(&exc::OSError))
-        raise(&exc::TypeError, "OSError.__new__(%s): %s is not a subtype of OSError",
-            cls->name_str().c_str(), cls->name_str().c_str());
-    size_t n = nargs - 1;
-    // Only OSError itself picks a subclass; OSError's subclasses and user classes stay as given.
-    if (cls == &exc::OSError && n >= 2 && n <= 5 && is_int(args[1])) {
-        int64_t err;
-        if (int_to_i64(args[1], &err)) {
-            if (Type* sub = os_error_subclass_for_errno(err))
-                cls = sub;
-        }
-    }
-    return exc_alloc(cls, tuple_from(args + 1, static_cast<int64_t>(n)));
+    if (t == &exc::OSError)
+        return false;
+    return type_lookup(t, names::__new__) != type_lookup(&exc::OSError, names::__new__);
 }
 
-Value os_error_init(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
+// Sets errno, strerror, filename, filename2 (or characters_written) and args from the
+// constructor arguments.
+void os_error_fill(Value self, Value const* args, size_t nargs)
 {
-    exc_no_keywords(self, kwnames);
     OSErrorObject* e = as_os(self);
     TupleObject* all = tuple_from(args, static_cast<int64_t>(nargs));
     Value err, strerror, filename, filename2, written;
@@ -108,6 +98,39 @@ Value os_error_init(Value self, Value const* args, size_t nargs, TupleObject* kw
     e->m_filename = filename;
     e->m_filename2 = filename2;
     e->m_written = written;
+}
+
+Value os_error_new(Value, Value const* args, size_t nargs, TupleObject*)
+{
+    if (nargs < 1 || !is_type(args[0]))
+        raise(&exc::TypeError, "OSError.__new__(X): X is not a type object");
+    Type* cls = args[0].as<Type>();
+    if (!cls->is_subtype(&exc::OSError))
+        raise(&exc::TypeError, "OSError.__new__(%s): %s is not a subtype of OSError",
+            cls->name_str().c_str(), cls->name_str().c_str());
+    size_t n = nargs - 1;
+    // Only OSError itself picks a subclass; OSError's subclasses and user classes stay as given.
+    if (cls == &exc::OSError && n >= 2 && n <= 5 && is_int(args[1])) {
+        int64_t err;
+        if (int_to_i64(args[1], &err)) {
+            if (Type* sub = os_error_subclass_for_errno(err))
+                cls = sub;
+        }
+    }
+    Value self = exc_alloc(cls, tuple_from(args + 1, static_cast<int64_t>(n)));
+    // A class with its own __new__ gets its fields here, since its __init__ may well be called
+    // with that __new__'s other arguments.
+    if (new_overridden(cls))
+        os_error_fill(self, args + 1, n);
+    return self;
+}
+
+Value os_error_init(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    if (new_overridden(type_of(self)))
+        return none();
+    exc_no_keywords(self, kwnames);
+    os_error_fill(self, args, nargs);
     return none();
 }
 
