@@ -454,6 +454,10 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
         dict_set_str(dict, names::__hash__, none());
     t->m_cache_epoch = 0;
 
+    // The __class__ cell is filled before the MRO, since a metaclass's mro() may already call
+    // the class's methods.
+    if (classcell)
+        cell_set(classcell.as<CellObject>(), Value(t));
     // MRO: a metaclass may override mro().
     Value meta_mro = type_lookup(meta, names::mro);
     Value type_mro = dict_get_str(type_type.m_dict, names::mro);
@@ -473,8 +477,6 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
     } else {
         t->m_mro = compute_mro(t);
     }
-    if (classcell)
-        cell_set(classcell.as<CellObject>(), Value(t));
     for (int64_t i = 0; i < bases->m_size; ++i)
         type_add_subclass(bases->item(i).as<Type>(), t);
     call_set_names(t);
