@@ -652,6 +652,22 @@ Expr* Parser::parse_paren()
     return t;
 }
 
+bool Parser::at_comprehension_for()
+{
+    return at_kw(Kw::For) || (at_kw(Kw::Async) && at_kw(Kw::For, 1));
+}
+
+// "[a, b for ...]" or "[a, for ...]": a tuple as a comprehension's element needs brackets. The
+// error spans the elements, or the lone element and its comma (the token just consumed).
+void Parser::unparenthesized_comprehension_target(std::vector<Expr*> const& elts)
+{
+    char const* msg = "did you forget parentheses around the comprehension target?";
+    if (elts.size() >= 2)
+        error_range(elts.front()->loc, elts.back()->loc, msg);
+    Token const& comma = m_tokens[m_pos - 1];
+    error_range(elts.front()->loc, { comma.line, comma.col, comma.end_line, comma.end_col }, msg);
+}
+
 Expr* Parser::parse_list()
 {
     DepthGuard guard(*this);
@@ -677,8 +693,12 @@ Expr* Parser::parse_list()
     while (accept_op(Op::Comma)) {
         if (at_op(Op::RSqb))
             break;
+        if (at_comprehension_for())
+            unparenthesized_comprehension_target(l->elts);
         l->elts.push_back(parse_star_named_expression());
     }
+    if (at_comprehension_for())
+        unparenthesized_comprehension_target(l->elts);
     expect_op(Op::RSqb);
     l->loc = loc_from(start);
     return l;
@@ -766,8 +786,12 @@ Expr* Parser::parse_brace()
     while (accept_op(Op::Comma)) {
         if (at_op(Op::RBrace))
             break;
+        if (at_comprehension_for())
+            unparenthesized_comprehension_target(s->elts);
         s->elts.push_back(parse_star_named_expression());
     }
+    if (at_comprehension_for())
+        unparenthesized_comprehension_target(s->elts);
     if (!at_op(Op::RBrace) && first->kind != ExprKind::Starred && s->elts.size() == 1 && at_op(Op::Colon))
         fail();
     expect_op(Op::RBrace);

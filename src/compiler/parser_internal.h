@@ -130,6 +130,8 @@ public:
     ast::Expr* parse_atom();
     ast::Expr* parse_paren();
     ast::Expr* parse_list();
+    bool at_comprehension_for();
+    [[noreturn]] void unparenthesized_comprehension_target(std::vector<ast::Expr*> const& elts);
     ast::Expr* parse_brace();
     ast::Expr* parse_slices();
     ast::Expr* parse_slice();
