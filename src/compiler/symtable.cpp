@@ -95,6 +95,9 @@ namespace {
                 s->parent = prev;
                 if (prev->nested || prev->type == BlockType::Function)
                     s->nested = true;
+                // A lambda or comprehension inside a comprehension's iterable is still part of
+                // that iterable expression for the walrus check.
+                s->comp_iter_expr = prev->comp_iter_expr;
                 prev->children.push_back(s);
             }
             m_stack.push_back(s);
