@@ -155,14 +155,12 @@ Value r_getitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
         return range_item(r, i);
     }
     if (is_slice(key)) {
-        int64_t len;
-        if (!int_to_i64(r->m_length, &len))
-            raise(&exc::OverflowError, "Python int too large to convert to C ssize_t");
-        int64_t start, stop, step;
-        slice_adjust(key.as<SliceObject>(), len, &start, &stop, &step);
-        Value nstart = range_item(r, int_from_i64(start));
-        Value nstop = range_item(r, int_from_i64(stop));
-        Value nstep = int_mul(r->m_step, int_from_i64(step));
+        // Exact integers: the length and the slice's step may both exceed int64.
+        Value start, stop, step;
+        slice_indices_exact(key.as<SliceObject>(), r->m_length, &start, &stop, &step);
+        Value nstart = range_item(r, start);
+        Value nstop = range_item(r, stop);
+        Value nstep = int_mul(r->m_step, step);
         return range_new(nstart, nstop, nstep);
     }
     raise(&exc::TypeError, "range indices must be integers or slices, not %s", type_name(key).c_str());

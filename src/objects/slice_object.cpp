@@ -17,6 +17,44 @@ namespace pystm {
 
 Type slice_type { &type_type };
 
+// Exact big-int arithmetic, as CPython's _PySlice_GetLongIndices.
+void slice_indices_exact(
+    SliceObject* s, Value length, Value* out_start, Value* out_stop, Value* out_step)
+{
+    Value zero = Value::small_int(0);
+    Value step = Value::small_int(1);
+    if (!is_none(s->m_step)) {
+        if (!has_index(s->m_step))
+            raise(&exc::TypeError,
+                "slice indices must be integers or None or have an __index__ method");
+        step = py_number_index(s->m_step);
+        if (int_sign(step) == 0)
+            raise(&exc::ValueError, "slice step cannot be zero");
+    }
+    bool neg = int_sign(step) < 0;
+    Value lower = neg ? Value::small_int(-1) : zero;
+    Value upper = neg ? int_add(length, lower) : length;
+    auto resolve = [&](Value v, Value dflt) -> Value {
+        if (is_none(v))
+            return dflt;
+        if (!has_index(v))
+            raise(&exc::TypeError,
+                "slice indices must be integers or None or have an __index__ method");
+        Value x = py_number_index(v);
+        if (int_sign(x) < 0) {
+            x = int_add(x, length);
+            if (int_compare(x, lower) < 0)
+                x = lower;
+        } else if (int_compare(x, upper) > 0) {
+            x = upper;
+        }
+        return x;
+    };
+    *out_start = resolve(s->m_start, neg ? upper : lower);
+    *out_stop = resolve(s->m_stop, neg ? lower : upper);
+    *out_step = step;
+}
+
 namespace {
 
 void slice_trace(Object* o, gc::Tracer& tr)
@@ -80,43 +118,15 @@ Value s_le(Value s, Value const* a, size_t n, TupleObject* k) { return s_compare
 Value s_gt(Value s, Value const* a, size_t n, TupleObject* k) { return s_compare(s, a, n, k, CMP_GT); }
 Value s_ge(Value s, Value const* a, size_t n, TupleObject* k) { return s_compare(s, a, n, k, CMP_GE); }
 
-// slice.indices() with exact big-int arithmetic, as CPython's _PySlice_GetLongIndices.
+// slice.indices(): the exact resolution above.
 Value s_indices(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("indices", nargs, kw, 1, 1);
-    SliceObject* s = as_slice(self);
     Value length = py_number_index(args[0]);
     if (int_sign(length) < 0)
         raise(&exc::ValueError, "length should not be negative");
-    Value zero = Value::small_int(0);
-    Value step = Value::small_int(1);
-    if (!is_none(s->m_step)) {
-        if (!has_index(s->m_step))
-            raise(&exc::TypeError, "slice indices must be integers or None or have an __index__ method");
-        step = py_number_index(s->m_step);
-        if (int_sign(step) == 0)
-            raise(&exc::ValueError, "slice step cannot be zero");
-    }
-    bool neg = int_sign(step) < 0;
-    Value lower = neg ? Value::small_int(-1) : zero;
-    Value upper = neg ? int_add(length, lower) : length;
-    auto resolve = [&](Value v, Value dflt) -> Value {
-        if (is_none(v))
-            return dflt;
-        if (!has_index(v))
-            raise(&exc::TypeError, "slice indices must be integers or None or have an __index__ method");
-        Value x = py_number_index(v);
-        if (int_sign(x) < 0) {
-            x = int_add(x, length);
-            if (int_compare(x, lower) < 0)
-                x = lower;
-        } else if (int_compare(x, upper) > 0) {
-            x = upper;
-        }
-        return x;
-    };
-    Value start = resolve(s->m_start, neg ? upper : lower);
-    Value stop = resolve(s->m_stop, neg ? lower : upper);
+    Value start, stop, step;
+    slice_indices_exact(as_slice(self), length, &start, &stop, &step);
     return tuple_of({ start, stop, step });
 }
 

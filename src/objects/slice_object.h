@@ -22,6 +22,9 @@ inline bool is_slice(Value v) { return v.is_object() && v.as_object()->m_type ==
 // as CPython does (indices via __index__; ValueError "slice step cannot be zero"). Returns the
 // number of items the slice selects.
 int64_t slice_adjust(SliceObject* s, int64_t length, int64_t* start, int64_t* stop, int64_t* step);
+// The same resolution with exact integers, for lengths beyond int64 (range objects) and
+// slice.indices(); [length] must be a non-negative int.
+void slice_indices_exact(SliceObject* s, Value length, Value* start, Value* stop, Value* step);
 // The next index of a slice walk: [j] + [step] with wrap-around, which is well defined. The last
 // step of a loop over the slice's items may leave the int64 range (l[::sys.maxsize]), but that
 // index is never used.
