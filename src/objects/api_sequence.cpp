@@ -127,6 +127,8 @@ bool py_contains(Value container, Value item)
     Value f = t->special(SP_contains);
     if (usable(f))
         return py_truthy(call_unbound(f, container, &item, 1, nullptr));
+    if (f) // __contains__ = None blocks the fallback to iteration
+        raise(&exc::TypeError, "'%s' object is not a container", type_name(container).c_str());
     if (!usable(t->special(SP_iter)) && !usable(t->special(SP_getitem)))
         raise(&exc::TypeError, "argument of type '%s' is not iterable", t->name_str().c_str());
     Value it = py_iter(container);
