@@ -224,8 +224,9 @@ Value py_binary_op(Value a, Value b, BinaryOp op)
     bool inplace = op >= NB_INPLACE_ADD;
     BinOpInfo const& info = s_binops[inplace ? op - NB_INPLACE_ADD : op];
     if (inplace) {
+        // An in-place method set to None blocks the fallback: calling it raises TypeError.
         Value fi = type_of(a)->special(info.iop);
-        if (usable(fi)) {
+        if (fi) {
             Value r = call2(fi, a, b);
             if (r != not_impl())
                 return r;
@@ -256,8 +257,9 @@ Value py_binary_op1(Value a, Value b, BinaryOp op)
     bool inplace = op >= NB_INPLACE_ADD;
     BinOpInfo const& info = s_binops[inplace ? op - NB_INPLACE_ADD : op];
     if (inplace) {
+        // An in-place method set to None blocks the fallback: calling it raises TypeError.
         Value fi = type_of(a)->special(info.iop);
-        if (usable(fi)) {
+        if (fi) {
             Value r = call2(fi, a, b);
             if (r != not_impl())
                 return r;
