@@ -10,10 +10,12 @@
 #include "objects/bytes_object.h"
 #include "objects/exceptions.h"
 #include "objects/float_object.h"
+#include "objects/function_object.h"
 #include "objects/int_object.h"
 #include "objects/str_object.h"
 #include "objects/type_internal.h"
 #include <cmath>
+#include <cstring>
 
 namespace pystm {
 
@@ -249,6 +251,14 @@ Value py_binary_op(Value a, Value b, BinaryOp op)
         sym += "=";
     if (info.op == SP_pow && !inplace)
         sym = "** or pow()";
+    if (op == NB_RSHIFT && type_of(a) == &builtin_function_type
+        && std::strcmp(a.as<BuiltinFunction>()->m_def->name, "print") == 0) {
+        // Python 2's `print >> stream` statement: hint at the call syntax as CPython does.
+        raise(&exc::TypeError,
+            "unsupported operand type(s) for >>: '%s' and '%s'. Did you mean \"print(<message>, "
+            "file=<output_stream>)\"?",
+            type_name(a).c_str(), type_name(b).c_str());
+    }
     raise_binop(a, b, sym.c_str());
 }
 
