@@ -26,6 +26,8 @@
 
 namespace pystm {
 
+extern Type memoryview_type; // modules/io_memoryview.cpp
+
 namespace {
 
 Type struct_type { &type_type };
@@ -131,11 +133,17 @@ Layout parse_format(std::string_view f)
 
 std::string format_text(Value fmt)
 {
+    std::string text;
     if (is_str(fmt))
-        return str_utf8(fmt);
-    if (is_bytes(fmt))
-        return std::string(fmt.as<BytesObject>()->view());
-    raise(&exc::TypeError, "Struct() argument 1 must be a str or bytes object, not %s", type_name(fmt).c_str());
+        text = str_utf8(fmt);
+    else if (is_bytes(fmt))
+        text = std::string(fmt.as<BytesObject>()->view());
+    else
+        raise(&exc::TypeError, "Struct() argument 1 must be a str or bytes object, not %s",
+            type_name(fmt).c_str());
+    if (text.find('\0') != std::string::npos)
+        struct_error("embedded null character");
+    return text;
 }
 
 // --- integer and float conversion ----------------------------------------------------------------
@@ -448,10 +456,12 @@ int64_t buffer_offset(Layout const& L, int64_t offset, int64_t n, bool packing)
                 "offset %lld out of range for %lld-byte buffer", off, static_cast<long long>(n));
         offset += n;
     }
+    // The required size is an unsigned sum that may wrap, as CPython computes it.
     if (n - offset < L.size)
-        struct_error("%s requires a buffer of at least %lld bytes for %s %lld bytes at offset %lld "
+        struct_error("%s requires a buffer of at least %llu bytes for %s %lld bytes at offset %lld "
                      "(actual buffer size is %lld)",
-            packing ? "pack_into" : "unpack_from", static_cast<long long>(L.size + offset),
+            packing ? "pack_into" : "unpack_from",
+            static_cast<unsigned long long>(L.size) + static_cast<unsigned long long>(offset),
             packing ? "packing" : "unpacking", size, static_cast<long long>(offset),
             static_cast<long long>(n));
     return offset;
@@ -468,16 +478,29 @@ Value do_unpack_from(Layout const& L, Value buffer, Value offv)
 
 void do_pack_into(Layout const& L, Value buffer, Value offv, Value const* args, size_t nargs)
 {
-    if (!(buffer.is_object() && buffer.as_object()->m_type->is_subtype(&bytearray_type))) {
-        if (is_bytes(buffer))
-            raise(&exc::TypeError, "argument must be read-write bytes-like object, not bytes");
-        raise(&exc::TypeError, "argument must be read-write bytes-like object, not %s", type_name(buffer).c_str());
-    }
+    // Any writable buffer: a bytearray in place, or an exporter (array.array, a memoryview
+    // that is not read-only) through its write operation.
+    bool is_bytearray
+        = buffer.is_object() && buffer.as_object()->m_type->is_subtype(&bytearray_type);
+    BufferExport const* e = is_bytearray ? nullptr : find_buffer_export(buffer);
+    bool writable = is_bytearray
+        || (e
+            && !(isinstance(buffer, &memoryview_type)
+                && py_truthy(py_getattr(buffer, intern("readonly")))));
+    if (!writable)
+        raise(&exc::TypeError, "argument must be read-write bytes-like object, not %s",
+            type_name(buffer).c_str());
     if (nargs != static_cast<size_t>(L.items))
         struct_error("pack expected %lld items for packing (got %zu)",
             static_cast<long long>(L.items), nargs);
     int64_t offset = py_index_i64(offv);
     std::string packed = pack_items(L, args, nargs);
+    if (e) {
+        auto n = static_cast<int64_t>(e->read(buffer.as_object()).size());
+        offset = buffer_offset(L, offset, n, true);
+        e->write(buffer.as_object(), offset, packed);
+        return;
+    }
     auto* b = buffer.as<ByteArrayObject>();
     write_barrier(b);
     auto n = static_cast<int64_t>(b->m_bytes.size());
@@ -664,7 +687,13 @@ MethodDef const struct_methods[] = {
     { "iter_unpack", st_iter_unpack },
     { nullptr, nullptr },
 };
+Value ui_no_new(Value, Value const*, size_t, TupleObject*)
+{
+    raise(&exc::TypeError, "Cannot create 'unpack_iterator objects");
+}
+
 MethodDef const ui_methods[] = {
+    { "__new__", ui_no_new, METH_STATIC },
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
     { "__length_hint__", ui_length_hint },
