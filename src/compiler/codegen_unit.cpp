@@ -170,6 +170,10 @@ void Compiler::emit_deref(uint16_t op, std::string const& name)
 {
     Unit* un = u();
     auto it = un->cell_index.find(name);
+    // A class body can hold "__class__" twice: the implicit cell for its methods and a variable
+    // of an enclosing function; the body's own uses always mean the latter.
+    if (un->kind == UnitKind::Class && name == "__class__" && un->free_index.count(name))
+        it = un->cell_index.end();
     if (it != un->cell_index.end()) {
         un->seq.instrs.push_back(Instr { op, ArgKind::Cell, it->second, un->pos });
         return;
