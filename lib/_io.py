@@ -69,6 +69,16 @@ def _size_arg(size):
                       "cannot fit 'int' into an index-sized integer")
 
 
+def _truncate_arg(size, pos, negative):
+    # truncate()'s size: the position when None, else a size that must not be negative.
+    if size is None:
+        return pos
+    size = _size_arg(size)
+    if size < 0:
+        raise ValueError(negative % size)
+    return size
+
+
 def _bytes_arg(b):
     # The content of a bytes-like object (any buffer, as raw bytes), or TypeError.
     if b.__class__ is bytes:
@@ -539,12 +549,7 @@ class BytesIO(_BufferedIOBase):
         _atomic_enter()
         try:
             self._check()
-            if size is None:
-                size = self._pos
-            else:
-                size = _size_arg(size)
-                if size < 0:
-                    raise ValueError("negative size value %d" % size)
+            size = _truncate_arg(size, self._pos, "negative size value %d")
             if size < self._len:
                 if self._shared is not None:
                     del self._shared[size:]
@@ -815,12 +820,7 @@ class StringIO(_TextIOBase):
         _atomic_enter()
         try:
             self._check()
-            if size is None:
-                size = self._pos
-            else:
-                size = _size_arg(size)
-                if size < 0:
-                    raise ValueError("Negative size value %d" % size)
+            size = _truncate_arg(size, self._pos, "Negative size value %d")
             text = self._value()
             if size < len(text):
                 self._text = text[:size]

@@ -223,20 +223,11 @@ Value py_binary_op(Value a, Value b, BinaryOp op)
     } else if ((op == NB_ADD || op == NB_INPLACE_ADD) && is_exact_str(a) && is_exact_str(b)) {
         return str_concat(a.as<StrObject>(), b.as<StrObject>());
     }
-    bool inplace = op >= NB_INPLACE_ADD;
-    BinOpInfo const& info = s_binops[inplace ? op - NB_INPLACE_ADD : op];
-    if (inplace) {
-        // An in-place method set to None blocks the fallback: calling it raises TypeError.
-        Value fi = type_of(a)->special(info.iop);
-        if (fi) {
-            Value r = call2(fi, a, b);
-            if (r != not_impl())
-                return r;
-        }
-    }
-    Value r = binary_op1(a, b, info.op, info.rop);
+    Value r = py_binary_op1(a, b, op);
     if (r != not_impl())
         return r;
+    bool inplace = op >= NB_INPLACE_ADD;
+    BinOpInfo const& info = s_binops[inplace ? op - NB_INPLACE_ADD : op];
     if (info.op == SP_mul) {
         // Sequence repetition by a non-integer (CPython's sq_repeat fallback message).
         Value fa = type_of(a)->special(SP_mul);
