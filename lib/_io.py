@@ -79,6 +79,17 @@ def _truncate_arg(size, pos, negative):
     return size
 
 
+def _dict_state(stream):
+    # The instance dict part of a BytesIO's or StringIO's __getstate__(): a copy, None if empty.
+    extra = getattr(stream, "__dict__", None)
+    return extra.copy() if extra else None
+
+
+def _check_dict_state(extra, ordinal):
+    if extra is not None and not isinstance(extra, dict):
+        raise TypeError(f"{ordinal} item of state should be a dict, got a {type(extra).__name__}")
+
+
 def _bytes_arg(b):
     # The content of a bytes-like object (any buffer, as raw bytes), or TypeError.
     if b.__class__ is bytes:
@@ -352,8 +363,7 @@ class BytesIO(_BufferedIOBase):
         _atomic_enter()
         try:
             self._check()
-            extra = getattr(self, "__dict__", None)
-            return (self._value(), self._pos, extra.copy() if extra else None)
+            return (self._value(), self._pos, _dict_state(self))
         finally:
             _atomic_exit()
 
@@ -370,8 +380,7 @@ class BytesIO(_BufferedIOBase):
             pos = _ssize_arg(pos)
             if pos < 0:
                 raise ValueError("position value cannot be negative")
-            if extra is not None and not isinstance(extra, dict):
-                raise TypeError(f"third item of state should be a dict, got a {type(extra).__name__}")
+            _check_dict_state(extra, "third")
             self._reset(data)
             self._pos = pos
             if extra:
@@ -848,8 +857,7 @@ class StringIO(_TextIOBase):
         _atomic_enter()
         try:
             self._check()
-            extra = getattr(self, "__dict__", None)
-            return (self._value(), self._newline, self._pos, extra.copy() if extra else None)
+            return (self._value(), self._newline, self._pos, _dict_state(self))
         finally:
             _atomic_exit()
 
@@ -869,8 +877,7 @@ class StringIO(_TextIOBase):
             pos = _ssize_arg(pos)
             if pos < 0:
                 raise ValueError("position value cannot be negative")
-            if extra is not None and not isinstance(extra, dict):
-                raise TypeError(f"fourth item of state should be a dict, got a {type(extra).__name__}")
+            _check_dict_state(extra, "fourth")
             self._text = text or ""
             self._pending = []
             self._len = len(self._text)
