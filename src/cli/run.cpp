@@ -187,6 +187,17 @@ bool read_file(std::string const& path, std::string* out, int* err)
     return true;
 }
 
+// -X faulthandler, or a non-empty PYTHONFAULTHANDLER: faulthandler.enable() before the program
+// runs, as CPython.
+bool wants_faulthandler(Options const& opts)
+{
+    for (auto const& x : opts.xoptions)
+        if (x == "faulthandler" || x.starts_with("faulthandler="))
+            return true;
+    char const* env = opts.ignore_environment ? nullptr : std::getenv("PYTHONFAULTHANDLER");
+    return env && *env;
+}
+
 bool wants_dis(Options const& opts)
 {
     for (auto const& x : opts.xoptions)
@@ -239,6 +250,8 @@ int run_protected(Options const& opts)
             print_exception(e);
         }
     }
+    if (wants_faulthandler(opts))
+        py_call_method(import_module("faulthandler"), intern("enable"), nullptr, 0);
 
     bool interactive = opts.mode == Mode::Interactive && isatty(STDIN_FILENO);
     switch (opts.mode) {

@@ -52,6 +52,7 @@ ModuleObject* init_bisect_module(); // modules/bisect_module.cpp
 ModuleObject* init_marshal_module(); // modules/marshal_module.cpp
 ModuleObject* init_warnings_module(); // modules/warnings_module.cpp
 ModuleObject* init_array_module(); // modules/array_module.cpp
+ModuleObject* init_faulthandler_module(); // modules/faulthandler_module.cpp
 void setup_array_types();
 void init_array_types();
 
@@ -91,6 +92,7 @@ namespace {
         { "builtins", init_builtins_module_for_import },
         { "cmath", init_cmath_module },
         { "errno", init_errno_module },
+        { "faulthandler", init_faulthandler_module },
         { "gc", init_gc_module },
         { "itertools", init_itertools_module },
         { "marshal", init_marshal_module },
