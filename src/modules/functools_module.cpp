@@ -12,9 +12,11 @@
 // never handed out mutable: the `keywords` attribute returns it as CPython does (the same dict).
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
+#include "modules/stdlib_core.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
+#include "objects/iter_objects.h"
 #include "objects/list_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
@@ -24,11 +26,12 @@
 
 namespace pystm {
 
+Type partial_type { &type_type };
+Type lru_type { &type_type };
+
 namespace {
 
-Type partial_type { &type_type };
 Type keywrapper_type { &type_type };
-Type lru_type { &type_type };
 Type hashedkey_type { &type_type };
 
 struct PartialObject : Object {
@@ -253,6 +256,10 @@ Value partial_repr(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("__repr__", nargs, kw, 0, 0);
     PartialObject* p = as_partial(self);
+    // A partial reachable from its own arguments prints as "..." there (CPython's Py_ReprEnter).
+    ReprGuard guard(p);
+    if (!guard.active())
+        return str_from_ascii("...");
     read_barrier(p);
     Type* t = type_of(self);
     std::string s = (t->has_flag(TF_HEAPTYPE) ? str_utf8(t->m_name) : std::string(t->m_tp_name)) + "(" + repr_utf8(p->m_func);
@@ -328,6 +335,19 @@ Value partial_keywords(Value self)
     return p->m_kw;
 }
 Value partial_dict(Value self) { return Value(instance_dict(self, true)); }
+
+// The __dict__ setter of partial and _lru_cache_wrapper (CPython's PyObject_GenericSetDict).
+void set_instance_dict(Value self, Value v)
+{
+    if (!v)
+        raise(&exc::TypeError, "cannot delete __dict__");
+    if (!is_dict(v))
+        raise(&exc::TypeError, "__dict__ must be set to a dictionary, not a '%s'",
+            type_name(v).c_str());
+    DictObject** slot = instance_dict_slot(self.as_object());
+    write_barrier(self.as_object());
+    *slot = v.as<DictObject>();
+}
 
 // --- _lru_cache_wrapper ----------------------------------------------------------------------------
 
@@ -564,12 +584,12 @@ void init_functools_types()
     add_getset(&partial_type, "func", partial_func, nullptr, "function object to use in future partial calls");
     add_getset(&partial_type, "args", partial_args, nullptr, "tuple of arguments to future partial calls");
     add_getset(&partial_type, "keywords", partial_keywords, nullptr, "dictionary of keyword arguments to future partial calls");
-    add_getset(&partial_type, "__dict__", partial_dict);
+    add_getset(&partial_type, "__dict__", partial_dict, set_instance_dict);
     add_methods(&keywrapper_type, keywrapper_methods);
     add_getset(&keywrapper_type, "obj", kw_obj);
     add_type_attr(&keywrapper_type, "__hash__", none());
     add_methods(&lru_type, lru_methods);
-    add_getset(&lru_type, "__dict__", lru_dict);
+    add_getset(&lru_type, "__dict__", lru_dict, set_instance_dict);
     add_methods(&hashedkey_type, hashedkey_methods);
     s_kwd_mark = Value(gc::make<Object>(&object_type));
     gc::add_root(&s_kwd_mark);

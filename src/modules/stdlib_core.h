@@ -10,6 +10,10 @@ namespace pystm {
 extern Type deque_type;
 // array.array (array_module.cpp): weakref_module.cpp accepts weak references to it.
 extern Type array_type;
+// functools.partial and functools._lru_cache_wrapper (functools_module.cpp): weakref_module.cpp
+// accepts weak references to them.
+extern Type partial_type;
+extern Type lru_type;
 
 // True if weak references to instances of [t] may be created (CPython's tp_weaklistoffset).
 bool type_supports_weakrefs(Type* t);

@@ -517,9 +517,9 @@ bool type_supports_weakrefs(Type* t)
     if (t->has_flag(TF_HEAPTYPE))
         // Variable-size builtin layouts leave no room for a weak-reference list in CPython.
         return !t->has_flag(TF_INT_SUBCLASS) && !t->has_flag(TF_TUPLE_SUBCLASS) && !t->has_flag(TF_BYTES_SUBCLASS);
-    static Type* const s_ok[] = { &function_type, &builtin_function_type, &method_type, &set_type, &frozenset_type,
-        &generator_type, &coroutine_type, &async_generator_type, &code_type, &module_type, &deque_type,
-        &property_type, &array_type };
+    static Type* const s_ok[] = { &function_type, &builtin_function_type, &method_type, &set_type,
+        &frozenset_type, &generator_type, &coroutine_type, &async_generator_type, &code_type,
+        &module_type, &deque_type, &property_type, &array_type, &partial_type, &lru_type };
     if (t->has_flag(TF_TYPE_SUBCLASS))
         return true;
     for (Type* ok : s_ok)
