@@ -361,8 +361,9 @@ Value sm_new(Value, Value const* args, size_t nargs, TupleObject*)
     return gc::make<StaticMethodObject>(t, none());
 }
 
-// Copies __module__, __name__, __qualname__, __doc__ (and __wrapped__) from the wrapped
-// callable, as 3.10+ staticmethod / classmethod do.
+// Copies __module__, __name__, __qualname__, __doc__ and __annotations__ from the wrapped
+// callable into the instance dict, as 3.10+ staticmethod / classmethod do (functools.singledispatch
+// reads the annotations through the wrapper; __wrapped__ is a read-only attribute of the type).
 void copy_wrapper_attrs(Value self, DictObject** dslot, Value callable)
 {
     DictObject* d = *dslot;
@@ -371,12 +372,12 @@ void copy_wrapper_attrs(Value self, DictObject** dslot, Value callable)
         write_barrier(self.as_object());
         *dslot = d;
     }
-    for (StrObject* n : { names::__module__, names::__name__, names::__qualname__, names::__doc__ }) {
+    for (StrObject* n : { names::__module__, names::__name__, names::__qualname__, names::__doc__,
+             names::__annotations__ }) {
         Value v = py_getattr_opt(callable, n);
         if (v)
             dict_set_str(d, n, v);
     }
-    dict_set_str(d, names::__wrapped__, callable);
 }
 
 Value sm_init(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
@@ -752,6 +753,7 @@ void init_descriptor_types()
     add_methods(&classmethod_type, s_cm_methods);
     for (Type* t : { &staticmethod_type, &classmethod_type }) {
         add_getset(t, "__func__", sm_func);
+        add_getset(t, "__wrapped__", sm_func);
         add_getset(t, "__isabstractmethod__", sm_isabstract);
         add_getset(t, "__dict__", [](Value self) -> Value { return instance_dict(self, true); });
     }
