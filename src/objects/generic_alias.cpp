@@ -45,7 +45,7 @@ std::string repr_item(Value p)
 Value ga_repr(Value self, Value const*, size_t, TupleObject*)
 {
     auto* g = as_ga(self);
-    std::string s = repr_item(g->m_origin) + "[";
+    std::string s = (g->m_starred ? "*" : "") + repr_item(g->m_origin) + "[";
     if (g->m_args->m_size == 0)
         s += "()";
     for (int64_t i = 0; i < g->m_args->m_size; ++i) {
@@ -70,6 +70,7 @@ Value ga_repr(Value self, Value const*, size_t, TupleObject*)
 }
 
 Value ga_origin(Value self) { return as_ga(self)->m_origin; }
+Value ga_unpacked(Value self) { return py_bool(as_ga(self)->m_starred); }
 Value ga_args(Value self) { return as_ga(self)->m_args; }
 Value ga_parameters(Value self)
 {
@@ -137,7 +138,20 @@ Value ga_eq(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
                 return py_bool(false);
         return py_bool(true);
     }
+    if (a->m_starred != b->m_starred)
+        return py_bool(false);
     return py_bool(py_eq(a->m_origin, b->m_origin) && py_eq(a->m_args, b->m_args));
+}
+
+// iter(alias) yields the one unpacked alias, so that *tuple[int] (in a subscript or an
+// argument list) produces it.
+Value ga_iter(Value self, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("__iter__", nargs, kwnames, 0, 0);
+    auto* g = as_ga(self);
+    auto* starred = gc::make<GenericAliasObject>(&generic_alias_type, g->m_origin, g->m_args);
+    starred->m_starred = true;
+    return py_iter(Value(tuple_of({ Value(starred) })));
 }
 
 Value ga_hash(Value self, Value const*, size_t, TupleObject*)
@@ -221,6 +235,7 @@ MethodDef const s_ga_methods[] = {
     { "__or__", ga_or },
     { "__ror__", ga_ror },
     { "__getitem__", ga_getitem },
+    { "__iter__", ga_iter },
     { "__instancecheck__", ga_instancecheck },
     { "__subclasscheck__", ga_subclasscheck },
     { nullptr, nullptr },
@@ -284,6 +299,7 @@ void init_generic_alias_types()
     add_getset(&generic_alias_type, "__origin__", ga_origin);
     add_getset(&generic_alias_type, "__args__", ga_args);
     add_getset(&generic_alias_type, "__parameters__", ga_parameters);
+    add_getset(&generic_alias_type, "__unpacked__", ga_unpacked);
     add_methods(&union_type, s_union_methods);
     add_getset(&union_type, "__args__", ga_args);
     add_getset(&union_type, "__parameters__", ga_parameters);

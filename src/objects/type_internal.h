@@ -69,6 +69,7 @@ struct MappingProxyObject : Object {
 struct GenericAliasObject : Object {
     Value m_origin;
     TupleObject* m_args;
+    bool m_starred = false; // the unpacked form *tuple[int] (what iterating an alias yields)
     GenericAliasObject(Type* t, Value o, TupleObject* a) : Object(t), m_origin(o), m_args(a) { }
 };
 
