@@ -207,15 +207,56 @@ Value b_any(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 
 } // namespace
 
+// The docstrings are CPython's: functools.update_wrapper copies them, and code (and tests)
+// reads them.
 MethodDef const g_builtin_iter_methods[] = {
-    { "iter", b_iter },
-    { "next", b_next },
-    { "sorted", b_sorted },
-    { "min", b_min },
-    { "max", b_max },
-    { "sum", b_sum },
-    { "all", b_all },
-    { "any", b_any },
+    { "iter", b_iter, METH_DEFAULT,
+        "iter(iterable) -> iterator\n"
+        "iter(callable, sentinel) -> iterator\n"
+        "\n"
+        "Get an iterator from an object.  In the first form, the argument must\n"
+        "supply its own iterator, or be a sequence.\n"
+        "In the second form, the callable is called until it returns the sentinel." },
+    { "next", b_next, METH_DEFAULT,
+        "next(iterator[, default])\n"
+        "\n"
+        "Return the next item from the iterator. If default is given and the iterator\n"
+        "is exhausted, it is returned instead of raising StopIteration." },
+    { "sorted", b_sorted, METH_DEFAULT,
+        "Return a new list containing all items from the iterable in ascending order.\n"
+        "\n"
+        "A custom key function can be supplied to customize the sort order, and the\n"
+        "reverse flag can be set to request the result in descending order." },
+    { "min", b_min, METH_DEFAULT,
+        "min(iterable, *[, default=obj, key=func]) -> value\n"
+        "min(arg1, arg2, *args, *[, key=func]) -> value\n"
+        "\n"
+        "With a single iterable argument, return its smallest item. The\n"
+        "default keyword-only argument specifies an object to return if\n"
+        "the provided iterable is empty.\n"
+        "With two or more arguments, return the smallest argument." },
+    { "max", b_max, METH_DEFAULT,
+        "max(iterable, *[, default=obj, key=func]) -> value\n"
+        "max(arg1, arg2, *args, *[, key=func]) -> value\n"
+        "\n"
+        "With a single iterable argument, return its biggest item. The\n"
+        "default keyword-only argument specifies an object to return if\n"
+        "the provided iterable is empty.\n"
+        "With two or more arguments, return the largest argument." },
+    { "sum", b_sum, METH_DEFAULT,
+        "Return the sum of a 'start' value (default: 0) plus an iterable of numbers\n"
+        "\n"
+        "When the iterable is empty, return the start value.\n"
+        "This function is intended specifically for use with numeric values and may\n"
+        "reject non-numeric types." },
+    { "all", b_all, METH_DEFAULT,
+        "Return True if bool(x) is True for all values x in the iterable.\n"
+        "\n"
+        "If the iterable is empty, return True." },
+    { "any", b_any, METH_DEFAULT,
+        "Return True if bool(x) is True for any x in the iterable.\n"
+        "\n"
+        "If the iterable is empty, return False." },
     { nullptr, nullptr },
 };
 
