@@ -122,8 +122,14 @@ void call_set_names(Type* cls)
             Value cause = take_exception();
             std::string msg = "Error calling __set_name__ on '" + type_name(v) + "' instance "
                 + str_utf8(py_repr(k)) + " in '" + cls->name_str() + "'";
+            // As CPython's _PyErr_FormatFromCause: the original is both the cause and the
+            // context (code that inspects either finds it).
             Value e = exception_new(&exc::RuntimeError, { Value(str_from_utf8(msg)) });
-            py_setattr(e, names::__cause__, cause);
+            auto* eo = e.as<BaseExceptionObject>();
+            write_barrier(eo);
+            eo->m_cause = cause;
+            eo->m_context = cause;
+            eo->m_suppress_context = true;
             raise_value(e);
         }
     }
