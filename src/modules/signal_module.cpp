@@ -39,6 +39,8 @@
 
 namespace pystm {
 
+void signal_check_interrupt();
+
 namespace {
 
 constexpr int kNsig = 65; // Linux: signals 1..64
@@ -49,6 +51,9 @@ std::atomic<int> s_wakeup_fd { -1 };
 Value s_default_int_handler;
 pthread_t s_main_thread;
 
+// Async-signal-safe. Threads other than the main one block asynchronous signals
+// (modules/thread_module.cpp), so this runs on the main thread, or on the thread that a
+// simulated signal (signal_simulate) comes from.
 void on_signal(int sig)
 {
     int saved = errno;
@@ -153,8 +158,14 @@ Value sig_raise_signal(Value, Value const* args, size_t nargs, TupleObject* kw)
     check_nargs("raise_signal", nargs, kw, 1, 1);
     int64_t n = signum_arg(args[0]);
     vm::transaction_irreversible();
-    if (::raise(static_cast<int>(n)) != 0)
-        raise_os_error(errno);
+    // Other threads block asynchronous signals, so one raised there would stay pending on it:
+    // it goes to the main thread, where CPython's handlers run too.
+    int err = pthread_equal(pthread_self(), s_main_thread)
+        ? (::raise(static_cast<int>(n)) != 0 ? errno : 0)
+        : ::pthread_kill(s_main_thread, static_cast<int>(n));
+    if (err != 0)
+        raise_os_error(err);
+    signal_check_interrupt(); // as CPython: the handler runs before raise_signal() returns
     return none();
 }
 
@@ -307,6 +318,8 @@ void signal_run_pending()
         }
     }
 }
+
+void signal_simulate(int sig) { on_signal(sig); }
 
 // For blocking calls interrupted by a signal (EINTR): runs what the eval breaker would run
 // now (Python handlers, KeyboardInterrupt), so that the call can raise or retry (PEP 475).

@@ -59,6 +59,10 @@
 
 namespace pystm {
 
+void signal_check_interrupt(); // modules/signal_module.cpp
+void signal_simulate(
+    int sig); // modules/signal_module.cpp: marks [sig] pending, as a delivery would
+
 namespace {
 
 Type lock_type { &type_type };
@@ -164,11 +168,19 @@ template <class Ready> bool wait_until(WaitWord& w, double timeout, Ready ready)
     int64_t deadline = timeout < 0 ? INT64_MAX : now_ns() + static_cast<int64_t>(timeout * 1e9);
     for (;;) {
         uint32_t seen = w.m_wake.load(std::memory_order_seq_cst);
-        if (ready())
+        // A signal marked pending while this thread slept without being woken by it (one
+        // simulated by _thread.interrupt_main(), or delivered to another thread) is handled as
+        // CPython handles it after the call returns: with the lock already taken, so that the
+        // caller's `finally` or `with` that releases it stays right.
+        if (ready()) {
+            signal_check_interrupt();
             return true;
+        }
         int64_t left = deadline == INT64_MAX ? int64_t(3600) * 1000000000 : deadline - now_ns();
-        if (left <= 0)
+        if (left <= 0) {
+            signal_check_interrupt();
             return false;
+        }
         timespec ts { static_cast<time_t>(left / 1000000000), static_cast<long>(left % 1000000000) };
         int r, err;
         {
@@ -676,16 +688,19 @@ Value th_interrupt_main(Value, Value const* args, size_t nargs, TupleObject* kw)
     int64_t signum = a[0] ? py_index_i64(a[0]) : SIGINT;
     if (signum < 1 || signum >= 65)
         raise(&exc::ValueError, "signal number out of range");
-    // As CPython: a signal whose handler is SIG_DFL or SIG_IGN is not simulated. Otherwise the
-    // signal is delivered for real, so its handler marks it pending and the eval breaker runs
-    // the Python handler (or raises KeyboardInterrupt) at the next poll.
+    // As CPython: a signal whose handler is SIG_DFL or SIG_IGN is not simulated. Otherwise it
+    // is marked pending as if it had arrived (no signal is sent: other threads block them), and
+    // the main thread's eval breaker runs the Python handler (or raises KeyboardInterrupt).
     Value sigmod = import_module("_signal");
     Value argv[1] = { Value::small_int(signum) };
     Value handler = py_call(py_getattr(sigmod, str_from_ascii("getsignal")), argv, 1);
     if (handler.is_small_int() && (handler.as_small_int() == 0 || handler.as_small_int() == 1))
         return none();
-    if (::raise(static_cast<int>(signum)) != 0)
-        raise_os_error(errno);
+    vm::transaction_irreversible(); // the mark cannot be rolled back: never simulate twice
+    signal_simulate(static_cast<int>(signum));
+    // CPython checks the eval breaker right after a call returns: called in the main thread,
+    // the handler runs (or KeyboardInterrupt is raised) before the caller's next statement.
+    signal_check_interrupt();
     return none();
 }
 
