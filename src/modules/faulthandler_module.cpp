@@ -202,6 +202,9 @@ namespace {
             put(fd, ts == current ? "Current thread 0x" : "Thread 0x");
             put_hex(fd, ts->m_ident, static_cast<int>(sizeof(unsigned long) * 2));
             put(fd, " (most recent call first):\n");
+            // The collector's flag is the calling thread's: only known for the current one.
+            if (ts == current && gc::in_collection())
+                put(fd, "  Garbage-collecting\n");
             dump_frames(fd, ts, false);
         }
         return nullptr;
@@ -708,6 +711,59 @@ namespace {
         return none();
     }
 
+    // Recurses with 4 KiB of stack per call until the stack overflows or [min_sp, max_sp] is
+    // left (CPython's stack_overflow()); the volatile buffer prevents a tail call.
+    [[gnu::noinline]] uintptr_t stack_overflow(uintptr_t min_sp, uintptr_t max_sp, size_t* depth)
+    {
+        unsigned char volatile buffer[4096];
+        auto sp = reinterpret_cast<uintptr_t>(&buffer);
+        *depth += 1;
+        if (sp < min_sp || max_sp < sp)
+            return sp;
+        buffer[0] = 1;
+        buffer[4095] = 0;
+        return stack_overflow(min_sp, max_sp, depth);
+    }
+
+    Value fh_stack_overflow(Value, Value const*, size_t nargs, TupleObject* kw)
+    {
+        check_no_args("_stack_overflow", nargs, kw);
+        vm::transaction_irreversible();
+        constexpr uintptr_t kMax = 100 * 1024 * 1024;
+        size_t depth = 0;
+        auto sp = reinterpret_cast<uintptr_t>(&depth);
+        uintptr_t lower = sp >= kMax ? sp - kMax : 0;
+        uintptr_t upper = UINTPTR_MAX - kMax >= sp ? sp + kMax : UINTPTR_MAX;
+        uintptr_t stop = stack_overflow(lower, upper, &depth);
+        raise(&exc::RuntimeError,
+            "unable to raise a stack overflow (allocated %zu bytes on the stack, %zu recursive "
+            "calls)",
+            static_cast<size_t>(sp < stop ? stop - sp : sp - stop), depth);
+    }
+
+    // Py_FatalError() in a thread that runs no Python code: the message, every thread's stack,
+    // then abort() with the fatal handlers off (they would report the abort a second time).
+    void* fatal_error_thread(void*)
+    {
+        put(2,
+            "Fatal Python error: faulthandler_fatal_error_thread: in new thread\n"
+            "Python runtime state: initialized\n\n");
+        dump_all_threads(2, nullptr);
+        disable_fatal_handlers();
+        std::abort();
+    }
+
+    Value fh_fatal_error_c_thread(Value, Value const*, size_t nargs, TupleObject* kw)
+    {
+        check_no_args("_fatal_error_c_thread", nargs, kw);
+        vm::transaction_irreversible();
+        pthread_t th;
+        if (pthread_create(&th, nullptr, fatal_error_thread, nullptr) != 0)
+            raise(&exc::RuntimeError, "unable to start the C thread");
+        pthread_join(th, nullptr); // never returns: the thread aborts the process
+        return none();
+    }
+
     MethodDef const s_faulthandler_methods[] = {
         { "enable", fh_enable, METH_DEFAULT,
             "enable(file=sys.stderr, all_threads=True): enable the fault handler" },
@@ -738,6 +794,8 @@ namespace {
         { "_read_null", fh_read_null },
         { "_sigabrt", fh_sigabrt },
         { "_sigfpe", fh_sigfpe },
+        { "_stack_overflow", fh_stack_overflow },
+        { "_fatal_error_c_thread", fh_fatal_error_c_thread },
         { nullptr, nullptr },
     };
 

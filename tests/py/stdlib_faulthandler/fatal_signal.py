@@ -57,3 +57,17 @@ print(subprocess.run([sys.executable, "-c", check], capture_output=True, text=Tr
 print(subprocess.run([sys.executable, "-E", "-c", check], capture_output=True, text=True, env=env).stdout, end="")
 env["PYTHONFAULTHANDLER"] = ""
 print(subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, env=env).stdout, end="")
+print("---")
+
+# CPython's private helpers that provoke the faults.
+HELPER = """\
+import faulthandler
+faulthandler.enable()
+def fault():
+    faulthandler.{name}()
+fault()
+"""
+for name in ["_sigsegv", "_read_null", "_sigabrt", "_sigfpe", "_stack_overflow", "_fatal_error_c_thread"]:
+    p = subprocess.run([sys.executable, "-c", HELPER.format(name=name)], capture_output=True, text=True)
+    print(name, p.returncode, repr(p.stdout))
+    print(normalize(p.stderr, {"<string>"}))
