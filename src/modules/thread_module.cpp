@@ -853,11 +853,13 @@ StmUndoOps const s_rlock_undo { rlock_undo_save, rlock_undo_restore, rlock_undo_
 
 void setup_thread_types()
 {
-    init_static_type(&lock_type, "_thread.lock", nullptr, sizeof(LockObject), 0);
-    init_static_type(&rlock_type, "_thread.RLock", nullptr, sizeof(RLockObject), TF_BASETYPE);
+    init_static_type(&lock_type, "_thread.lock", nullptr, sizeof(LockObject), TF_WEAKREFABLE);
+    init_static_type(
+        &rlock_type, "_thread.RLock", nullptr, sizeof(RLockObject), TF_BASETYPE | TF_WEAKREFABLE);
     lock_type.m_stm_undo = &s_lock_undo;
     rlock_type.m_stm_undo = &s_rlock_undo;
-    init_static_type(&local_type, "_thread._local", nullptr, sizeof(LocalObject), TF_BASETYPE, trace_local);
+    init_static_type(&local_type, "_thread._local", nullptr, sizeof(LocalObject),
+        TF_BASETYPE | TF_WEAKREFABLE, trace_local);
     // Only a subclass's __slots__ are ever written (THR-3); plain data, so a byte copy undoes it.
     local_type.m_stm_undo = &g_plain_undo;
     structseq_setup(&excepthook_args_type, &excepthook_desc);

@@ -520,7 +520,7 @@ bool type_supports_weakrefs(Type* t)
     static Type* const s_ok[] = { &function_type, &builtin_function_type, &method_type, &set_type,
         &frozenset_type, &generator_type, &coroutine_type, &async_generator_type, &code_type,
         &module_type, &deque_type, &property_type, &array_type, &partial_type, &lru_type };
-    if (t->has_flag(TF_TYPE_SUBCLASS))
+    if (t->has_flag(TF_TYPE_SUBCLASS) || t->has_flag(TF_WEAKREFABLE))
         return true;
     for (Type* ok : s_ok)
         if (t == ok)
