@@ -14,6 +14,7 @@
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
 #include "modules/posix_process.h"
+#include "modules/signal_module.h"
 #include "modules/structseq.h"
 #include "objects/access.h"
 #include "objects/buffer_arg.h"
@@ -1000,6 +1001,9 @@ Value px_kill(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     check_nargs("kill", nargs, kwnames, 2, 2);
     if (::kill(static_cast<pid_t>(py_index_i64(args[0])), int_arg(args[1])) != 0)
         raise_errno();
+    // As CPython: a signal sent to this process may have arrived already; its handler runs
+    // before kill() returns.
+    signal_check_interrupt();
     return none();
 }
 

@@ -7,6 +7,7 @@
 // timeout after the signal's handlers have had their chance to raise (PEP 475).
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
+#include "modules/signal_module.h"
 #include "objects/api.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
@@ -27,8 +28,6 @@
 #include <vector>
 
 namespace pystm {
-
-void signal_check_interrupt(); // modules/signal_module.cpp
 
 namespace {
 

@@ -12,6 +12,7 @@
 // a callable, or None when a handler not installed from Python is in place); it is written only
 // by signal.signal() on the main thread and is a GC root.
 // Handlers receive None as their frame argument (pystm does not expose frame objects there yet).
+#include "modules/signal_module.h"
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
 #include "objects/api.h"
@@ -24,8 +25,8 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
-#include "vm/eval_breaker.h"
 #include "stm/stm.h"
+#include "vm/eval_breaker.h"
 #include "vm/thread_state.h"
 #include "vm/transaction.h"
 #include <atomic>
@@ -38,8 +39,6 @@
 #include <unistd.h>
 
 namespace pystm {
-
-void signal_check_interrupt();
 
 namespace {
 

@@ -13,9 +13,10 @@
 // are retried after the signal handlers have run (PEP 475).
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
+#include "modules/signal_module.h"
 #include "objects/api.h"
-#include "objects/bytes_internal.h"
 #include "objects/buffer_arg.h"
+#include "objects/bytes_internal.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/float_object.h"
@@ -43,7 +44,6 @@
 namespace pystm {
 
 extern Type memoryview_type; // modules/io_memoryview.cpp
-void signal_check_interrupt(); // modules/signal_module.cpp
 
 void setup_socket_types();
 void init_socket_types();

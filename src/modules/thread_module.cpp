@@ -30,6 +30,7 @@
 // thread's ThreadState::m_dict, so one thread never reads or writes another's dict.
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
+#include "modules/signal_module.h"
 #include "modules/structseq.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
@@ -48,20 +49,17 @@
 #include <atomic>
 #include <cerrno>
 #include <climits>
-#include <linux/futex.h>
 #include <cmath>
 #include <csignal>
 #include <cstddef>
 #include <ctime>
+#include <link.h>
+#include <linux/futex.h>
 #include <pthread.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 namespace pystm {
-
-void signal_check_interrupt(); // modules/signal_module.cpp
-void signal_simulate(
-    int sig); // modules/signal_module.cpp: marks [sig] pending, as a delivery would
 
 namespace {
 
@@ -594,6 +592,34 @@ Value th_stack_size(Value, Value const* args, size_t nargs, TupleObject* kw)
     return int_from_i64(old);
 }
 
+// The stack a new thread gets for a requested size of [requested] bytes (0: the 8 MiB default).
+// glibc carves the static thread-local storage out of the thread's stack, and pystm's (the
+// interpreter's per-thread caches) is a few hundred KiB, which alone would not fit in a small
+// request such as threading.stack_size(256 * 1024); the recursion guard also keeps a reserve
+// at the end of every stack (vm/thread_state.cpp). Both are added to a request, so the thread
+// has at least the requested stack for itself.
+size_t thread_stack_bytes(int64_t requested)
+{
+    static size_t const s_tls = [] {
+        size_t total = 0;
+        dl_iterate_phdr(
+            [](dl_phdr_info* info, size_t, void* data) {
+                for (int i = 0; i < info->dlpi_phnum; i++)
+                    if (info->dlpi_phdr[i].p_type == PT_TLS)
+                        *static_cast<size_t*>(data)
+                            += info->dlpi_phdr[i].p_memsz + info->dlpi_phdr[i].p_align;
+                return 0;
+            },
+            &total);
+        return total;
+    }();
+    if (requested == 0)
+        return size_t(8) << 20;
+    size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+    size_t bytes = static_cast<size_t>(requested) + s_tls + kStackReserve;
+    return (bytes + page - 1) / page * page;
+}
+
 // What a new thread needs from its creator; the Roots keep the callable and its arguments alive
 // until the thread holds them in its own stack.
 struct ThreadBoot {
@@ -658,8 +684,7 @@ Value th_start_new_thread(Value, Value const* args, size_t nargs, TupleObject* k
     auto* boot = new ThreadBoot(args[0], args[1], nargs == 3 ? args[2] : Value());
     pthread_attr_t attr;
     pthread_attr_init(&attr);
-    size_t stack = s_stack_size ? static_cast<size_t>(s_stack_size) : size_t(8) << 20;
-    pthread_attr_setstacksize(&attr, stack);
+    pthread_attr_setstacksize(&attr, thread_stack_bytes(s_stack_size));
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     pthread_t th;
     s_thread_count.fetch_add(1, std::memory_order_relaxed);

@@ -6,17 +6,14 @@
 // RecursionError. Independently, the C++ stack pointer is compared with
 // ThreadState::m_stack_limit (computed in thread_state_attach() with a safety margin), so deep
 // C++ recursion raises RecursionError long before the stack overflows.
+#include "modules/signal_module.h"
 #include "objects/exceptions.h"
 #include "vm/eval_breaker.h"
+#include "vm/frame.h"
 #include "vm/stm_client.h"
 #include "vm/transaction.h"
-#include "vm/frame.h"
 
 namespace pystm {
-
-// Runs the Python handlers of pending signals, or raises KeyboardInterrupt for the CLI's SIGINT
-// (modules/signal_module.cpp).
-void signal_run_pending();
 
 namespace {
 [[noreturn]] void raise_recursion(char const* where)

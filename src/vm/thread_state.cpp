@@ -27,9 +27,6 @@ void note_thread_exit(ThreadState* ts); // transaction.cpp: folds its statistics
 namespace {
 std::mutex s_registry_mutex;
 ThreadState* s_head = nullptr;
-// Keep this much C++ stack in reserve below the recursion guard's limit: enough to raise and
-// format a RecursionError and to unwind through C++ frames.
-constexpr size_t STACK_SAFETY_MARGIN = 256 * 1024;
 
 char const* compute_stack_limit(void* stack_base)
 {
@@ -38,13 +35,13 @@ char const* compute_stack_limit(void* stack_base)
     if (pthread_getattr_np(pthread_self(), &attr) == 0) {
         void* addr = nullptr;
         size_t size = 0;
-        if (pthread_attr_getstack(&attr, &addr, &size) == 0 && size > 2 * STACK_SAFETY_MARGIN)
-            limit = static_cast<char const*>(addr) + STACK_SAFETY_MARGIN;
+        if (pthread_attr_getstack(&attr, &addr, &size) == 0 && size > 2 * kStackReserve)
+            limit = static_cast<char const*>(addr) + kStackReserve;
         pthread_attr_destroy(&attr);
     }
     if (!limit) {
         // Unknown stack: assume the common 8 MiB default below [stack_base].
-        limit = static_cast<char const*>(stack_base) - (8u << 20) + STACK_SAFETY_MARGIN;
+        limit = static_cast<char const*>(stack_base) - (8u << 20) + kStackReserve;
     }
     return limit;
 }

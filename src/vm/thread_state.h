@@ -15,6 +15,11 @@ namespace vm {
 struct Frame;
 }
 
+// C++ stack kept in reserve below ThreadState::m_stack_limit: enough to raise and format a
+// RecursionError and to unwind through C++ frames. A thread started with a requested stack size
+// gets this much more (modules/thread_module.cpp).
+inline constexpr size_t kStackReserve = 256 * 1024;
+
 // One level of the handled-exception stack (sys.exc_info()): the thread has a base entry, and
 // each running generator / coroutine pushes its own entry, so a generator's handled exception
 // is saved while it is suspended. The innermost non-null, non-None m_exc is the handled one.

@@ -75,3 +75,12 @@ for _ in range(1000):
 signal.signal(signal.SIGUSR1, old)
 print("raise_signal from a thread:", seen)
 raises("raise_signal in main", signal.raise_signal, signal.SIGINT)
+
+# os.kill() to this process: the handler has run when kill() returns.
+got = []
+old = signal.signal(signal.SIGUSR2, lambda s, f: got.append(signal.Signals(s).name))
+import os
+os.kill(os.getpid(), signal.SIGUSR2)
+print("after os.kill:", got)
+signal.signal(signal.SIGUSR2, old)
+raises("os.kill SIGINT", os.kill, os.getpid(), signal.SIGINT)
