@@ -6,9 +6,11 @@
 // and a snapshot costs O(1) (CPython uses a HAMT for the same effect; the copy here makes
 // ContextVar.set O(number of variables)).
 //
-// The current context is process-wide (a GC root) because pystm runs one thread; when the STM
-// runtime enables threads it must move into the thread state (each thread starts in a new empty
-// context, as in CPython).
+// The current context belongs to the thread (ThreadState::m_context): each thread starts in a
+// new empty context, as in CPython, so threads never share decimal contexts or other context
+// variables. It is thread state outside the heap, so the restart point saves it and an abort
+// puts it back (vm/stm_client.cpp) instead of making its changes inevitable: asyncio switches
+// contexts on every callback.
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
 #include "objects/dict_object.h"
@@ -17,6 +19,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "vm/thread_state.h"
 #include "vm/transaction.h"
 #include <cstdio>
 
@@ -50,9 +53,6 @@ struct TokenObject : Object {
     TokenObject(Type* t, ContextObject* ctx, ContextVarObject* var, Value old) : Object(t), m_ctx(ctx), m_var(var), m_old(old) { }
 };
 
-// s_current is C++ state that an abort does not roll back: whatever sets it (the first use,
-// Context.run entering and leaving) makes the transaction inevitable first.
-Value s_current; // ContextObject, created on first use
 Value s_missing; // Token.MISSING
 
 void trace_context(Object* o, gc::Tracer& t)
@@ -84,12 +84,10 @@ std::string address_of(Value v)
 
 ContextObject* current_context()
 {
-    if (!s_current) {
-        // Created by an attempt that aborts, the context would keep that attempt's variables.
-        vm::transaction_irreversible();
-        s_current = Value(gc::make<ContextObject>(&context_type, dict_new()));
-    }
-    return s_current.as<ContextObject>();
+    ThreadState* ts = tstate();
+    if (!ts->m_context)
+        ts->m_context = Value(gc::make<ContextObject>(&context_type, dict_new()));
+    return ts->m_context.as<ContextObject>();
 }
 
 DictObject* vars_of(ContextObject* c)
@@ -137,17 +135,15 @@ Value ctx_run(Value self, Value const* args, size_t nargs, TupleObject* kw)
     if (c->m_entered)
         raise(&exc::RuntimeError, "cannot enter context: %s is already entered", repr_utf8(self).c_str());
     ContextObject* prev = current_context();
-    vm::transaction_irreversible();
     write_barrier(c);
     c->m_prev = prev;
     c->m_entered = true;
-    s_current = Value(c);
+    tstate()->m_context = Value(c);
     auto leave = [c, prev] {
-        vm::transaction_irreversible();
         write_barrier(c);
         c->m_entered = false;
         c->m_prev = nullptr;
-        s_current = Value(prev);
+        tstate()->m_context = Value(prev);
     };
     try {
         Value r = py_call(args[0], args + 1, nargs - 1, kw);
@@ -241,8 +237,13 @@ Value ctx_eq(Value self, Value const* args, size_t nargs, TupleObject* kw)
 
 Value var_new(Value, Value const* args, size_t nargs, TupleObject* kw)
 {
+    // The name is positional-only, as CPython's "O|$O" format says it.
+    size_t npos = nargs ? nargs - 1 : 0;
+    if (npos != 1)
+        raise(&exc::TypeError, "ContextVar() takes %s 1 positional argument (%zu given)",
+            npos ? "at most" : "exactly", npos);
     Value a[2];
-    parse_args("ContextVar", args + 1, nargs ? nargs - 1 : 0, kw, { "name", "*", "default" }, 1, a);
+    parse_args("ContextVar", args + 1, npos, kw, { "name", "*", "default" }, 1, a);
     if (!is_str(a[0]))
         raise(&exc::TypeError, "context variable name must be a str");
     return gc::make<ContextVarObject>(&contextvar_type, a[0].as<StrObject>(), a[1]);
@@ -423,7 +424,6 @@ void init_contextvars_types()
     add_methods(&missing_type, missing_methods);
     s_missing = Value(gc::make<Object>(&missing_type));
     gc::add_root(&s_missing);
-    gc::add_root(&s_current);
     add_type_attr(&token_type, "MISSING", s_missing);
 }
 

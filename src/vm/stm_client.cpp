@@ -541,6 +541,7 @@ void stm_begin_at_restart_point(ThreadState* ts)
     ts->m_restart_recursion = ts->m_recursion_depth;
     ts->m_restart_exc_info = ts->m_exc_info;
     ts->m_restart_exc_base = ts->m_exc_base.m_exc;
+    ts->m_restart_context = ts->m_context;
     ts->m_restartable = true;
     // CLI-2: the current frame's state (pc and sp saved by the poll) goes into the undo log.
     if (ts->m_frame)
@@ -568,6 +569,7 @@ Frame* stm_restart(ThreadState* ts)
     ts->m_recursion_depth = ts->m_restart_recursion;
     ts->m_exc_info = ts->m_restart_exc_info;
     ts->m_exc_base.m_exc = ts->m_restart_exc_base;
+    ts->m_context = ts->m_restart_context;
     ts->m_current_exception = Value();
     ts->m_atomic_depth = 0; // TX-3: transactions never begin inside an atomic block
     // A request to commit soon (hint_commit_soon(), a long queue of deferred changes) was the

@@ -123,6 +123,8 @@ void trace_thread_state(ThreadState* ts, gc::Tracer& tracer)
     if (ts->m_restart_frame)
         tracer.visit(Value(ts->m_restart_frame));
     tracer.visit(ts->m_restart_exc_base);
+    tracer.visit(ts->m_context);
+    tracer.visit(ts->m_restart_context);
     // The handled-exception stack: generator entries live inside their (traced) generator
     // objects, but their m_exc fields are visited here too in case the generator is only
     // reachable from this chain while it runs.

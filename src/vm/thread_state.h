@@ -40,6 +40,9 @@ struct ThreadState {
     char const* m_stack_limit = nullptr;
     // Per-thread dict (threading.local storage, thread-specific state of modules).
     DictObject* m_dict = nullptr;
+    // The contextvars context current on this thread (modules/contextvars_module.cpp); null
+    // until first used: every thread starts in a new empty context, as in CPython.
+    Value m_context;
     // Set asynchronously (signals, other threads) and polled at the eval breaker.
     std::atomic<uint32_t> m_eval_breaker { 0 };
     ThreadState* m_next = nullptr; // registry of all threads (gc/heap.cpp walks it)
@@ -76,6 +79,7 @@ struct ThreadState {
     int m_restart_recursion = 0;
     ExcInfo* m_restart_exc_info = nullptr;
     Value m_restart_exc_base;
+    Value m_restart_context;
     // LIST-3: list.append calls of the running attempt on lists it does not own, applied when
     // the attempt touches such a list again or before it commits (vm/stm_client.cpp). Traced
     // as roots; dropped when an attempt begins. [location] is the tag of the instruction that

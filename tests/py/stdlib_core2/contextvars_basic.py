@@ -42,3 +42,10 @@ try:
     c.ContextVar(1)
 except TypeError as e:
     print(e)
+
+# ContextVar's name is positional-only.
+for args, kwargs in [((), {}), ((), {"name": "a"}), (("a", 1), {}), (("a",), {"bogus": 1}), ((1,), {})]:
+    try:
+        c.ContextVar(*args, **kwargs)
+    except TypeError as e:
+        print("TypeError:", e)
