@@ -4,7 +4,8 @@ Usage (under pystm): harness.py MODULE [--details]
 
 The module (for example test.test_int) is imported, its tests are loaded with unittest's default
 loader (the module's load_tests protocol included) and run with a result class that counts each
-outcome. The last line on stdout is
+outcome. A module that defines test_main() and no load_tests runs through test_main(), as under
+CPython's regrtest (test_decimal builds its test classes there). The last line on stdout is
 
     PYSTM-CPYTEST {"module": ..., "status": ..., "run": N, "passed": N, ...}
 
@@ -76,6 +77,37 @@ def last_line(err):
     return text.replace("\n", " ")[:300]
 
 
+class TestMainError(unittest.TestCase):
+    """Stands for a module's test_main() when it raises outside the suites it runs."""
+
+    def __init__(self, module):
+        super().__init__("runTest")
+        self.module_name = module.__name__
+
+    def runTest(self):
+        pass
+
+    def id(self):
+        return f"{self.module_name}.test_main"
+
+
+def run_test_main(module, result):
+    """Runs a module that defines test_main() (and no load_tests) as CPython's regrtest does:
+    through test_main(), which builds its suites (and may run doctests) itself. The suites it
+    hands to test.support.run_unittest() run with [result]."""
+    from test import support
+
+    support._run_suite = lambda suite: suite.run(result)
+    # regrtest's default (no -u option): no optional resource, so test_decimal, for one, runs
+    # its short arithmetic set rather than every .decTest file.
+    if support.use_resources is None:
+        support.use_resources = []
+    try:
+        module.test_main()
+    except Exception:  # A doctest's TestFailed, or test_main() itself failing.
+        result.addError(TestMainError(module), sys.exc_info())
+
+
 def summary(**fields):
     print(f"{MARK} {json.dumps(fields, sort_keys=True)}", flush=True)
 
@@ -101,9 +133,11 @@ def main():
                 passed=0, failed=0, errored=0, skipped=0, xfailed=0, xpassed=0, seconds=0.0)
         return 0
 
-    suite = unittest.defaultTestLoader.loadTestsFromModule(module)
     result = CountingResult()
-    suite.run(result)
+    if hasattr(module, "test_main") and not hasattr(module, "load_tests"):
+        run_test_main(module, result)
+    else:
+        unittest.defaultTestLoader.loadTestsFromModule(module).run(result)
     seconds = round(time.monotonic() - start, 2)
     if details:
         for kind, test_id, reason in result.reasons:
