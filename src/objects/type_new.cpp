@@ -12,6 +12,7 @@
 // such subclasses may add a __dict__ but no nonempty __slots__.
 #include "gc/heap.h"
 #include "gc/weak_slots.h"
+#include "objects/codecs.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
@@ -278,8 +279,39 @@ TupleObject* compute_mro(Type* t)
 
 // --- type_new --------------------------------------------------------------------------------
 
+namespace {
+
+    // CPython keeps a type's name as UTF-8 C string: a NUL is refused, and a lone surrogate fails
+    // to encode (UnicodeEncodeError).
+    void check_type_name(StrObject* s)
+    {
+        for (int64_t i = 0; i < s->m_length; ++i)
+            if (s->at(i) == 0)
+                raise(&exc::ValueError, "type name must not contain null characters");
+        codecs::utf8_encode(s, "strict");
+    }
+
+    // The class namespace's copy. A mapping that iterates its own way (OrderedDict after
+    // move_to_end) is copied in its keys() order, as CPython's PyDict_Copy does for a dict
+    // subclass whose __iter__ is not dict's.
+    DictObject* namespace_copy(DictObject* dict)
+    {
+        Type* t = type_of(Value(dict));
+        if (t == &dict_type || t->special(SP_iter) == dict_type.special(SP_iter))
+            return dict_copy(dict);
+        DictObject* copy = dict_new();
+        ListObject* keys
+            = py_list_from_iterable(py_call_method(Value(dict), names::keys, nullptr, 0));
+        for (int64_t i = 0; i < list_size(keys); ++i)
+            dict_set(copy, list_get(keys, i), py_getitem(Value(dict), list_get(keys, i)));
+        return copy;
+    }
+
+} // namespace
+
 Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict, DictObject* kwargs)
 {
+    check_type_name(name);
     if (dict_get_str(dict, names::__del__))
         gc::note_finalizer_type(); // GC-6: collections look for finalizable objects from now on
     Type* winner = calculate_metaclass(meta, bases);
@@ -332,7 +364,10 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
             raise(&exc::TypeError, "multiple bases have instance lay-out conflict");
         }
     }
-    dict = dict_copy(dict);
+    dict = namespace_copy(dict);
+    // __doc__ becomes the type's C-level tp_doc in CPython, UTF-8 encoded.
+    if (Value doc = dict_get_str(dict, names::__doc__); doc && is_str(doc))
+        codecs::utf8_encode(doc.as<StrObject>(), "strict");
 
     // __slots__
     bool add_dict = false, add_weak = false;
@@ -449,9 +484,10 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
             sn->items()[i] = Value(slot_names[i]);
         t->m_slot_names = sn;
     }
-    if (add_dict)
+    // A __dict__ or __weakref__ the class body defines (a property) wins over the descriptor.
+    if (add_dict && !dict_get_str(dict, names::__dict__))
         dict_set_str(dict, names::__dict__, getset_new(t, "__dict__", dict_getset_get, dict_getset_set, nullptr));
-    if (add_weak && !varsize)
+    if (add_weak && !varsize && !dict_get_str(dict, names::__weakref__))
         dict_set_str(dict, names::__weakref__, getset_new(t, "__weakref__", weakref_getset_get, nullptr, nullptr));
     if (!dict_get_str(dict, names::__doc__))
         dict_set_str(dict, names::__doc__, none());
@@ -637,9 +673,7 @@ void set_name(Value self, Value v)
         raise(&exc::TypeError, "can only assign string to %s.__name__, not '%s'", t->name_str().c_str(),
             type_name(v).c_str());
     auto* s = v.as<StrObject>();
-    for (int64_t i = 0; i < s->m_length; ++i)
-        if (s->at(i) == 0)
-            raise(&exc::ValueError, "type name must not contain null characters");
+    check_type_name(s);
     write_barrier(t);
     t->m_name = s;
 }
