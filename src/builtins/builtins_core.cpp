@@ -564,38 +564,57 @@ Value b_open(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     return file_open(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
 }
 
-Value b_breakpoint(Value, Value const*, size_t, TupleObject*)
+// breakpoint(*args, **kws) calls sys.breakpointhook, which a program may replace.
+Value b_breakpoint(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
-    raise(&exc::RuntimeError, "breakpoint() is not supported: pystm has no debugger");
+    Value hook = sys_get("breakpointhook");
+    if (!hook)
+        raise(&exc::RuntimeError, "lost sys.breakpointhook");
+    return py_call(hook, args, nargs, kwnames);
 }
 
 } // namespace
 
 MethodDef const g_builtin_core_methods[] = {
     { "print", b_print, METH_DEFAULT,
-        "print(value, ..., sep=' ', end='\\n', file=sys.stdout, flush=False)\n\nPrints the values to a stream, or to sys.stdout by default." },
-    { "input", b_input, METH_DEFAULT, "Read a string from standard input.  The trailing newline is stripped." },
+        "print(value, ..., sep=' ', end='\\n', file=sys.stdout, flush=False)\n\nPrints the values "
+        "to a stream, or to sys.stdout by default." },
+    { "input", b_input, METH_DEFAULT,
+        "Read a string from standard input.  The trailing newline is stripped." },
     { "repr", b_repr, METH_DEFAULT, "Return the canonical string representation of the object." },
     { "len", b_len, METH_DEFAULT, "Return the number of items in a container." },
     { "hash", b_hash, METH_DEFAULT, "Return the hash value for the given object." },
     { "id", b_id, METH_DEFAULT, "Return the identity of an object." },
-    { "callable", b_callable, METH_DEFAULT, "Return whether the object is callable (i.e., some kind of function)." },
-    { "isinstance", b_isinstance, METH_DEFAULT, "Return whether an object is an instance of a class or of a subclass thereof." },
-    { "issubclass", b_issubclass, METH_DEFAULT, "Return whether 'cls' is derived from another class or is the same class." },
+    { "callable", b_callable, METH_DEFAULT,
+        "Return whether the object is callable (i.e., some kind of function)." },
+    { "isinstance", b_isinstance, METH_DEFAULT,
+        "Return whether an object is an instance of a class or of a subclass thereof." },
+    { "issubclass", b_issubclass, METH_DEFAULT,
+        "Return whether 'cls' is derived from another class or is the same class." },
     { "getattr", b_getattr, METH_DEFAULT, "getattr(object, name[, default]) -> value" },
-    { "setattr", b_setattr, METH_DEFAULT, "Sets the named attribute on the given object to the specified value." },
+    { "setattr", b_setattr, METH_DEFAULT,
+        "Sets the named attribute on the given object to the specified value." },
     { "delattr", b_delattr, METH_DEFAULT, "Deletes the named attribute from the given object." },
-    { "hasattr", b_hasattr, METH_DEFAULT, "Return whether the object has an attribute with the given name." },
+    { "hasattr", b_hasattr, METH_DEFAULT,
+        "Return whether the object has an attribute with the given name." },
     { "vars", b_vars, METH_DEFAULT, "vars([object]) -> dictionary" },
     { "dir", b_dir, METH_DEFAULT, "dir([object]) -> list of strings" },
-    { "globals", b_globals, METH_DEFAULT, "Return the dictionary containing the current scope's global variables." },
-    { "locals", b_locals, METH_DEFAULT, "Return a dictionary containing the current scope's local variables." },
-    { "exec", b_exec, METH_DEFAULT, "Execute the given source in the context of globals and locals." },
-    { "eval", b_eval, METH_DEFAULT, "Evaluate the given source in the context of globals and locals." },
-    { "compile", b_compile, METH_DEFAULT, "Compile source into a code object that can be executed by exec() or eval()." },
+    { "globals", b_globals, METH_DEFAULT,
+        "Return the dictionary containing the current scope's global variables." },
+    { "locals", b_locals, METH_DEFAULT,
+        "Return a dictionary containing the current scope's local variables." },
+    { "exec", b_exec, METH_DEFAULT,
+        "Execute the given source in the context of globals and locals." },
+    { "eval", b_eval, METH_DEFAULT,
+        "Evaluate the given source in the context of globals and locals." },
+    { "compile", b_compile, METH_DEFAULT,
+        "Compile source into a code object that can be executed by exec() or eval()." },
     { "__import__", b_import, METH_DEFAULT, "Import a module." },
     { "open", b_open, METH_DEFAULT, "Open file and return a stream.  Raise OSError upon failure." },
-    { "breakpoint", b_breakpoint, METH_DEFAULT, "Call sys.breakpointhook(*args, **kws)." },
+    { "breakpoint", b_breakpoint, METH_DEFAULT,
+        "breakpoint(*args, **kws)\n\nCall sys.breakpointhook(*args, **kws).  sys.breakpointhook() "
+        "must accept\nwhatever arguments are passed.\n\nBy default, this drops you into the pdb "
+        "debugger." },
     { nullptr, nullptr },
 };
 

@@ -28,6 +28,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <climits>
+#include <cstdlib>
 #include <string>
 #include <unistd.h>
 
@@ -460,6 +461,37 @@ Value sys_setswitchinterval(Value, Value const* args, size_t nargs, TupleObject*
     return none();
 }
 
+// sys.breakpointhook (CPython's sys_breakpointhook): $PYTHONBREAKPOINT, read at each call, names
+// the callable ("module.attr", or a builtin without a dot; unset or empty: pdb.set_trace); "0"
+// makes breakpoint() a no-op, and a name that does not import warns and does nothing.
+Value sys_breakpointhook(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    char const* env = std::getenv("PYTHONBREAKPOINT");
+    std::string spec = env && *env ? env : "pdb.set_trace";
+    if (spec == "0")
+        return none();
+    size_t dot = spec.rfind('.');
+    std::string module_name = dot == std::string::npos ? "builtins" : spec.substr(0, dot);
+    std::string attr = dot == std::string::npos ? spec : spec.substr(dot + 1);
+    Value hook;
+    if (dot != 0) {
+        try {
+            Value module = import_module(module_name.c_str());
+            hook = py_getattr(module, str_from_utf8(attr));
+        } catch (PyError&) {
+            if (!exception_matches(&exc::ImportError) && !exception_matches(&exc::AttributeError))
+                throw;
+            take_exception();
+        }
+    }
+    if (!hook) {
+        warn_format(&exc::RuntimeWarning, 0, "Ignoring unimportable $PYTHONBREAKPOINT: \"%s\"",
+            spec.c_str());
+        return none();
+    }
+    return py_call(hook, args, nargs, kwnames);
+}
+
 Value sys_audit(Value, Value const* args, size_t nargs, TupleObject*)
 {
     if (nargs < 1)
@@ -525,11 +557,16 @@ Value sys_set_asyncgen_hooks(Value, Value const* args, size_t nargs, TupleObject
 
 MethodDef const s_sys_methods[] = {
     { "get_asyncgen_hooks", sys_get_asyncgen_hooks, METH_DEFAULT,
-        "get_asyncgen_hooks($module, /)\n--\n\nReturn the installed asynchronous generators hooks.\n\nThis returns a namedtuple of the form (firstiter, finalizer)." },
+        "get_asyncgen_hooks($module, /)\n--\n\nReturn the installed asynchronous generators "
+        "hooks.\n\nThis returns a namedtuple of the form (firstiter, finalizer)." },
     { "set_asyncgen_hooks", sys_set_asyncgen_hooks, METH_DEFAULT,
-        "set_asyncgen_hooks(* [, firstiter] [, finalizer])\n\nSet a finalizer for async generators objects." },
+        "set_asyncgen_hooks(* [, firstiter] [, finalizer])\n\nSet a finalizer for async generators "
+        "objects." },
     { "exit", sys_exit, METH_DEFAULT,
-        "Exit the interpreter by raising SystemExit(status).\n\nIf the status is omitted or None, it defaults to zero (i.e., success).\nIf the status is an integer, it will be used as the system exit status.\nIf it is another kind of object, it will be printed and the system\nexit status will be one (i.e., failure)." },
+        "Exit the interpreter by raising SystemExit(status).\n\nIf the status is omitted or None, "
+        "it defaults to zero (i.e., success).\nIf the status is an integer, it will be used as the "
+        "system exit status.\nIf it is another kind of object, it will be printed and the "
+        "system\nexit status will be one (i.e., failure)." },
     { "getrecursionlimit", sys_getrecursionlimit },
     { "setrecursionlimit", sys_setrecursionlimit },
     { "exc_info", sys_exc_info },
@@ -543,6 +580,9 @@ MethodDef const s_sys_methods[] = {
     { "set_int_max_str_digits", sys_set_int_max_str_digits },
     { "displayhook", sys_displayhook },
     { "excepthook", sys_excepthook },
+    { "breakpointhook", sys_breakpointhook, METH_DEFAULT,
+        "breakpointhook(*args, **kws)\n\nThis hook function is called by built-in "
+        "breakpoint().\n" },
     { "unraisablehook", sys_unraisablehook },
     { "settrace", sys_settrace },
     { "gettrace", sys_gettrace },
@@ -702,6 +742,7 @@ void init_sys_module()
         dict_set_cstr(m->m_dict, d->name, Value(builtin_function_new(d, s_sys)));
     set("__displayhook__", dict_get_cstr(m->m_dict, "displayhook"));
     set("__excepthook__", dict_get_cstr(m->m_dict, "excepthook"));
+    set("__breakpointhook__", dict_get_cstr(m->m_dict, "breakpointhook"));
     set("__unraisablehook__", dict_get_cstr(m->m_dict, "unraisablehook"));
     add_metadata();
     add_import_state();
