@@ -575,7 +575,14 @@ bool Compiler::visit_annotations(Arguments* a, Expr* returns)
         if (!ann)
             return;
         load_const_str(mangled(name));
-        visit_annotation_value(ann);
+        if (ann->kind == ExprKind::Starred && !future_annotations()) {
+            // `*args: *Ts` (PEP 646) stores the single item of the unpacked value, as
+            // CPython's `[annotation] = [*Ts]` does.
+            visit_expr(static_cast<StarredExpr*>(ann)->value);
+            emit(UNPACK_SEQUENCE, 1);
+        } else {
+            visit_annotation_value(ann);
+        }
         n += 2;
     };
     for (Arg* x : a->args)

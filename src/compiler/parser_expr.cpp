@@ -486,19 +486,46 @@ Expr* Parser::parse_primary(bool allow_await)
     }
 }
 
+// slices: a tuple of slices and `*expression` items (PEP 646); a lone starred item also
+// makes a tuple, so `x[*a]` is `x[(*a,)]`.
 Expr* Parser::parse_slices()
 {
     Pos start = start_pos();
-    Expr* first = at_op(Op::Star) ? parse_star_expression() : parse_slice();
+    auto item = [&]() -> Expr* {
+        if (!at_op(Op::Star))
+            return parse_slice();
+        // starred_expression: '*' expression (not bitwise_or as in a display).
+        Pos s = start_pos();
+        advance();
+        auto* st = m_arena.make<StarredExpr>();
+        st->value = parse_expression();
+        st->loc = loc_from(s);
+        return st;
+    };
+    Expr* first = item();
+    if (at_comprehension_for() && first->kind == ExprKind::Starred)
+        error_node(first->loc, "iterable unpacking cannot be used in comprehension");
     if (!at_op(Op::Comma) && first->kind != ExprKind::Starred)
         return first;
     auto* t = m_arena.make<TupleExpr>();
     t->elts.push_back(first);
+    // `x[a, b for ...]`: CPython's invalid_comprehension rule also matches at a subscript's
+    // '[' when no item is a slice.
+    auto check_comprehension = [&] {
+        if (!at_comprehension_for())
+            return;
+        for (Expr* x : t->elts)
+            if (x->kind == ExprKind::Slice)
+                return;
+        unparenthesized_comprehension_target(t->elts);
+    };
     while (accept_op(Op::Comma)) {
         if (at_op(Op::RSqb))
             break;
-        t->elts.push_back(at_op(Op::Star) ? parse_star_expression() : parse_slice());
+        check_comprehension();
+        t->elts.push_back(item());
     }
+    check_comprehension();
     t->loc = loc_from(start);
     return t;
 }

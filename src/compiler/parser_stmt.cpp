@@ -668,8 +668,14 @@ Stmt* Parser::parse_funcdef(Pos start, ExprList decorators, bool is_async)
     advance();
     f->args = parse_parameters(false);
     expect_op(Op::RPar);
-    if (accept_op(Op::RArrow))
+    if (at_op(Op::RArrow)) {
+        // `['->' expression] &&':'`: without an expression after it the optional part
+        // matches nothing, and the forced ':' is reported at the arrow.
+        Token const& arrow = advance();
+        if (!starts_expression())
+            error_at(arrow, "expected ':'");
         f->returns = parse_expression();
+    }
     ColonExpect { *this }(true);
     parse_block(f->body, "function definition", kw);
     f->loc = loc_from(start);
@@ -745,6 +751,10 @@ Arguments* Parser::parse_parameters(bool lambda)
                 }
             } else {
                 a->vararg = parse_arg(true);
+                // invalid_parameters' "*args = default" rule takes an expression annotation only.
+                if (at_op(Op::Equal) && a->vararg->annotation
+                    && a->vararg->annotation->kind == ExprKind::Starred)
+                    fail();
                 if (at_op(Op::Equal))
                     error_at(peek(), "var-positional argument cannot have default value");
             }
