@@ -5,19 +5,20 @@
 // Invariants: bytes objects are immutable (OBJ-1) and NUL-terminated after m_size bytes; the
 // hash is cached in the header's m_hash as for str (hash_bytes32 never returns 0), and equals
 // the hash of the ASCII/Latin-1 str with the same code units, as in CPython.
-#include "objects/bytes_internal.h"
+#include "gc/heap.h"
+#include "objects/access.h"
 #include "objects/buffer_arg.h"
+#include "objects/bytes_internal.h"
 #include "objects/codecs.h"
 #include "objects/exceptions.h"
-#include "objects/richcompare.h"
 #include "objects/int_object.h"
+#include "objects/iter_objects.h"
 #include "objects/list_object.h"
+#include "objects/richcompare.h"
 #include "objects/slice_object.h"
 #include "objects/str_internal.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
-#include "gc/heap.h"
-#include "objects/access.h"
 #include <cstring>
 
 namespace pystm {
@@ -440,10 +441,41 @@ static Value bytes_iter_length_hint(Value self, Value const*, size_t nargs, Tupl
     return Value::small_int(len > it->m_index ? len - it->m_index : 0);
 }
 
+// pickle: (iter, (seq,), index), or (iter, ((),)) once exhausted.
+static Value bytes_iter_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    auto* it = self.as<BytesIterObject>();
+    read_barrier(it);
+    Value seq = it->m_seq;
+    int64_t i = it->m_index;
+    read_validate_barrier(it);
+    return iter_reduce(seq, i);
+}
+
+static Value bytes_iter_setstate(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__setstate__", nargs, kw, 1, 1);
+    auto* it = self.as<BytesIterObject>();
+    read_barrier(it);
+    Value seq = it->m_seq;
+    if (seq.is_null()) {
+        iter_setstate_index(args[0], INT64_MIN, INT64_MAX); // the state is checked all the same
+        return none();
+    }
+    int64_t len = is_bytes(seq) ? B(seq)->m_size : bytearray_size(seq.as<ByteArrayObject>());
+    int64_t index = iter_setstate_index(args[0], 0, len);
+    write_barrier(it);
+    it->m_index = index;
+    return none();
+}
+
 static MethodDef const s_bytes_iter_methods[] = {
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
     { "__length_hint__", bytes_iter_length_hint },
+    { "__reduce__", bytes_iter_reduce },
+    { "__setstate__", bytes_iter_setstate },
     { nullptr, nullptr },
 };
 

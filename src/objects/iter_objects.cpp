@@ -533,30 +533,115 @@ Value callable_iternext(Object* o)
     return r;
 }
 
+// --- pickling ------------------------------------------------------------------------------------
+
+// enumerate: (type(self), (iterator, next index)).
+Value enumerate_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    auto* e = self.as<EnumerateObject>();
+    read_barrier(e);
+    Value it = e->m_iter;
+    Value count = e->m_count;
+    read_validate_barrier(e);
+    return tuple_of({ Value(type_of(self)), tuple_of({ it, count }) });
+}
+
+// zip: (type(self), iterators), with True as the state when strict (restored by __setstate__).
+Value zip_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    auto* z = self.as<ZipObject>();
+    read_barrier(z);
+    TupleObject* iters = z->m_iters;
+    bool strict = z->m_strict;
+    read_validate_barrier(z);
+    if (strict)
+        return tuple_of({ Value(type_of(self)), Value(iters), py_bool(true) });
+    return tuple_of({ Value(type_of(self)), Value(iters) });
+}
+
+Value zip_setstate(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__setstate__", nargs, kw, 1, 1);
+    bool strict = py_truthy(args[0]);
+    auto* z = self.as<ZipObject>();
+    write_barrier(z);
+    z->m_strict = strict;
+    return none();
+}
+
+// map: (type(self), (func, *iterators)).
+Value map_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    auto* m = self.as<MapObject>();
+    read_barrier(m);
+    Value func = m->m_func;
+    TupleObject* iters = m->m_iters;
+    read_validate_barrier(m);
+    TupleObject* args = tuple_new(iters->m_size + 1);
+    args->items()[0] = func;
+    for (int64_t i = 0; i < iters->m_size; i++)
+        args->items()[i + 1] = iters->item(i);
+    return tuple_of({ Value(type_of(self)), Value(args) });
+}
+
+// filter: (type(self), (func, iterator)).
+Value filter_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    auto* f = self.as<FilterObject>();
+    read_barrier(f);
+    Value func = f->m_func;
+    Value it = f->m_iter;
+    read_validate_barrier(f);
+    return tuple_of({ Value(type_of(self)), tuple_of({ func, it }) });
+}
+
+// iter(callable, sentinel): (iter, (callable, sentinel)), or (iter, ((),)) once exhausted.
+Value callable_iter_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    auto* it = self.as<CallableIterObject>();
+    read_barrier(it);
+    Value callable = it->m_callable;
+    Value sentinel = it->m_sentinel;
+    read_validate_barrier(it);
+    if (!callable)
+        return tuple_of({ builtin_iter_callable(), tuple_of({ Value(tuple_empty()) }) });
+    return tuple_of({ builtin_iter_callable(), tuple_of({ callable, sentinel }) });
+}
+
 // --- method tables ----------------------------------------------------------------------------------
 
 const MethodDef enumerate_methods[] = {
     { "__new__", enumerate_new, METH_STATIC },
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
+    { "__reduce__", enumerate_reduce },
     { nullptr, nullptr },
 };
 const MethodDef zip_methods[] = {
     { "__new__", zip_new, METH_STATIC },
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
+    { "__reduce__", zip_reduce },
+    { "__setstate__", zip_setstate },
     { nullptr, nullptr },
 };
 const MethodDef map_methods[] = {
     { "__new__", map_new, METH_STATIC },
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
+    { "__reduce__", map_reduce },
     { nullptr, nullptr },
 };
 const MethodDef filter_methods[] = {
     { "__new__", filter_new, METH_STATIC },
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
+    { "__reduce__", filter_reduce },
     { nullptr, nullptr },
 };
 Value seq_iter_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
@@ -603,6 +688,7 @@ const MethodDef seq_iter_methods[] = {
 const MethodDef callable_iter_methods[] = {
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
+    { "__reduce__", callable_iter_reduce },
     { nullptr, nullptr },
 };
 

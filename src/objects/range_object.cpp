@@ -24,20 +24,40 @@ static Type longrange_iterator_type { &type_type };
 
 namespace {
 
-struct RangeIterObject : Object {
-    int64_t m_next;
-    int64_t m_step;
-    uint64_t m_remaining;
-    RangeIterObject(Type* t, int64_t start, int64_t step, uint64_t n)
-        : Object(t), m_next(start), m_step(step), m_remaining(n) { }
+    // m_start and m_len (the progression as created) are kept for __reduce__ / __setstate__, which
+    // describe the position as an index into range(start, start + len * step, step), as CPython's.
+    struct RangeIterObject : Object {
+        int64_t m_next;
+        int64_t m_step;
+        uint64_t m_remaining;
+        int64_t m_start;
+        uint64_t m_len;
+        RangeIterObject(Type* t, int64_t start, int64_t step, uint64_t n)
+            : Object(t)
+            , m_next(start)
+            , m_step(step)
+            , m_remaining(n)
+            , m_start(start)
+            , m_len(n)
+        {
+        }
 };
 
 struct LongRangeIterObject : Object {
     Value m_next;
     Value m_step;
     Value m_remaining;
+    Value m_start;
+    Value m_len;
     LongRangeIterObject(Type* t, Value start, Value step, Value n)
-        : Object(t), m_next(start), m_step(step), m_remaining(n) { }
+        : Object(t)
+        , m_next(start)
+        , m_step(step)
+        , m_remaining(n)
+        , m_start(start)
+        , m_len(n)
+    {
+    }
 };
 
 void range_trace(Object* o, gc::Tracer& tr)
@@ -55,6 +75,8 @@ void longrange_iter_trace(Object* o, gc::Tracer& tr)
     tr.visit(r->m_next);
     tr.visit(r->m_step);
     tr.visit(r->m_remaining);
+    tr.visit(r->m_start);
+    tr.visit(r->m_len);
 }
 
 RangeObject* as_range(Value v) { return v.as<RangeObject>(); }
@@ -339,6 +361,75 @@ Value lri_length_hint(Value self, Value const*, size_t nargs, TupleObject* kw)
     return self.as<LongRangeIterObject>()->m_remaining;
 }
 
+// pickle: (iter, (range(start, start + len * step, step),), index).
+Value range_iter_reduce_parts(Value start, Value step, Value len, Value index)
+{
+    Value stop = int_add(start, int_mul(len, step));
+    return tuple_of(
+        { builtin_iter_callable(), tuple_of({ Value(range_new(start, stop, step)) }), index });
+}
+
+Value ri_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    auto* it = self.as<RangeIterObject>();
+    read_barrier(it);
+    int64_t start = it->m_start;
+    int64_t step = it->m_step;
+    uint64_t len = it->m_len;
+    uint64_t remaining = it->m_remaining;
+    read_validate_barrier(it);
+    return range_iter_reduce_parts(
+        int_from_i64(start), int_from_i64(step), int_from_u64(len), int_from_u64(len - remaining));
+}
+
+Value ri_setstate(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__setstate__", nargs, kw, 1, 1);
+    auto* it = self.as<RangeIterObject>();
+    read_barrier(it);
+    uint64_t len = it->m_len;
+    int64_t hi = len > static_cast<uint64_t>(INT64_MAX) ? INT64_MAX : static_cast<int64_t>(len);
+    auto index = static_cast<uint64_t>(iter_setstate_index(args[0], 0, hi));
+    write_barrier(it);
+    it->m_remaining = len - index;
+    it->m_next = static_cast<int64_t>(
+        static_cast<uint64_t>(it->m_start) + index * static_cast<uint64_t>(it->m_step));
+    return none();
+}
+
+Value lri_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    auto* it = self.as<LongRangeIterObject>();
+    read_barrier(it);
+    Value start = it->m_start;
+    Value step = it->m_step;
+    Value len = it->m_len;
+    Value remaining = it->m_remaining;
+    read_validate_barrier(it);
+    return range_iter_reduce_parts(start, step, len, int_sub(len, remaining));
+}
+
+Value lri_setstate(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__setstate__", nargs, kw, 1, 1);
+    auto* it = self.as<LongRangeIterObject>();
+    // CPython clamps the state (any int) to [0, len].
+    Value index = py_number_index(args[0]);
+    read_barrier(it);
+    Value len = it->m_len;
+    if (int_sign(index) < 0)
+        index = Value::small_int(0);
+    else if (py_compare_bool(index, len, CMP_GT))
+        index = len;
+    Value next = int_add(it->m_start, int_mul(index, it->m_step));
+    write_barrier(it);
+    it->m_remaining = int_sub(len, index);
+    it->m_next = next;
+    return none();
+}
+
 const MethodDef range_methods[] = {
     { "__new__", r_new, METH_STATIC },
     { "__repr__", r_repr },
@@ -361,6 +452,8 @@ const MethodDef range_iter_methods[] = {
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
     { "__length_hint__", ri_length_hint },
+    { "__reduce__", ri_reduce },
+    { "__setstate__", ri_setstate },
     { nullptr, nullptr },
 };
 
@@ -368,6 +461,8 @@ const MethodDef longrange_iter_methods[] = {
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
     { "__length_hint__", lri_length_hint },
+    { "__reduce__", lri_reduce },
+    { "__setstate__", lri_setstate },
     { nullptr, nullptr },
 };
 

@@ -6,18 +6,19 @@
 // every string's data is followed by a NUL of its kind, and str_hash() never returns -1 and
 // caches a non-zero 32-bit value in the header's m_hash (0 means "not computed yet").
 #include "base/utf8.h"
+#include "gc/heap.h"
+#include "objects/access.h"
 #include "objects/bytes_object.h"
 #include "objects/codecs.h"
 #include "objects/exceptions.h"
-#include "objects/richcompare.h"
 #include "objects/format_spec.h"
 #include "objects/int_object.h"
+#include "objects/iter_objects.h"
+#include "objects/richcompare.h"
 #include "objects/slice_object.h"
 #include "objects/str_internal.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
-#include "gc/heap.h"
-#include "objects/access.h"
 #include <cstring>
 #include <mutex>
 
@@ -747,10 +748,25 @@ static Value str_iter_setstate(Value self, Value const* args, size_t nargs, Tupl
     return none();
 }
 
+// pickle: (iter, (str,), index), or (iter, ('',)) once exhausted.
+static Value str_iter_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    auto* it = self.as<StrIterObject>();
+    read_barrier(it);
+    StrObject* s = it->m_str;
+    int64_t i = it->m_index;
+    read_validate_barrier(it);
+    if (!s)
+        return tuple_of({ builtin_iter_callable(), tuple_of({ Value(str_empty()) }) });
+    return iter_reduce(Value(s), i);
+}
+
 static MethodDef const s_str_iter_methods[] = {
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
     { "__length_hint__", str_iter_length_hint },
+    { "__reduce__", str_iter_reduce },
     { "__setstate__", str_iter_setstate },
     { nullptr, nullptr },
 };
