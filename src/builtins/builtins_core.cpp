@@ -419,23 +419,37 @@ Value run_code(CodeObject* code, Value globals, Value locals)
     return vm::eval_code(code, globals.as<DictObject>(), locals == globals ? Value() : locals);
 }
 
-// exec()'s arguments: the code to run and its namespaces (CPython's checks and messages).
-CodeObject* exec_arguments(
-    Value const* args, size_t nargs, TupleObject* kwnames, Value* globals, Value* locals)
+// exec()'s arguments: the code to run, its namespaces and the cells for its free variables
+// (CPython's checks and messages). [*closure] stays null without free variables.
+CodeObject* exec_arguments(Value const* args, size_t nargs, TupleObject* kwnames, Value* globals,
+    Value* locals, TupleObject** closure)
 {
     Value a[4];
     parse_args("exec", args, nargs, kwnames, { "source", "globals", "locals", "/", "*", "closure" }, 1, a);
     *globals = a[1];
     *locals = a[2];
     exec_namespaces("exec", globals, locals);
+    Value cells = a[3] && !is_none(a[3]) ? a[3] : Value();
     if (is_code(a[0])) {
         CodeObject* code = a[0].as<CodeObject>();
-        if (code->m_nfreevars > 0 && !(a[3] && !is_none(a[3])))
-            raise(&exc::TypeError, "code object passed to exec() may not contain free variables");
-        if (a[3] && !is_none(a[3]))
-            raise(&exc::NotImplementedError, "exec() with a closure is not supported yet");
+        if (code->m_nfreevars == 0) {
+            if (cells)
+                raise(&exc::TypeError, "cannot use a closure with this code object");
+            return code;
+        }
+        // An exact tuple of exactly co_freevars' length, of cells only.
+        bool ok = cells && type_of(cells) == &tuple_type
+            && cells.as<TupleObject>()->m_size == code->m_nfreevars;
+        for (int64_t i = 0; ok && i < code->m_nfreevars; i++)
+            ok = type_of(cells.as<TupleObject>()->item(i)) == &cell_type;
+        if (!ok)
+            raise(&exc::TypeError, "code object requires a closure of exactly length %lld",
+                static_cast<long long>(code->m_nfreevars));
+        *closure = cells.as<TupleObject>();
         return code;
     }
+    if (cells)
+        raise(&exc::TypeError, "closure can only be used when source is a code object");
     std::string text;
     if (!source_text(a[0], &text))
         raise(&exc::TypeError, "exec() arg 1 must be a string, bytes or code object");
@@ -446,8 +460,9 @@ CodeObject* exec_arguments(
 Value b_exec(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     Value globals, locals;
-    CodeObject* code = exec_arguments(args, nargs, kwnames, &globals, &locals);
-    run_code(code, globals, locals);
+    TupleObject* closure = nullptr;
+    CodeObject* code = exec_arguments(args, nargs, kwnames, &globals, &locals, &closure);
+    vm::eval_code(code, globals.as<DictObject>(), locals == globals ? Value() : locals, closure);
     return none();
 }
 
@@ -626,7 +641,10 @@ vm::Frame* exec_frame(Value callable, Value const* args, size_t nargs, TupleObje
     if (bf->m_fn != b_exec || (kwnames && kwnames->m_size > 0))
         return nullptr; // not exec, or keywords (closure=): the builtin's own path
     Value globals, locals;
-    CodeObject* code = exec_arguments(args, nargs, kwnames, &globals, &locals);
+    TupleObject* closure = nullptr;
+    CodeObject* code = exec_arguments(args, nargs, kwnames, &globals, &locals, &closure);
+    if (closure)
+        return nullptr; // the free variables' cells travel on a function: the builtin's path
     if (code->m_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR) || code->m_argcount > 0
         || code->m_kwonlyargcount > 0)
         return nullptr; // rare: exec of a function's code; the builtin runs it

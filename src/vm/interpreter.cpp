@@ -942,6 +942,41 @@ struct GlobalCacheEntry {
 constexpr size_t GLOBAL_CACHE_SIZE = 2048;
 thread_local GlobalCacheEntry t_global_cache[GLOBAL_CACHE_SIZE];
 
+// [name] in a namespace that is a dict subclass, through its __getitem__ (and so __missing__),
+// as CPython does for globals or builtins that are not exact dicts; null when KeyError.
+Value mapping_lookup(DictObject* ns, StrObject* name)
+{
+    try {
+        return py_getitem(Value(ns), Value(name));
+    } catch (PyError&) {
+        if (!exception_matches(&exc::KeyError))
+            throw;
+        take_exception();
+        return Value();
+    }
+}
+
+// LOAD_GLOBAL when the globals or the builtins are a dict subclass: no cache, item lookups.
+[[gnu::noinline]] Value load_global_slow(StrObject* name, DictObject* globals, DictObject* builtins)
+{
+    Value v = mapping_lookup(globals, name);
+    if (!v)
+        v = mapping_lookup(builtins, name);
+    if (!v)
+        raise_name_not_defined(name);
+    return v;
+}
+
+// LOAD_NAME's last step: the builtins, through __getitem__ when they are a dict subclass.
+Value load_builtin_name(DictObject* builtins, StrObject* name)
+{
+    Value v = type_of(Value(builtins)) == &dict_type ? dict_get_str(builtins, name)
+                                                     : mapping_lookup(builtins, name);
+    if (!v)
+        raise_name_not_defined(name);
+    return v;
+}
+
 inline Value load_global_cached(uint32_t const* ip, StrObject* name, DictObject* globals, DictObject* builtins)
 {
     GlobalCacheEntry& e = t_global_cache[(reinterpret_cast<uintptr_t>(ip) >> 2) & (GLOBAL_CACHE_SIZE - 1)];
@@ -951,6 +986,8 @@ inline Value load_global_cached(uint32_t const* ip, StrObject* name, DictObject*
             && e.globals_version == globals->m_version && e.builtins_version == builtins->m_version
             && !globals->m_stripes && !builtins->m_stripes)) // DICT-2, DICT-9
         return e.value;
+    if (PY_UNLIKELY(globals->m_type != &dict_type || builtins->m_type != &dict_type))
+        return load_global_slow(name, globals, builtins);
     uint64_t gv = globals->m_version;
     uint64_t bv = builtins->m_version;
     Value v = dict_get_str(globals, name);
@@ -1254,9 +1291,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                 if (!v)
                     v = dict_get_str(f->m_globals, name);
                 if (!v)
-                    v = dict_get_str(f->m_builtins, name);
-                if (!v)
-                    raise_name_not_defined(name);
+                    v = load_builtin_name(f->m_builtins, name);
                 PUSH(v);
                 DISPATCH();
             }
@@ -1363,7 +1398,9 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
             }
             TARGET(LOAD_BUILD_CLASS)
             {
-                Value bc = dict_get_str(f->m_builtins, names::__build_class__);
+                Value bc = f->m_builtins->m_type == &dict_type
+                    ? dict_get_str(f->m_builtins, names::__build_class__)
+                    : mapping_lookup(f->m_builtins, names::__build_class__);
                 if (!bc)
                     raise(&exc::NameError, "__build_class__ not found");
                 PUSH(bc);
@@ -2419,9 +2456,16 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
 
 // --- entry points ----------------------------------------------------------------------------
 
-Value eval_code(CodeObject* code, DictObject* globals, Value locals)
+Value eval_code(CodeObject* code, DictObject* globals, Value locals, TupleObject* closure)
 {
     Frame* f = frame_new(code, globals, nullptr, locals ? locals : Value(globals));
+    if (closure) {
+        // COPY_FREE_VARS takes the cells from the frame's function, as CPython's
+        // PyEval_EvalCodeEx makes a function for a closure.
+        FunctionObject* fn = function_new(code, globals, nullptr);
+        fn->m_closure = closure;
+        f->m_func = fn;
+    }
     if (code->m_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))
         return gen_new_from_frame(f, nullptr); // as CPython: the code's generator, not run yet
     bool yielded;

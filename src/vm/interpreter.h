@@ -12,7 +12,9 @@ namespace pystm::vm {
 
 // Runs module-level (or exec/eval) code with [globals] and [locals] (a mapping, or null to use
 // globals). Returns the value of the code (None for modules; the expression value for eval).
-Value eval_code(CodeObject* code, DictObject* globals, Value locals);
+// [closure], when not null, holds the cells of the code's free variables (exec's closure=).
+Value eval_code(
+    CodeObject* code, DictObject* globals, Value locals, TupleObject* closure = nullptr);
 
 // Calls a Python function (vectorcall convention, objects/api.h). Creates a generator,
 // coroutine or async generator instead of running when the code is flagged so.
