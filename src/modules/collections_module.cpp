@@ -567,10 +567,9 @@ Value dqiter_next(Object* o)
         it->m_remaining = 0;
         mutated();
     }
-    if (it->m_remaining <= 0) {
-        it->m_deque = nullptr;
+    // The deque stays referenced once exhausted: __reduce__ names it, as CPython's does.
+    if (it->m_remaining <= 0)
         return Value();
-    }
     Value v = dq_item(d, static_cast<size_t>(it->m_index));
     it->m_index += it->m_type == &deque_reviter_type ? -1 : 1;
     it->m_remaining--;
@@ -590,6 +589,56 @@ DQ_FN(dq_reversed)
     uint64_t state = dq_state(d);
     int64_t n = dq_size(d);
     return gc::make<DequeIterObject>(&deque_reviter_type, d, n - 1, state, n);
+}
+// pickle: (type(self), (deque, items already produced)); the constructor skips that many.
+DQ_FN(dqiter_reduce)
+{
+    check_nargs("__reduce__", nargs, kw, 0, 0);
+    auto* it = self.as<DequeIterObject>();
+    read_barrier(it);
+    DequeObject* d = it->m_deque;
+    int64_t remaining = it->m_remaining;
+    read_validate_barrier(it);
+    return tuple_of(
+        { Value(type_of(self)), tuple_of({ Value(d), int_from_i64(dq_size(d) - remaining) }) });
+}
+// _deque_iterator(deque, index=0) / _deque_reverse_iterator(deque, index=0).
+Value dqiter_new_common(
+    Type* type, char const* name, Value const* args, size_t nargs, TupleObject* kw)
+{
+    if (kw && kw->m_size)
+        raise(&exc::TypeError, "%s() takes no keyword arguments", name);
+    size_t n = nargs - 1;
+    if (n < 1 || n > 2)
+        raise(&exc::TypeError, "function takes at %s (%zu given)",
+            n < 1 ? "least 1 argument" : "most 2 arguments", n);
+    if (!type_of(args[1])->is_subtype(&deque_type))
+        raise(&exc::TypeError, "argument 1 must be collections.deque, not %s",
+            is_none(args[1]) ? "None" : type_name(args[1]).c_str());
+    int64_t index = 0;
+    if (n == 2) {
+        if (!is_int(args[2]))
+            raise(&exc::TypeError, "'%s' object cannot be interpreted as an integer",
+                type_name(args[2]).c_str());
+        index = py_ssize_arg(args[2]);
+    }
+    DequeObject* d = as_deque(args[1]);
+    uint64_t state = dq_state(d);
+    int64_t size = dq_size(d);
+    bool rev = type == &deque_reviter_type;
+    Value it = gc::make<DequeIterObject>(type, d, rev ? size - 1 : 0, state, size);
+    for (int64_t i = 0; i < index; i++)
+        if (!dqiter_next(it.as_object()))
+            break;
+    return it;
+}
+Value dqiter_new(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    return dqiter_new_common(&deque_iter_type, "_deque_iterator", args, nargs, kw);
+}
+Value dqreviter_new(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    return dqiter_new_common(&deque_reviter_type, "_deque_reverse_iterator", args, nargs, kw);
 }
 DQ_FN(dqiter_length_hint)
 {
@@ -838,9 +887,19 @@ MethodDef const deque_methods[] = {
     { nullptr, nullptr },
 };
 MethodDef const dqiter_methods[] = {
+    { "__new__", dqiter_new, METH_STATIC },
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
     { "__length_hint__", dqiter_length_hint },
+    { "__reduce__", dqiter_reduce },
+    { nullptr, nullptr },
+};
+MethodDef const dqreviter_methods[] = {
+    { "__new__", dqreviter_new, METH_STATIC },
+    { "__iter__", native_iter_self },
+    { "__next__", native_iternext },
+    { "__length_hint__", dqiter_length_hint },
+    { "__reduce__", dqiter_reduce },
     { nullptr, nullptr },
 };
 MethodDef const dd_methods[] = {
@@ -892,7 +951,7 @@ void init_collections_types()
     add_getset(&deque_type, "maxlen", dq_maxlen_get);
     add_type_attr(&deque_type, "__hash__", none());
     add_methods(&deque_iter_type, dqiter_methods);
-    add_methods(&deque_reviter_type, dqiter_methods);
+    add_methods(&deque_reviter_type, dqreviter_methods);
     add_methods(&defaultdict_type, dd_methods);
     add_getset(&defaultdict_type, "default_factory", dd_factory_get, dd_factory_set);
     add_methods(&tuplegetter_type, tg_methods);

@@ -1117,6 +1117,9 @@ TupleObject* index_state(Value state, int64_t n)
     return state.as<TupleObject>();
 }
 
+// The type as CPython's argument errors name it ("None" for None).
+std::string arg_type_name(Value v) { return is_none(v) ? "None" : type_name(v); }
+
 int64_t state_ssize(Value v)
 {
     if (!is_int(v))
@@ -1172,7 +1175,8 @@ Value cycle_setstate(Value self, Value const* args, size_t nargs, TupleObject* k
         raise(&exc::TypeError, "function takes exactly 2 arguments (%lld given)",
             static_cast<long long>(st->m_size));
     if (!is_list(st->item(0)))
-        raise(&exc::TypeError, "argument 1 must be list, not %s", type_name(st->item(0)).c_str());
+        raise(
+            &exc::TypeError, "argument 1 must be list, not %s", arg_type_name(st->item(0)).c_str());
     bool firstpass = py_index_i64(st->item(1)) != 0;
     auto* c = self.as<CycleObject>();
     write_barrier(c);
@@ -1410,7 +1414,7 @@ Value tee_setstate(Value self, Value const* args, size_t nargs, TupleObject* kw)
             static_cast<long long>(st->m_size));
     if (type_of(st->item(0)) != &teedata_type)
         raise(&exc::TypeError, "argument 1 must be itertools._tee_dataobject, not %s",
-            type_name(st->item(0)).c_str());
+            arg_type_name(st->item(0)).c_str());
     int64_t index = py_index_i64(st->item(1));
     if (index < 0 || index > LINKCELLS)
         raise(&exc::ValueError, "Index out of range");
@@ -1605,7 +1609,7 @@ Value permutations_setstate(Value self, Value const* args, size_t nargs, TupleOb
     for (int i = 0; i < 2; i++)
         if (!is_tuple(st->item(i)))
             raise(&exc::TypeError, "argument %d must be tuple, not %s", i + 1,
-                type_name(st->item(i)).c_str());
+                arg_type_name(st->item(i)).c_str());
     auto* ist = st->item(0).as<TupleObject>();
     auto* cst = st->item(1).as<TupleObject>();
     auto* c = self.as<CombObject>();
