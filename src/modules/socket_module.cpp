@@ -33,6 +33,7 @@
 #include <cmath>
 #include <cstring>
 #include <fcntl.h>
+#include <net/if.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -849,6 +850,261 @@ Value m_gethostbyname(Value, Value const* args, size_t nargs, TupleObject* kw)
     return str_from_ascii(buf);
 }
 
+// --- netdb look-ups (gethostbyaddr, getnameinfo, services, protocols, interfaces) ---------------
+
+[[noreturn]] void raise_herror(int err)
+{
+    raise_value(py_call2(s_herror, Value::small_int(err), str_from_utf8(hstrerror(err))));
+}
+
+// A host name argument as CPython's "et" with the idna codec: str, bytes or bytearray.
+std::string host_arg(Value v, char const* caller)
+{
+    if (is_str(v))
+        return str_utf8(v);
+    if (is_bytes(v) || is_bytearray(v)) {
+        std::string tmp;
+        return std::string(data_arg(v, tmp));
+    }
+    raise(&exc::TypeError, "%s() argument 1 must be str, bytes or bytearray, not %s", caller,
+        is_none(v) ? "None" : type_name(v).c_str());
+}
+
+// (name, aliases, addresses) of a hostent, as CPython's gethost_common.
+Value hostent_tuple(hostent const* h)
+{
+    ListObject* aliases = list_new();
+    for (char** a = h->h_aliases; a && *a; a++)
+        list_append(aliases, str_from_utf8(*a));
+    ListObject* addrs = list_new();
+    for (char** a = h->h_addr_list; a && *a; a++) {
+        char buf[INET6_ADDRSTRLEN];
+        if (inet_ntop(h->h_addrtype, *a, buf, sizeof buf))
+            list_append(addrs, str_from_ascii(buf));
+    }
+    return tuple_of({ str_from_utf8(h->h_name), Value(aliases), Value(addrs) });
+}
+
+Value m_gethostbyname_ex(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("gethostbyname_ex", nargs, kw, 1, 1);
+    std::string host = host_arg(args[0], "gethostbyname_ex");
+    sockaddr_storage ss {};
+    resolve_host(args[0], AF_INET, &ss); // gaierror for names that do not resolve, as CPython
+    hostent hb;
+    hostent* h = nullptr;
+    char buf[16384];
+    int herr = 0;
+    gethostbyname_r(host.c_str(), &hb, buf, sizeof buf, &h, &herr);
+    if (!h)
+        raise_herror(herr);
+    return hostent_tuple(h);
+}
+
+Value m_gethostbyaddr(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("gethostbyaddr", nargs, kw, 1, 1);
+    std::string host = host_arg(args[0], "gethostbyaddr");
+    in6_addr a6;
+    in_addr a4;
+    void const* addr;
+    socklen_t len;
+    int family;
+    addrinfo* res = nullptr;
+    if (inet_pton(AF_INET, host.c_str(), &a4) == 1) {
+        addr = &a4, len = sizeof a4, family = AF_INET;
+    } else if (inet_pton(AF_INET6, host.c_str(), &a6) == 1) {
+        addr = &a6, len = sizeof a6, family = AF_INET6;
+    } else {
+        addrinfo hints {};
+        hints.ai_family = AF_UNSPEC;
+        if (int err = getaddrinfo(host.c_str(), nullptr, &hints, &res))
+            raise_gai(err);
+        family = res->ai_family;
+        if (family == AF_INET)
+            a4 = reinterpret_cast<sockaddr_in*>(res->ai_addr)->sin_addr, addr = &a4,
+            len = sizeof a4;
+        else
+            a6 = reinterpret_cast<sockaddr_in6*>(res->ai_addr)->sin6_addr, addr = &a6,
+            len = sizeof a6;
+        freeaddrinfo(res);
+    }
+    hostent hb;
+    hostent* h = nullptr;
+    char buf[16384];
+    int herr = 0;
+    gethostbyaddr_r(addr, len, family, &hb, buf, sizeof buf, &h, &herr);
+    if (!h)
+        raise_herror(herr);
+    return hostent_tuple(h);
+}
+
+Value m_getnameinfo(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("getnameinfo", nargs, kw, 2, 2);
+    if (!is_tuple(args[0]))
+        raise(&exc::TypeError, "getnameinfo() argument 1 must be a tuple");
+    TupleObject* sa = args[0].as<TupleObject>();
+    int flags = static_cast<int>(py_index_i64(args[1]));
+    if (sa->m_size < 2 || sa->m_size > 4 || !is_str(sa->item(0)) || !is_int(sa->item(1)))
+        raise(&exc::TypeError, "getnameinfo(): illegal sockaddr argument");
+    std::string host = str_utf8(sa->item(0));
+    int64_t port = py_index_i64(sa->item(1));
+    uint64_t flowinfo = sa->m_size > 2 ? static_cast<uint64_t>(py_index_i64(sa->item(2))) : 0;
+    uint64_t scope_id = sa->m_size > 3 ? static_cast<uint64_t>(py_index_i64(sa->item(3))) : 0;
+    if (flowinfo > 0xfffff)
+        raise(&exc::OverflowError, "getnameinfo(): flowinfo must be 0-1048575.");
+    addrinfo hints {};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_DGRAM; // one result per address, whatever the protocol
+    hints.ai_flags = AI_NUMERICHOST;
+    std::string pbuf = std::to_string(port);
+    addrinfo* res = nullptr;
+    if (int err = getaddrinfo(host.c_str(), pbuf.c_str(), &hints, &res))
+        raise_gai(err);
+    sockaddr_storage ss {};
+    socklen_t len = static_cast<socklen_t>(res->ai_addrlen);
+    bool several = res->ai_next != nullptr;
+    int family = res->ai_family;
+    memcpy(&ss, res->ai_addr, len);
+    freeaddrinfo(res);
+    if (several)
+        raise(&exc::OSError, "sockaddr resolved to multiple addresses");
+    if (family == AF_INET) {
+        if (sa->m_size != 2)
+            raise(&exc::OSError, "IPv4 sockaddr must be 2 tuple");
+    } else if (family == AF_INET6) {
+        auto* a = reinterpret_cast<sockaddr_in6*>(&ss);
+        a->sin6_flowinfo = htonl(static_cast<uint32_t>(flowinfo));
+        a->sin6_scope_id = static_cast<uint32_t>(scope_id);
+    }
+    char hbuf[NI_MAXHOST], sbuf[NI_MAXSERV];
+    if (int err = getnameinfo(
+            reinterpret_cast<sockaddr*>(&ss), len, hbuf, sizeof hbuf, sbuf, sizeof sbuf, flags))
+        raise_gai(err);
+    return tuple_of({ str_from_utf8(hbuf), str_from_utf8(sbuf) });
+}
+
+Value m_getprotobyname(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("getprotobyname", nargs, kw, 1, 1);
+    if (!is_str(args[0]))
+        raise(&exc::TypeError, "getprotobyname() argument must be str, not %s",
+            type_name(args[0]).c_str());
+    protoent pb;
+    protoent* p = nullptr;
+    char buf[4096];
+    getprotobyname_r(str_utf8(args[0]).c_str(), &pb, buf, sizeof buf, &p);
+    if (!p)
+        raise(&exc::OSError, "protocol not found");
+    return Value::small_int(p->p_proto);
+}
+
+// The optional protocol name of getservbyname() and getservbyport().
+std::string proto_arg(Value const* args, size_t nargs, char const* caller)
+{
+    if (nargs < 2)
+        return {};
+    if (!is_str(args[1]))
+        raise(&exc::TypeError, "%s() argument 2 must be str, not %s", caller,
+            type_name(args[1]).c_str());
+    return str_utf8(args[1]);
+}
+
+Value m_getservbyname(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("getservbyname", nargs, kw, 1, 2);
+    if (!is_str(args[0]))
+        raise(&exc::TypeError, "getservbyname() argument 1 must be str, not %s",
+            type_name(args[0]).c_str());
+    std::string proto = proto_arg(args, nargs, "getservbyname");
+    servent sb;
+    servent* sp = nullptr;
+    char buf[4096];
+    getservbyname_r(str_utf8(args[0]).c_str(), proto.empty() ? nullptr : proto.c_str(), &sb, buf,
+        sizeof buf, &sp);
+    if (!sp)
+        raise(&exc::OSError, "service/proto not found");
+    return Value::small_int(ntohs(static_cast<uint16_t>(sp->s_port)));
+}
+
+Value m_getservbyport(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("getservbyport", nargs, kw, 1, 2);
+    if (!is_int(args[0]))
+        raise(&exc::TypeError, "'%s' object cannot be interpreted as an integer",
+            type_name(args[0]).c_str());
+    int64_t port = py_index_i64(args[0]);
+    std::string proto = proto_arg(args, nargs, "getservbyport");
+    if (port < 0 || port > 0xffff)
+        raise(&exc::OverflowError, "getservbyport: port must be 0-65535.");
+    servent sb;
+    servent* sp = nullptr;
+    char buf[4096];
+    getservbyport_r(htons(static_cast<uint16_t>(port)), proto.empty() ? nullptr : proto.c_str(),
+        &sb, buf, sizeof buf, &sp);
+    if (!sp)
+        raise(&exc::OSError, "port/proto not found");
+    return str_from_utf8(sp->s_name);
+}
+
+Value m_if_nameindex(Value, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("if_nameindex", nargs, kw, 0, 0);
+    struct if_nameindex* ni = ::if_nameindex();
+    if (!ni)
+        raise_os_error(errno);
+    ListObject* out = list_new();
+    for (struct if_nameindex* i = ni; i->if_index != 0; i++)
+        list_append(out, tuple_of({ int_from_u64(i->if_index), str_from_utf8(i->if_name) }));
+    if_freenameindex(ni);
+    return out;
+}
+
+Value m_if_nametoindex(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("if_nametoindex", nargs, kw, 1, 1);
+    std::string name;
+    if (is_str(args[0])) {
+        name = str_utf8(args[0]);
+    } else if (is_bytes(args[0])) {
+        std::string tmp;
+        name = std::string(data_arg(args[0], tmp));
+    } else {
+        raise(&exc::TypeError, "expected str, bytes or os.PathLike object, not %s",
+            type_name(args[0]).c_str());
+    }
+    unsigned index = ::if_nametoindex(name.c_str());
+    if (index == 0)
+        raise(&exc::OSError, "no interface with this name");
+    return int_from_u64(index);
+}
+
+Value m_if_indextoname(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("if_indextoname", nargs, kw, 1, 1);
+    if (!is_int(args[0]))
+        raise(&exc::TypeError, "an integer is required");
+    int64_t index = py_index_i64(args[0]);
+    if (index < 0 || index > int64_t(UINT32_MAX))
+        raise(&exc::OverflowError, "index is too large");
+    char name[IF_NAMESIZE + 1];
+    if (!::if_indextoname(static_cast<unsigned>(index), name))
+        raise_os_error(errno);
+    return str_from_utf8(name);
+}
+
+Value m_sethostname(Value, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("sethostname", nargs, kw, 1, 1);
+    std::string tmp;
+    std::string name = is_str(args[0]) ? str_utf8(args[0]) : std::string(data_arg(args[0], tmp));
+    vm::transaction_irreversible(); // a change of the machine's state
+    if (::sethostname(name.data(), name.size()) != 0)
+        raise_os_error(errno);
+    return none();
+}
+
 Value m_inet_aton(Value, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("inet_aton", nargs, kw, 1, 1);
@@ -1004,6 +1260,16 @@ MethodDef const module_functions[] = {
     { "getaddrinfo", m_getaddrinfo },
     { "gethostname", m_gethostname },
     { "gethostbyname", m_gethostbyname },
+    { "gethostbyname_ex", m_gethostbyname_ex },
+    { "gethostbyaddr", m_gethostbyaddr },
+    { "getnameinfo", m_getnameinfo },
+    { "getprotobyname", m_getprotobyname },
+    { "getservbyname", m_getservbyname },
+    { "getservbyport", m_getservbyport },
+    { "if_nameindex", m_if_nameindex },
+    { "if_nametoindex", m_if_nametoindex },
+    { "if_indextoname", m_if_indextoname },
+    { "sethostname", m_sethostname },
     { "inet_aton", m_inet_aton },
     { "inet_ntoa", m_inet_ntoa },
     { "inet_pton", m_inet_pton },
