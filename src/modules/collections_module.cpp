@@ -526,10 +526,9 @@ DQ_FN(dq_reduce)
 {
     check_nargs("__reduce__", nargs, kw, 0, 0);
     DequeObject* d = as_deque(self);
-    Value state = none();
-    if (DictObject** slot = instance_dict_slot(d))
-        if (*slot && dict_size(*slot))
-            state = *slot;
+    // The state is __getstate__()'s, as CPython's _PyObject_GetState: the instance dict and the
+    // __slots__ values of a subclass.
+    Value state = py_call_method(self, names::__getstate__, nullptr, 0);
     Value it = py_iter(self);
     read_barrier(d);
     Value cargs = d->m_maxlen < 0 ? Value(tuple_empty()) : Value(tuple_of({ tuple_empty(), int_from_i64(d->m_maxlen) }));

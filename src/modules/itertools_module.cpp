@@ -1743,7 +1743,7 @@ void setup_itertools_types()
     simple(&groupby_type, "itertools.groupby", sizeof(GroupbyObject), groupby_trace, groupby_next);
     simple(&grouper_type, "itertools._grouper", sizeof(GrouperObject), grouper_trace, grouper_next, 0);
     simple(&islice_type, "itertools.islice", sizeof(IsliceObject), islice_trace, islice_next);
-    simple(&tee_type, "itertools._tee", sizeof(TeeObject), tee_trace, tee_next, 0);
+    simple(&tee_type, "itertools._tee", sizeof(TeeObject), tee_trace, tee_next, TF_WEAKREFABLE);
     init_static_type(&teedata_type, "itertools._tee_dataobject", nullptr, sizeof(TeeDataObject), 0, teedata_trace);
     simple(&zip_longest_type, "itertools.zip_longest", sizeof(ZipLongestObject), zip_longest_trace, zip_longest_next);
     simple(&product_type, "itertools.product", sizeof(CombObject), comb_trace, product_next, TF_BASETYPE,

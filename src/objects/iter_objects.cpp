@@ -145,9 +145,13 @@ Type* check_new_cls(Value const* args, size_t nargs, Type* base, char const* nam
     return cls;
 }
 
+// As CPython: keywords are refused unless a subclass overrides __init__ (which takes them).
 void no_keywords(Type* cls, Type* base, TupleObject* kwnames, char const* name)
 {
-    if (cls == base && kwnames && kwnames->m_size)
+    if (!kwnames || !kwnames->m_size)
+        return;
+    if (cls == base
+        || type_lookup(cls, names::__init__) == type_lookup(&object_type, names::__init__))
         raise(&exc::TypeError, "%s() takes no keyword arguments", name);
 }
 
