@@ -7,6 +7,7 @@
 #include "modules/ast_module.h"
 #include "modules/builtin_modules.h"
 #include "modules/file_object.h"
+#include "objects/bytes_internal.h"
 #include "objects/bytes_object.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
@@ -153,7 +154,12 @@ Value b_input(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     if (nargs) {
         write_to(out, Value(str_from_utf8(prompt)));
     }
-    py_call_method(out, names::flush, nullptr, 0);
+    // As CPython, a stdout that cannot flush (no flush method, or one that raises) is no error.
+    try {
+        py_call_method(out, names::flush, nullptr, 0);
+    } catch (PyError&) {
+        take_exception();
+    }
     Value line = py_call_method(in, names::readline, nullptr, 0);
     if (!is_str(line))
         raise(&exc::TypeError, "object.readline() returned non-string");
@@ -320,7 +326,22 @@ Value b_dir(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     check_arg_count("dir", nargs, kwnames, 0, 1);
     ListObject* result;
     if (nargs == 0) {
-        result = py_list_from_iterable(current_locals_or_globals());
+        // The keys of the locals mapping (PyMapping_Keys): an exact dict's own, else its keys().
+        Value ns = current_locals_or_globals();
+        if (type_of(ns) == &dict_type) {
+            result = py_list_from_iterable(ns);
+        } else {
+            Value keys = py_call_method(ns, names::keys, nullptr, 0);
+            try {
+                result = py_list_from_iterable(keys);
+            } catch (PyError&) {
+                if (!exception_matches(&exc::TypeError))
+                    throw;
+                take_exception();
+                raise(&exc::TypeError, "%s.keys() returned a non-iterable (type %s)",
+                    type_name(ns).c_str(), type_name(keys).c_str());
+            }
+        }
     } else {
         Value meth = type_of(args[0])->special(SP_dir);
         if (meth) {
@@ -369,8 +390,11 @@ bool source_text(Value src, std::string* out)
         *out = std::string(src.as<BytesObject>()->view());
         return true;
     }
-    if (src.is_object() && src.as_object()->m_type->is_subtype(&bytearray_type)) {
-        *out = bytearray_copy(src.as<ByteArrayObject>());
+    // Any other buffer (bytearray, memoryview, array.array), as CPython's _Py_SourceAsString.
+    std::string tmp;
+    std::string_view view;
+    if (bytes_like(src, tmp, &view)) {
+        *out = std::string(view);
         return true;
     }
     return false;

@@ -84,7 +84,7 @@ MethodDef const g_builtin_numeric_methods[] = {
         "the return value has the same type as the number.  ndigits may be negative." },
     { "bin", builtin_bin, METH_DEFAULT, "Return the binary representation of an integer.\n\n   >>> bin(2796202)\n   '0b1010101010101010101010'" },
     { "oct", builtin_oct, METH_DEFAULT, "Return the octal representation of an integer.\n\n   >>> oct(342391)\n   '0o1234567'" },
-    { "hex", builtin_hex, METH_DEFAULT, "Return the hexadecimal representation of an integer.\n\n   >>> hex(12648430)\n   '0x2bc06be0'" },
+    { "hex", builtin_hex, METH_DEFAULT, "Return the hexadecimal representation of an integer.\n\n   >>> hex(12648430)\n   '0xc0ffee'" },
     { nullptr, nullptr },
 };
 

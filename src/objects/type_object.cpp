@@ -839,6 +839,15 @@ Value none_repr(Value, Value const*, size_t, TupleObject*) { return str_from_asc
 Value none_bool(Value, Value const*, size_t, TupleObject*) { return py_bool(false); }
 Value ni_repr(Value, Value const*, size_t, TupleObject*) { return str_from_ascii("NotImplemented"); }
 Value ni_reduce(Value, Value const*, size_t, TupleObject*) { return str_from_ascii("NotImplemented"); }
+// Still true in 3.11, but deprecated: NotImplemented in a boolean context is nearly always a
+// mistake in a rich comparison.
+Value ni_bool(Value, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("__bool__", nargs, kwnames, 0, 0);
+    warn_format(
+        &exc::DeprecationWarning, 1, "NotImplemented should not be used in a boolean context");
+    return py_bool(true);
+}
 Value ellipsis_repr(Value, Value const*, size_t, TupleObject*) { return str_from_ascii("Ellipsis"); }
 Value ellipsis_reduce(Value, Value const*, size_t, TupleObject*) { return str_from_ascii("Ellipsis"); }
 
@@ -852,6 +861,7 @@ MethodDef const s_ni_methods[] = {
     { "__new__", singleton_new, METH_STATIC },
     { "__repr__", ni_repr },
     { "__reduce__", ni_reduce },
+    { "__bool__", ni_bool, METH_DEFAULT, "True if self else False" },
     { nullptr, nullptr },
 };
 MethodDef const s_ellipsis_methods[] = {

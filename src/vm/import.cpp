@@ -429,6 +429,9 @@ std::string calc_package(Value globals)
         if (is_str(parent))
             return str_of(parent);
     }
+    warn_format(&exc::ImportWarning, 1,
+        "can't resolve package from __spec__ or __package__, falling back on __name__ and "
+        "__path__");
     Value name = dict_lookup(globals, "__name__");
     if (!name)
         raise(&exc::KeyError, "'__name__' not in globals");

@@ -4,6 +4,8 @@
 #include "gc/heap.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
+#include "objects/list_object.h"
+#include "objects/str_object.h"
 #include "objects/type_object.h"
 #include "vm/frame.h"
 
@@ -80,8 +82,19 @@ Value tb_new(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     return Value(tb);
 }
 
+// dir(tb) lists the four attributes only, as CPython's tb_dir.
+Value tb_dir(Value, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("__dir__", nargs, kwnames, 0, 0);
+    ListObject* l = list_new(0);
+    for (char const* n : { "tb_frame", "tb_next", "tb_lasti", "tb_lineno" })
+        list_append(l, Value(intern(n)));
+    return Value(l);
+}
+
 MethodDef const tb_methods[] = {
     { "__new__", tb_new, METH_STATIC },
+    { "__dir__", tb_dir },
     { nullptr, nullptr },
 };
 
