@@ -492,6 +492,9 @@ Value sock_sendall(Value self, Value const* args, size_t nargs, TupleObject* kw)
     while (!d.empty()) {
         ssize_t n = sock_call(s, POLLOUT, [&](int fd) { return ::send(fd, d.data(), d.size(), flags | MSG_NOSIGNAL); });
         d.remove_prefix(static_cast<size_t>(n));
+        // A signal that interrupts send() after some bytes went out makes it return their count,
+        // not EINTR: its handlers run before the next send, as CPython's (bpo-18748).
+        signal_check_interrupt();
     }
     return none();
 }
