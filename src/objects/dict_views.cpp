@@ -487,6 +487,12 @@ void init_dict_view_types()
     add_getset(&dict_values_type, "mapping", v_mapping);
     for (int i = 0; i < 6; i++)
         add_methods(&dict_iter_types[i], dict_iter_methods);
+    // CPython's views and their iterators have no tp_new: calling the type raises "cannot create
+    // 'dict_keys' instances", and object.__reduce_ex__ refuses them ("cannot pickle").
+    for (Type* t : { &dict_keys_type, &dict_values_type, &dict_items_type })
+        add_type_attr(t, "__new__", none());
+    for (int i = 0; i < 6; i++)
+        add_type_attr(&dict_iter_types[i], "__new__", none());
 }
 
 } // namespace pystm

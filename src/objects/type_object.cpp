@@ -713,6 +713,10 @@ Value object_reduce_ex(Value self, Value const* args, size_t nargs, TupleObject*
     // kwargs) when __getnewargs_ex__ gives keyword arguments (whatever the protocol: the pickler
     // turns the latter into NEWOBJ_EX or a partial call as its protocol allows).
     Type* t = type_of(self);
+    // A type that cannot be instantiated (__new__ None: CPython's null tp_new) cannot be rebuilt.
+    Value newf = t->special(SP_new);
+    if (newf && is_none(newf))
+        raise(&exc::TypeError, "cannot pickle '%s' object", t->name_str().c_str());
     TupleObject* new_args;
     DictObject* new_kwargs;
     reduce_new_arguments(self, &new_args, &new_kwargs);
