@@ -106,6 +106,47 @@ MethodDef const frame_methods[] = {
 
 } // namespace
 
+namespace {
+
+    // A __builtins__ that is neither a module nor a dict: CPython keeps the object and indexes it
+    // at each builtin lookup (a TypeError for 123). Frames hold a dict, so they get an empty dict
+    // subclass whose __getitem__ indexes the object; lookups in a dict subclass go through
+    // __getitem__ (vm/interpreter.cpp).
+    Type builtins_proxy_type { &type_type };
+
+    struct BuiltinsProxy : DictObject {
+        Value m_target;
+        explicit BuiltinsProxy(Type* t)
+            : DictObject(t)
+        {
+        }
+    };
+
+    void trace_builtins_proxy(Object* o, gc::Tracer& t)
+    {
+        dict_type.m_trace(o, t);
+        t.visit(static_cast<BuiltinsProxy*>(o)->m_target);
+    }
+
+    void destroy_builtins_proxy(Object* o)
+    {
+        if (dict_type.m_destroy)
+            dict_type.m_destroy(o);
+    }
+
+    Value builtins_proxy_getitem(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
+    {
+        check_nargs("__getitem__", nargs, kwnames, 1, 1);
+        return py_getitem(self.as<BuiltinsProxy>()->m_target, args[0]);
+    }
+
+    MethodDef const builtins_proxy_methods[] = {
+        { "__getitem__", builtins_proxy_getitem },
+        { nullptr, nullptr },
+    };
+
+} // namespace
+
 DictObject* builtins_from_globals(DictObject* globals)
 {
     Value b = dict_get_str(globals, names::__builtins__);
@@ -114,6 +155,9 @@ DictObject* builtins_from_globals(DictObject* globals)
             return b.as<ModuleObject>()->m_dict;
         if (is_dict(b))
             return b.as<DictObject>();
+        auto* proxy = gc::make<BuiltinsProxy>(&builtins_proxy_type);
+        proxy->m_target = b;
+        return proxy;
     }
     return builtins_dict();
 }
@@ -231,12 +275,15 @@ void setup_frame_types()
 {
     init_static_type(&vm::frame_type, "frame", nullptr, sizeof(vm::Frame), 0, vm::trace_frame);
     setup_traceback_type();
+    init_static_type(&vm::builtins_proxy_type, "builtins_proxy", &dict_type,
+        sizeof(vm::BuiltinsProxy), 0, vm::trace_builtins_proxy, vm::destroy_builtins_proxy);
 }
 
 void init_frame_types()
 {
     using namespace vm;
     add_methods(&frame_type, frame_methods);
+    add_methods(&builtins_proxy_type, builtins_proxy_methods);
     add_getset(&frame_type, "f_back", f_back);
     add_getset(&frame_type, "f_code", f_code);
     add_getset(&frame_type, "f_globals", f_globals);
