@@ -22,6 +22,7 @@
 #include "objects/type_internal.h"
 #include "vm/interpreter.h"
 #include <algorithm>
+#include <functional>
 #include <vector>
 
 namespace pystm {
@@ -598,7 +599,25 @@ Value type_subclasscheck(Value self, Value const* args, size_t nargs, TupleObjec
     Type* t = self_type(self);
     if (is_type(args[0]))
         return py_bool(args[0].as<Type>()->is_subtype(t));
-    return py_bool(py_issubclass(args[0], self));
+    // CPython's _PyObject_RealIsSubclass: no dispatch on the metaclass again (a metaclass
+    // inheriting this method would recurse into it), and arg 1 needs a tuple __bases__.
+    auto bases_of = [](Value c) -> TupleObject* {
+        Value b = py_getattr_opt(c, names::__bases__);
+        return (b && is_tuple(b)) ? b.as<TupleObject>() : nullptr;
+    };
+    if (!bases_of(args[0]))
+        raise(&exc::TypeError, "issubclass() arg 1 must be a class");
+    std::function<bool(Value)> derives = [&](Value d) {
+        RecursionGuard guard(" in __subclasscheck__");
+        if (d == self)
+            return true;
+        TupleObject* bases = bases_of(d);
+        for (int64_t i = 0; bases && i < bases->m_size; ++i)
+            if (derives(bases->item(i)))
+                return true;
+        return false;
+    };
+    return py_bool(derives(args[0]));
 }
 
 Value type_prepare(Value, Value const*, size_t, TupleObject*) { return dict_new(); }
