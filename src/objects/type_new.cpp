@@ -760,7 +760,20 @@ void set_bases(Value self, Value v)
         if (b.as<Type>()->is_subtype(t))
             raise(&exc::TypeError, "a __bases__ item causes an inheritance cycle");
     }
-    Type* newbase = nb->item(0).as<Type>();
+    // The layout base is the best base (the one with the most derived solid base), not the
+    // first: NamedTuple's `__bases__ = (Generic, tuple)` keeps tuple's layout.
+    Type* newbase = nullptr;
+    Type* solid = nullptr;
+    for (int64_t i = 0; i < nb->m_size; ++i) {
+        Type* b = nb->item(i).as<Type>();
+        Type* cand = solid_base(b);
+        if (!solid || (cand->is_subtype(solid) && cand != solid)) {
+            solid = cand;
+            newbase = b;
+        } else if (!solid->is_subtype(cand)) {
+            raise(&exc::TypeError, "multiple bases have instance lay-out conflict");
+        }
+    }
     if (solid_base(newbase) != solid_base(t->m_base))
         raise(&exc::TypeError, "__bases__ assignment: '%s' object layout differs from '%s'",
             newbase->name_str().c_str(), t->m_base->name_str().c_str());
