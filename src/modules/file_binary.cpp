@@ -319,27 +319,19 @@ Value bf_readall(Value self, Value const*, size_t nargs, TupleObject* kwnames)
     return Value(bytes_new(read_bytes(self_file(self), -1)));
 }
 
-// readinto(b): fills a writable buffer (bytearray, or a memoryview of one) through its
-// slice assignment, so the buffer's own accessors place the barriers.
+// readinto(b): fills a writable buffer (bytearray, array.array: its bytes, not its items, or a
+// writable memoryview).
 Value bf_readinto(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     vm::transaction_irreversible(); // file state and the OS file position cannot be undone
     check_nargs("readinto", nargs, kwnames, 1, 1);
-    Value buf = args[0];
-    if (is_bytes(buf) || is_str(buf))
+    WritableBuffer w;
+    if (!writable_buffer(args[0], &w))
         raise(&exc::TypeError, "readinto() argument must be read-write bytes-like object, not %s",
-            type_name(buf).c_str());
-    if (BufferExport const* e = find_buffer_export(buf)) { // array.array: its bytes, not its items
-        int64_t size = static_cast<int64_t>(e->read(buf.as_object()).size());
-        std::string data = read_bytes(self_file(self), size);
-        e->write(buf.as_object(), 0, data);
-        return int_from_i64(static_cast<int64_t>(data.size()));
-    }
-    int64_t n = py_len(buf);
-    std::string data = read_bytes(self_file(self), n);
-    int64_t got = static_cast<int64_t>(data.size());
-    py_setitem(buf, Value(slice_new(Value::small_int(0), int_from_i64(got), none())), Value(bytes_new(data)));
-    return int_from_i64(got);
+            type_name(args[0]).c_str());
+    std::string data = read_bytes(self_file(self), w.size());
+    w.write(0, data);
+    return int_from_i64(static_cast<int64_t>(data.size()));
 }
 
 Value bf_read1(Value self, Value const* args, size_t nargs, TupleObject* kwnames)

@@ -549,13 +549,17 @@ Value sock_recvfrom(Value self, Value const* args, size_t nargs, TupleObject* kw
     return tuple_of({ bytes_new(buf), make_sockaddr(reinterpret_cast<sockaddr*>(&ss), len) });
 }
 
-// recv_into(buffer, nbytes=0, flags=0): the bytes are stored with buffer[0:n] = data, so any
-// writable buffer with slice assignment (bytearray, memoryview of one) works.
+// recv_into(buffer, nbytes=0, flags=0): any writable buffer (bytearray, array.array, a
+// writable memoryview); nbytes counts bytes, not items.
 Value recv_into_impl(Value self, Value const* args, size_t nargs, TupleObject* kw, bool from)
 {
     Value a[3];
     parse_args(from ? "recvfrom_into" : "recv_into", args, nargs, kw, { "buffer", "nbytes", "flags" }, 1, a);
-    int64_t cap = py_len(a[0]);
+    WritableBuffer w;
+    if (!writable_buffer(a[0], &w))
+        raise(&exc::TypeError, "%s() argument 1 must be read-write bytes-like object, not %s",
+            from ? "recvfrom_into" : "recv_into", type_name(a[0]).c_str());
+    int64_t cap = w.size();
     int64_t want = a[1] ? py_index_i64(a[1]) : 0;
     if (want < 0)
         raise(&exc::ValueError, "negative buffersize in %s", from ? "recvfrom_into" : "recv_into");
@@ -572,8 +576,7 @@ Value recv_into_impl(Value self, Value const* args, size_t nargs, TupleObject* k
         return from ? ::recvfrom(fd, buf.data(), buf.size(), flags, reinterpret_cast<sockaddr*>(&ss), &len)
                     : ::recv(fd, buf.data(), buf.size(), flags);
     });
-    buf.resize(static_cast<size_t>(n));
-    py_setitem(a[0], slice_new(Value::small_int(0), int_from_i64(n), none()), bytes_new(buf));
+    w.write(0, std::string_view(buf.data(), static_cast<size_t>(n)));
     return from ? Value(tuple_of({ int_from_i64(n), make_sockaddr(reinterpret_cast<sockaddr*>(&ss), len) })) : int_from_i64(n);
 }
 

@@ -478,16 +478,8 @@ Value do_unpack_from(Layout const& L, Value buffer, Value offv)
 
 void do_pack_into(Layout const& L, Value buffer, Value offv, Value const* args, size_t nargs)
 {
-    // Any writable buffer: a bytearray in place, or an exporter (array.array, a memoryview
-    // that is not read-only) through its write operation.
-    bool is_bytearray
-        = buffer.is_object() && buffer.as_object()->m_type->is_subtype(&bytearray_type);
-    BufferExport const* e = is_bytearray ? nullptr : find_buffer_export(buffer);
-    bool writable = is_bytearray
-        || (e
-            && !(isinstance(buffer, &memoryview_type)
-                && py_truthy(py_getattr(buffer, intern("readonly")))));
-    if (!writable)
+    WritableBuffer w;
+    if (!writable_buffer(buffer, &w))
         raise(&exc::TypeError, "argument must be read-write bytes-like object, not %s",
             type_name(buffer).c_str());
     if (nargs != static_cast<size_t>(L.items))
@@ -495,17 +487,8 @@ void do_pack_into(Layout const& L, Value buffer, Value offv, Value const* args, 
             static_cast<long long>(L.items), nargs);
     int64_t offset = py_index_i64(offv);
     std::string packed = pack_items(L, args, nargs);
-    if (e) {
-        auto n = static_cast<int64_t>(e->read(buffer.as_object()).size());
-        offset = buffer_offset(L, offset, n, true);
-        e->write(buffer.as_object(), offset, packed);
-        return;
-    }
-    auto* b = buffer.as<ByteArrayObject>();
-    write_barrier(b);
-    auto n = static_cast<int64_t>(b->m_bytes.size());
-    offset = buffer_offset(L, offset, n, true);
-    memcpy(b->m_bytes.data() + offset, packed.data(), packed.size()); // in place (BYTES-1)
+    offset = buffer_offset(L, offset, w.size(), true);
+    w.write(offset, packed);
 }
 
 // --- Struct and the unpack iterator --------------------------------------------------------------

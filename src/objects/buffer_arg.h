@@ -30,4 +30,17 @@ bool buffer_like(Value v, std::string& tmp, std::string_view* out);
 // Same, raising TypeError "a bytes-like object is required, not 'X'".
 std::string_view need_buffer(Value v, std::string& tmp);
 
+// A writable bytes-like object, as CPython's "w*" arguments take (struct.pack_into,
+// readinto, socket.recv_into): a bytearray, written in place, or an exporter (array.array, a
+// memoryview that is not read-only) through its write operation. Each call places the barriers.
+struct WritableBuffer {
+    Value obj;
+    BufferExport const* exporter = nullptr; // null for a bytearray
+    int64_t size() const; // in bytes
+    // Overwrites bytes [off, off + data.size()), which must lie within size().
+    void write(int64_t off, std::string_view data) const;
+};
+// [v] as a writable buffer; false if it is not one.
+bool writable_buffer(Value v, WritableBuffer* out);
+
 } // namespace pystm
