@@ -22,6 +22,7 @@
 // "???" rather than misread; and every walk is bounded (100 threads, 100 frames, 500
 // characters per name). A ThreadState freed by a thread that ends during the walk is the one
 // remaining hazard, shared with CPython's handlers.
+#include "base/fd_write.h"
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
 #include "objects/api.h"
@@ -57,19 +58,7 @@ namespace {
 
     // ---- Async-signal-safe output ----
 
-    void put(int fd, char const* s, size_t n)
-    {
-        while (n > 0) {
-            ssize_t r = ::write(fd, s, n);
-            if (r < 0) {
-                if (errno == EINTR)
-                    continue;
-                return;
-            }
-            s += r;
-            n -= static_cast<size_t>(r);
-        }
-    }
+    void put(int fd, char const* s, size_t n) { write_fully(fd, s, n); }
 
     void put(int fd, char const* s) { put(fd, s, std::strlen(s)); }
 

@@ -1,10 +1,11 @@
 // Binary files: _io.FileIO, BufferedReader, BufferedWriter and BufferedRandom share one layout
 // (BinaryFile) and one implementation; the class only decides the repr and which operations
 // are allowed (see file_object.h, FILE-1).
-#include "objects/buffer_arg.h"
-#include "modules/file_object_internal.h"
+#include "base/fd_write.h"
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
+#include "modules/file_object_internal.h"
+#include "objects/buffer_arg.h"
 #include "objects/bytes_object.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
@@ -40,16 +41,8 @@ namespace {
 void write_all(int fd, char const* data, size_t n)
 {
     vm::transaction_irreversible();
-    while (n > 0) {
-        ssize_t w = ::write(fd, data, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            raise_os_error(errno);
-        }
-        data += w;
-        n -= static_cast<size_t>(w);
-    }
+    if (!write_fully(fd, data, n))
+        raise_os_error(errno);
 }
 
 // Gives back unread read-ahead to the OS offset (FILE-1) before a write or seek.

@@ -21,6 +21,7 @@
 //
 // Signal mask: the child execs with the caller's mask if the caller is the main thread, else
 // with an empty mask (pystm's other threads block every asynchronous signal, posix_process.h).
+#include "base/fd_write.h"
 #include "builtins/builtins.h"
 #include "modules/builtin_modules.h"
 #include "modules/posix_process.h"
@@ -78,19 +79,7 @@ namespace {
     // --- the child (async-signal-safe until preexec_fn)
     // -------------------------------------------
 
-    void write_all(int fd, char const* s, size_t n)
-    {
-        while (n > 0) {
-            ssize_t r = ::write(fd, s, n);
-            if (r < 0) {
-                if (errno == EINTR)
-                    continue;
-                return;
-            }
-            s += r;
-            n -= static_cast<size_t>(r);
-        }
-    }
+    void write_all(int fd, char const* s, size_t n) { write_fully(fd, s, n); }
 
     bool set_inheritable(int fd, bool inheritable)
     {

@@ -1,6 +1,7 @@
 // The conflict log's writer (vm/stm_log.h, LOG-1..2; format: docs/internals/conflict-log.md).
 #include "vm/stm_log.h"
 
+#include "base/fd_write.h"
 #include "objects/object.h"
 #include "objects/str_object.h"
 #include "objects/type_object.h"
@@ -67,19 +68,8 @@ std::unordered_map<std::string, uint32_t> s_strings;
 std::unordered_set<uint64_t> s_locations; // tags used by records (LOG-2)
 thread_local ThreadLog* t_log = nullptr;
 
-void write_all(void const* data, size_t n)
-{
-    auto const* p = static_cast<char const*>(data);
-    while (n > 0) {
-        ssize_t w = ::write(s_fd, p, n);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            return; // a full disk loses the rest of the log, not the program
-        p += w;
-        n -= static_cast<size_t>(w);
-    }
-}
+// A full disk loses the rest of the log, not the program.
+void write_all(void const* data, size_t n) { write_fully(s_fd, data, n); }
 
 double ns_per_tick() { return double(stm::ticks_to_ns(uint64_t(1) << 32)) / double(uint64_t(1) << 32); }
 
