@@ -70,8 +70,12 @@ old = signal.signal(signal.SIGUSR1, lambda s, f: seen.append(threading.current_t
 t = threading.Thread(target=signal.raise_signal, args=(signal.SIGUSR1,), name="raiser")
 t.start()
 t.join()
-for _ in range(1000):
-    pass
+import time
+
+for _ in range(500):  # a sanitizer's runtime may deliver the signal late: wait for it
+    if seen:
+        break
+    time.sleep(0.01)
 signal.signal(signal.SIGUSR1, old)
 print("raise_signal from a thread:", seen)
 raises("raise_signal in main", signal.raise_signal, signal.SIGINT)
