@@ -122,13 +122,18 @@ Value getattribute_opt(Value o, StrObject* name, Type* t)
 Value py_getattr(Value o, StrObject* name)
 {
     Type* t = type_of(o);
-    Value v = getattribute_opt(o, name, t);
-    if (v)
-        return v;
-    Value gf = t->special(SP_getattr);
-    if (gf && !is_none(gf)) {
-        Value arg = name;
-        return call_unbound(gf, o, &arg, 1, nullptr);
+    try {
+        Value v = getattribute_opt(o, name, t);
+        if (v)
+            return v;
+        Value gf = t->special(SP_getattr);
+        if (gf && !is_none(gf)) {
+            Value arg = name;
+            return call_unbound(gf, o, &arg, 1, nullptr);
+        }
+    } catch (PyError&) {
+        attribute_error_add_context(o, name);
+        throw;
     }
     raise_no_attribute(o, name);
 }

@@ -748,6 +748,18 @@ bool exception_matches(Type* type)
     return e && type_of(e)->is_subtype(type);
 }
 
+void attribute_error_add_context(Value obj, StrObject* name)
+{
+    Value e = tstate()->m_current_exception;
+    if (!e || !type_of(e)->is_subtype(&exc::AttributeError))
+        return;
+    auto* ae = e.as<AttributeErrorObject>();
+    if (exc_get(ae, ae->m_name) || exc_get(ae, ae->m_obj))
+        return;
+    exc_set(ae, ae->m_name, Value(name));
+    exc_set(ae, ae->m_obj, obj);
+}
+
 Value take_exception()
 {
     ThreadState* ts = tstate();

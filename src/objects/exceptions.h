@@ -51,6 +51,10 @@ void warn_format(Type* category, int stacklevel, char const* fmt, ...) __attribu
 Value exception_new(Type* type, std::initializer_list<Value> args);
 // True if the exception being propagated is an instance of [type] (after catch (PyError&)).
 bool exception_matches(Type* type);
+// After catch (PyError&) from getattr(obj, name): when the exception in flight is an
+// AttributeError without name and obj (one raised by a __getattr__ or __getattribute__ written
+// in Python), sets them, so that traceback printing can still offer suggestions.
+void attribute_error_add_context(Value obj, StrObject* name);
 // Takes the exception being propagated out of the thread state (it is no longer "in flight").
 Value take_exception();
 // Sets the in-flight exception without throwing (the interpreter loop uses this).

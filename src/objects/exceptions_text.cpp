@@ -54,6 +54,8 @@ Value syntax_error_init(Value self, Value const* args, size_t nargs, TupleObject
             raise(&exc::TypeError, "function takes at least 4 arguments (%lld given)", static_cast<long long>(n));
         if (n > 6)
             raise(&exc::TypeError, "function takes at most 6 arguments (%lld given)", static_cast<long long>(n));
+        if (n == 5)
+            raise(&exc::TypeError, "end_offset must be provided when end_lineno is provided");
         write_barrier(e);
         e->m_filename = info->item(0);
         e->m_lineno = info->item(1);

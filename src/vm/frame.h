@@ -51,6 +51,10 @@ struct Frame : Object {
     Object* m_gen = nullptr; // owning generator / coroutine (FRAME-3)
     uint32_t m_pc = 0; // index of the next instruction
     int32_t m_lasti = -1; // index of the instruction being (or last) executed
+    // m_lasti when the last exception entered a handler of this frame. RERAISE with a nonzero
+    // oparg restores it, so that a frame left through a cleanup handler reports the line that
+    // raised (CPython pushes this "lasti" on the value stack instead).
+    int32_t m_handler_lasti = -1;
     int32_t m_sp = 0; // value-stack depth while not running
     int32_t m_nblocks = 0;
     int32_t m_nlocalsplus;

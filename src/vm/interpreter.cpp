@@ -72,7 +72,10 @@ BaseExceptionObject* as_exc(Value v) { return v.as<BaseExceptionObject>(); }
 [[noreturn]] void raise_name_error(Type* type, std::string const& msg, StrObject* name)
 {
     Value e = exception_new(type, { Value(str_from_utf8(msg)) });
-    // NameError.name feeds the "Did you mean" suggestion of traceback printing.
+    // NameError.name feeds the "Did you mean" suggestion of traceback printing. CPython leaves
+    // it unset on UnboundLocalError, which therefore never gets a suggestion.
+    if (type != &exc::NameError)
+        raise_value(e);
     try {
         py_setattr(e, names::name, Value(name));
     } catch (PyError&) {
@@ -1036,6 +1039,14 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
     Frame* f = entry;
     bool skip_tb = false; // the exception being thrown must not get a traceback entry here
     bool pending_throw = throwing;
+    // An exception thrown into a generator gets the generator's own handled exception as its
+    // __context__ (CPython's _PyErr_ChainStackItem), never one its callers handle.
+    bool chain_on_unwind = !throwing;
+    if (throwing && entry->m_gen) {
+        Value own = static_cast<GenObject*>(entry->m_gen)->m_exc_state.m_exc;
+        if (own && !is_none(own))
+            chain_context(ts->m_current_exception);
+    }
     bool restart = false; // an abort brought the thread back to its restart point (CLI-1)
 
     CodeObject* co;
@@ -2226,6 +2237,8 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
             TARGET(RERAISE)
             {
                 Value e = POP();
+                if (oparg && f->m_handler_lasti >= 0)
+                    f->m_lasti = f->m_handler_lasti;
                 set_exception(e);
                 skip_tb = true;
                 throw PyError();
@@ -2390,17 +2403,20 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                 if (!skip_tb) {
                     // Exceptions raised by native code get their __context__ here, on
                     // their first frame (RAISE_VARARGS sets it itself).
-                    if (is_exception(exc) && !as_exc(exc)->m_traceback && !as_exc(exc)->m_context)
+                    if (chain_on_unwind && is_exception(exc) && !as_exc(exc)->m_traceback
+                        && !as_exc(exc)->m_context)
                         chain_context(exc);
                     f->m_escaped = true; // FRAME-4: the traceback entry references it
                     traceback_add(exc, f);
                 }
                 skip_tb = false;
+                chain_on_unwind = true;
                 if (f->m_nblocks > 0) {
                     Block b = f->blocks()[--f->m_nblocks];
                     f->m_sp = static_cast<int32_t>(b.level);
                     f->stack()[f->m_sp++] = exc;
                     f->m_pc = b.handler;
+                    f->m_handler_lasti = f->m_lasti;
                     ts->m_current_exception = Value();
                     break;
                 }
@@ -2438,6 +2454,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
             kwnames = nullptr;
             skip_tb = false;
             pending_throw = false;
+            chain_on_unwind = true;
         }
     }
 #undef LOAD_FRAME
