@@ -147,18 +147,25 @@ Value make_exception(Value typ, Value val, Value tb)
         raise(&exc::TypeError, "throw() third argument must be a traceback object");
     Value e;
     if (is_type(typ) && typ.as<Type>()->is_subtype(&exc::BaseException)) {
-        if (val && is_exception(val) && type_of(val)->is_subtype(typ.as<Type>())) {
-            e = val;
-        } else if (!val || is_none(val)) {
-            e = py_call0(typ);
-        } else if (is_tuple(val)) {
-            e = py_call_ex(typ, val.as<TupleObject>(), nullptr);
-        } else {
-            e = py_call1(typ, val);
+        // As CPython's PyErr_NormalizeException: an error while instantiating the class is the
+        // exception thrown into the generator in its place.
+        try {
+            if (val && is_exception(val) && type_of(val)->is_subtype(typ.as<Type>())) {
+                e = val;
+            } else if (!val || is_none(val)) {
+                e = py_call0(typ);
+            } else if (is_tuple(val)) {
+                e = py_call_ex(typ, val.as<TupleObject>(), nullptr);
+            } else {
+                e = py_call1(typ, val);
+            }
+            if (!is_exception(e))
+                raise(&exc::TypeError,
+                    "calling %s should have returned an instance of BaseException, not %s",
+                    repr_utf8(typ).c_str(), type_name(e).c_str());
+        } catch (PyError&) {
+            return take_exception();
         }
-        if (!is_exception(e))
-            raise(&exc::TypeError, "calling %s should have returned an instance of BaseException, not %s",
-                repr_utf8(typ).c_str(), type_name(e).c_str());
     } else if (is_exception(typ)) {
         if (val && !is_none(val))
             raise(&exc::TypeError, "instance exception may not have a separate value");
@@ -173,6 +180,24 @@ Value make_exception(Value typ, Value val, Value tb)
     }
     return e;
 }
+
+// Makes [f] the thread's current frame, called from the current one, while in scope.
+struct CallerLink {
+    ThreadState* m_ts;
+    vm::Frame* m_prev;
+    explicit CallerLink(vm::Frame* f)
+        : m_ts(tstate())
+        , m_prev(m_ts->m_frame)
+    {
+        write_barrier(f); // vm/stm_client.h, CLI-2
+        f->m_previous = m_prev;
+        m_ts->m_frame = f;
+    }
+    // m_previous is left as is, as unlink_frame() does: no barrier may run during unwinding.
+    ~CallerLink() { m_ts->m_frame = m_prev; }
+    CallerLink(CallerLink const&) = delete;
+    CallerLink& operator=(CallerLink const&) = delete;
+};
 
 // CPython's _gen_throw.
 GenStatus throw_ex(GenObject* g, bool close_on_genexit, Value exc, Value* out)
@@ -203,6 +228,9 @@ GenStatus throw_ex(GenObject* g, bool close_on_genexit, Value exc, Value* out)
         g->m_state = GEN_RUNNING;
         try {
             if (is_genlike(yf) && yf.as_object()->m_type != &async_generator_type) {
+                // The delegating frame is the caller of the sub-generator's frame meanwhile, as
+                // if the exception had come through its SEND (f_back, tracebacks).
+                CallerLink link(g->m_frame);
                 st = throw_ex(yf.as<GenObject>(), close_on_genexit, exc, &ret);
             } else {
                 Value meth = py_getattr_opt(yf, names::throw_);
@@ -881,6 +909,11 @@ void init_generator_types()
     add_gen_getsets(&async_generator_type, "ag");
     add_methods(&async_generator_asend_type, asend_methods);
     add_methods(&async_generator_athrow_type, athrow_methods);
+    // None of these can be created from Python, nor pickled or copied (CPython's null tp_new).
+    for (Type* t : { &generator_type, &coroutine_type, &coroutine_wrapper_type,
+             &async_generator_type, &async_generator_asend_type, &async_generator_athrow_type,
+             &async_generator_wrapped_value_type })
+        add_type_attr(t, "__new__", none());
 }
 
 } // namespace pystm
