@@ -12,6 +12,7 @@
 #include "objects/float_object.h"
 #include "objects/function_object.h"
 #include "objects/int_object.h"
+#include "objects/iter_objects.h"
 #include "objects/str_object.h"
 #include "objects/type_internal.h"
 #include <cmath>
@@ -73,6 +74,14 @@ Value binary_op1(Value a, Value b, SpecialId op, SpecialId rop)
     }
     if (!usable(fa))
         fa = Value();
+    if (op == SP_mul) {
+        // A builtin sequence repeats only by an integer; its __mul__ raises for anything else,
+        // so skip it here and let the caller raise CPython's sequence message.
+        if (fa && is_sequence_concat(fa) && !has_index(b))
+            fa = Value();
+        if (fb && is_sequence_concat(fb) && !has_index(a))
+            fb = Value();
+    }
     if (fb && ((tb->is_subtype(ta) && fb != ta->special(rop)) || (fa && is_sequence_concat(fa)))) {
         Value r = call2(fb, b, a);
         if (r != not_impl())

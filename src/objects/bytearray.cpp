@@ -376,13 +376,34 @@ static Value ba_copy(Value self, Value const*, size_t nargs, TupleObject* kw)
     return Value(bytearray_new(bytearray_copy(BA(self))));
 }
 
-static Value ba_reduce_ex(Value self, Value const*, size_t nargs, TupleObject* kw)
+// CPython's _common_reduce: (type(self), args, __getstate__()), the content as latin-1 text
+// below protocol 3 (Python 2 compatibility) and as bytes from it on, no args when empty.
+static Value ba_common_reduce(Value self, int64_t proto)
 {
-    // (type(self), (latin-1 text, 'latin-1'), __dict__ or None), as CPython's pickling of
-    // bytearray; instance dicts of subclasses are not carried.
+    Value state = py_call_method(self, intern("__getstate__"), nullptr, 0);
     std::string content = bytearray_copy(BA(self));
-    Value args = Value(tuple_of({ Value(str_from_latin1(content)), Value(str_from_ascii("latin-1")) }));
-    return Value(tuple_of({ Value(type_of(self)), args, none() }));
+    Value args;
+    if (content.empty())
+        args = Value(tuple_empty());
+    else if (proto < 3)
+        args = Value(
+            tuple_of({ Value(str_from_latin1(content)), Value(str_from_ascii("latin-1")) }));
+    else
+        args = Value(tuple_of({ Value(bytes_new(content)) }));
+    return Value(tuple_of({ Value(type_of(self)), args, state }));
+}
+
+static Value ba_reduce(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    args_exact("__reduce__", nargs, kw, 0);
+    return ba_common_reduce(self, 2);
+}
+
+static Value ba_reduce_ex(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    Value a[1];
+    parse_args("__reduce_ex__", args, nargs, kw, { "proto" }, 0, a);
+    return ba_common_reduce(self, a[0].is_null() ? 0 : py_index_i64(a[0]));
 }
 
 MethodDef const g_bytearray_methods[] = {
@@ -398,7 +419,7 @@ MethodDef const g_bytearray_methods[] = {
     { "__imul__", ba_imul },
     { "__alloc__", ba_alloc },
     { "__sizeof__", ba_sizeof },
-    { "__reduce__", ba_reduce_ex },
+    { "__reduce__", ba_reduce },
     { "__reduce_ex__", ba_reduce_ex },
     { "append", ba_append },
     { "extend", ba_extend },

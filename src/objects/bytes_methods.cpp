@@ -646,24 +646,23 @@ Value b_hex(Value self, Value const* args, size_t nargs, TupleObject* kw)
     parse_args("hex", args, nargs, kw, { "sep", "bytes_per_sep" }, 0, a);
     std::string t1;
     SV s = self_bytes(self, t1);
+    // CPython's _Py_strhex: any sized sep must have length 1 and be a str or bytes holding an
+    // ASCII character (NUL included); without sep there are no groups.
+    bool has_sep = !a[0].is_null();
     char sep = 0;
-    if (!a[0].is_null()) {
-        std::string t2;
-        SV sv;
-        if (is_str(a[0])) {
-            StrObject* so = a[0].as<StrObject>();
-            if (so->m_length != 1)
-                raise(&exc::ValueError, "sep must be length 1.");
-            if (so->at(0) > 127)
-                raise(&exc::ValueError, "sep must be ASCII.");
-            sep = static_cast<char>(so->at(0));
-        } else if (bytes_like(a[0], t2, &sv)) {
-            if (sv.size() != 1)
-                raise(&exc::ValueError, "sep must be length 1.");
-            sep = sv[0];
-        } else {
+    if (has_sep) {
+        if (py_len(a[0]) != 1)
+            raise(&exc::ValueError, "sep must be length 1.");
+        uint32_t c;
+        if (is_str(a[0]))
+            c = a[0].as<StrObject>()->at(0);
+        else if (is_bytes(a[0]))
+            c = static_cast<unsigned char>(a[0].as<BytesObject>()->view()[0]);
+        else
             raise(&exc::TypeError, "sep must be str or bytes.");
-        }
+        if (c > 127)
+            raise(&exc::ValueError, "sep must be ASCII.");
+        sep = static_cast<char>(c);
     }
     int64_t per = a[1].is_null() ? 1 : py_index_i64(a[1]);
     static char const hex[] = "0123456789abcdef";
@@ -671,7 +670,7 @@ Value b_hex(Value self, Value const* args, size_t nargs, TupleObject* kw)
     size_t n = s.size();
     int64_t group = per < 0 ? -per : per;
     for (size_t i = 0; i < n; i++) {
-        if (sep && i > 0 && group > 0) {
+        if (has_sep && i > 0 && group > 0) {
             // Groups are counted from the right for positive bytes_per_sep, from the left
             // for negative.
             bool boundary = per > 0 ? ((n - i) % static_cast<size_t>(group) == 0) : (i % static_cast<size_t>(group) == 0);
@@ -876,7 +875,9 @@ std::string bytes_printf(std::string_view f, Value args)
             break;
         }
         case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
-            out += printf_format_number(printf_int_arg(arg, conv), conv, flags, width, prec);
+            // bytes' formatlong names %i as %d in its messages.
+            out += printf_format_number(
+                printf_int_arg(arg, conv == 'i' ? 'd' : conv), conv, flags, width, prec);
             break;
         case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
             if (!printf_float_arg_ok(arg))

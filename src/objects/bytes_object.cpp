@@ -185,33 +185,47 @@ static Value bytes_new_native(Value, Value const* args, size_t nargs, TupleObjec
             raise(&exc::TypeError, a[1].is_null() ? "errors without a string argument" : "encoding without a string argument");
         return Value(bytes_new_type(cls, ""));
     }
-    if (is_str(src)) {
-        if (a[1].is_null())
-            raise(&exc::TypeError, "string argument without an encoding");
+    // CPython's order: an encoding needs a str; then __bytes__ (None blocks the conversion,
+    // and a bytes subclass has bytes.__bytes__), an integer count, the buffer and iterable forms.
+    if (!a[1].is_null()) {
+        if (!is_str(src))
+            raise(&exc::TypeError, "encoding without a string argument");
         std::string enc = str_utf8(arg_str("bytes()", a[1], "argument 'encoding'"));
         std::string errors = a[2].is_null() ? "strict" : str_utf8(arg_str("bytes()", a[2], "argument 'errors'"));
         BytesObject* b = codecs::encode(src.as<StrObject>(), enc, errors);
         return Value(cls == &bytes_type ? b : bytes_new_type(cls, b->view()));
     }
-    if (!a[1].is_null())
-        raise(&exc::TypeError, "encoding without a string argument");
     if (!a[2].is_null())
-        raise(&exc::TypeError, "errors without a string argument");
+        raise(&exc::TypeError,
+            is_str(src) ? "string argument without an encoding"
+                        : "errors without a string argument");
     if (is_bytes(src) && cls == &bytes_type && src.as_object()->m_type == &bytes_type)
         return src;
-    // __bytes__ takes precedence over the buffer and iterable forms.
-    if (!is_bytes(src) && !type_of(src)->special(SP_bytes).is_null()) {
-        Value r = call_special_opt(src, SP_bytes, nullptr, 0);
+    Value r = call_special_opt(src, SP_bytes, nullptr, 0);
+    if (r) {
         if (!is_bytes(r))
             raise(&exc::TypeError, "__bytes__ returned non-bytes (type %s)", type_name(r).c_str());
         return cls == &bytes_type ? r : Value(bytes_new_type(cls, r.as<BytesObject>()->view()));
     }
-    if (is_int(src) || (!is_str(src) && !type_of(src)->special(SP_index).is_null())) {
-        int64_t n = py_index_i64(src);
-        if (n < 0)
-            raise(&exc::ValueError, "negative count");
-        BytesObject* b = bytes_alloc_type(cls, n); // zeroed by the allocator
-        return Value(b);
+    if (is_str(src))
+        raise(&exc::TypeError, "string argument without an encoding");
+    if (is_int(src) || !type_of(src)->special(SP_index).is_null()) {
+        int64_t n = -1;
+        bool counted = true;
+        try {
+            n = py_index_i64(src);
+        } catch (PyError&) {
+            // A TypeError from __index__ falls back to the buffer and iterable forms.
+            if (!exception_matches(&exc::TypeError))
+                reraise();
+            take_exception();
+            counted = false;
+        }
+        if (counted) {
+            if (n < 0)
+                raise(&exc::ValueError, "negative count");
+            return Value(bytes_alloc_type(cls, n)); // zeroed by the allocator
+        }
     }
     std::string data = bytes_from_iterable(src, "bytes");
     return Value(bytes_new_type(cls, data));
@@ -310,11 +324,12 @@ static Value bytes_add_native(Value self, Value const* args, size_t nargs, Tuple
 static Value bytes_mul_native(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("__mul__", nargs, kw, 1, 1);
-    if (!is_int(args[0]) && type_of(args[0])->special(SP_index).is_null())
-        return Value(g_not_implemented);
     int64_t count;
     if (!int_to_i64(py_number_index(args[0]), &count))
         raise(&exc::OverflowError, "cannot fit 'int' into an index-sized integer");
+    // An exact bytes repeated once is itself, as in CPython.
+    if (count == 1 && is_bytes(self) && type_of(self) == &bytes_type)
+        return self;
     std::string t1;
     std::string_view mine = self_bytes(self, t1);
     if (count <= 0 || mine.empty())
@@ -529,6 +544,9 @@ void init_bytes_types()
     add_type_attr(&bytearray_type, "__hash__", none());
     add_methods(&bytes_iterator_type, s_bytes_iter_methods);
     add_methods(&bytearray_iterator_type, s_bytes_iter_methods);
+    // CPython's iterators have no tp_new: calling the type raises "cannot create ... instances".
+    add_type_attr(&bytes_iterator_type, "__new__", none());
+    add_type_attr(&bytearray_iterator_type, "__new__", none());
     bytes_new("");
 }
 

@@ -519,11 +519,6 @@ int64_t repeat_count(Value n)
 Value l_mul(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("__mul__", nargs, kw, 1, 1);
-    if (!has_index(args[0])) {
-        if (may_reflect(args[0], SP_rmul))
-            return Value(g_not_implemented);
-        raise(&exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(args[0]).c_str());
-    }
     int64_t n = repeat_count(args[0]);
     ListObject* a = as_list(self);
     int64_t size = list_size(a);

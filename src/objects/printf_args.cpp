@@ -48,10 +48,20 @@ Value printf_int_arg(Value arg, char conv)
         return arg;
     Type* t = type_of(arg);
     bool integral_only = conv == 'o' || conv == 'x' || conv == 'X';
-    if (!t->special(SP_index).is_null())
-        return py_number_index(arg);
-    if (!integral_only && (!t->special(SP_int).is_null() || is_float(arg)))
-        return py_number_int(arg);
+    // CPython's PyNumber_Check: only a number is converted, by __index__ for the integral
+    // conversions and int() for the others; a TypeError from that conversion becomes the
+    // format's own message, any other exception propagates.
+    bool number = !t->special(SP_index).is_null() || !t->special(SP_int).is_null()
+        || !t->special(SP_float).is_null() || t->is_subtype(&complex_type);
+    if (number) {
+        try {
+            return integral_only ? py_number_index(arg) : py_number_int(arg);
+        } catch (PyError&) {
+            if (!exception_matches(&exc::TypeError))
+                reraise();
+            take_exception();
+        }
+    }
     if (integral_only)
         raise(&exc::TypeError, "%%%c format: an integer is required, not %s", conv,
             type_name(arg).c_str());

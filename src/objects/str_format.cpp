@@ -157,6 +157,8 @@ void render(FormatState& st, U32 const& f, size_t a, size_t b, int depth, StrBui
         // Field name: up to '}', '!' or ':', skipping over [...] keys.
         size_t j = i + 1;
         while (j < b && f[j] != '}' && f[j] != '!' && f[j] != ':') {
+            if (f[j] == '{')
+                raise(&exc::ValueError, "unexpected '{' in field name");
             if (f[j] == '[') {
                 while (j < b && f[j] != ']')
                     j++;

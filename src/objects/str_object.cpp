@@ -8,6 +8,7 @@
 #include "base/utf8.h"
 #include "gc/heap.h"
 #include "objects/access.h"
+#include "objects/buffer_arg.h"
 #include "objects/bytes_object.h"
 #include "objects/codecs.h"
 #include "objects/exceptions.h"
@@ -482,14 +483,16 @@ static Value str_new_native(Value, Value const* args, size_t nargs, TupleObject*
             result = str_empty();
         } else if (is_bytes(a[0])) {
             result = codecs::decode(a[0].as<BytesObject>()->view(), enc, errors);
-        } else if (a[0].is_object() && a[0].as_object()->m_type->is_subtype(&bytearray_type)) {
-            std::string copy = bytearray_copy(a[0].as<ByteArrayObject>());
-            result = codecs::decode(copy, enc, errors);
         } else if (is_str(a[0])) {
             raise(&exc::TypeError, "decoding str is not supported");
         } else {
-            raise(&exc::TypeError, "decoding to str: need a bytes-like object, %s found",
-                type_name(a[0]).c_str());
+            // Any bytes-like object decodes: bytearray, memoryview, array.array.
+            std::string copy;
+            std::string_view data;
+            if (!buffer_like(a[0], copy, &data))
+                raise(&exc::TypeError, "decoding to str: need a bytes-like object, %s found",
+                    type_name(a[0]).c_str());
+            result = codecs::decode(data, enc, errors);
         }
     }
     if (cls != &str_type)
@@ -569,8 +572,6 @@ static Value str_mul_native(Value self, Value const* args, size_t nargs, TupleOb
 {
     check_nargs("__mul__", nargs, kw, 1, 1);
     Value n = args[0];
-    if (!is_int(n) && type_of(n)->special(SP_index).is_null())
-        return Value(g_not_implemented);
     int64_t count;
     if (!int_to_i64(py_number_index(n), &count))
         raise(&exc::OverflowError, "cannot fit 'int' into an index-sized integer");
@@ -636,8 +637,9 @@ static Value str_format_native(Value self, Value const* args, size_t nargs, Tupl
         raise(&exc::TypeError, "__format__() argument must be str, not %s", type_name(args[0]).c_str());
     StrObject* spec = args[0].as<StrObject>();
     StrObject* s = self_str(self);
+    // An empty spec means str(self), which a subclass may override.
     if (spec->m_length == 0)
-        return Value(str_new_of_type(&str_type, s));
+        return is_exact_str(self) ? self : Value(py_str(self));
     return Value(format_str(s, spec));
 }
 
@@ -646,7 +648,11 @@ static Value str_iter_native(Value self, Value const*, size_t nargs, TupleObject
 static Value str_getnewargs_native(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("__getnewargs__", nargs, kw, 0, 0);
-    return Value(tuple_of({ Value(str_new_of_type(&str_type, self_str(self))) }));
+    // Always a copy, as CPython's: pickling must not hand out the object itself.
+    StrObject* s = self_str(self);
+    StrObject* r = alloc_of_type(&str_type, s->m_length, s->m_kind, s->m_ascii);
+    std::memcpy(r->data(), s->data(), static_cast<size_t>(s->m_length) * s->m_kind);
+    return Value(tuple_of({ Value(r) }));
 }
 
 static Value str_sizeof_native(Value self, Value const*, size_t nargs, TupleObject* kw)
@@ -800,6 +806,9 @@ void init_str_types()
     add_methods(&str_type, g_str_format_methods);
     add_methods(&str_iterator_type, s_str_iter_methods);
     add_methods(&str_ascii_iterator_type, s_str_iter_methods);
+    // CPython's iterators have no tp_new: calling the type raises "cannot create ... instances".
+    add_type_attr(&str_iterator_type, "__new__", none());
+    add_type_attr(&str_ascii_iterator_type, "__new__", none());
     // Populate the single-character cache eagerly so later lookups never allocate.
     str_empty();
     for (uint32_t c = 0; c < 256; c++)

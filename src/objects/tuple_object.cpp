@@ -205,11 +205,6 @@ Value t_add(Value self, Value const* args, size_t nargs, TupleObject* kw)
 Value t_mul(Value self, Value const* args, size_t nargs, TupleObject* kw)
 {
     check_nargs("__mul__", nargs, kw, 1, 1);
-    if (!has_index(args[0])) {
-        if (may_reflect(args[0], SP_rmul))
-            return Value(g_not_implemented);
-        raise(&exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(args[0]).c_str());
-    }
     int64_t n = py_index_i64(args[0]);
     TupleObject* a = as_tuple(self);
     if (n < 0)
