@@ -156,12 +156,108 @@ Value bf_get_objclass(Value self)
         raise(&exc::AttributeError, "'builtin_function_or_method' object has no attribute '__objclass__'");
     return f->m_owner;
 }
+// The docstring CPython's slot wrappers carry (its slotdefs table), for a native slot method
+// defined without one.
+char const* slot_wrapper_doc(StrObject* name)
+{
+    static constexpr std::pair<std::string_view, char const*> docs[] = {
+        { "__init__", "Initialize self.  See help(type(self)) for accurate signature." },
+        { "__repr__", "Return repr(self)." },
+        { "__str__", "Return str(self)." },
+        { "__hash__", "Return hash(self)." },
+        { "__bool__", "True if self else False" },
+        { "__eq__", "Return self==value." },
+        { "__ne__", "Return self!=value." },
+        { "__lt__", "Return self<value." },
+        { "__le__", "Return self<=value." },
+        { "__gt__", "Return self>value." },
+        { "__ge__", "Return self>=value." },
+        { "__getattribute__", "Return getattr(self, name)." },
+        { "__setattr__", "Implement setattr(self, name, value)." },
+        { "__delattr__", "Implement delattr(self, name)." },
+        { "__get__", "Return an attribute of instance, which is of type owner." },
+        { "__set__", "Set an attribute of instance to value." },
+        { "__delete__", "Delete an attribute of instance." },
+        { "__call__", "Call self as a function." },
+        { "__len__", "Return len(self)." },
+        { "__getitem__", "Return self[key]." },
+        { "__setitem__", "Set self[key] to value." },
+        { "__delitem__", "Delete self[key]." },
+        { "__contains__", "Return key in self." },
+        { "__iter__", "Implement iter(self)." },
+        { "__next__", "Implement next(self)." },
+        { "__index__",
+            "Return self converted to an integer, if self is suitable for use as an index into a "
+            "list." },
+        { "__int__", "int(self)" },
+        { "__float__", "float(self)" },
+        { "__neg__", "-self" },
+        { "__pos__", "+self" },
+        { "__abs__", "abs(self)" },
+        { "__invert__", "~self" },
+        { "__await__", "Return an iterator to be used in await expression." },
+        { "__aiter__", "Return an awaitable, that resolves in asynchronous iterator." },
+        { "__anext__", "Return a value or raise StopAsyncIteration." },
+        { "__divmod__", "Return divmod(self, value)." },
+        { "__rdivmod__", "Return divmod(value, self)." },
+        { "__pow__", "Return pow(self, value, mod)." },
+        { "__rpow__", "Return pow(value, self, mod)." },
+        { "__iadd__", "Implement self+=value." },
+        { "__imul__", "Implement self*=value." },
+        { "__add__", "Return self+value." },
+        { "__radd__", "Return value+self." },
+        { "__sub__", "Return self-value." },
+        { "__rsub__", "Return value-self." },
+        { "__isub__", "Return self-=value." },
+        { "__mul__", "Return self*value." },
+        { "__rmul__", "Return value*self." },
+        { "__matmul__", "Return self@value." },
+        { "__rmatmul__", "Return value@self." },
+        { "__imatmul__", "Return self@=value." },
+        { "__truediv__", "Return self/value." },
+        { "__rtruediv__", "Return value/self." },
+        { "__itruediv__", "Return self/=value." },
+        { "__floordiv__", "Return self//value." },
+        { "__rfloordiv__", "Return value//self." },
+        { "__ifloordiv__", "Return self//=value." },
+        { "__mod__", "Return self%value." },
+        { "__rmod__", "Return value%self." },
+        { "__imod__", "Return self%=value." },
+        { "__lshift__", "Return self<<value." },
+        { "__rlshift__", "Return value<<self." },
+        { "__ilshift__", "Return self<<=value." },
+        { "__rshift__", "Return self>>value." },
+        { "__rrshift__", "Return value>>self." },
+        { "__irshift__", "Return self>>=value." },
+        { "__and__", "Return self&value." },
+        { "__rand__", "Return value&self." },
+        { "__iand__", "Return self&=value." },
+        { "__xor__", "Return self^value." },
+        { "__rxor__", "Return value^self." },
+        { "__ixor__", "Return self^=value." },
+        { "__or__", "Return self|value." },
+        { "__ror__", "Return value|self." },
+        { "__ior__", "Return self|=value." },
+        { "__ipow__", "Return self**=value." },
+    };
+    if (!is_slot_wrapper_name(name))
+        return nullptr;
+    std::string_view n = name->ascii_view();
+    for (auto const& [slot, doc] : docs)
+        if (slot == n)
+            return doc;
+    return nullptr;
+}
+
 Value bf_get_doc(Value self)
 {
     auto* f = as_builtin(self);
-    if (!f->m_def->doc)
+    char const* doc = f->m_def->doc;
+    if (!doc && f->m_name)
+        doc = slot_wrapper_doc(f->m_name);
+    if (!doc)
         return none();
-    return str_from_utf8(f->m_def->doc);
+    return str_from_utf8(doc);
 }
 Value bf_get_text_signature(Value) { return none(); }
 Value bf_get_module(Value self)

@@ -1,0 +1,31 @@
+# Native slot methods (slot wrappers, method-wrappers) carry CPython's slotdefs docstrings.
+def gen():
+    yield 1
+
+
+print(gen().__next__.__doc__)
+print(iter([]).__next__.__doc__)
+print(iter([]).__iter__.__doc__)
+print(list.__len__.__doc__)
+print(tuple.__getitem__.__doc__)
+print(list.__init__.__doc__)
+print(list.__iadd__.__doc__)
+print(list.__contains__.__doc__)
+print(int.__add__.__doc__)
+print(int.__radd__.__doc__)
+print(int.__neg__.__doc__)
+print(int.__index__.__doc__)
+print(int.__pow__.__doc__)
+print(float.__truediv__.__doc__)
+print(set.__ior__.__doc__)
+print(set.__isub__.__doc__)
+print(dict.__setitem__.__doc__)
+print(dict.__delitem__.__doc__)
+print(object.__repr__.__doc__)
+print(object.__eq__.__doc__)
+print(object.__setattr__.__doc__)
+print(object.__getattribute__.__doc__)
+print(property.__get__.__doc__)
+print(property.__set__.__doc__)
+print(len.__call__.__doc__)
+print((1).__bool__.__doc__)
