@@ -144,8 +144,8 @@ class _Worker:
         self.streak = 0  # steps run in a row ahead of other calls (TQ-5)
         self.count = 0  # calls this worker ran
         # Held while the worker does not sleep; released once to wake it. A plain lock, not a
-        # Condition: a Condition's deque of waiters cannot be rolled back, so every wait and
-        # notify would make a transaction inevitable.
+        # Condition: every wait and notify writes a Condition's one deque of waiters, so any
+        # two of them would conflict.
         self.wake = _threading.Lock()
         self.wake.acquire()
 

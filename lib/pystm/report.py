@@ -650,7 +650,7 @@ def wait_hint(site):
                 "thread its own object." % site.type_name)
     if site.kind == WAIT_INEVITABLE:
         causes = ("A transaction runs inevitably for I/O or a blocking call, a write to an "
-                  "object that cannot be rolled back (a collections.deque, for one), too many "
+                  "object that cannot be rolled back (creating a class, for one), too many "
                   "aborts in a row, or the resize of a big dict or set that several threads "
                   "use.")
         container = _STRIPE_OWNERS.get(site.type_name)

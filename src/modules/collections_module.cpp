@@ -3,8 +3,9 @@
 // implementation (CPython's fallback when _collections lacks it).
 //
 // Invariants: a deque's items live in a RingStore owned by the object (traced by its trace
-// function, freed by m_destroy), written only after write_barrier on the deque. A deque keeps no
-// undo record, so its writers run inevitably (UNDO-1); readers read it in place after
+// function, freed by m_destroy), written only after write_barrier on the deque. DEQUE-2: the
+// undo record of a deque (objects/undo.h) is a copy of its items, maxlen and mutation count,
+// taken at the attempt's first write and assigned back on abort; readers read it in place after
 // read_barrier, each read bounded by one block of the store (DEQUE-1, objects/ring_store.h) and
 // followed by read_validate_barrier before the value is used (STM-5): the dq_size, dq_item,
 // dq_state and dq_snapshot helpers below. m_state counts mutations: iterators and the searching
@@ -24,8 +25,10 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/undo.h"
 #include <algorithm>
 #include <atomic>
+#include <vector>
 
 namespace pystm {
 
@@ -52,6 +55,41 @@ void deque_trace(Object* o, gc::Tracer& tr)
     static_cast<DequeObject*>(o)->m_items.for_each([&](Value v) { tr.visit(v); });
 }
 void deque_destroy(Object* o) { static_cast<DequeObject*>(o)->~DequeObject(); }
+
+// DEQUE-2. A copy of the whole deque: deques shared between transactions are mostly short
+// (work queues, waiters), and one copy per attempt that writes the deque is cheaper than the
+// alternative of UNDO-1, an inevitable attempt that stops every other thread's commits.
+struct DequeUndo {
+    std::vector<Value> items;
+    int64_t maxlen;
+    uint64_t state;
+};
+void* deque_undo_save(Object* o, Type*)
+{
+    auto* d = static_cast<DequeObject*>(o);
+    auto* u = new DequeUndo { {}, d->m_maxlen, d->m_state };
+    u->items.reserve(d->m_items.size());
+    d->m_items.for_each([&](Value v) { u->items.push_back(v); });
+    return u;
+}
+void deque_undo_restore(Object* o, Type*, void* rec)
+{
+    auto* d = static_cast<DequeObject*>(o);
+    auto* u = static_cast<DequeUndo*>(rec);
+    // assign() retires the attempt's block rather than freeing it (DEQUE-1): readers that passed
+    // the barrier before the lock may still be reading it.
+    d->m_items.assign(u->items.data(), u->items.data() + u->items.size());
+    d->m_maxlen = u->maxlen;
+    std::atomic_ref<uint64_t>(d->m_state).store(u->state, std::memory_order_relaxed);
+}
+void deque_undo_drop(void* rec) { delete static_cast<DequeUndo*>(rec); }
+void deque_undo_trace(void* rec, gc::Tracer& t)
+{
+    for (Value v : static_cast<DequeUndo*>(rec)->items)
+        t.visit(v);
+}
+StmUndoOps const s_deque_undo { deque_undo_save, deque_undo_restore, deque_undo_drop,
+    deque_undo_trace, sizeof(DequeObject) };
 
 DequeObject* as_deque(Value v) { return v.as<DequeObject>(); }
 bool is_deque(Value v) { return v.is_object() && v.as_object()->m_type->is_subtype(&deque_type); }
@@ -941,6 +979,12 @@ void setup_collections_types()
     init_static_type(&defaultdict_type, "collections.defaultdict", &dict_type, sizeof(DefaultDictObject), TF_BASETYPE,
         dd_trace, dd_destroy);
     init_static_type(&tuplegetter_type, "_collections._tuplegetter", nullptr, sizeof(TupleGetterObject), 0, tg_trace);
+    // Undo records instead of inevitable writers (UNDO-1): DEQUE-2; iterators are plain data;
+    // a defaultdict is a dict with one more Value, which the client's byte copy saves.
+    deque_type.m_stm_undo = &s_deque_undo;
+    deque_iter_type.m_stm_undo = &g_plain_undo;
+    deque_reviter_type.m_stm_undo = &g_plain_undo;
+    defaultdict_type.m_stm_undo = &g_dict_undo;
 }
 
 void init_collections_types()

@@ -22,6 +22,7 @@
 #include "objects/tuple_object.h"
 #include "objects/type_internal.h"
 #include "objects/type_object.h"
+#include "objects/undo.h"
 #include <cstddef>
 
 namespace pystm {
@@ -576,6 +577,9 @@ void setup_functools_types()
     lru_type.m_dict_offset = offsetof(LruObject, m_dict);
 #pragma GCC diagnostic pop
     init_static_type(&hashedkey_type, "functools._HashedKey", nullptr, sizeof(HashedKeyObject), 0, trace_hashedkey);
+    // Plain fields (the cache is a dict with its own record): a call that counts a hit or a
+    // miss keeps an undo record instead of making its transaction inevitable (UNDO-1).
+    lru_type.m_stm_undo = &g_plain_undo;
 }
 
 void init_functools_types()

@@ -21,6 +21,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/undo.h"
 #include <cstdio>
 #include <cstring>
 
@@ -408,6 +409,9 @@ BufferExport const s_mv_export { &memoryview_type, export_read, export_write, ex
 void setup_memoryview_type()
 {
     init_static_type(&memoryview_type, "memoryview", nullptr, sizeof(MemoryViewObject), 0, trace_mv);
+    // Plain fields (MV-1): a write of a view made before the transaction is undone by a byte
+    // copy, instead of making the transaction inevitable (UNDO-1).
+    memoryview_type.m_stm_undo = &g_plain_undo;
     register_buffer_export(&s_mv_export);
 }
 

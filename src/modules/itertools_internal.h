@@ -10,6 +10,11 @@
 // outside the GC heap and keep the sizes they get at construction (n indices for product and
 // permutations, r for the combinations; min(r, n) cycles), which __reduce__ and __setstate__
 // rely on when they read or replace them.
+//
+//   ITER-2 every itertools iterator has an STM undo record (objects/undo.h): a byte copy of its
+//          fields (g_plain_undo), plus the index arrays for the combinatoric ones. So its fields
+//          hold only Values, integers and pointers to GC objects, and no object it points to is
+//          changed in place through it (zip_longest replaces its tuple of sources instead).
 #pragma once
 
 #include "objects/object.h"
@@ -99,7 +104,7 @@ struct TeeObject : Object {
 };
 
 struct ZipLongestObject : Object {
-    TupleObject* m_iters; // items become None once exhausted
+    TupleObject* m_iters; // exhausted sources are None (a new tuple each time, ITER-2)
     Value m_fill;
     int64_t m_active;
     ZipLongestObject(Type* t, TupleObject* its, Value f)

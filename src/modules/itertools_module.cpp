@@ -21,6 +21,8 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/undo.h"
+#include <algorithm>
 #include <vector>
 
 namespace pystm::itertools {
@@ -785,9 +787,13 @@ Value zip_longest_next(Object* o)
                 write_barrier(z);
                 if (--z->m_active == 0)
                     return Value();
-                // The iterator tuple is private to this object, so updating it in place is safe.
-                // The last source to run out stays (as in CPython, which __reduce__ shows).
-                z->m_iters->items()[i] = none();
+                // The last source to run out stays (as in CPython, which __reduce__ shows). The
+                // others are replaced in a copy of the tuple: a tuple has no undo record, and
+                // the plain undo of this object (ITER-2) puts back only the pointer to it.
+                TupleObject* its = tuple_new(n);
+                for (int64_t k = 0; k < n; k++)
+                    its->items()[k] = k == i ? none() : z->m_iters->item(k);
+                z->m_iters = its;
             }
         }
         r->items()[i] = item ? item : z->m_fill;
@@ -1092,6 +1098,30 @@ TypeEntry const s_types[] = {
     { &permutations_type, permutations_methods },
 };
 
+// ITER-2: the index arrays of a combinatoric iterator, which the plain byte copy of its fields
+// does not reach. They keep their sizes (itertools_internal.h), so restoring copies the saved
+// values back into the same buffers, and the byte copy that follows puts back the same vector
+// headers.
+struct CombUndo {
+    std::vector<int64_t> indices, cycles;
+};
+void* comb_undo_save(Object* o, Type*)
+{
+    auto* c = static_cast<CombObject*>(o);
+    return new CombUndo { c->m_indices, c->m_cycles };
+}
+void comb_undo_restore(Object* o, Type*, void* rec)
+{
+    auto* c = static_cast<CombObject*>(o);
+    auto* u = static_cast<CombUndo*>(rec);
+    std::copy(u->indices.begin(), u->indices.end(), c->m_indices.begin());
+    std::copy(u->cycles.begin(), u->cycles.end(), c->m_cycles.begin());
+}
+void comb_undo_drop(void* rec) { delete static_cast<CombUndo*>(rec); }
+void comb_undo_trace(void*, gc::Tracer&) { }
+StmUndoOps const s_comb_undo { comb_undo_save, comb_undo_restore, comb_undo_drop, comb_undo_trace,
+    0 };
+
 } // namespace
 
 } // namespace pystm::itertools
@@ -1131,6 +1161,15 @@ void setup_itertools_types()
         TF_BASETYPE, destroy_of<CombObject>);
     simple(&permutations_type, "itertools.permutations", sizeof(CombObject), comb_trace, permutations_next,
         TF_BASETYPE, destroy_of<CombObject>);
+    // ITER-2: a transaction that advances an iterator made before it keeps an undo record of
+    // it, instead of becoming inevitable (UNDO-1).
+    for (Type* t : { &count_type, &cycle_type, &repeat_type, &accumulate_type, &chain_type,
+             &compress_type, &dropwhile_type, &takewhile_type, &filterfalse_type, &starmap_type,
+             &pairwise_type, &groupby_type, &grouper_type, &islice_type, &tee_type, &teedata_type,
+             &zip_longest_type })
+        t->m_stm_undo = &g_plain_undo;
+    for (Type* t : { &product_type, &combinations_type, &cwr_type, &permutations_type })
+        t->m_stm_undo = &s_comb_undo;
 }
 
 void init_itertools_types()

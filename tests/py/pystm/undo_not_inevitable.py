@@ -1,0 +1,83 @@
+# pystm-env: PYSTM_STM=parallel PYSTM_STM_CHAOS=
+# Advancing an itertools iterator, changing a deque or a defaultdict, calling an lru_cache
+# wrapper and writing through a memoryview, all made before the transaction, do not make the
+# transaction inevitable: these types keep undo records (ITER-2, DEQUE-2; UNDO-1 makes a
+# transaction that writes an object without one inevitable, which stops every other thread's
+# commits until it ends). CPython has no pystm: there the test prints what pystm must print.
+import collections
+import functools
+import itertools
+import threading
+
+try:
+    import pystm
+except ImportError:
+    pystm = None
+
+
+def inevitable():
+    return pystm.statistics()["inevitable_commits"] if pystm else 0
+
+
+def settle():
+    # Ends the running transaction: hint_commit_soon() takes effect at the next restart point,
+    # which the loop's backward jump is.
+    for _ in range(3):
+        if pystm:
+            pystm.hint_commit_soon()
+        for _ in range(100):
+            pass
+
+
+@functools.lru_cache(maxsize=None)
+def cached(n):
+    return n + 1
+
+
+CASES = [
+    ("repeat", lambda: itertools.repeat(1, 10), lambda o: next(o)),
+    ("count", itertools.count, lambda o: next(o)),
+    ("cycle", lambda: itertools.cycle([1, 2]), lambda o: next(o)),
+    ("accumulate", lambda: itertools.accumulate([1, 2, 3]), lambda o: next(o)),
+    ("chain", lambda: itertools.chain([1], [2]), lambda o: next(o)),
+    ("islice", lambda: itertools.islice(range(10), 5), lambda o: next(o)),
+    ("pairwise", lambda: itertools.pairwise([1, 2, 3]), lambda o: next(o)),
+    ("groupby", lambda: itertools.groupby("aabb"), lambda o: next(o)),
+    ("tee", lambda: itertools.tee([1, 2, 3])[0], lambda o: next(o)),
+    ("zip_longest", lambda: itertools.zip_longest([1], [2, 3]), lambda o: (next(o), next(o))),
+    ("product", lambda: itertools.product([1, 2], [3, 4]), lambda o: next(o)),
+    ("permutations", lambda: itertools.permutations([1, 2, 3]), lambda o: next(o)),
+    ("combinations", lambda: itertools.combinations([1, 2, 3], 2), lambda o: next(o)),
+    ("deque.append", collections.deque, lambda o: o.append(1)),
+    ("deque.popleft", lambda: collections.deque([1, 2]), lambda o: o.popleft()),
+    ("deque iterator", lambda: iter(collections.deque([1, 2])), lambda o: next(o)),
+    ("defaultdict", lambda: collections.defaultdict(int), lambda o: o.__setitem__(1, o[1] + 1)),
+    ("lru_cache", lambda: cached, lambda o: o(3)),
+    ("memoryview", lambda: memoryview(bytearray(4)), lambda o: o.__setitem__(0, 1)),
+]
+
+made_inevitable = []
+
+
+def work():
+    for name, make, change in CASES:
+        obj = make()
+        settle()
+        before = inevitable()
+        settle()
+        idle = inevitable() - before  # what settling alone counts
+        if pystm:
+            with pystm.atomic:
+                change(obj)
+        else:
+            change(obj)
+        settle()
+        if inevitable() - before - idle > idle:
+            made_inevitable.append(name)
+
+
+# A second thread engages the STM; the main thread waits, outside any transaction.
+t = threading.Thread(target=work)
+t.start()
+t.join()
+print("made their transaction inevitable:", made_inevitable)
