@@ -596,7 +596,7 @@ void init_binary_file_types()
 {
     for (Type* t : { &file_io_type, &buffered_reader_type, &buffered_writer_type, &buffered_random_type }) {
         add_methods(t, s_binary_methods);
-        add_getset(t, "closed", get_closed);
+        add_getset(t, "closed", get_closed, nullptr, "True if the file is closed");
         add_getset(t, "name", get_name, set_name);
         add_getset(t, "mode", get_mode);
     }

@@ -515,8 +515,7 @@ MethodDef const module_methods[] = {
 bool type_supports_weakrefs(Type* t)
 {
     if (t->has_flag(TF_HEAPTYPE))
-        // Variable-size builtin layouts leave no room for a weak-reference list in CPython.
-        return !t->has_flag(TF_INT_SUBCLASS) && !t->has_flag(TF_TUPLE_SUBCLASS) && !t->has_flag(TF_BYTES_SUBCLASS);
+        return t->has_flag(TF_WEAKREFABLE); // decided by type_new from the layout
     static Type* const s_ok[] = { &function_type, &builtin_function_type, &method_type, &set_type,
         &frozenset_type, &generator_type, &coroutine_type, &async_generator_type, &code_type,
         &module_type, &deque_type, &property_type, &array_type, &partial_type, &lru_type };

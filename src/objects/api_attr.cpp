@@ -58,7 +58,9 @@ Value generic_getattr_opt(Value o, StrObject* name)
     Value descr = type_lookup(t, name);
     if (descr) {
         Type* dt = type_of(descr);
-        if (dt != &function_type && dt != &method_descriptor_type && is_data_descriptor(descr))
+        // A data descriptor without __get__ (only __set__) lets the instance dict answer.
+        if (dt != &function_type && dt != &method_descriptor_type && is_data_descriptor(descr)
+            && dt->special(SP_get))
             return descr_get(descr, o, t);
     }
     if (DictObject* d = instance_dict(o, false)) {

@@ -552,8 +552,8 @@ void init_complex_type()
     complex_type.m_doc = "Create a complex number from a real part and an optional imaginary part.\n\n"
                          "This is equivalent to (real + imag*1j) where imag defaults to 0.";
     add_methods(&complex_type, s_complex_methods);
-    add_getset(&complex_type, "real", complex_get_real, nullptr, "the real part of a complex number");
-    add_getset(&complex_type, "imag", complex_get_imag, nullptr, "the imaginary part of a complex number");
+    add_member(&complex_type, "real", complex_get_real, "the real part of a complex number");
+    add_member(&complex_type, "imag", complex_get_imag, "the imaginary part of a complex number");
 }
 
 } // namespace pystm

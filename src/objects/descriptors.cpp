@@ -101,6 +101,8 @@ Value property_get(PropertyObject* p, Value obj)
 Value member_get(MemberDescriptor* m, Value obj)
 {
     check_descr_obj(m->m_name, m->m_owner, obj);
+    if (m->m_get)
+        return m->m_get(obj);
     Object* o = obj.as_object();
     read_barrier(o);
     Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + m->m_offset);
@@ -218,6 +220,8 @@ bool descr_set(Value descr, Value obj, Value v)
     if (dt == &member_descriptor_type) {
         auto* m = descr.as<MemberDescriptor>();
         check_descr_obj(m->m_name, m->m_owner, obj);
+        if (m->m_get)
+            raise(&exc::AttributeError, "readonly attribute");
         Object* o = obj.as_object();
         auto* slot = reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + m->m_offset);
         if (!v) {
@@ -339,6 +343,8 @@ Value gs_doc(Value self)
 {
     if (type_of(self) == &getset_descriptor_type && self.as<GetSetDescriptor>()->m_doc)
         return str_from_utf8(self.as<GetSetDescriptor>()->m_doc);
+    if (type_of(self) == &member_descriptor_type && self.as<MemberDescriptor>()->m_doc)
+        return str_from_utf8(self.as<MemberDescriptor>()->m_doc);
     return none();
 }
 
@@ -758,9 +764,9 @@ void init_descriptor_types()
         add_getset(t, "__dict__", [](Value self) -> Value { return instance_dict(self, true); });
     }
     add_methods(&property_type, s_prop_methods);
-    add_getset(&property_type, "fget", prop_fget);
-    add_getset(&property_type, "fset", prop_fset);
-    add_getset(&property_type, "fdel", prop_fdel);
+    add_member(&property_type, "fget", prop_fget);
+    add_member(&property_type, "fset", prop_fset);
+    add_member(&property_type, "fdel", prop_fdel);
     add_getset(&property_type, "__doc__", prop_doc, prop_set_doc);
     add_getset(&property_type, "__isabstractmethod__", prop_isabstract);
     add_methods(&mappingproxy_type, s_mp_methods);

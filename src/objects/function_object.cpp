@@ -504,15 +504,15 @@ void init_function_types()
     add_getset(&function_type, "__defaults__", fn_get_defaults, fn_set_defaults);
     add_getset(&function_type, "__kwdefaults__", fn_get_kwdefaults, fn_set_kwdefaults);
     add_getset(&function_type, "__code__", fn_get_code, fn_set_code);
-    add_getset(&function_type, "__globals__", fn_get_globals);
+    add_member(&function_type, "__globals__", fn_get_globals);
     add_getset(&function_type, "__builtins__", fn_get_builtins, fn_set_builtins);
-    add_getset(&function_type, "__closure__", fn_get_closure);
+    add_member(&function_type, "__closure__", fn_get_closure);
     add_getset(&function_type, "__annotations__", fn_get_annotations, fn_set_annotations);
     add_getset(&function_type, "__dict__", fn_get_dict, fn_set_dict);
 
     add_methods(&method_type, method_methods);
-    add_getset(&method_type, "__func__", meth_get_func);
-    add_getset(&method_type, "__self__", meth_get_self);
+    add_member(&method_type, "__func__", meth_get_func);
+    add_member(&method_type, "__self__", meth_get_self);
     add_getset(&method_type, "__doc__", meth_get_doc);
 
     add_methods(&cell_type, cell_methods);

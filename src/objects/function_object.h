@@ -97,6 +97,9 @@ void add_methods(Type* t, MethodDef const* defs);
 using GetterFn = Value (*)(Value self);
 using SetterFn = void (*)(Value self, Value v); // v null = delete
 void add_getset(Type* t, char const* name, GetterFn get, SetterFn set = nullptr, char const* doc = nullptr);
+// A read-only member_descriptor (CPython's READONLY PyMemberDef): assignment and deletion raise
+// AttributeError "readonly attribute".
+void add_member(Type* t, char const* name, GetterFn get, char const* doc = nullptr);
 // Adds a plain class attribute.
 void add_type_attr(Type* t, char const* name, Value v);
 

@@ -946,6 +946,10 @@ void list_extend(ListObject* l, Value iterable)
         l->m_items.insert(l->m_items.end(), items.data(), items.data() + items.size());
         return;
     }
+    // CPython asks a class-defined iterable for its length hint first (whose errors propagate);
+    // the list grows as items come, so only the call matters. Builtin hints have no effects.
+    if (type_of(iterable)->has_flag(TF_HEAPTYPE))
+        length_hint(iterable, 8);
     Value it = py_iter(iterable);
     for (Value x; (x = iter_next_fast(it));)
         list_append(l, x);

@@ -286,9 +286,10 @@ Value bf_hash(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("__hash__", nargs, kwnames, 0, 0);
     auto* a = as_builtin(self);
+    // As CPython's meth_hash: the receiver's identity, not its value (hash([].append) works).
     uint64_t h = reinterpret_cast<uintptr_t>(a->m_def) >> 4;
-    if (a->m_self)
-        h ^= static_cast<uint64_t>(py_hash(a->m_self)) * 1000003u;
+    uint64_t s = a->m_self.bits();
+    h ^= (s >> 4) | (s << 60);
     int64_t r = static_cast<int64_t>(h & 0x1FFFFFFFFFFFFFFFull);
     return Value::small_int(r == -1 ? -2 : r);
 }
@@ -426,6 +427,16 @@ void add_getset(Type* t, char const* name, GetterFn get, SetterFn set, char cons
 {
     PY_ASSERT(t->m_dict, "BOOT-1");
     dict_set_str(t->m_dict, intern(name), getset_new(t, name, get, set, doc));
+    bump_type_epoch();
+}
+
+void add_member(Type* t, char const* name, GetterFn get, char const* doc)
+{
+    PY_ASSERT(t->m_dict, "BOOT-1");
+    MemberDescriptor* m = member_new(t, intern(name), 0);
+    m->m_get = get;
+    m->m_doc = doc;
+    dict_set_str(t->m_dict, m->m_name, m);
     bump_type_epoch();
 }
 

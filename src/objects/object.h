@@ -67,8 +67,8 @@ enum TypeFlags : uint32_t {
     TF_BASETYPE = 1u << 1, // may be subclassed
     TF_IMMUTABLE = 1u << 2, // instances are immutable (OBJ-1)
     TF_ABSTRACT = 1u << 3, // has __abstractmethods__
-    // Instances of this builtin type accept weak references (CPython's tp_weaklistoffset);
-    // heap types decide by their layout instead (type_supports_weakrefs, modules/stdlib_core.h).
+    // Instances accept weak references (CPython's tp_weaklistoffset): set on builtin types by
+    // hand, on heap types by type_new from their layout (see type_supports_weakrefs).
     TF_WEAKREFABLE = 1u << 4,
     // Fast subclass tests, as CPython's Py_TPFLAGS_*_SUBCLASS.
     TF_INT_SUBCLASS = 1u << 8,

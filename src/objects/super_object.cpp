@@ -151,7 +151,8 @@ Value super_getattr_opt(Value self, StrObject* name)
     auto* s = as_super(self);
     read_barrier(s);
     Type* start = s->m_obj_type;
-    if (start && !str_eq(name, names::__class__)) {
+    // No MRO yet while a metaclass's mro() computes it: only the super object's own attributes.
+    if (start && start->m_mro && !str_eq(name, names::__class__)) {
         TupleObject* mro = start->m_mro;
         int64_t n = mro->m_size;
         int64_t i = 0;

@@ -46,10 +46,14 @@ struct GetSetDescriptor : Object {
         : Object(t), m_name(name), m_owner(owner), m_get(g), m_set(s), m_doc(doc) { }
 };
 
-struct MemberDescriptor : Object { // one __slots__ entry of a heap type
+// One __slots__ entry of a heap type, or a read-only field of a builtin type (CPython's READONLY
+// PyMemberDef: property.fget, function.__globals__, complex.real), which m_get reads instead.
+struct MemberDescriptor : Object {
     StrObject* m_name;
     Type* m_owner;
-    uint32_t m_offset; // byte offset of the Value in the instance
+    uint32_t m_offset; // byte offset of the Value in the instance (slots only)
+    GetterFn m_get = nullptr; // builtin read-only member
+    char const* m_doc = nullptr;
     MemberDescriptor(Type* t, StrObject* name, Type* owner, uint32_t off)
         : Object(t), m_name(name), m_owner(owner), m_offset(off) { }
 };
@@ -104,6 +108,7 @@ std::string type_qualified_name(Type* t);
 Value type_module(Type* t);
 // Registry behind __subclasses__ (weak: heap types remove themselves when swept).
 void type_add_subclass(Type* base, Type* sub);
+void type_remove_subclass(Type* base, Type* sub); // __bases__ assignment
 void type_remove_subclass_everywhere(Type* t);
 ListObject* type_subclasses(Type* t);
 void type_trace(Object* o, gc::Tracer& tr);

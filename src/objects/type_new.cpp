@@ -12,11 +12,13 @@
 // such subclasses may add a __dict__ but no nonempty __slots__.
 #include "gc/heap.h"
 #include "gc/weak_slots.h"
+#include "modules/stdlib_core.h"
 #include "objects/codecs.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
 #include "objects/list_object.h"
+#include "objects/str_internal.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_internal.h"
@@ -50,20 +52,6 @@ Type* solid_base(Type* t)
     return t_size != base->m_instance_size ? t : base;
 }
 
-bool valid_identifier(StrObject* s)
-{
-    if (s->m_length == 0)
-        return false;
-    for (int64_t i = 0; i < s->m_length; ++i) {
-        uint32_t c = s->at(i);
-        bool ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 128
-            || (i > 0 && c >= '0' && c <= '9');
-        if (!ok)
-            return false;
-    }
-    return true;
-}
-
 // Private name mangling of __slots__ entries: __x in class _A becomes _A__x.
 StrObject* mangle(StrObject* cls_name, StrObject* name)
 {
@@ -78,8 +66,25 @@ StrObject* mangle(StrObject* cls_name, StrObject* name)
     return intern("_" + c.substr(i) + n);
 }
 
+// The __dict__ descriptor of the nearest builtin base of type(self) that keeps its own
+// namespace (type, module, function), or null (CPython's get_builtin_base_with_dict): a heap
+// class mixing such a base with a plain class must not reach that namespace through the plain
+// class's __dict__ descriptor (Base.__dict__['__dict__'].__set__(cls, {}) on a metaclass).
+Value builtin_dict_descriptor(Value self)
+{
+    Type* b = type_of(self);
+    while (b && b->has_flag(TF_HEAPTYPE))
+        b = b->m_base;
+    if (!b || !b->m_dict_offset)
+        return Value();
+    Value d = type_lookup(b, names::__dict__);
+    return d && is_data_descriptor(d) ? d : Value();
+}
+
 Value dict_getset_get(Value self)
 {
+    if (Value descr = builtin_dict_descriptor(self))
+        return descr_get(descr, self, Value(type_of(self)));
     DictObject* d = instance_dict(self, true);
     if (!d)
         raise(&exc::AttributeError, "This object has no __dict__");
@@ -88,15 +93,20 @@ Value dict_getset_get(Value self)
 
 void dict_getset_set(Value self, Value v)
 {
-    if (!v)
-        raise(&exc::TypeError, "cannot delete __dict__");
-    if (!is_dict(v))
+    if (Value descr = builtin_dict_descriptor(self)) {
+        if (!descr_set(descr, self, v))
+            raise(&exc::TypeError, "this __dict__ descriptor does not support '%s' objects",
+                type_name(self).c_str());
+        return;
+    }
+    // Deleting drops the dict; the next access creates a fresh one, as in CPython.
+    if (v && !is_dict(v))
         raise(&exc::TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(v).c_str());
     DictObject** slot = self.is_object() ? instance_dict_slot(self.as_object()) : nullptr;
     if (!slot)
         raise(&exc::AttributeError, "This object has no __dict__");
     write_barrier(self.as_object());
-    *slot = v.as<DictObject>();
+    *slot = v ? v.as<DictObject>() : nullptr;
 }
 
 Value weakref_getset_get(Value) { return none(); }
@@ -139,9 +149,16 @@ void call_set_names(Type* cls)
 
 void call_init_subclass(Type* cls, DictObject* kwargs)
 {
+    // CPython calls super(cls, cls).__init_subclass__: the search starts after [cls] in its MRO,
+    // and a custom mro() that left [cls] out fails super's check.
     TupleObject* mro = cls->m_mro;
+    int64_t start = 0;
+    while (start < mro->m_size && mro->item(start) != Value(cls))
+        ++start;
+    if (start == mro->m_size)
+        raise(&exc::TypeError, "super(type, obj): obj must be an instance or subtype of type");
     Value f;
-    for (int64_t i = 1; i < mro->m_size && !f; ++i)
+    for (int64_t i = start + 1; i < mro->m_size && !f; ++i)
         f = dict_get_str(mro->item(i).as<Type>()->m_dict, names::__init_subclass__);
     if (!f)
         return;
@@ -162,15 +179,20 @@ void call_init_subclass(Type* cls, DictObject* kwargs)
     py_call(bound, vals.data(), 0, kwn);
 }
 
-void update_subclass_mros(Type* t)
+TupleObject* mro_internal(Type* t);
+
+// Recomputes the MROs of [t]'s subclasses, recursively, recording each (type, old MRO) pair in
+// [undo] so that a failing mro() leaves every class as it was (CPython's mro_hierarchy).
+void update_subclass_mros(Type* t, std::vector<std::pair<Type*, TupleObject*>>& undo)
 {
     ListObject* subs = type_subclasses(t);
     for (int64_t i = 0; i < list_size(subs); ++i) {
         Type* s = list_get(subs, i).as<Type>();
-        TupleObject* mro = compute_mro(s);
+        TupleObject* mro = mro_internal(s);
+        undo.emplace_back(s, s->m_mro);
         write_barrier(s);
         s->m_mro = mro;
-        update_subclass_mros(s);
+        update_subclass_mros(s, undo);
     }
 }
 
@@ -204,6 +226,10 @@ TupleObject* compute_mro(Type* t)
             if (bases->item(i) == bases->item(j))
                 raise(&exc::TypeError, "duplicate base class %s",
                     bases->item(i).as<Type>()->name_str().c_str());
+        // A base still inside its metaclass's mro() has none yet.
+        if (!bases->item(i).as<Type>()->m_mro)
+            raise(&exc::TypeError, "Cannot extend an incomplete type '%s'",
+                bases->item(i).as<Type>()->name_str().c_str());
     }
     if (nb == 1) {
         TupleObject* bm = bases->item(0).as<Type>()->m_mro;
@@ -277,6 +303,34 @@ TupleObject* compute_mro(Type* t)
         r->items()[i] = Value(result[i]);
     return r;
 }
+
+namespace {
+
+    // The MRO of [t] as CPython's mro_internal computes it: through the metaclass's mro() when it
+    // overrides type.mro, checked for non-classes and for bases whose instance layout [t]'s
+    // instances lack (their methods would read fields that are not there).
+    TupleObject* mro_internal(Type* t)
+    {
+        Type* meta = type_of(t);
+        Value meta_mro = type_lookup(meta, names::mro);
+        Value type_mro = dict_get_str(type_type.m_dict, names::mro);
+        if (meta == &type_type || !meta_mro || meta_mro == type_mro)
+            return compute_mro(t);
+        TupleObject* m = py_tuple_from_iterable(py_call_method(t, names::mro, nullptr, 0));
+        Type* solid = solid_base(t);
+        for (int64_t i = 0; i < m->m_size; ++i) {
+            if (!is_type(m->item(i)))
+                raise(&exc::TypeError, "mro() returned a non-class ('%s')",
+                    type_name(m->item(i)).c_str());
+            Type* b = m->item(i).as<Type>();
+            if (!solid->is_subtype(solid_base(b)))
+                raise(&exc::TypeError, "mro() returned base with unsuitable layout ('%s')",
+                    b->name_str().c_str());
+        }
+        return m;
+    }
+
+} // namespace
 
 // --- type_new --------------------------------------------------------------------------------
 
@@ -375,7 +429,9 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
     bool varsize = is_varsize_builtin(base);
     std::vector<StrObject*> slot_names;
     Value slots = dict_get_str(dict, names::__slots__);
-    bool base_has_dict = base->m_dict_offset != 0;
+    // Types keep their namespace in m_dict (CPython's tp_dictoffset of type): metaclass instances
+    // get no instance __dict__ word, and Base.__dict__ of a mixin base cannot replace theirs.
+    bool base_has_dict = base->m_dict_offset != 0 || base->has_flag(TF_TYPE_SUBCLASS);
     bool base_has_weak = static_cast<bool>(type_lookup(base, names::__weakref__));
     if (!slots) {
         add_dict = !base_has_dict;
@@ -387,7 +443,7 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
             if (!is_str(s))
                 raise(&exc::TypeError, "__slots__ items must be strings, not '%s'", type_name(s).c_str());
             auto* sn = s.as<StrObject>();
-            if (!valid_identifier(sn))
+            if (!str_isidentifier(sn))
                 raise(&exc::TypeError, "__slots__ must be identifiers");
             if (str_eq(sn, names::__dict__)) {
                 if (base_has_dict || add_dict)
@@ -402,10 +458,24 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
                 continue;
             }
             StrObject* m = mangle(name, sn);
-            if (dict_get_str(dict, m))
+            // __qualname__ and __classcell__ are taken out of the namespace below, so they do not
+            // stay class variables.
+            if (dict_get_str(dict, m) && !str_eq(m, names::__qualname__)
+                && !str_eq(m, names::__classcell__))
                 raise(&exc::ValueError, "%s in __slots__ conflicts with class variable",
                     str_utf8(py_repr(m)).c_str());
             slot_names.push_back(m);
+        }
+        // Secondary bases may provide the __dict__ or the weak-reference support the layout
+        // base lacks (C(A, B) with A slotted and B plain gets B's __dict__).
+        for (int64_t i = 0; i < bases->m_size; ++i) {
+            Type* b = bases->item(i).as<Type>();
+            if (b == base)
+                continue;
+            if (!base_has_dict && !add_dict && b->m_dict_offset)
+                add_dict = true;
+            if (!base_has_weak && !add_weak && type_supports_weakrefs(b))
+                add_weak = true;
         }
         std::sort(slot_names.begin(), slot_names.end(),
             [](StrObject* a, StrObject* b) { return str_compare(a, b) < 0; });
@@ -478,6 +548,11 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
     t->m_instance_size = region + 8 * nwords;
     if (base->has_flag(TF_IMMUTABLE) && nwords == base->m_nslots && t->m_dict_offset == base->m_dict_offset)
         flags |= TF_IMMUTABLE;
+    // Variable-size builtin layouts leave no room for a weak-reference list in CPython; a
+    // __slots__ without '__weakref__' adds none either.
+    bool weak_layout = !(flags & (TF_INT_SUBCLASS | TF_TUPLE_SUBCLASS | TF_BYTES_SUBCLASS));
+    if ((add_weak && weak_layout) || type_supports_weakrefs(base))
+        flags |= TF_WEAKREFABLE;
     t->m_flags = flags;
     if (!slot_names.empty()) {
         TupleObject* sn = tuple_new(static_cast<int64_t>(slot_names.size()));
@@ -501,25 +576,9 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
     // the class's methods.
     if (classcell)
         cell_set(classcell.as<CellObject>(), Value(t));
-    // MRO: a metaclass may override mro().
-    Value meta_mro = type_lookup(meta, names::mro);
-    Value type_mro = dict_get_str(type_type.m_dict, names::mro);
-    if (meta != &type_type && meta_mro && meta_mro != type_mro) {
-        TupleObject* m = py_tuple_from_iterable(py_call_method(t, names::mro, nullptr, 0));
-        Type* solid = solid_base(t);
-        for (int64_t i = 0; i < m->m_size; ++i) {
-            if (!is_type(m->item(i)))
-                raise(&exc::TypeError, "mro() returned a non-class ('%s')", type_name(m->item(i)).c_str());
-            // As CPython: a class in the MRO whose instance layout [t]'s instances do not have
-            // would let its methods read fields that are not there.
-            Type* b = m->item(i).as<Type>();
-            if (!solid->is_subtype(solid_base(b)))
-                raise(&exc::TypeError, "mro() returned base with unsuitable layout ('%s')", b->name_str().c_str());
-        }
-        t->m_mro = m;
-    } else {
-        t->m_mro = compute_mro(t);
-    }
+    // MRO: a metaclass may override mro(). The class stays without one (__mro__ None) while
+    // that runs.
+    t->m_mro = mro_internal(t);
     for (int64_t i = 0; i < bases->m_size; ++i)
         type_add_subclass(bases->item(i).as<Type>(), t);
     call_set_names(t);
@@ -757,8 +816,16 @@ void set_bases(Value self, Value v)
         if (!is_type(b))
             raise(&exc::TypeError, "%s.__bases__ must be tuple of classes, not '%s'", tn.c_str(),
                 type_name(b).c_str());
-        if (b.as<Type>()->is_subtype(t))
+        // The m_base chain as well as the MRO: a reentrant assignment (from a metaclass's
+        // mro()) sets m_base before the MROs catch up.
+        bool cycle = b.as<Type>()->is_subtype(t);
+        for (Type* c = b.as<Type>(); c && !cycle; c = c->m_base)
+            cycle = c == t;
+        if (cycle)
             raise(&exc::TypeError, "a __bases__ item causes an inheritance cycle");
+        if (!b.as<Type>()->has_flag(TF_BASETYPE))
+            raise(&exc::TypeError, "type '%s' is not an acceptable base type",
+                b.as<Type>()->name_str().c_str());
     }
     // The layout base is the best base (the one with the most derived solid base), not the
     // first: NamedTuple's `__bases__ = (Generic, tuple)` keeps tuple's layout.
@@ -778,22 +845,37 @@ void set_bases(Value self, Value v)
         raise(&exc::TypeError, "__bases__ assignment: '%s' object layout differs from '%s'",
             newbase->name_str().c_str(), t->m_base->name_str().c_str());
     TupleObject* old_bases = t->m_bases;
-    TupleObject* old_mro = t->m_mro;
+    Type* old_base = t->m_base;
     write_barrier(t);
     t->m_bases = nb;
+    t->m_base = newbase;
+    std::vector<std::pair<Type*, TupleObject*>> undo;
     try {
-        t->m_mro = compute_mro(t);
+        TupleObject* mro = mro_internal(t);
+        undo.emplace_back(t, t->m_mro);
+        t->m_mro = mro;
+        update_subclass_mros(t, undo);
     } catch (PyError&) {
-        t->m_bases = old_bases;
-        t->m_mro = old_mro;
+        // A metaclass's mro() failed (or reassigned __bases__ itself): everything goes back.
+        for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
+            write_barrier(it->first);
+            it->first->m_mro = it->second;
+        }
+        // Unless a reentrant assignment replaced the bases meanwhile: that one stands.
+        if (t->m_bases == nb) {
+            write_barrier(t);
+            t->m_bases = old_bases;
+            t->m_base = old_base;
+        }
+        bump_type_epoch();
         throw;
     }
-    t->m_base = newbase;
-    // The old bases keep their registry entries for [t]: __subclasses__() of a former base
-    // may still list it (CPython removes it; rare enough not to matter here).
-    for (int64_t i = 0; i < nb->m_size; ++i)
-        type_add_subclass(nb->item(i).as<Type>(), t);
-    update_subclass_mros(t);
+    if (t->m_bases == nb) {
+        for (int64_t i = 0; i < old_bases->m_size; ++i)
+            type_remove_subclass(old_bases->item(i).as<Type>(), t);
+        for (int64_t i = 0; i < nb->m_size; ++i)
+            type_add_subclass(nb->item(i).as<Type>(), t);
+    }
     bump_type_epoch();
 }
 Value get_base(Value self)
@@ -801,7 +883,12 @@ Value get_base(Value self)
     Type* t = self_type(self);
     return t->m_base ? Value(t->m_base) : none();
 }
-Value get_mro(Value self) { return self_type(self)->m_mro; }
+Value get_mro(Value self)
+{
+    // None while a metaclass's mro() computes it.
+    TupleObject* mro = self_type(self)->m_mro;
+    return mro ? Value(mro) : none();
+}
 Value get_dict(Value self) { return mappingproxy_new(self_type(self)->m_dict); }
 Value get_abstractmethods(Value self)
 {

@@ -19,6 +19,8 @@
 // hit takes the read barriers.
 #include "gc/heap.h"
 #include "gc/weak_slots.h"
+#include "modules/stdlib_core.h"
+#include "objects/access.h"
 #include "objects/bootstrap.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
@@ -27,7 +29,6 @@
 #include "objects/set_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
-#include "objects/access.h"
 #include "objects/type_internal.h"
 #include "vm/interpreter.h"
 #include "vm/transaction.h"
@@ -346,6 +347,15 @@ void type_add_subclass(Type* base, Type* sub)
     s_subclasses[base].push_back(sub);
 }
 
+void type_remove_subclass(Type* base, Type* sub)
+{
+    vm::transaction_irreversible(); // as type_add_subclass
+    std::lock_guard lock(s_subclass_mutex);
+    auto it = s_subclasses.find(base);
+    if (it != s_subclasses.end())
+        it->second.erase(std::remove(it->second.begin(), it->second.end(), sub), it->second.end());
+}
+
 void type_remove_subclass_everywhere(Type* t)
 {
     std::lock_guard lock(s_subclass_mutex);
@@ -537,9 +547,23 @@ Value object_getattribute(Value self, Value const* args, size_t nargs, TupleObje
     return v;
 }
 
+// CPython's hackcheck: object.__setattr__(str, "x", 1) must not bypass the __setattr__ of a
+// builtin type along self's layout chain (type's, which refuses to modify builtin types).
+// Heap types are skipped: a Python-level __setattr__ may well delegate to object's.
+void check_setattr_applies(Value self, Value generic, SpecialId id, char const* what)
+{
+    Type* t = type_of(self);
+    Type* b = t;
+    while (b && b->has_flag(TF_HEAPTYPE))
+        b = b->m_base;
+    if (b && b->special(id) != generic)
+        raise(&exc::TypeError, "can't apply this %s to %s object", what, t->name_str().c_str());
+}
+
 Value object_setattr(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("__setattr__", nargs, kwnames, 2, 2);
+    check_setattr_applies(self, g_object_setattr, SP_setattr, "__setattr__");
     generic_setattr(self, attr_name_arg(args[0]), args[1]);
     return none();
 }
@@ -547,6 +571,7 @@ Value object_setattr(Value self, Value const* args, size_t nargs, TupleObject* k
 Value object_delattr(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("__delattr__", nargs, kwnames, 1, 1);
+    check_setattr_applies(self, g_object_delattr, SP_delattr, "__delattr__");
     generic_setattr(self, attr_name_arg(args[0]), Value());
     return none();
 }
@@ -617,23 +642,41 @@ Value object_sizeof(Value self, Value const*, size_t nargs, TupleObject* kwnames
     return int_from_i64(type_of(self)->m_instance_size);
 }
 
+Value import_copyreg_attr(char const* name);
+
+// The names of the slots to pickle, as CPython's _PyType_GetSlotNames: the class's own
+// __slotnames__ if it is a list, else copyreg._slotnames(cls), which computes and caches it.
+TupleObject* pickle_slot_names(Type* t)
+{
+    Value names = dict_get_str(t->m_dict, intern("__slotnames__"));
+    if (!names || (!is_list(names) && !is_none(names))) {
+        names = py_call1(import_copyreg_attr("_slotnames"), Value(t));
+        if (!is_list(names) && !is_none(names))
+            raise(&exc::TypeError, "copyreg._slotnames didn't return a list or None");
+    }
+    // A snapshot: a __getattr__ called below may change the list.
+    return is_none(names) ? tuple_empty() : py_tuple_from_iterable(names);
+}
+
 Value object_getstate(Value self, Value const*, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("__getstate__", nargs, kwnames, 0, 0);
     DictObject* d = instance_dict(self, false);
     Value state = d && dict_size(d) ? Value(dict_copy(d)) : none();
     Type* t = type_of(self);
-    if (t->m_nslots) {
+    if (!t->has_flag(TF_HEAPTYPE) && !t->m_nslots)
+        return state; // builtin types have no slot names (and copyreg cannot cache them)
+    TupleObject* names = pickle_slot_names(t);
+    if (names->m_size) {
         DictObject* slots = dict_new();
-        for (Type* b = t; b; b = b->m_base) {
-            if (!b->m_slot_names)
-                continue;
-            for (int64_t i = 0; i < b->m_slot_names->m_size; ++i) {
-                auto* name = b->m_slot_names->item(i).as<StrObject>();
-                Value v = py_getattr_opt(self, name);
-                if (v)
-                    dict_set_str(slots, name, v);
-            }
+        for (int64_t i = 0; i < names->m_size; ++i) {
+            Value name = names->item(i);
+            if (!is_str(name))
+                raise(&exc::TypeError, "attribute name must be string, not '%s'",
+                    type_name(name).c_str());
+            Value v = py_getattr_opt(self, name.as<StrObject>());
+            if (v)
+                dict_set(slots, name, v);
         }
         if (dict_size(slots))
             state = tuple_of({ state, Value(slots) });
@@ -751,29 +794,38 @@ Value object_reduce(Value self, Value const*, size_t nargs, TupleObject* kwnames
 
 Value object_get_class(Value self) { return type_of(self); }
 
-// Instances of [a] and [b] have the same memory layout (__class__ assignment).
+// [c] lays its instances out exactly as its base does (CPython's compatible_with_tp_base).
+bool compatible_with_base(Type* c)
+{
+    Type* b = c->m_base;
+    return c->has_flag(TF_HEAPTYPE) && b && c->m_instance_size == b->m_instance_size
+        && c->m_dict_offset == b->m_dict_offset && c->m_nslots == b->m_nslots
+        && type_supports_weakrefs(c) == type_supports_weakrefs(b);
+}
+
+// Instances of [a] and [b] have the same memory layout (__class__ assignment), as CPython's
+// compatible_for_assignment: below the first classes that changed the layout, the bases are the
+// same, and those two classes added the same slots, __dict__ and weak-reference support.
 bool same_layout(Type* a, Type* b)
 {
-    auto builtin_base = [](Type* t) {
-        while (t->has_flag(TF_HEAPTYPE))
-            t = t->m_base;
-        return t;
-    };
-    if (builtin_base(a) != builtin_base(b) || a->m_instance_size != b->m_instance_size
-        || a->m_dict_offset != b->m_dict_offset || a->m_nslots != b->m_nslots)
+    while (compatible_with_base(a))
+        a = a->m_base;
+    while (compatible_with_base(b))
+        b = b->m_base;
+    if (a == b)
+        return true;
+    if (a->m_base != b->m_base || !a->has_flag(TF_HEAPTYPE) || !b->has_flag(TF_HEAPTYPE))
         return false;
-    // The same slot names in the same positions.
-    std::vector<StrObject*> sa, sb;
-    for (Type* t = a; t; t = t->m_base)
-        for (int64_t i = 0; t->m_slot_names && i < t->m_slot_names->m_size; ++i)
-            sa.push_back(t->m_slot_names->item(i).as<StrObject>());
-    for (Type* t = b; t; t = t->m_base)
-        for (int64_t i = 0; t->m_slot_names && i < t->m_slot_names->m_size; ++i)
-            sb.push_back(t->m_slot_names->item(i).as<StrObject>());
-    if (sa.size() != sb.size())
+    if (a->m_instance_size != b->m_instance_size || a->m_dict_offset != b->m_dict_offset
+        || a->m_nslots != b->m_nslots || type_supports_weakrefs(a) != type_supports_weakrefs(b))
         return false;
-    for (size_t i = 0; i < sa.size(); ++i)
-        if (!str_eq(sa[i], sb[i]))
+    TupleObject* sa = a->m_slot_names;
+    TupleObject* sb = b->m_slot_names;
+    int64_t na = sa ? sa->m_size : 0, nb = sb ? sb->m_size : 0;
+    if (na != nb)
+        return false;
+    for (int64_t i = 0; i < na; ++i)
+        if (!str_eq(sa->item(i).as<StrObject>(), sb->item(i).as<StrObject>()))
             return false;
     return true;
 }

@@ -720,8 +720,8 @@ Value sre_compile(Value, Value const* args, size_t nargs, TupleObject* kw)
 
 void setup_pattern_type()
 {
-    init_static_type(&pattern_type, "re.Pattern", nullptr, sizeof(PatternObject), TF_IMMUTABLE, pattern_trace,
-        pattern_destroy);
+    init_static_type(&pattern_type, "re.Pattern", nullptr, sizeof(PatternObject),
+        TF_IMMUTABLE | TF_WEAKREFABLE, pattern_trace, pattern_destroy);
     pattern_type.m_doc = "Compiled regular expression object.";
 }
 
