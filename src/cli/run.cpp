@@ -5,7 +5,10 @@
 #include "builtins/builtins.h"
 #include "compiler/compiler.h"
 #include "gc/heap.h"
+#include "modules/builtin_modules.h"
+#include "modules/stdio.h"
 #include "objects/bootstrap.h"
+#include "objects/codecs.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
@@ -14,14 +17,12 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "vm/eval_breaker.h"
-#include "modules/builtin_modules.h"
-#include "modules/stdio.h"
 #include "vm/import.h"
 #include "vm/interpreter.h"
-#include "vm/thread_state.h"
-#include "vm/traceback.h"
 #include "vm/stm_client.h"
 #include "vm/stm_log.h"
+#include "vm/thread_state.h"
+#include "vm/traceback.h"
 #include "vm/transaction.h"
 
 #include <cerrno>
@@ -123,7 +124,10 @@ void configure_sys(Options const& opts, std::string const& path0)
     // sys.warnoptions as CPython orders it: PYTHONWARNINGS (comma-separated, empty entries
     // skipped) first, then the -W options, so that -W takes precedence (warnings.py applies
     // them in order, each in front of the previous ones).
+    // Development mode's "default" filter comes first, so that both override it.
     std::vector<std::string> warnoptions;
+    if (codecs::g_dev_mode)
+        warnoptions.push_back("default");
     char const* pywarnings = opts.ignore_environment ? nullptr : std::getenv("PYTHONWARNINGS");
     if (pywarnings) {
         std::string w = pywarnings;
@@ -187,10 +191,22 @@ bool read_file(std::string const& path, std::string* out, int* err)
     return true;
 }
 
+// -X dev, or a non-empty PYTHONDEVMODE: CPython's development mode.
+bool wants_dev_mode(Options const& opts)
+{
+    for (auto const& x : opts.xoptions)
+        if (x == "dev")
+            return true;
+    char const* env = opts.ignore_environment ? nullptr : std::getenv("PYTHONDEVMODE");
+    return env && *env;
+}
+
 // -X faulthandler, or a non-empty PYTHONFAULTHANDLER: faulthandler.enable() before the program
-// runs, as CPython.
+// runs, as CPython (and in development mode).
 bool wants_faulthandler(Options const& opts)
 {
+    if (wants_dev_mode(opts))
+        return true;
     for (auto const& x : opts.xoptions)
         if (x == "faulthandler" || x.starts_with("faulthandler="))
             return true;
@@ -366,6 +382,7 @@ int run(Options const& opts)
     ThreadState* ts = thread_state_attach(&stack_marker);
     if (!start_conflict_log(opts))
         return 2;
+    codecs::g_dev_mode = wants_dev_mode(opts); // before sys.flags is made
     bootstrap_runtime();
     // After the types exist: it registers their undo operations.
     if (engaged)

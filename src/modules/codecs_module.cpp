@@ -1342,6 +1342,21 @@ BytesObject* registry_encode(StrObject* s, std::string_view encoding, std::strin
         static_cast<int>(encoding.size()), encoding.data(), type_name(r).c_str());
 }
 
+void check_arguments_slow(std::string_view encoding, std::string_view errors)
+{
+    Codec c;
+    if (!find_codec(encoding, &c))
+        codec_lookup(str_from_utf8(encoding));
+    static constexpr std::string_view builtin_handlers[]
+        = { "strict", "ignore", "replace", "surrogateescape", "surrogatepass", "backslashreplace",
+              "xmlcharrefreplace", "namereplace" };
+    for (std::string_view h : builtin_handlers)
+        if (errors == h)
+            return;
+    import_module("_codecs"); // creates the handler registry
+    error_handler(std::string(errors));
+}
+
 StrObject* registry_decode(std::string_view data, std::string_view encoding, std::string_view errors)
 {
     Value r = call_codec(text_codec(encoding, 1), Value(bytes_new(data)), encoding, errors, 1);

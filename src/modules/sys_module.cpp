@@ -11,6 +11,7 @@
 #include "modules/stdio.h"
 #include "modules/structseq.h"
 #include "objects/bootstrap.h"
+#include "objects/codecs.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/float_object.h"
@@ -657,7 +658,7 @@ void add_metadata()
         f = Value::small_int(0);
     flags[4] = Value::small_int(1); // dont_write_bytecode
     flags[11] = Value::small_int(1); // hash_randomization
-    flags[13] = py_bool(false); // dev_mode
+    flags[13] = py_bool(codecs::g_dev_mode); // dev_mode
     flags[16] = py_bool(false); // safe_path
     flags[17] = Value::small_int(-1); // int_max_str_digits
     set("flags", structseq_new(&s_flags_type, flags, 18));

@@ -525,6 +525,29 @@ void setup_bytes_types()
     init_static_type(&bytes_type, "bytes", nullptr, sizeof(BytesObject), TF_BASETYPE | TF_IMMUTABLE | TF_BYTES_SUBCLASS);
     init_static_type(&bytearray_type, "bytearray", nullptr, sizeof(ByteArrayObject), TF_BASETYPE, nullptr,
         bytearray_destroy);
+    bytes_type.m_doc = "bytes(iterable_of_ints) -> bytes\n"
+                       "bytes(string, encoding[, errors]) -> bytes\n"
+                       "bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\n"
+                       "bytes(int) -> bytes object of size given by the parameter "
+                       "initialized with null bytes\n"
+                       "bytes() -> empty bytes object\n\n"
+                       "Construct an immutable array of bytes from:\n"
+                       "  - an iterable yielding integers in range(256)\n"
+                       "  - a text string encoded using the specified encoding\n"
+                       "  - any object implementing the buffer API.\n"
+                       "  - an integer";
+    bytearray_type.m_doc = "bytearray(iterable_of_ints) -> bytearray\n"
+                           "bytearray(string, encoding[, errors]) -> bytearray\n"
+                           "bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\n"
+                           "bytearray(int) -> bytes array of size given by the parameter "
+                           "initialized with null bytes\n"
+                           "bytearray() -> empty bytes array\n\n"
+                           "Construct a mutable bytearray object from:\n"
+                           "  - an iterable yielding integers in range(256)\n"
+                           "  - a text string encoded using the specified encoding\n"
+                           "  - a bytes or a buffer object\n"
+                           "  - any object implementing the buffer API.\n"
+                           "  - an integer";
     init_static_type(&bytes_iterator_type, "bytes_iterator", nullptr, sizeof(BytesIterObject), 0, bytes_iter_trace);
     init_static_type(&bytearray_iterator_type, "bytearray_iterator", nullptr, sizeof(BytesIterObject), 0, bytes_iter_trace);
     bytes_iterator_type.m_iternext = bytes_iter_next;

@@ -594,14 +594,27 @@ StrObject* utf32_decode(std::string_view data, std::string_view errors, int* byt
     return out.finish();
 }
 
+bool g_dev_mode = false;
+
 // --- front ends ----------------------------------------------------------------------------------
 
 // Codecs found through the Python codec registry (modules/codecs_module.cpp).
 BytesObject* registry_encode(StrObject* s, std::string_view encoding, std::string_view errors);
 StrObject* registry_decode(std::string_view data, std::string_view encoding, std::string_view errors);
 
+// In development mode: the encoding and the error handler are looked up (LookupError) before
+// any data needs them (modules/codecs_module.cpp).
+void check_arguments_slow(std::string_view encoding, std::string_view errors);
+
+static void check_arguments(std::string_view encoding, std::string_view errors)
+{
+    if (g_dev_mode)
+        check_arguments_slow(encoding, errors);
+}
+
 BytesObject* encode(StrObject* s, std::string_view encoding, std::string_view errors)
 {
+    check_arguments(encoding, errors);
     Codec c;
     if (!find_codec(encoding, &c))
         return registry_encode(s, encoding, errors);
@@ -613,6 +626,10 @@ BytesObject* encode(StrObject* s, std::string_view encoding, std::string_view er
 
 StrObject* decode(std::string_view data, std::string_view encoding, std::string_view errors)
 {
+    check_arguments(encoding, errors);
+    // As PyUnicode_Decode: empty data is '' without looking the codec up.
+    if (data.empty())
+        return str_empty();
     Codec c;
     if (!find_codec(encoding, &c))
         return registry_decode(data, encoding, errors);

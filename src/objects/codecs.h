@@ -30,6 +30,11 @@ Codec lookup_codec(std::string_view name);
 // The codec's canonical Python name: "utf-8", "ascii", "latin-1", "utf-16", "utf-16-le", ...
 char const* codec_name(Codec c);
 
+// Development mode (-X dev or PYTHONDEVMODE, sys.flags.dev_mode), set once at start-up: then
+// encode() and decode() look up their encoding and error handler up front, as CPython's
+// unicode_check_encoding_errors, so that a wrong name is reported even when no data needs it.
+extern bool g_dev_mode;
+
 // str.encode / bytes.decode. [encoding] and [errors] are Python names.
 BytesObject* encode(StrObject* s, std::string_view encoding, std::string_view errors);
 StrObject* decode(std::string_view data, std::string_view encoding, std::string_view errors);

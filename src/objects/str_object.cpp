@@ -659,9 +659,9 @@ static Value str_sizeof_native(Value self, Value const*, size_t nargs, TupleObje
 {
     check_nargs("__sizeof__", nargs, kw, 0, 0);
     StrObject* s = self_str(self);
-    // CPython's sizes: compact ASCII header 40 bytes, compact non-ASCII 56 bytes (3.11), plus
-    // the data and its NUL.
-    int64_t header = s->m_ascii ? 40 : 56;
+    // CPython 3.11's sizes: compact ASCII header 48 bytes, compact non-ASCII 72 bytes (both
+    // still hold the wstr fields that 3.12 dropped), plus the data and its NUL.
+    int64_t header = s->m_ascii ? 48 : 72;
     return Value::small_int(header + (s->m_length + 1) * s->m_kind);
 }
 

@@ -1,0 +1,3 @@
+# bytes and bytearray carry CPython's class docstrings.
+print(bytes.__doc__)
+print(bytearray.__doc__)
