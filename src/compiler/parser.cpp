@@ -96,9 +96,9 @@ void Parser::error_raw(char const* kind, std::string msg, int line, int offset, 
 {
     if (m_in_fstring) {
         msg = "f-string: " + msg;
-        offset -= m_fstring_col;
+        offset -= line == m_fstring_line ? m_fstring_col : m_fstring_start_col;
         if (end_offset > 0)
-            end_offset -= m_fstring_col;
+            end_offset -= end_line == m_fstring_line ? m_fstring_col : m_fstring_start_col;
     }
     throw SyntaxErrorException { make_error(m_src, kind, std::move(msg), line, offset, end_line, end_offset) };
 }

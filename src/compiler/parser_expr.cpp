@@ -908,6 +908,33 @@ Expr* Parser::parse_lambda()
     return l;
 }
 
+// CPython's invalid_arguments rule reads the arguments after "genexp ," before it reports an
+// unparenthesized generator expression, so a tokenizer error there (an unclosed bracket) is the
+// error reported. Parses them and throws only a tokenizer error; the position is restored.
+void Parser::probe_more_args()
+{
+    size_t pos = m_pos, max = m_max;
+    try {
+        advance(); // ','
+        while (!at_op(Op::RPar)) {
+            if (at_op(Op::Star) || at_op(Op::DoubleStar)) {
+                advance();
+            } else if (at_name() && at_op(Op::Equal, 1)) {
+                advance();
+                advance();
+            }
+            parse_expression();
+            if (!accept_op(Op::Comma))
+                break;
+        }
+    } catch (SyntaxErrorException&) {
+        if (m_tokenizer_error)
+            throw;
+    }
+    m_pos = pos;
+    m_max = max;
+}
+
 void Parser::parse_call_args(CallExpr* call, Token const& lpar, bool allow_genexp)
 {
     (void)lpar;
@@ -970,6 +997,8 @@ void Parser::parse_call_args(CallExpr* call, Token const& lpar, bool allow_genex
                 g->elt = e;
                 parse_comprehension(g->generators);
                 if (nitems > 1 || !at_op(Op::RPar)) {
+                    if (at_op(Op::Comma))
+                        probe_more_args();
                     Comprehension* lastc = g->generators.back();
                     Expr* lastitem = lastc->ifs.empty() ? lastc->iter : lastc->ifs.back();
                     error_range(e->loc, lastitem->loc, "Generator expression must be parenthesized");

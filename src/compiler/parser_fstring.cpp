@@ -347,7 +347,7 @@ public:
         }
         if (blank)
             error("f-string: empty expression not allowed");
-        Expr* value = compile_expr(brace, expr_end);
+        Expr* value = compile_expr(brace, expr_end, *t.tok);
         std::string expr_text;
         bool debug = false;
         if (m_text[s] == '=') {
@@ -406,7 +406,7 @@ public:
     std::string m_pending_debug;
     bool m_has_debug = false;
 
-    Expr* compile_expr(uint32_t brace, uint32_t expr_end)
+    Expr* compile_expr(uint32_t brace, uint32_t expr_end, Token const& string_tok)
     {
         Tokenizer tok(m_p.m_src, brace, expr_end + 1, true);
         tok.run();
@@ -418,6 +418,20 @@ public:
         sub.m_in_fstring = true;
         Token const& first = tok.tokens()[0];
         sub.m_fstring_col = first.col;
+        sub.m_fstring_line = first.line;
+        // CPython's fstring_find_expr_location: the string token's column, plus the brace's
+        // distance from the token's start (or from its line's start, on a later line of the
+        // token), unless only blanks follow the brace on its line.
+        uint32_t i = brace + 1;
+        while (i < expr_end && (m_text[i] == ' ' || m_text[i] == '\t' || m_text[i] == '\f'))
+            i++;
+        bool newline_after_brace = i >= expr_end || m_text[i] == '\n' || m_text[i] == '}';
+        if (newline_after_brace)
+            sub.m_fstring_start_col = string_tok.col;
+        else if (first.line == string_tok.line)
+            sub.m_fstring_start_col = first.col;
+        else
+            sub.m_fstring_start_col = string_tok.col + first.col;
         sub.m_depth = m_p.m_depth;
         return sub.parse_fstring_field();
     }

@@ -21,9 +21,14 @@ public:
     // For f-string replacement fields: the token stream is "( expr )".
     ast::Expr* parse_fstring_field();
 
-    // Set for a sub-parser of an f-string field: prefixes error messages and shifts columns.
+    // Set for a sub-parser of an f-string field: prefixes error messages and shifts columns as
+    // CPython 3.11 does. On the line of the opening brace, columns count from the brace; on the
+    // field's later lines, CPython subtracts its "starting column" (m_fstring_start_col) from
+    // the real column, which can give odd (even negative) offsets.
     bool m_in_fstring = false;
     int m_fstring_col = 0;
+    int m_fstring_line = 0;
+    int m_fstring_start_col = 0;
 
     // ---- tokens ----
     Token const& peek(size_t k = 0)
@@ -137,6 +142,7 @@ public:
     ast::Expr* parse_slice();
     ast::Expr* parse_lambda();
     void parse_call_args(ast::CallExpr* call, Token const& lpar, bool allow_genexp = true);
+    void probe_more_args();
     void parse_comprehension(std::vector<ast::Comprehension*>& out);
     ast::Expr* parse_target_list(int type, Token const& first); // star_targets for for/with/comp
     bool starts_expression(size_t k = 0);

@@ -452,6 +452,15 @@ void Tokenizer::fail_here(std::string msg)
     fail("SyntaxError", std::move(msg), m_line, n, m_line, n, true);
 }
 
+void Tokenizer::fail_never_closed()
+{
+    Paren const& p = m_parens.back();
+    m_unclosed_line = p.line;
+    std::string msg = std::string("'") + p.ch + "' was never closed";
+    m_cur = m_end;
+    fail("SyntaxError", msg, p.line, m_src.char_offset(p.line, p.col + 1), p.line, 0, false);
+}
+
 void Tokenizer::run()
 {
     m_tokens.reserve((m_end - m_begin) / 4 + 16);
@@ -867,11 +876,7 @@ again:
     }
     if (c == kEOF) {
         if (!m_parens.empty()) {
-            Paren const& p = m_parens.back();
-            m_unclosed_line = p.line;
-            std::string msg = std::string("'") + p.ch + "' was never closed";
-            m_cur = m_end;
-            fail("SyntaxError", msg, p.line, m_src.char_offset(p.line, p.col + 1), p.line, 0, false);
+            fail_never_closed();
             return false;
         }
         m_cur = m_end;
@@ -945,11 +950,16 @@ again:
             return false;
         }
         c = next_char();
+        if (c == kEOF && !m_parens.empty()) {
+            fail_never_closed(); // CPython's E_EOF inside brackets
+            return false;
+        }
         if (c == kEOF) {
             m_cur = m_end;
             fail("SyntaxError", "unexpected EOF while parsing", m_src.line_of(m_end - 1),
-                m_src.char_offset(m_src.line_of(m_end - 1), int(m_src.line_text(m_src.line_of(m_end - 1)).size())),
-                m_src.line_of(m_end - 1), 0, false);
+                m_src.char_offset(m_src.line_of(m_end - 1),
+                    int(m_src.line_text(m_src.line_of(m_end - 1)).size())),
+                m_src.line_of(m_end - 1), -1, false);
             return false;
         }
         backup();

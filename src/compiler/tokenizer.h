@@ -99,6 +99,8 @@ private:
     void fail(char const* kind, std::string msg, int lineno, int offset, int end_lineno,
         int end_offset, bool overrides);
     void fail_here(std::string msg); // CPython's syntaxerror(): location is the current char
+    // End of input inside brackets: "'(' was never closed" at the innermost open bracket.
+    void fail_never_closed();
     bool scan_token();
     bool scan_indentation();
     bool scan_number(int c);
