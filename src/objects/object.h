@@ -80,6 +80,11 @@ enum TypeFlags : uint32_t {
     TF_TYPE_SUBCLASS = 1u << 14,
     TF_EXC_SUBCLASS = 1u << 15, // BaseException
     TF_SET_SUBCLASS = 1u << 16, // set, not frozenset
+    // What a match statement's sequence and mapping patterns accept (CPython's
+    // Py_TPFLAGS_SEQUENCE / MAPPING): set on heap types by type_new from the first class of the
+    // MRO that has either, or from __abc_tpflags__; builtin types: see type_collection_flags().
+    TF_SEQUENCE = 1u << 17,
+    TF_MAPPING = 1u << 18,
     // The fast subclass tests a subclass inherits from its bases.
     TF_SUBCLASS_FLAGS = TF_INT_SUBCLASS | TF_STR_SUBCLASS | TF_TUPLE_SUBCLASS | TF_LIST_SUBCLASS
         | TF_DICT_SUBCLASS | TF_BYTES_SUBCLASS | TF_TYPE_SUBCLASS | TF_EXC_SUBCLASS

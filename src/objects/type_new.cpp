@@ -18,6 +18,7 @@
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
 #include "objects/list_object.h"
+#include "objects/range_object.h"
 #include "objects/str_internal.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
@@ -332,6 +333,20 @@ namespace {
 
 } // namespace
 
+extern Type memoryview_type; // modules/io_memoryview.cpp
+
+uint32_t type_collection_flags(Type* t)
+{
+    if (t->has_flag(TF_HEAPTYPE))
+        return t->m_flags & (TF_SEQUENCE | TF_MAPPING);
+    if (t->has_flag(TF_LIST_SUBCLASS | TF_TUPLE_SUBCLASS) || t == &range_type
+        || t == &memoryview_type || t == &deque_type || t == &array_type)
+        return TF_SEQUENCE;
+    if (t->has_flag(TF_DICT_SUBCLASS) || t == &mappingproxy_type)
+        return TF_MAPPING;
+    return 0;
+}
+
 // --- type_new --------------------------------------------------------------------------------
 
 namespace {
@@ -579,6 +594,22 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
     // MRO: a metaclass may override mro(). The class stays without one (__mro__ None) while
     // that runs.
     t->m_mro = mro_internal(t);
+    // The pattern-matching kind: the first class along the MRO that has one (CPython's
+    // inherit_patma_flags), unless the class body declares it (collections.abc's
+    // __abc_tpflags__, which CPython's _abc module reads and removes).
+    if (Value abc_flags = dict_get_str(dict, intern("__abc_tpflags__"))) {
+        if (is_int(abc_flags)) {
+            int64_t v = 0; // only the two low flag bits matter, as with CPython's mask
+            int_to_i64(int_and(abc_flags, Value::small_int(0x60)), &v);
+            if ((v & (1u << 5)) && (v & (1u << 6)))
+                raise(&exc::TypeError,
+                    "__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING");
+            t->m_flags |= (v & (1u << 5) ? TF_SEQUENCE : 0) | (v & (1u << 6) ? TF_MAPPING : 0);
+        }
+        dict_pop(dict, intern("__abc_tpflags__"));
+    }
+    for (int64_t i = 1; i < t->m_mro->m_size && !(t->m_flags & (TF_SEQUENCE | TF_MAPPING)); ++i)
+        t->m_flags |= type_collection_flags(t->m_mro->item(i).as<Type>());
     for (int64_t i = 0; i < bases->m_size; ++i)
         type_add_subclass(bases->item(i).as<Type>(), t);
     call_set_names(t);
@@ -946,6 +977,11 @@ Value get_flags(Value self)
         f |= 1 << 9;
     if (t->has_flag(TF_BASETYPE))
         f |= 1 << 10;
+    uint32_t collection = type_collection_flags(t);
+    if (collection & TF_SEQUENCE)
+        f |= 1 << 5;
+    if (collection & TF_MAPPING)
+        f |= 1 << 6;
     if (t->has_flag(TF_ABSTRACT))
         f |= 1 << 20;
     if (t->has_flag(TF_INT_SUBCLASS))

@@ -42,6 +42,9 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
 // C3 linearisation of [t]'s bases; raises TypeError "Cannot create a consistent method
 // resolution order (MRO) for bases A, B".
 TupleObject* compute_mro(Type* t);
+// TF_SEQUENCE / TF_MAPPING of [t]: its own flags for a heap type; for a builtin type those its
+// kind implies (list, tuple, range, memoryview, deque, array; dict, mappingproxy).
+uint32_t type_collection_flags(Type* t);
 
 // The generic instance allocator (object.__new__): allocates m_instance_size bytes for [t].
 Object* object_alloc(Type* t);

@@ -450,42 +450,10 @@ void import_star(Frame* f, Value module)
 
 // --- pattern matching ------------------------------------------------------------------------
 
-bool type_in_mro_named(Type* t, char const* const* candidates)
-{
-    TupleObject* mro = t->m_mro;
-    if (!mro)
-        return false;
-    for (int64_t i = 0; i < mro->m_size; ++i) {
-        auto* k = mro->item(i).as<Type>();
-        std::string n = k->name_str();
-        for (char const* const* c = candidates; *c; ++c)
-            if (n == *c)
-                return true;
-    }
-    return false;
-}
+// CPython's Py_TPFLAGS_MAPPING / SEQUENCE (objects/type_object.h).
+bool match_is_mapping(Value v) { return type_collection_flags(type_of(v)) & TF_MAPPING; }
 
-bool match_is_mapping(Value v)
-{
-    Type* t = type_of(v);
-    if (t->has_flag(TF_DICT_SUBCLASS))
-        return true;
-    static char const* const names_[] = { "Mapping", "MutableMapping", "mappingproxy", "OrderedDict", "defaultdict",
-        "Counter", "ChainMap", "UserDict", nullptr };
-    return type_in_mro_named(t, names_);
-}
-
-bool match_is_sequence(Value v)
-{
-    Type* t = type_of(v);
-    if (t->has_flag(TF_STR_SUBCLASS) || t->has_flag(TF_BYTES_SUBCLASS) || t->is_subtype(&bytearray_type))
-        return false;
-    if (t->has_flag(TF_LIST_SUBCLASS) || t->has_flag(TF_TUPLE_SUBCLASS))
-        return true;
-    static char const* const names_[] = { "Sequence", "MutableSequence", "range", "memoryview", "deque", "array",
-        "UserList", nullptr };
-    return type_in_mro_named(t, names_);
-}
+bool match_is_sequence(Value v) { return type_collection_flags(type_of(v)) & TF_SEQUENCE; }
 
 Value match_keys(Value subject, Value keys)
 {

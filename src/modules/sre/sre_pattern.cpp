@@ -414,6 +414,10 @@ Value p_split(Value self, Value const* args, size_t nargs, TupleObject* kw)
 // Joins the pieces of sub(): str.join / bytes.join semantics with their messages.
 Value join_pieces(gc::RootedValues const& items, bool isbytes)
 {
+    // As str.join / bytes.join: a lone exact piece is the result itself (sub() without a match
+    // returns its subject without copying it).
+    if (items.size() == 1 && (isbytes ? type_of(items[0]) == &bytes_type : is_exact_str(items[0])))
+        return items[0];
     if (isbytes) {
         std::string out, tmp;
         for (size_t i = 0; i < items.size(); i++) {
