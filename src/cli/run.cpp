@@ -282,6 +282,7 @@ int run_protected(Options const& opts)
             return 2;
         }
         ModuleObject* main = make_main_module(abs.c_str());
+        compiler::check_source_file_encoding(source, abs);
         run_source(opts, source, abs, main);
         if (opts.inspect)
             return run_repl(main->m_dict, true);

@@ -2,7 +2,9 @@
 // the conversion of SyntaxErrorInfo into a raised Python SyntaxError.
 #include "compiler/codegen.h"
 #include "compiler/compiler.h"
+#include "compiler/tokenizer.h"
 #include "modules/builtin_modules.h"
+#include "objects/codecs.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
@@ -126,6 +128,18 @@ CodeObject* compile_source(std::string_view source, std::string_view filename, P
     raise_syntax_error(info);
 }
 
+void check_source_file_encoding(std::string_view raw, std::string_view filename)
+{
+    int line = 0;
+    int bad = non_utf8_file_byte(raw, &line);
+    if (bad >= 0)
+        raise(&exc::SyntaxError,
+            "Non-UTF-8 code starting with '\\x%.2x' in file %.*s on line %d, but no encoding "
+            "declared; "
+            "see https://peps.python.org/pep-0263/ for details",
+            bad, static_cast<int>(filename.size()), filename.data(), line);
+}
+
 void raise_syntax_error(SyntaxErrorInfo const& info)
 {
     Type* type = &exc::SyntaxError;
@@ -133,7 +147,8 @@ void raise_syntax_error(SyntaxErrorInfo const& info)
         type = &exc::IndentationError;
     else if (info.kind == "TabError")
         type = &exc::TabError;
-    Value text = info.text.empty() ? none() : Value(str_from_utf8(info.text));
+    // The text of a line that is not valid UTF-8 reads with U+FFFD, as CPython decodes it.
+    Value text = info.text.empty() ? none() : Value(codecs::decode(info.text, "utf-8", "replace"));
     Value details = Value(tuple_of(
         { Value(str_from_utf8(info.filename)), int_from_i64(info.lineno), int_from_i64(info.offset),
             text, int_from_i64(info.end_lineno), int_from_i64(info.end_offset) }));

@@ -29,6 +29,10 @@ CodeObject* compile_ast(ast::Mod* mod, std::string_view filename, ParseMode mode
 // format.
 CodeObject* compile_source(std::string_view source, std::string_view filename, ParseMode mode);
 
+// For a source file run from the command line: raises CPython's SyntaxError "Non-UTF-8 code
+// starting with ..." (no location) when the file has no encoding declaration and is not UTF-8.
+void check_source_file_encoding(std::string_view raw, std::string_view filename);
+
 // Raises the Python exception described by [info].
 [[noreturn]] void raise_syntax_error(SyntaxErrorInfo const& info);
 

@@ -246,6 +246,36 @@ std::string normalize_encoding(std::string const& enc)
 
 } // namespace
 
+int non_utf8_file_byte(std::string_view raw, int* line)
+{
+    if (raw.substr(0, 3) == "\xEF\xBB\xBF")
+        return -1;
+    int coding_line = 0;
+    if (!find_coding(raw, coding_line).empty())
+        return -1;
+    // The tokenizer's valid_utf8(): lead byte and continuation bytes only, checked line by line.
+    *line = 1;
+    for (size_t i = 0; i < raw.size();) {
+        auto c = static_cast<unsigned char>(raw[i]);
+        if (c == '\n')
+            ++*line;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t expected = c < 0xC0 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : c < 0xF8 ? 3 : 0;
+        bool ok = expected > 0 && i + expected < raw.size();
+        for (size_t k = 1; ok && k <= expected; k++) {
+            auto d = static_cast<unsigned char>(raw[i + k]);
+            ok = d >= 0x80 && d < 0xC0;
+        }
+        if (!ok)
+            return c;
+        i += expected + 1;
+    }
+    return -1;
+}
+
 void load_source(Source& out, std::string_view raw, std::string_view filename)
 {
     out.filename = std::string(filename);

@@ -63,6 +63,9 @@ struct Source {
 // latin-1 are accepted; latin-1 is transcoded), validates UTF-8 and normalises newlines.
 // Throws SyntaxErrorException.
 void load_source(Source& out, std::string_view raw, std::string_view filename);
+// CPython's check of a source file read without a BOM or an encoding declaration: the first
+// byte that does not start a UTF-8 sequence (its value, -1 if none) and its line in [*line].
+int non_utf8_file_byte(std::string_view raw, int* line);
 
 // Makes a SyntaxErrorInfo; offsets are 1-based byte columns converted to characters where
 // CPython converts them (positive values only).

@@ -426,7 +426,7 @@ std::string safe_str(Value v, bool* ok)
     }
 }
 
-void print_syntax_error_location(std::string& out, Value exc, std::string const& margin)
+bool print_syntax_error_location(std::string& out, Value exc, std::string const& margin)
 {
     Value filename = py_getattr_opt(exc, names::filename);
     Value lineno = py_getattr_opt(exc, names::lineno);
@@ -434,13 +434,15 @@ void print_syntax_error_location(std::string& out, Value exc, std::string const&
     Value end_offset = py_getattr_opt(exc, names::end_offset);
     Value end_lineno = py_getattr_opt(exc, names::end_lineno);
     Value text = py_getattr_opt(exc, names::text);
+    // CPython's parse_syntax_error() fails without an int lineno, and nothing is printed.
+    if (!lineno || !is_int(lineno))
+        return false;
     std::string fn = filename && !is_none(filename) ? str_utf8(py_str(filename)) : "<string>";
     int64_t ln = 0;
-    if (lineno && is_int(lineno))
-        int_to_i64(lineno, &ln);
+    int_to_i64(lineno, &ln);
     out += margin + "  File \"" + fn + "\", line " + std::to_string(ln) + "\n";
     if (!text || is_none(text) || !is_str(text))
-        return;
+        return true;
     int64_t off = 0, end_off = 0, end_ln = ln;
     if (offset && is_int(offset))
         int_to_i64(offset, &off);
@@ -493,7 +495,7 @@ void print_syntax_error_location(std::string& out, Value exc, std::string const&
     if (rest.empty() || rest.back() != '\n')
         out += "\n";
     if (o < 0)
-        return;
+        return true;
     std::string printed = rest;
     if (!printed.empty() && printed.back() == '\n')
         printed.pop_back();
@@ -507,6 +509,7 @@ void print_syntax_error_location(std::string& out, Value exc, std::string const&
     if (reps < 1)
         reps = 1;
     out += "    " + std::string(static_cast<size_t>(o), ' ') + std::string(static_cast<size_t>(reps), '^') + "\n";
+    return true;
 }
 
 // The state of one display: exception groups nest their members in boxes; [depth] is the
@@ -583,8 +586,8 @@ void print_one(PrintContext& ctx, Value exc)
     }
     Type* t = type_of(exc);
     Value message = exc;
-    if (t->is_subtype(&exc::SyntaxError) && py_hasattr(exc, names::print_file_and_line)) {
-        print_syntax_error_location(out, exc, margin);
+    if (t->is_subtype(&exc::SyntaxError) && py_hasattr(exc, names::print_file_and_line)
+        && print_syntax_error_location(out, exc, margin)) {
         Value msg = py_getattr_opt(exc, names::msg);
         message = msg ? msg : exc;
     }
