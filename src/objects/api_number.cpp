@@ -82,7 +82,10 @@ Value binary_op1(Value a, Value b, SpecialId op, SpecialId rop)
         if (fb && is_sequence_concat(fb) && !has_index(a))
             fb = Value();
     }
-    if (fb && ((tb->is_subtype(ta) && fb != ta->special(rop)) || (fa && is_sequence_concat(fa)))) {
+    // Only concatenation and repetition are sequence slots that CPython tries after the
+    // reflected method; str and bytes % is a number slot, tried in the usual order.
+    bool concat = (op == SP_add || op == SP_mul) && fa && is_sequence_concat(fa);
+    if (fb && ((tb->is_subtype(ta) && fb != ta->special(rop)) || concat)) {
         Value r = call2(fb, b, a);
         if (r != not_impl())
             return r;

@@ -72,10 +72,11 @@ struct PrintfSpec {
 
 // Parses the flags, width, precision and length modifier of a conversion starting at f[i] and
 // leaves [i] on the conversion character; '*' takes an int from [args]. ValueError
-// "incomplete format" when the text ends first. [str_limits]: a width or precision above
-// INT32_MAX raises ValueError "width too big" / "precision too big", as str % does.
+// "incomplete format" when the text ends first. CPython's limits: the width is a C ssize_t, the
+// precision a C int ('*' raises OverflowError beyond them, written digits ValueError "width too
+// big" / "precision too big", "prec too big" for bytes: [str_messages] false).
 template <class Text>
-PrintfSpec parse_printf_spec(Text const& f, size_t& i, PrintfArgs& args, bool str_limits)
+PrintfSpec parse_printf_spec(Text const& f, size_t& i, PrintfArgs& args, bool str_messages)
 {
     PrintfSpec spec;
     size_t n = f.size();
@@ -85,17 +86,20 @@ PrintfSpec parse_printf_spec(Text const& f, size_t& i, PrintfArgs& args, bool st
         Value w = args.next();
         if (!is_int(w))
             raise(&exc::TypeError, "* wants int");
-        spec.width = py_index_i64(w);
+        if (!int_to_i64(w, &spec.width))
+            raise(&exc::OverflowError, "Python int too large to convert to C ssize_t");
         if (spec.width < 0) {
             spec.flags.push_back('-');
-            spec.width = -spec.width;
+            spec.width = spec.width == INT64_MIN ? INT64_MAX : -spec.width;
         }
         i++;
     } else {
         while (i < n && f[i] >= '0' && f[i] <= '9') {
-            spec.width = (spec.width < 0 ? 0 : spec.width) * 10 + (f[i++] - '0');
-            if (str_limits && spec.width > INT32_MAX)
+            int64_t d = f[i++] - '0';
+            int64_t w = spec.width < 0 ? 0 : spec.width;
+            if (w > (INT64_MAX - d) / 10)
                 raise(&exc::ValueError, "width too big");
+            spec.width = w * 10 + d;
         }
     }
     if (i < n && f[i] == '.') {
@@ -105,13 +109,17 @@ PrintfSpec parse_printf_spec(Text const& f, size_t& i, PrintfArgs& args, bool st
             Value p = args.next();
             if (!is_int(p))
                 raise(&exc::TypeError, "* wants int");
-            spec.prec = std::max<int64_t>(0, py_index_i64(p));
+            int64_t v;
+            if (!int_to_i64(p, &v) || v > INT32_MAX || v < INT32_MIN)
+                raise(&exc::OverflowError, "Python int too large to convert to C int");
+            spec.prec = std::max<int64_t>(0, v);
             i++;
         } else {
             while (i < n && f[i] >= '0' && f[i] <= '9') {
-                spec.prec = spec.prec * 10 + (f[i++] - '0');
-                if (str_limits && spec.prec > INT32_MAX)
-                    raise(&exc::ValueError, "precision too big");
+                int64_t d = f[i++] - '0';
+                if (spec.prec > (INT32_MAX - d) / 10)
+                    raise(&exc::ValueError, str_messages ? "precision too big" : "prec too big");
+                spec.prec = spec.prec * 10 + d;
             }
         }
     }

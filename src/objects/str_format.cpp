@@ -297,6 +297,9 @@ std::string printf_format_number(Value v, char conv, std::string const& flags, i
     };
     switch (conv) {
     case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
+        // CPython's _PyUnicode_FormatLong leaves room for a sign and a prefix in a C int.
+        if (prec > INT32_MAX - 3)
+            raise(&exc::OverflowError, "precision too large");
         mpz_t z;
         mpz_init(z);
         int_to_mpz(v, z);
