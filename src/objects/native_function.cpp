@@ -152,7 +152,10 @@ Value bf_get_self(Value self)
 Value bf_get_objclass(Value self)
 {
     auto* f = as_builtin(self);
-    if (f->m_type == &builtin_function_type || !f->m_owner)
+    // A bound slot wrapper ([].__add__) stands for CPython's method-wrapper, which has one.
+    bool method_wrapper = f->m_type == &builtin_function_type && f->m_owner && f->m_self
+        && !(f->m_def->flags & (METH_STATIC | METH_CLASS)) && is_slot_wrapper_name(f->m_name);
+    if ((f->m_type == &builtin_function_type && !method_wrapper) || !f->m_owner)
         raise(&exc::AttributeError, "'builtin_function_or_method' object has no attribute '__objclass__'");
     return f->m_owner;
 }
@@ -619,9 +622,8 @@ void init_native_function_types()
         if (t == &builtin_function_type) {
             add_getset(t, "__self__", bf_get_self);
             add_getset(t, "__module__", bf_get_module);
-        } else {
-            add_getset(t, "__objclass__", bf_get_objclass);
         }
+        add_getset(t, "__objclass__", bf_get_objclass);
     }
 }
 
