@@ -20,6 +20,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/undo.h"
 #include <atomic>
 #include <string>
 
@@ -634,6 +635,44 @@ MethodDef const writer_methods[] = {
     { nullptr, nullptr },
 };
 
+// The undo record of a reader: what reader_next() leaves for the next call. m_field is scratch
+// that every call clears before its first use, so it needs no copy (nor does a copy of it belong
+// in a byte copy: it owns C++ memory).
+struct ReaderUndo {
+    Value iter, dialect;
+    ListObject* fields;
+    ParseState state;
+    bool numeric;
+    int64_t line_num;
+};
+void* reader_undo_save(Object* o, Type*)
+{
+    auto* r = static_cast<ReaderObject*>(o);
+    return new ReaderUndo { r->m_iter, r->m_dialect, r->m_fields, r->m_state, r->m_numeric,
+        r->m_line_num };
+}
+void reader_undo_restore(Object* o, Type*, void* rec)
+{
+    auto* r = static_cast<ReaderObject*>(o);
+    auto* u = static_cast<ReaderUndo*>(rec);
+    r->m_iter = u->iter;
+    r->m_dialect = u->dialect;
+    r->m_fields = u->fields;
+    r->m_state = u->state;
+    r->m_numeric = u->numeric;
+    r->m_line_num = u->line_num;
+}
+void reader_undo_drop(void* rec) { delete static_cast<ReaderUndo*>(rec); }
+void reader_undo_trace(void* rec, gc::Tracer& t)
+{
+    auto* u = static_cast<ReaderUndo*>(rec);
+    t.visit(u->iter);
+    t.visit(u->dialect);
+    t.visit(u->fields);
+}
+StmUndoOps const s_reader_undo { reader_undo_save, reader_undo_restore, reader_undo_drop,
+    reader_undo_trace, sizeof(ReaderObject) };
+
 } // namespace
 
 void setup_csv_types()
@@ -641,6 +680,9 @@ void setup_csv_types()
     init_static_type(&dialect_type, "_csv.Dialect", nullptr, sizeof(DialectObject), TF_BASETYPE, dialect_trace);
     init_static_type(&reader_type, "_csv.reader", nullptr, sizeof(ReaderObject), 0, reader_trace, reader_destroy);
     reader_type.m_iternext = reader_next;
+    // A transaction that reads a row with a reader made before it keeps an undo record of it,
+    // instead of becoming inevitable (UNDO-1).
+    reader_type.m_stm_undo = &s_reader_undo;
     init_static_type(&writer_type, "_csv.writer", nullptr, sizeof(WriterObject), 0, writer_trace);
 }
 

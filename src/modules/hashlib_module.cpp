@@ -9,8 +9,8 @@
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
 #include "objects/api.h"
-#include "objects/bytes_internal.h"
 #include "objects/buffer_arg.h"
+#include "objects/bytes_internal.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
@@ -18,6 +18,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/undo.h"
 #include <cstring>
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
@@ -963,6 +964,31 @@ MethodDef const blake_methods[] = {
 
 } // namespace
 
+namespace {
+
+    // The undo record of a HASH or HASHXOF object: a copy of its OpenSSL context, copied back into
+    // the same context on abort (the object keeps its context pointer, which readers load).
+    void* hash_undo_save(Object* o, Type*)
+    {
+        auto* h = static_cast<HashObject*>(o);
+        EVP_MD_CTX* c = EVP_MD_CTX_new();
+        if (!c || !EVP_MD_CTX_copy_ex(c, h->m_ctx))
+            PY_VERIFY(false, "UNDO-1: out of memory copying a hash context");
+        return c;
+    }
+    void hash_undo_restore(Object* o, Type*, void* rec)
+    {
+        auto* h = static_cast<HashObject*>(o);
+        PY_VERIFY(EVP_MD_CTX_copy_ex(h->m_ctx, static_cast<EVP_MD_CTX*>(rec)),
+            "UNDO-1: hash context restore");
+    }
+    void hash_undo_drop(void* rec) { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(rec)); }
+    void hash_undo_trace(void*, gc::Tracer&) { }
+    StmUndoOps const s_hash_undo { hash_undo_save, hash_undo_restore, hash_undo_drop,
+        hash_undo_trace, sizeof(HashObject) };
+
+} // namespace
+
 void setup_hashlib_types()
 {
     init_static_type(&hash_type, "_hashlib.HASH", nullptr, sizeof(HashObject), TF_BASETYPE, nullptr, hash_destroy);
@@ -970,6 +996,14 @@ void setup_hashlib_types()
     init_static_type(&hmac_type, "_hashlib.HMAC", nullptr, sizeof(HmacObject), 0, nullptr, hmac_destroy);
     init_static_type(&blake2b_type, "_blake2.blake2b", nullptr, sizeof(Blake2bObject), TF_BASETYPE);
     init_static_type(&blake2s_type, "_blake2.blake2s", nullptr, sizeof(Blake2sObject), TF_BASETYPE);
+    // Undo records, so that update() of a hash object made before the transaction does not make
+    // it inevitable (UNDO-1): a copy of the OpenSSL context, or of the BLAKE2 state, which is
+    // plain data inside the object. (HMAC contexts cannot be copied back in place: an HMAC's
+    // update stays inevitable.)
+    hash_type.m_stm_undo = &s_hash_undo;
+    hashxof_type.m_stm_undo = &s_hash_undo;
+    blake2b_type.m_stm_undo = &g_plain_undo;
+    blake2s_type.m_stm_undo = &g_plain_undo;
 }
 
 void init_hashlib_types()

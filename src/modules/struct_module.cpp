@@ -8,9 +8,9 @@
 // objects; a bytearray is read and written only after read_barrier / write_barrier on it. Invariant
 // STRUCT-1: a Struct's fields and size never change after construction (Struct.__init__ re-parses
 // atomically).
-#include "objects/buffer_arg.h"
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
+#include "objects/buffer_arg.h"
 #include "objects/bytes_object.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
@@ -20,6 +20,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/undo.h"
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -702,6 +703,9 @@ void setup_struct_types()
     init_static_type(&unpack_iter_type, "_struct.unpack_iterator", nullptr, sizeof(UnpackIterObject), 0, ui_trace,
         ui_destroy);
     unpack_iter_type.m_iternext = ui_next;
+    // Its position is its only mutable field (the buffer copy is set once, when it is made): a
+    // byte copy undoes a step (UNDO-1 would make the transaction inevitable instead).
+    unpack_iter_type.m_stm_undo = &g_plain_undo;
 }
 
 void init_struct_types()

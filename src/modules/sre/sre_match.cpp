@@ -6,9 +6,9 @@
 // Subjects are str (matched in place through the PEP 393 storage), bytes (in place), or
 // bytearray (copied into the State, so Python code run meanwhile cannot resize it under the
 // engine; Match.group() re-reads the bytearray's current content, as CPython does).
-#include "objects/buffer_arg.h"
 #include "gc/heap.h"
 #include "modules/sre/sre_objects.h"
+#include "objects/buffer_arg.h"
 #include "objects/bytes_internal.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
@@ -17,6 +17,7 @@
 #include "objects/str_internal.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/undo.h"
 #include "vm/import.h"
 #include <algorithm>
 #include <memory>
@@ -443,6 +444,39 @@ MethodDef const s_scanner_methods[] = {
 
 } // namespace
 
+// The undo record of a scanner: the part of its State that one step leaves for the next (where
+// the next attempt starts, whether it must advance, and the marks the last match set). The rest
+// of the State is fixed when the scanner is made, or scratch that every step resets; the
+// scanner's own fields (m_exhausted, m_executing; the State pointer never changes) are byte
+// copied by the client.
+struct ScannerUndo {
+    int64_t start, ptr, lastmark, lastindex;
+    bool must_advance;
+    std::vector<int64_t> marks;
+};
+void* scanner_undo_save(Object* o, Type*)
+{
+    State const& st = *static_cast<ScannerObject*>(o)->m_state;
+    return new ScannerUndo { st.m_start, st.m_ptr, st.m_lastmark, st.m_lastindex, st.m_must_advance,
+        st.m_marks };
+}
+void scanner_undo_restore(Object* o, Type*, void* rec)
+{
+    State& st = *static_cast<ScannerObject*>(o)->m_state;
+    auto* u = static_cast<ScannerUndo*>(rec);
+    st.m_start = u->start;
+    st.m_ptr = u->ptr;
+    st.m_lastmark = u->lastmark;
+    st.m_lastindex = u->lastindex;
+    st.m_must_advance = u->must_advance;
+    st.m_marks = u->marks;
+    st.reset();
+}
+void scanner_undo_drop(void* rec) { delete static_cast<ScannerUndo*>(rec); }
+void scanner_undo_trace(void*, gc::Tracer&) { }
+StmUndoOps const s_scanner_undo { scanner_undo_save, scanner_undo_restore, scanner_undo_drop,
+    scanner_undo_trace, 0 };
+
 ScannerObject* scanner_new(PatternObject* p, Value string, int64_t pos, int64_t endpos)
 {
     auto st = std::make_unique<State>();
@@ -466,6 +500,9 @@ void setup_match_types()
     match_type.m_doc = "The result of re.match() and re.search().\nMatch objects always have a boolean value of True.";
     init_static_type(&scanner_type, "_sre.SRE_Scanner", nullptr, sizeof(ScannerObject), 0, scanner_trace,
         scanner_destroy);
+    // finditer() loops that outlast a transaction step an old scanner: an undo record instead of
+    // an inevitable transaction (UNDO-1).
+    scanner_type.m_stm_undo = &s_scanner_undo;
 }
 
 void init_match_types()

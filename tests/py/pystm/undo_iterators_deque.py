@@ -1,13 +1,18 @@
 # pystm-env: PYSTM_STM=engaged PYSTM_STM_CHAOS=3
-# Iterators of itertools, deques (and their iterators), defaultdicts, lru_cache wrappers and
-# memoryviews keep undo records (ITER-2, DEQUE-2): an attempt that advances or changes one made
+# Iterators of itertools, deques (and their iterators), defaultdicts, lru_cache wrappers,
+# memoryviews, regular expression scanners (finditer), csv readers, struct.iter_unpack
+# iterators and hash objects keep undo records (ITER-2, DEQUE-2): an attempt that advances or changes one made
 # before it, and then aborts (forced here at one barrier in three), puts it back as it was, and
 # the re-run continues from there. Each round changes every object and prints what it got, so a
 # step lost or done twice by a rolled-back attempt shows in the output. CPython has no pystm and
 # no aborts; the output must be the same.
 import collections
+import csv
 import functools
+import hashlib
 import itertools
+import re
+import struct
 
 # Made before the rounds: changing them takes the barriers' slow paths, where the forced aborts
 # happen (what an attempt allocated itself it writes on the fast path).
@@ -48,6 +53,11 @@ def cached(n):
 
 buf = bytearray(16)
 view = memoryview(buf)
+matches = re.finditer(r"(\w)(\d+)", "a1 b22 c333 d4444 e5 f66 g777 h8 i99 j0 k11 l222 m3")
+rows = csv.reader([f'{k},"q{k}",x y' for k in range(20)])
+unpacked = struct.iter_unpack("<hb", bytes(range(60)))
+sha = hashlib.sha256()
+blake = hashlib.blake2b(digest_size=16)
 
 for rnd in range(12):
     row = []
@@ -66,6 +76,11 @@ for rnd in range(12):
     row.append(("deque", list(dq), list(bounded), next(dq_iter), len(dd[rnd % 4])))
     row.append(("cache", cached(rnd % 5), cached.cache_info()))
     view[rnd] = rnd + 1
+    m = next(matches)
+    row.append(("re", m.group(1, 2), m.span(), next(rows), rows.line_num, next(unpacked)))
+    sha.update(b"%d" % rnd)
+    blake.update(b"%d" % rnd)
+    row.append(("hash", sha.hexdigest()[:16], blake.hexdigest()[:16]))
     print(rnd, row)
 
 print(sorted(dd.items()), calls, bytes(buf))

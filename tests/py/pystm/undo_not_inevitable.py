@@ -1,12 +1,17 @@
 # pystm-env: PYSTM_STM=parallel PYSTM_STM_CHAOS=
-# Advancing an itertools iterator, changing a deque or a defaultdict, calling an lru_cache
-# wrapper and writing through a memoryview, all made before the transaction, do not make the
+# Advancing an itertools iterator, a finditer() scanner, a csv reader or a struct.iter_unpack
+# iterator, changing a deque or a defaultdict, calling an lru_cache wrapper, writing through a
+# memoryview and updating a hash object, all made before the transaction, do not make the
 # transaction inevitable: these types keep undo records (ITER-2, DEQUE-2; UNDO-1 makes a
 # transaction that writes an object without one inevitable, which stops every other thread's
 # commits until it ends). CPython has no pystm: there the test prints what pystm must print.
 import collections
+import csv
 import functools
+import hashlib
 import itertools
+import re
+import struct
 import threading
 
 try:
@@ -54,6 +59,11 @@ CASES = [
     ("defaultdict", lambda: collections.defaultdict(int), lambda o: o.__setitem__(1, o[1] + 1)),
     ("lru_cache", lambda: cached, lambda o: o(3)),
     ("memoryview", lambda: memoryview(bytearray(4)), lambda o: o.__setitem__(0, 1)),
+    ("finditer", lambda: re.finditer("a", "aaa"), lambda o: next(o)),
+    ("csv reader", lambda: csv.reader(["a,b", "c,d"]), lambda o: next(o)),
+    ("iter_unpack", lambda: struct.iter_unpack("b", b"abc"), lambda o: next(o)),
+    ("sha256", hashlib.sha256, lambda o: o.update(b"x")),
+    ("blake2b", hashlib.blake2b, lambda o: o.update(b"x")),
 ]
 
 made_inevitable = []
