@@ -279,8 +279,11 @@ std::string encode_to_string(StrObject* s, Codec c, std::string_view errors)
             i++;
             continue;
         }
+        // UTF-8, ASCII and Latin-1 hand the whole run of unencodable characters to the error
+        // handler; CPython's UTF-16 and UTF-32 encoders one character at a time.
+        bool runs = c == Codec::Utf8 || c == Codec::Ascii || c == Codec::Latin1;
         int64_t j = i + 1;
-        while (j < n && !encodable(c, s->at(j)))
+        while (runs && j < n && !encodable(c, s->at(j)))
             j++;
         switch (resolve_handler(errors)) {
         case Handler::Strict: raise_encode_error(enc, s, i, j, encode_reason(c));
@@ -319,15 +322,15 @@ std::string encode_to_string(StrObject* s, Codec c, std::string_view errors)
             break;
         }
         case Handler::SurrogateEscape:
-            if (c != Codec::Utf8 && c != Codec::Ascii && c != Codec::Latin1)
+            if (!runs)
                 raise_encode_error(enc, s, i, j, encode_reason(c));
+            // The escapable surrogates are written; the error then covers the rest of the run.
             for (int64_t k = i; k < j; k++) {
                 uint32_t x = s->at(k);
                 if (x < 0xDC80 || x > 0xDCFF)
-                    raise_encode_error(enc, s, i, j, encode_reason(c));
+                    raise_encode_error(enc, s, k, j, encode_reason(c));
+                out.push_back(static_cast<char>(x - 0xDC00));
             }
-            for (int64_t k = i; k < j; k++)
-                out.push_back(static_cast<char>(s->at(k) - 0xDC00));
             break;
         case Handler::SurrogatePass:
             if (c == Codec::Ascii || c == Codec::Latin1)
