@@ -889,6 +889,7 @@ again:
         c = next_char();
     } while (c == ' ' || c == '\t' || c == '\f');
     uint32_t start = m_cur - 1;
+    uint32_t comment = start; // where a NEWLINE token after a comment starts
     if (c == '#') {
         do {
             c = next_char();
@@ -940,7 +941,8 @@ again:
             m_blankline = false;
             return true;
         }
-        emit(TokType::Newline, start, start + 1);
+        // As CPython's: from the comment before it, if any, to the '\n' left out.
+        emit(TokType::Newline, comment, start);
         m_at_bol = true;
         m_cont_line = false;
         return true;
