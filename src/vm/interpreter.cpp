@@ -2158,6 +2158,12 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
             TARGET(POP_EXCEPT)
             {
                 ts->m_exc_info->m_exc = POP();
+                // The handled exception was popped just above the restored one: the collector
+                // traces stale slots (FRAME-2), which must not keep it and its traceback alive
+                // once the handler is left, as CPython's references are gone by then.
+                sp[0] = Value();
+                if (sp + 1 < stack_base + co->m_stacksize)
+                    sp[1] = Value();
                 DISPATCH();
             }
             TARGET(CHECK_EXC_MATCH)
