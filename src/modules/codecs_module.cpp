@@ -439,21 +439,25 @@ Value c_lookup(Value, Value const* args, size_t nargs, TupleObject* kw)
     return codec_lookup(str_arg("lookup", 1, args[0]));
 }
 
-// Re-raises the exception being handled, a codec's: as CPython, a plain one gets the codec named
-// in its message, chained to it. [which] 0 = encoding, 1 = decoding.
+// Re-raises the exception being handled, a codec's: as CPython's _PyErr_TrySetFromCause, one
+// that holds nothing but its message (BaseException's __init__ and __new__, no argument or one
+// str, no instance attributes) is replaced by one of the same type naming the codec, caused by
+// it. [which] 0 = encoding, 1 = decoding.
 [[noreturn]] void raise_codec_error(int which, std::string const& encoding)
 {
     Value e = take_exception();
     Type* t = type_of(e);
     auto* be = e.as<BaseExceptionObject>();
-    bool simple = (t == &exc::TypeError || t == &exc::ValueError || t == &exc::LookupError
-                      || t == &exc::AttributeError || t == &exc::NotImplementedError)
-        && be->m_args && be->m_args->m_size == 1 && is_str(be->m_args->item(0));
+    Type* base = &exc::BaseException;
+    int64_t nargs = be->m_args ? be->m_args->m_size : 0;
+    bool simple = t->special(SP_init) == base->special(SP_init)
+        && t->special(SP_new) == base->special(SP_new)
+        && (nargs == 0 || (nargs == 1 && is_exact_str(be->m_args->item(0))))
+        && (!be->m_dict || dict_size(be->m_dict) == 0);
     if (!simple)
         raise_value(e);
     std::string msg = std::string(which ? "decoding" : "encoding") + " with '" + encoding
-        + "' codec failed (" + t->name_str() + ": " + str_utf8(be->m_args->item(0).as<StrObject>())
-        + ")";
+        + "' codec failed (" + t->name_str() + ": " + str_utf8(py_str(e)) + ")";
     Value ne = exception_new(t, { Value(str_from_utf8(msg)) });
     auto* nbe = ne.as<BaseExceptionObject>();
     nbe->m_cause = e;

@@ -439,6 +439,13 @@ StrObject* utf8_decode(std::string_view data, std::string_view errors, bool fina
                 return out.finish();
             }
         }
+        // A truncated encoded surrogate at the end waits for more data, whatever the handler:
+        // surrogatepass may accept it once complete (as CPython's decoder).
+        if (!final && b == 0xED && n - i == 2 && p[i + 1] >= 0xA0 && p[i + 1] <= 0xBF) {
+            if (consumed)
+                *consumed = i;
+            return out.finish();
+        }
         // An encoded surrogate (ED A0..BF 80..BF) is legal under surrogatepass.
         if (b == 0xED && i + 2 < n && p[i + 1] >= 0xA0 && p[i + 1] <= 0xBF && p[i + 2] >= 0x80
             && p[i + 2] <= 0xBF && errors == "surrogatepass") {
