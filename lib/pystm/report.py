@@ -482,6 +482,16 @@ def _hint(site):
                 "conflict is real. Keep per-thread values (merged at the end), or touch the key "
                 "less often; transactions that touch many keys also meet in stripes more often."
                 % (what, what))
+    if tname == "_random.Random":
+        return ("Several threads drew numbers from one random generator (the random module's "
+                "functions all use one): every draw changes its state. Give each thread its own "
+                "random.Random(seed) and draw from that.")
+    if tname == "functools._lru_cache_wrapper":
+        return ("Several threads called one function cached with functools.lru_cache or "
+                "functools.cache: every call counts a hit or a miss in the cache object, and "
+                "with a maxsize every hit also moves its key. Give each thread its own cached "
+                "function (wrap the function in the thread), or compute the values before the "
+                "threads start.")
     if tname == "list" and any(g in t for t in texts for g in _LIST_GROWTH):
         return ("A shared list grown or shrunk by every thread while also reading it (appends "
                 "alone rarely conflict: they are applied at commit). Give each thread its own "
