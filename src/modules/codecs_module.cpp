@@ -14,6 +14,7 @@
 // charmap_build returns a dict (CPython returns a dict for short tables and an EncodingMap
 // object for 256-entry ones; both are accepted by charmap_encode).
 #include "base/unicode_names.h"
+#include "base/utf8.h"
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
 #include "objects/buffer_arg.h"
@@ -881,6 +882,22 @@ Value c_raw_unicode_escape_encode(Value, Value const* args, size_t nargs, TupleO
     return pair(bytes_new(out), s->m_length);
 }
 
+// The DeprecationWarning of CPython's escape decoders for the first invalid escape, whose text
+// (after the backslash) starts [rest]: an octal escape above 0o377 or an unknown letter.
+void warn_invalid_escape(std::string_view rest)
+{
+    unsigned char c = static_cast<unsigned char>(rest[0]);
+    if (c >= '4' && c <= '7') {
+        std::string digits(rest.substr(0, 3));
+        warn_format(
+            &exc::DeprecationWarning, 1, "invalid octal escape sequence '\\%s'", digits.c_str());
+    } else {
+        std::string ch;
+        append_utf8(ch, c); // the byte as a code point, as CPython's %c
+        warn_format(&exc::DeprecationWarning, 1, "invalid escape sequence '\\%s'", ch.c_str());
+    }
+}
+
 // unicode_escape (raw false) and raw_unicode_escape (raw true) decoding.
 Value escape_decode_text(char const* fname, bool raw, Value const* args, size_t nargs, TupleObject* kw)
 {
@@ -893,6 +910,13 @@ Value escape_decode_text(char const* fname, bool raw, Value const* args, size_t 
     int64_t n = static_cast<int64_t>(data.size());
     auto byte = [&](int64_t i) { return static_cast<unsigned char>(data[static_cast<size_t>(i)]); };
     std::vector<uint32_t> out;
+    int64_t first_invalid = -1; // where the first invalid escape's text starts, after its '\\'
+    auto done = [&](int64_t consumed) {
+        Value r = pair(from_cps(out), consumed);
+        if (first_invalid >= 0)
+            warn_invalid_escape(std::string_view(data).substr(static_cast<size_t>(first_invalid)));
+        return r;
+    };
     int64_t i = 0;
     while (i < n) {
         unsigned char c = byte(i);
@@ -913,7 +937,7 @@ Value escape_decode_text(char const* fname, bool raw, Value const* args, size_t 
                     out.push_back('\\');
                 if (j >= n && !final && count % 2 == 1) {
                     out.pop_back();
-                    return pair(from_cps(out), j - 1);
+                    return done(j - 1);
                 }
                 i = j;
                 continue;
@@ -925,7 +949,7 @@ Value escape_decode_text(char const* fname, bool raw, Value const* args, size_t 
         } else {
             if (i + 1 >= n) {
                 if (!final)
-                    return pair(from_cps(out), start);
+                    return done(start);
                 i = decode_error(errors, enc, data, start, n, "\\ at end of string", out);
                 continue;
             }
@@ -956,6 +980,8 @@ Value escape_decode_text(char const* fname, bool raw, Value const* args, size_t 
                 uint32_t v = e - '0';
                 for (int k = 0; k < 2 && i < n && byte(i) >= '0' && byte(i) <= '7'; k++)
                     v = v * 8 + (byte(i++) - '0');
+                if (v > 0377 && first_invalid < 0)
+                    first_invalid = i - 3;
                 out.push_back(v);
                 break;
             }
@@ -979,7 +1005,7 @@ Value escape_decode_text(char const* fname, bool raw, Value const* args, size_t 
                         }
                     } else {
                         if (close >= n && !final)
-                            return pair(from_cps(out), start);
+                            return done(start);
                         i = close < n ? close + 1 : n;
                     }
                 }
@@ -988,7 +1014,9 @@ Value escape_decode_text(char const* fname, bool raw, Value const* args, size_t 
                 break;
             }
             default:
-                // Unknown escapes stay as they are (CPython only warns).
+                // Unknown escapes stay as they are; CPython warns about the first.
+                if (first_invalid < 0)
+                    first_invalid = i - 1;
                 out.push_back('\\');
                 out.push_back(e);
                 break;
@@ -1001,7 +1029,7 @@ Value escape_decode_text(char const* fname, bool raw, Value const* args, size_t 
             v = v * 16 + static_cast<uint32_t>(hexval(byte(i++)));
         if (k < digits) {
             if (i >= n && !final)
-                return pair(from_cps(out), start);
+                return done(start);
             char const* what = e == 'x' ? "truncated \\xXX escape" : e == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
             i = decode_error(errors, enc, data, start, i, what, out);
             continue;
@@ -1012,7 +1040,7 @@ Value escape_decode_text(char const* fname, bool raw, Value const* args, size_t 
         }
         out.push_back(v);
     }
-    return pair(from_cps(out), n);
+    return done(n);
 }
 
 Value c_unicode_escape_decode(Value, Value const* a, size_t n, TupleObject* k) { return escape_decode_text("unicode_escape_decode", false, a, n, k); }
@@ -1055,6 +1083,7 @@ Value c_escape_decode(Value, Value const* args, size_t nargs, TupleObject* kw)
     std::string errors = errors_arg("escape_decode", 2, a[1]);
     size_t n = data.size();
     std::string out;
+    size_t first_invalid = std::string::npos; // as in escape_decode_text
     for (size_t i = 0; i < n;) {
         char c = data[i];
         if (c != '\\') {
@@ -1082,6 +1111,8 @@ Value c_escape_decode(Value, Value const* args, size_t nargs, TupleObject* kw)
             unsigned v = static_cast<unsigned>(e - '0');
             for (int k = 0; k < 2 && i < n && data[i] >= '0' && data[i] <= '7'; k++)
                 v = v * 8 + static_cast<unsigned>(data[i++] - '0');
+            if (v > 0377 && first_invalid == std::string::npos)
+                first_invalid = i - 3;
             out.push_back(static_cast<char>(v & 0xFF));
             break;
         }
@@ -1102,12 +1133,17 @@ Value c_escape_decode(Value, Value const* args, size_t nargs, TupleObject* kw)
                 i++;
             break;
         default:
+            if (first_invalid == std::string::npos)
+                first_invalid = i - 1;
             out.push_back('\\');
             out.push_back(e);
             break;
         }
     }
-    return pair(bytes_new(out), static_cast<int64_t>(n));
+    Value r = pair(bytes_new(out), static_cast<int64_t>(n));
+    if (first_invalid != std::string::npos)
+        warn_invalid_escape(std::string_view(data).substr(first_invalid));
+    return r;
 }
 
 Value c_readbuffer_encode(Value, Value const* args, size_t nargs, TupleObject* kw)
