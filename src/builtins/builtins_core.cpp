@@ -478,7 +478,7 @@ CodeObject* exec_arguments(Value const* args, size_t nargs, TupleObject* kwnames
     if (!source_text(a[0], &text))
         raise(&exc::TypeError, "exec() arg 1 must be a string, bytes or code object");
     check_null_bytes(text);
-    return compiler::compile_source(text, "<string>", compiler::ParseMode::Exec);
+    return compiler::compile_source(text, "<string>", compiler::ParseMode::Exec, !is_str(a[0]));
 }
 
 Value b_exec(Value, Value const* args, size_t nargs, TupleObject* kwnames)
@@ -512,7 +512,7 @@ Value b_eval(Value, Value const* args, size_t nargs, TupleObject* kwnames)
         // eval() ignores leading spaces and tabs.
         size_t start = text.find_first_not_of(" \t");
         text = start == std::string::npos ? "" : text.substr(start);
-        code = compiler::compile_source(text, "<string>", compiler::ParseMode::Eval);
+        code = compiler::compile_source(text, "<string>", compiler::ParseMode::Eval, !is_str(a[0]));
     }
     return run_code(code, globals, locals);
 }
@@ -574,13 +574,13 @@ Value b_compile(Value, Value const* args, size_t nargs, TupleObject* kwnames)
         ast::Arena arena;
         ast::Mod* mod;
         try {
-            mod = compiler::parse(arena, text, filename, pm);
+            mod = compiler::parse(arena, text, filename, pm, !is_str(a[0]));
         } catch (compiler::SyntaxErrorException& e) {
             compiler::raise_syntax_error(e.info);
         }
         return ast_to_python(mod);
     }
-    return Value(compiler::compile_source(text, filename, pm));
+    return Value(compiler::compile_source(text, filename, pm, !is_str(a[0])));
 }
 
 // --- imports, files, misc ---------------------------------------------------------------------

@@ -222,10 +222,13 @@ bool wants_dis(Options const& opts)
     return false;
 }
 
-// Compiles and runs [source] as the __main__ module. Raises on error.
-void run_source(Options const& opts, std::string const& source, std::string const& filename, ModuleObject* main)
+// Compiles and runs [source] as the __main__ module. Raises on error. [from_bytes]: read from a
+// file (see compiler::load_source()), not given as text.
+void run_source(Options const& opts, std::string const& source, std::string const& filename,
+    ModuleObject* main, bool from_bytes)
 {
-    CodeObject* code = compiler::compile_source(source, filename, compiler::ParseMode::Exec);
+    CodeObject* code
+        = compiler::compile_source(source, filename, compiler::ParseMode::Exec, from_bytes);
     if (wants_dis(opts)) {
         std::string text = compiler::disassemble(code);
         std::fwrite(text.data(), 1, text.size(), stdout);
@@ -283,14 +286,14 @@ int run_protected(Options const& opts)
         }
         ModuleObject* main = make_main_module(abs.c_str());
         compiler::check_source_file_encoding(source, abs);
-        run_source(opts, source, abs, main);
+        run_source(opts, source, abs, main, true);
         if (opts.inspect)
             return run_repl(main->m_dict, true);
         return 0;
     }
     case Mode::Command: {
         ModuleObject* main = make_main_module(nullptr);
-        run_source(opts, opts.command + "\n", "<string>", main);
+        run_source(opts, opts.command + "\n", "<string>", main, false);
         if (opts.inspect)
             return run_repl(main->m_dict, true);
         return 0;
@@ -305,7 +308,7 @@ int run_protected(Options const& opts)
             return run_repl(main->m_dict, opts.quiet);
         std::ostringstream ss;
         ss << std::cin.rdbuf();
-        run_source(opts, ss.str(), "<stdin>", main);
+        run_source(opts, ss.str(), "<stdin>", main, true);
         return 0;
     }
     }

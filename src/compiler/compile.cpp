@@ -102,7 +102,8 @@ namespace {
     }
 } // namespace
 
-CodeObject* compile_source(std::string_view source, std::string_view filename, ParseMode mode)
+CodeObject* compile_source(
+    std::string_view source, std::string_view filename, ParseMode mode, bool from_bytes)
 {
     SyntaxErrorInfo info;
     try {
@@ -110,7 +111,7 @@ CodeObject* compile_source(std::string_view source, std::string_view filename, P
         CodeObject* code;
         {
             ast::Arena arena;
-            ast::Mod* mod = parse(arena, source, filename, mode);
+            ast::Mod* mod = parse(arena, source, filename, mode, from_bytes);
             for (auto const& [msg, line] : arena.m_warnings)
                 warnings.push_back(CompileWarning { msg, ast::Loc { line, 0, line, 0 } });
             code = compile_ast(mod, filename, mode, &warnings);

@@ -27,7 +27,9 @@ CodeObject* compile_ast(ast::Mod* mod, std::string_view filename, ParseMode mode
 // issued through warnings.warn_explicit() when the warnings module is loaded (a warning turned
 // into an error becomes a SyntaxError, as CPython), else written to sys.stderr in the default
 // format.
-CodeObject* compile_source(std::string_view source, std::string_view filename, ParseMode mode);
+// [from_bytes]: the source was given as bytes (see load_source()).
+CodeObject* compile_source(
+    std::string_view source, std::string_view filename, ParseMode mode, bool from_bytes = false);
 
 // For a source file run from the command line: raises CPython's SyntaxError "Non-UTF-8 code
 // starting with ..." (no location) when the file has no encoding declaration and is not UTF-8.

@@ -194,10 +194,11 @@ std::string normalize_identifier(std::string_view s)
     return r;
 }
 
-ast::Mod* parse(ast::Arena& arena, std::string_view source, std::string_view filename, ParseMode mode)
+ast::Mod* parse(ast::Arena& arena, std::string_view source, std::string_view filename,
+    ParseMode mode, bool from_bytes)
 {
     Source src;
-    load_source(src, source, filename);
+    load_source(src, source, filename, from_bytes);
     Tokenizer tokenizer(src);
     tokenizer.run();
     arena.m_warnings = tokenizer.warnings();

@@ -30,6 +30,8 @@ struct SyntaxErrorException {
 // Parses [source] (UTF-8; a PEP 263 coding line other than utf-8/latin-1 is an error) into a
 // tree owned by [arena]. Throws SyntaxErrorException; never any other exception, never crashes,
 // whatever the input.
-ast::Mod* parse(ast::Arena& arena, std::string_view source, std::string_view filename, ParseMode mode);
+// [from_bytes]: see load_source().
+ast::Mod* parse(ast::Arena& arena, std::string_view source, std::string_view filename,
+    ParseMode mode, bool from_bytes = false);
 
 } // namespace pystm::compiler

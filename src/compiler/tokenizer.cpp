@@ -135,6 +135,8 @@ std::string_view Source::line_text(int lineno) const
 
 int Source::char_offset(int lineno, int bytes) const
 {
+    if (byte_offsets)
+        return bytes;
     std::string_view line = line_text(lineno);
     if (bytes > int(line.size()) + 1)
         bytes = int(line.size()) + 1;
@@ -276,7 +278,7 @@ int non_utf8_file_byte(std::string_view raw, int* line)
     return -1;
 }
 
-void load_source(Source& out, std::string_view raw, std::string_view filename)
+void load_source(Source& out, std::string_view raw, std::string_view filename, bool from_bytes)
 {
     out.filename = std::string(filename);
     bool bom = false;
@@ -288,6 +290,7 @@ void load_source(Source& out, std::string_view raw, std::string_view filename)
         source_error(filename, "source code string cannot contain null bytes", 0, 0);
     int coding_line = 0;
     std::string enc = find_coding(raw, coding_line);
+    out.byte_offsets = from_bytes && !bom && enc.empty();
     std::string decoded;
     if (!enc.empty()) {
         std::string norm = normalize_encoding(enc);

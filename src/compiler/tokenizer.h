@@ -51,10 +51,14 @@ struct Source {
     std::string text; // LF line endings, ends with '\n' unless empty
     std::vector<uint32_t> line_starts; // line_starts[i]: offset of line i+1
     std::string filename;
+    // Bytes without a BOM or an encoding declaration: CPython's tokenizer then has no encoding
+    // and leaves error columns as byte offsets.
+    bool byte_offsets = false;
 
     std::string_view line_text(int lineno) const; // including its '\n'
     // Number of characters in the first [bytes] bytes of line [lineno] (a partial trailing
-    // character counts as one, like CPython's byte_offset_to_character_offset).
+    // character counts as one, like CPython's byte_offset_to_character_offset); [bytes] itself
+    // with byte_offsets.
     int char_offset(int lineno, int bytes) const;
     int line_of(uint32_t offset) const;
 };
@@ -62,7 +66,9 @@ struct Source {
 // Builds a Source from raw bytes: strips a BOM, checks the coding declaration (utf-8 and
 // latin-1 are accepted; latin-1 is transcoded), validates UTF-8 and normalises newlines.
 // Throws SyntaxErrorException.
-void load_source(Source& out, std::string_view raw, std::string_view filename);
+// [from_bytes]: the source was given as bytes (a file, compile(b"...")), not as a str.
+void load_source(
+    Source& out, std::string_view raw, std::string_view filename, bool from_bytes = false);
 // CPython's check of a source file read without a BOM or an encoding declaration: the first
 // byte that does not start a UTF-8 sequence (its value, -1 if none) and its line in [*line].
 int non_utf8_file_byte(std::string_view raw, int* line);

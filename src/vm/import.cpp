@@ -319,7 +319,7 @@ ModuleObject* new_module_for(std::string const& name, Found const& found, std::s
 void exec_source_file(std::string const& file, DictObject* d)
 {
     std::string source = read_file(file);
-    CodeObject* code = compiler::compile_source(source, file, compiler::ParseMode::Exec);
+    CodeObject* code = compiler::compile_source(source, file, compiler::ParseMode::Exec, true);
     vm::eval_code(code, d, Value());
 }
 
@@ -643,7 +643,7 @@ Value run_file_as_main(std::string const& path)
     dict_set_str(d, intern("__cached__"), none());
     dict_set(sys_modules(), Value(names::__main__), Value(m));
     std::string source = read_file(path);
-    CodeObject* code = compiler::compile_source(source, path, compiler::ParseMode::Exec);
+    CodeObject* code = compiler::compile_source(source, path, compiler::ParseMode::Exec, true);
     return vm::eval_code(code, d, Value());
 }
 
@@ -733,7 +733,8 @@ Value run_module_as_main(std::string const& name)
     if (argv && is_list(argv) && list_size(argv.as<ListObject>()) > 0)
         list_set(argv.as<ListObject>(), 0, Value(str_from_utf8(found.file)));
     std::string source = read_file(found.file);
-    CodeObject* code = compiler::compile_source(source, found.file, compiler::ParseMode::Exec);
+    CodeObject* code
+        = compiler::compile_source(source, found.file, compiler::ParseMode::Exec, true);
     return vm::eval_code(code, d, Value());
 }
 
@@ -893,7 +894,7 @@ Value loader_get_code(Value self, Value const* args, size_t nargs, TupleObject* 
     check_nargs("get_code", nargs, kwnames, 1, 1);
     check_loader_name(self, args, nargs);
     std::string path = loader_path(self);
-    return Value(compiler::compile_source(read_file(path), path, compiler::ParseMode::Exec));
+    return Value(compiler::compile_source(read_file(path), path, compiler::ParseMode::Exec, true));
 }
 
 Value loader_is_package(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
