@@ -657,27 +657,41 @@ Value athrow_throw(Value self, Value const* args, size_t nargs, TupleObject* kw)
     return athrow_send_impl(a, none(), true, e);
 }
 
+// The docstrings of CPython's genobject.c.
+char const gen_send_doc[] = "send(arg) -> send 'arg' into generator,\n"
+                            "return next yielded value or raise StopIteration.";
+char const gen_throw_doc[] = "throw(value)\nthrow(type[,value[,tb]])\n\n"
+                             "Raise exception in generator, return next yielded value or raise\n"
+                             "StopIteration.";
+char const gen_close_doc[] = "close() -> raise GeneratorExit inside generator.";
+char const coro_send_doc[] = "send(arg) -> send 'arg' into coroutine,\n"
+                             "return next iterated value or raise StopIteration.";
+char const coro_throw_doc[] = "throw(value)\nthrow(type[,value[,traceback]])\n\n"
+                              "Raise exception in coroutine, return next iterated value or raise\n"
+                              "StopIteration.";
+char const coro_close_doc[] = "close() -> raise GeneratorExit inside coroutine.";
+
 MethodDef const gen_methods[] = {
     { "__repr__", gen_repr },
-    { "send", gen_send_native },
-    { "throw", gen_throw_native },
-    { "close", gen_close_native },
+    { "send", gen_send_native, METH_DEFAULT, gen_send_doc },
+    { "throw", gen_throw_native, METH_DEFAULT, gen_throw_doc },
+    { "close", gen_close_native, METH_DEFAULT, gen_close_doc },
     { "__iter__", native_iter_self },
     { "__next__", gen_next_native },
     { nullptr, nullptr },
 };
 MethodDef const coro_methods[] = {
     { "__repr__", gen_repr },
-    { "send", gen_send_native },
-    { "throw", gen_throw_native },
-    { "close", gen_close_native },
+    { "send", gen_send_native, METH_DEFAULT, coro_send_doc },
+    { "throw", gen_throw_native, METH_DEFAULT, coro_throw_doc },
+    { "close", gen_close_native, METH_DEFAULT, coro_close_doc },
     { "__await__", coro_await },
     { nullptr, nullptr },
 };
 MethodDef const cw_methods[] = {
-    { "send", cw_send },
-    { "throw", cw_throw },
-    { "close", cw_close },
+    { "send", cw_send, METH_DEFAULT, coro_send_doc },
+    { "throw", cw_throw, METH_DEFAULT, coro_throw_doc },
+    { "close", cw_close, METH_DEFAULT, coro_close_doc },
     { "__iter__", native_iter_self },
     { "__next__", cw_next },
     { nullptr, nullptr },
@@ -686,24 +700,25 @@ MethodDef const ag_methods[] = {
     { "__repr__", gen_repr },
     { "__aiter__", native_iter_self },
     { "__anext__", ag_anext },
-    { "asend", ag_asend },
-    { "athrow", ag_athrow },
-    { "aclose", ag_aclose },
+    { "asend", ag_asend, METH_DEFAULT, "asend(v) -> send 'v' in generator." },
+    { "athrow", ag_athrow, METH_DEFAULT,
+        "athrow(typ[,val[,tb]]) -> raise exception in generator." },
+    { "aclose", ag_aclose, METH_DEFAULT, "aclose() -> raise GeneratorExit inside generator." },
     { nullptr, nullptr },
 };
 MethodDef const asend_methods[] = {
-    { "send", asend_send },
-    { "throw", asend_throw },
-    { "close", aw_close },
+    { "send", asend_send, METH_DEFAULT, gen_send_doc },
+    { "throw", asend_throw, METH_DEFAULT, gen_throw_doc },
+    { "close", aw_close, METH_DEFAULT, gen_close_doc },
     { "__iter__", native_iter_self },
     { "__await__", native_iter_self },
     { "__next__", asend_next },
     { nullptr, nullptr },
 };
 MethodDef const athrow_methods[] = {
-    { "send", athrow_send },
-    { "throw", athrow_throw },
-    { "close", aw_close },
+    { "send", athrow_send, METH_DEFAULT, gen_send_doc },
+    { "throw", athrow_throw, METH_DEFAULT, gen_throw_doc },
+    { "close", aw_close, METH_DEFAULT, gen_close_doc },
     { "__iter__", native_iter_self },
     { "__await__", native_iter_self },
     { "__next__", athrow_next },
