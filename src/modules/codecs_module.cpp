@@ -152,10 +152,20 @@ Value error_handler(std::string const& name)
 
 // Calls the error handler [errors] on [exc]; returns (replacement, new position), the position
 // normalised against [length] (negative counts from the end; IndexError when out of range).
-std::pair<Value, int64_t> call_handler(std::string const& errors, Value exc, int64_t length, bool encoding)
+// With [object], a decoder's input: the handler may have replaced exc.object, which the
+// decoder then goes on with (as CPython), and the position is checked against it.
+std::pair<Value, int64_t> call_handler(std::string const& errors, Value exc, int64_t length,
+    bool encoding, std::string* object = nullptr)
 {
     Value h = error_handler(errors);
     Value r = py_call(h, &exc, 1);
+    if (object) {
+        Value o = py_getattr(exc, str_from_ascii("object"));
+        if (!is_bytes(o))
+            raise(&exc::TypeError, "exception attribute object must be bytes");
+        *object = std::string(o.as<BytesObject>()->view());
+        length = static_cast<int64_t>(object->size());
+    }
     bool ok = is_tuple(r) && r.as<TupleObject>()->m_size == 2;
     Value rep = ok ? r.as<TupleObject>()->item(0) : Value();
     if (ok && !(is_str(rep) || (encoding && is_bytes(rep))))
@@ -175,14 +185,15 @@ std::pair<Value, int64_t> call_handler(std::string const& errors, Value exc, int
 
 // A decoding error in data[start, end): the handler's replacement is appended to [out]; returns
 // the position to resume at.
-int64_t decode_error(std::string const& errors, char const* enc, std::string const& data, int64_t start, int64_t end,
-    char const* reason, std::vector<uint32_t>& out)
+int64_t decode_error(std::string const& errors, char const* enc, std::string const& data,
+    int64_t start, int64_t end, char const* reason, std::vector<uint32_t>& out,
+    std::string* object = nullptr)
 {
     Value exc = exception_new(&exc::UnicodeDecodeError,
         { Value(str_from_ascii(enc)), Value(bytes_new(data)), int_from_i64(start), int_from_i64(end), Value(str_from_ascii(reason)) });
     if (errors == "strict")
         raise_value(exc);
-    auto [rep, pos] = call_handler(errors, exc, static_cast<int64_t>(data.size()), false);
+    auto [rep, pos] = call_handler(errors, exc, static_cast<int64_t>(data.size()), false, object);
     StrObject* s = rep.as<StrObject>();
     for (int64_t i = 0; i < s->m_length; i++)
         out.push_back(s->at(i));
@@ -910,15 +921,19 @@ Value escape_decode_text(char const* fname, bool raw, Value const* args, size_t 
     int64_t n = static_cast<int64_t>(data.size());
     auto byte = [&](int64_t i) { return static_cast<unsigned char>(data[static_cast<size_t>(i)]); };
     std::vector<uint32_t> out;
-    int64_t first_invalid = -1; // where the first invalid escape's text starts, after its '\\'
+    // The text of the first invalid escape after its '\\' (kept, as the input may change).
+    std::string first_invalid;
+    // A final decode reports the whole input as consumed, even one a handler replaced.
+    int64_t const given = static_cast<int64_t>(data.size());
     auto done = [&](int64_t consumed) {
-        Value r = pair(from_cps(out), consumed);
-        if (first_invalid >= 0)
-            warn_invalid_escape(std::string_view(data).substr(static_cast<size_t>(first_invalid)));
+        Value r = pair(from_cps(out), final ? given : consumed);
+        if (!first_invalid.empty())
+            warn_invalid_escape(first_invalid);
         return r;
     };
     int64_t i = 0;
-    while (i < n) {
+    // An error handler may replace the input (exc.object): its size is read again each time.
+    while (i < (n = static_cast<int64_t>(data.size()))) {
         unsigned char c = byte(i);
         if (c != '\\') {
             out.push_back(c);
@@ -950,7 +965,7 @@ Value escape_decode_text(char const* fname, bool raw, Value const* args, size_t 
             if (i + 1 >= n) {
                 if (!final)
                     return done(start);
-                i = decode_error(errors, enc, data, start, n, "\\ at end of string", out);
+                i = decode_error(errors, enc, data, start, n, "\\ at end of string", out, &data);
                 continue;
             }
             i++;
@@ -980,8 +995,8 @@ Value escape_decode_text(char const* fname, bool raw, Value const* args, size_t 
                 uint32_t v = e - '0';
                 for (int k = 0; k < 2 && i < n && byte(i) >= '0' && byte(i) <= '7'; k++)
                     v = v * 8 + (byte(i++) - '0');
-                if (v > 0377 && first_invalid < 0)
-                    first_invalid = i - 3;
+                if (v > 0377 && first_invalid.empty())
+                    first_invalid = data.substr(static_cast<size_t>(i - 3), 3);
                 out.push_back(v);
                 break;
             }
@@ -1010,13 +1025,13 @@ Value escape_decode_text(char const* fname, bool raw, Value const* args, size_t 
                     }
                 }
                 if (!ok)
-                    i = decode_error(errors, enc, data, start, i, reason, out);
+                    i = decode_error(errors, enc, data, start, i, reason, out, &data);
                 break;
             }
             default:
                 // Unknown escapes stay as they are; CPython warns about the first.
-                if (first_invalid < 0)
-                    first_invalid = i - 1;
+                if (first_invalid.empty())
+                    first_invalid = data.substr(static_cast<size_t>(i - 1), 1);
                 out.push_back('\\');
                 out.push_back(e);
                 break;
@@ -1031,11 +1046,12 @@ Value escape_decode_text(char const* fname, bool raw, Value const* args, size_t 
             if (i >= n && !final)
                 return done(start);
             char const* what = e == 'x' ? "truncated \\xXX escape" : e == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
-            i = decode_error(errors, enc, data, start, i, what, out);
+            i = decode_error(errors, enc, data, start, i, what, out, &data);
             continue;
         }
         if (v > 0x10FFFF) {
-            i = decode_error(errors, enc, data, start, i, raw ? "\\Uxxxxxxxx out of range" : "illegal Unicode character", out);
+            i = decode_error(errors, enc, data, start, i,
+                raw ? "\\Uxxxxxxxx out of range" : "illegal Unicode character", out, &data);
             continue;
         }
         out.push_back(v);
