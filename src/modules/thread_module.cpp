@@ -508,7 +508,8 @@ Value local_getattribute(Value self, Value const* args, size_t nargs, TupleObjec
     Value descr = type_lookup(t, name);
     if (descr) {
         Type* dt = type_of(descr);
-        if (dt != &function_type && dt != &method_descriptor_type && is_data_descriptor(descr))
+        if (dt != &function_type && dt != &method_descriptor_type && dt != &wrapper_descriptor_type
+            && is_data_descriptor(descr))
             return descr_get(descr, self, t);
     }
     if (Value v = dict_get_str(d, name))

@@ -59,8 +59,8 @@ Value generic_getattr_opt(Value o, StrObject* name)
     if (descr) {
         Type* dt = type_of(descr);
         // A data descriptor without __get__ (only __set__) lets the instance dict answer.
-        if (dt != &function_type && dt != &method_descriptor_type && is_data_descriptor(descr)
-            && dt->special(SP_get))
+        if (dt != &function_type && dt != &method_descriptor_type && dt != &wrapper_descriptor_type
+            && is_data_descriptor(descr) && dt->special(SP_get))
             return descr_get(descr, o, t);
     }
     if (DictObject* d = instance_dict(o, false)) {
@@ -207,7 +207,8 @@ Value py_getmethod(Value o, StrObject* name, bool* unbound)
     Value descr = type_lookup(t, name);
     if (descr) {
         Type* dt = type_of(descr);
-        if (dt == &function_type || dt == &method_descriptor_type) {
+        if (dt == &function_type || dt == &method_descriptor_type
+            || dt == &wrapper_descriptor_type) {
             if (DictObject* d = instance_dict(o, false)) {
                 Value v = dict_get_str(d, name);
                 if (v)

@@ -32,7 +32,7 @@ Value call_unbound(Value descr, Value self, Value const* args, size_t nargs, Tup
         PrependArgs full(self, args, nargs + kw_count(kwnames));
         return vm::call_function(descr.as<FunctionObject>(), full.data(), nargs + 1, kwnames);
     }
-    if (dt == &method_descriptor_type) {
+    if (dt == &method_descriptor_type || dt == &wrapper_descriptor_type) {
         auto* f = descr.as<BuiltinFunction>();
         Type* st = type_of(self);
         if (PY_UNLIKELY(st != f->m_owner && !st->is_subtype(f->m_owner))) {
@@ -54,7 +54,8 @@ Value py_call(Value callable, Value const* args, size_t nargs, TupleObject* kwna
     Type* t = callable.as_object()->m_type;
     if (t == &function_type)
         return vm::call_function(callable.as<FunctionObject>(), args, nargs, kwnames);
-    if (t == &builtin_function_type || t == &method_descriptor_type || t == &classmethod_descriptor_type)
+    if (t == &builtin_function_type || t == &method_descriptor_type
+        || t == &classmethod_descriptor_type || t == &wrapper_descriptor_type)
         return call_native(callable.as<BuiltinFunction>(), args, nargs, kwnames);
     if (t == &method_type) {
         auto* m = callable.as<MethodObject>();

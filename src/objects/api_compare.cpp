@@ -57,7 +57,8 @@ bool usable(Value f) { return f && !is_none(f); }
 Value call_compare(Value f, Value self, Value other)
 {
     Type* dt = type_of(f);
-    if (dt == &function_type || dt == &method_descriptor_type || dt == &staticmethod_type)
+    if (dt == &function_type || dt == &method_descriptor_type || dt == &wrapper_descriptor_type
+        || dt == &staticmethod_type)
         return call_unbound(f, self, &other, 1, nullptr);
     Value bound;
     try {

@@ -139,7 +139,7 @@ Value descr_get(Value descr, Value obj, Value type)
     Type* dt = descr.as_object()->m_type;
     if (dt == &function_type)
         return (!obj || is_none(obj)) ? descr : Value(method_new(descr, obj));
-    if (dt == &method_descriptor_type) {
+    if (dt == &method_descriptor_type || dt == &wrapper_descriptor_type) {
         if (!obj)
             return descr;
         auto* f = descr.as<BuiltinFunction>();
@@ -178,8 +178,9 @@ bool is_data_descriptor(Value descr)
     if (!descr.is_object())
         return false;
     Type* dt = descr.as_object()->m_type;
-    if (dt == &function_type || dt == &method_descriptor_type || dt == &staticmethod_type
-        || dt == &classmethod_type || dt == &classmethod_descriptor_type)
+    if (dt == &function_type || dt == &method_descriptor_type || dt == &wrapper_descriptor_type
+        || dt == &staticmethod_type || dt == &classmethod_type
+        || dt == &classmethod_descriptor_type)
         return false;
     if (dt == &property_type || dt == &getset_descriptor_type || dt == &member_descriptor_type)
         return true;
@@ -237,7 +238,7 @@ bool descr_set(Value descr, Value obj, Value v)
         property_set(descr.as<PropertyObject>(), obj, v);
         return true;
     }
-    if (dt == &function_type || dt == &method_descriptor_type)
+    if (dt == &function_type || dt == &method_descriptor_type || dt == &wrapper_descriptor_type)
         return false;
     Value set = dt->special(SP_set);
     Value del = dt->special(SP_delete);

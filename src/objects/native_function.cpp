@@ -1,5 +1,5 @@
-// Native callables: builtin_function_or_method, method_descriptor, classmethod_descriptor (and
-// the wrapper_descriptor type object), how they are called, and the helpers builtin types use to
+// Native callables: builtin_function_or_method, method_descriptor, wrapper_descriptor,
+// classmethod_descriptor, how they are called, and the helpers builtin types use to
 // populate their __dict__ (add_methods, add_getset, add_type_attr) and parse their arguments
 // (parse_args, check_nargs).
 //
@@ -9,6 +9,7 @@
 //                              the repr, CPython's "<built-in method __new__ of type object>";
 //                              METH_STATIC natives are always called with a null self)
 //   method_descriptor_type     unbound instance method of m_owner; self comes from args[0]
+//   wrapper_descriptor_type    the same for a slot dunder (int.__add__), as CPython shows them
 //   classmethod_descriptor_type unbound METH_CLASS native; the class comes from args[0]
 // Invariant NATIVE-1: a native is never called with a self whose type is not m_owner or a
 // subclass of it (method descriptors check it here, CPython's "descriptor 'x' for 'T' objects
@@ -85,8 +86,9 @@ Value bf_repr(Value self, Value const*, size_t, TupleObject*)
     std::string name = str_utf8(f->m_name);
     Type* t = f->m_type;
     char buf[64];
-    if (t == &method_descriptor_type || t == &classmethod_descriptor_type) {
-        if (t == &method_descriptor_type && is_slot_wrapper_name(f->m_name))
+    if (t == &method_descriptor_type || t == &classmethod_descriptor_type
+        || t == &wrapper_descriptor_type) {
+        if (t == &wrapper_descriptor_type)
             return str_from_utf8("<slot wrapper '" + name + "' of '" + owner_name(f) + "' objects>");
         return str_from_utf8("<method '" + name + "' of '" + owner_name(f) + "' objects>");
     }
@@ -334,7 +336,8 @@ bool is_builtin_function(Value v)
     if (!v.is_object())
         return false;
     Type* t = v.as_object()->m_type;
-    return t == &builtin_function_type || t == &method_descriptor_type || t == &classmethod_descriptor_type;
+    return t == &builtin_function_type || t == &method_descriptor_type
+        || t == &classmethod_descriptor_type || t == &wrapper_descriptor_type;
 }
 
 bool is_slot_wrapper_name(StrObject* name)
@@ -377,16 +380,24 @@ Value call_native(BuiltinFunction* f, Value const* args, size_t nargs, TupleObje
         }
         return f->m_fn(f->m_self, args, nargs, kwnames);
     }
-    if (t == &method_descriptor_type) {
+    if (t == &method_descriptor_type || t == &wrapper_descriptor_type) {
+        bool wrapper = t == &wrapper_descriptor_type; // CPython's wrapperdescr_call wording
         if (nargs < 1) {
+            if (wrapper)
+                raise(&exc::TypeError, "descriptor '%s' of '%s' object needs an argument",
+                    str_utf8(f->m_name).c_str(), owner_name(f).c_str());
             std::string q = owner_name(f) + "." + str_utf8(f->m_name);
             raise(&exc::TypeError, "unbound method %s() needs an argument", q.c_str());
         }
         Value self = args[0];
         Type* st = type_of(self);
-        if (st != f->m_owner && !st->is_subtype(f->m_owner))
+        if (st != f->m_owner && !st->is_subtype(f->m_owner)) {
+            if (wrapper)
+                raise(&exc::TypeError, "descriptor '%s' requires a '%s' object but received a '%s'",
+                    str_utf8(f->m_name).c_str(), owner_name(f).c_str(), st->name_str().c_str());
             raise(&exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
                 str_utf8(f->m_name).c_str(), owner_name(f).c_str(), st->name_str().c_str());
+        }
         return f->m_fn(self, args + 1, nargs - 1, kwnames);
     }
     // classmethod descriptor called unbound: the class is the first argument.
@@ -419,7 +430,11 @@ void add_methods(Type* t, MethodDef const* defs)
         } else if (d->flags & METH_CLASS) {
             v = gc::make<BuiltinFunction>(&classmethod_descriptor_type, d, name, t, Value());
         } else {
-            v = gc::make<BuiltinFunction>(&method_descriptor_type, d, name, t, Value());
+            // Slot dunders are CPython's wrapper_descriptor (int.__add__), other methods its
+            // method_descriptor (str.lower).
+            Type* kind
+                = is_slot_wrapper_name(name) ? &wrapper_descriptor_type : &method_descriptor_type;
+            v = gc::make<BuiltinFunction>(kind, d, name, t, Value());
         }
         dict_set_str(t->m_dict, name, v);
     }
