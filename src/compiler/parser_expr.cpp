@@ -939,85 +939,107 @@ void Parser::parse_call_args(CallExpr* call, Token const& lpar, bool allow_genex
 {
     (void)lpar;
     bool seen_keyword = false, seen_double_star = false;
+    // A positional argument after keywords: CPython's invalid_arguments rule reports it once it
+    // has read the arguments that follow, at the token after them.
+    char const* misplaced_positional = nullptr;
     Expr* first_genexp_candidate = nullptr;
     size_t nitems = 0;
-    while (!at_op(Op::RPar)) {
-        nitems++;
-        if (at_op(Op::Star)) {
-            Pos s = start_pos();
-            advance();
-            auto* st = m_arena.make<StarredExpr>();
-            st->value = parse_expression();
-            st->loc = loc_from(s);
-            if (seen_double_star)
-                error_node(st->loc, "iterable argument unpacking follows keyword argument unpacking");
-            call->args.push_back(st);
-        } else if (at_op(Op::DoubleStar)) {
-            Pos s = start_pos();
-            advance();
-            auto* k = m_arena.make<Keyword>();
-            k->value = parse_expression();
-            k->loc = loc_from(s);
-            call->keywords.push_back(k);
-            seen_double_star = true;
-        } else if (peek().type == TokType::Name
-            && (peek().kw == Kw::True || peek().kw == Kw::False || peek().kw == Kw::NoneKw) && at_op(Op::Equal, 1)) {
-            Token const& a = peek();
-            Token const& b = peek(1);
-            error_range({ a.line, a.col, a.end_line, a.end_col }, { b.line, b.col, b.end_line, b.end_col },
-                std::string("cannot assign to ") + std::string(text(a)));
-        } else if (at_name() && at_op(Op::Equal, 1)) {
-            Pos s = start_pos();
-            Token const& nt = advance();
-            Token const& eq = advance();
-            auto* k = m_arena.make<Keyword>();
-            k->arg = name_of(nt);
-            k->value = parse_expression();
-            if (at_kw(Kw::For))
-                error_range({ nt.line, nt.col, nt.end_line, nt.end_col }, { eq.line, eq.col, eq.end_line, eq.end_col },
-                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-            k->loc = loc_from(s);
-            call->keywords.push_back(k);
-            seen_keyword = true;
-        } else {
-            Expr* e;
-            if (at_name() && at_op(Op::ColonEqual, 1))
-                e = parse_named_expression();
-            else
-                e = parse_expression();
-            if (at_op(Op::Equal)) {
-                Token const& eq = peek();
-                error_range(e->loc, { eq.line, eq.col, eq.end_line, eq.end_col },
-                    "expression cannot contain assignment, perhaps you meant \"==\"?");
-            }
-            if (at_kw(Kw::For) || (at_kw(Kw::Async) && at_kw(Kw::For, 1))) {
-                if (!allow_genexp)
-                    fail();
-                auto* g = m_arena.make<GeneratorExpExpr>();
-                g->elt = e;
-                parse_comprehension(g->generators);
-                if (nitems > 1 || !at_op(Op::RPar)) {
-                    if (at_op(Op::Comma))
-                        probe_more_args();
-                    Comprehension* lastc = g->generators.back();
-                    Expr* lastitem = lastc->ifs.empty() ? lastc->iter : lastc->ifs.back();
-                    error_range(e->loc, lastitem->loc, "Generator expression must be parenthesized");
+    try {
+        while (!at_op(Op::RPar)) {
+            nitems++;
+            if (at_op(Op::Star)) {
+                Token const& star = peek();
+                if (seen_double_star && !misplaced_positional)
+                    error_at(
+                        star, "iterable argument unpacking follows keyword argument unpacking");
+                Pos s = start_pos();
+                advance();
+                auto* st = m_arena.make<StarredExpr>();
+                st->value = parse_expression();
+                st->loc = loc_from(s);
+                call->args.push_back(st);
+            } else if (at_op(Op::DoubleStar)) {
+                Pos s = start_pos();
+                advance();
+                auto* k = m_arena.make<Keyword>();
+                k->value = parse_expression();
+                k->loc = loc_from(s);
+                call->keywords.push_back(k);
+                seen_double_star = true;
+            } else if (peek().type == TokType::Name
+                && (peek().kw == Kw::True || peek().kw == Kw::False || peek().kw == Kw::NoneKw)
+                && at_op(Op::Equal, 1)) {
+                Token const& a = peek();
+                Token const& b = peek(1);
+                error_range({ a.line, a.col, a.end_line, a.end_col },
+                    { b.line, b.col, b.end_line, b.end_col },
+                    std::string("cannot assign to ") + std::string(text(a)));
+            } else if (at_name() && at_op(Op::Equal, 1)) {
+                Pos s = start_pos();
+                Token const& nt = advance();
+                Token const& eq = advance();
+                auto* k = m_arena.make<Keyword>();
+                k->arg = name_of(nt);
+                k->value = parse_expression();
+                if (at_kw(Kw::For))
+                    error_range({ nt.line, nt.col, nt.end_line, nt.end_col },
+                        { eq.line, eq.col, eq.end_line, eq.end_col },
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+                k->loc = loc_from(s);
+                call->keywords.push_back(k);
+                seen_keyword = true;
+            } else {
+                Expr* e;
+                if (at_name() && at_op(Op::ColonEqual, 1))
+                    e = parse_named_expression();
+                else
+                    e = parse_expression();
+                if (at_op(Op::Equal)) {
+                    Token const& eq = peek();
+                    error_range(e->loc, { eq.line, eq.col, eq.end_line, eq.end_col },
+                        "expression cannot contain assignment, perhaps you meant \"==\"?");
                 }
-                advance(); // ')'
-                g->loc = { lpar.line, lpar.col, m_end_line, m_end_col };
-                call->args.push_back(g);
-                first_genexp_candidate = g;
-                return;
+                if (at_kw(Kw::For) || (at_kw(Kw::Async) && at_kw(Kw::For, 1))) {
+                    if (misplaced_positional)
+                        error_at(peek(), misplaced_positional);
+                    if (!allow_genexp)
+                        fail();
+                    auto* g = m_arena.make<GeneratorExpExpr>();
+                    g->elt = e;
+                    parse_comprehension(g->generators);
+                    if (nitems > 1 || !at_op(Op::RPar)) {
+                        if (at_op(Op::Comma))
+                            probe_more_args();
+                        Comprehension* lastc = g->generators.back();
+                        Expr* lastitem = lastc->ifs.empty() ? lastc->iter : lastc->ifs.back();
+                        error_range(
+                            e->loc, lastitem->loc, "Generator expression must be parenthesized");
+                    }
+                    advance(); // ')'
+                    g->loc = { lpar.line, lpar.col, m_end_line, m_end_col };
+                    call->args.push_back(g);
+                    first_genexp_candidate = g;
+                    return;
+                }
+                if ((seen_keyword || seen_double_star) && !misplaced_positional)
+                    misplaced_positional = seen_double_star
+                        ? "positional argument follows keyword argument unpacking"
+                        : "positional argument follows keyword argument";
+                call->args.push_back(e);
             }
-            if (seen_keyword || seen_double_star)
-                error_last(seen_double_star ? "positional argument follows keyword argument unpacking"
-                                            : "positional argument follows keyword argument");
-            call->args.push_back(e);
+            if (!accept_op(Op::Comma))
+                break;
         }
-        if (!accept_op(Op::Comma))
-            break;
+    } catch (SyntaxErrorException& e) {
+        // A plain parse failure in the arguments that follow gives way to it (at the furthest
+        // token); the specific errors of CPython's invalid_* rules do not.
+        if (!misplaced_positional || m_tokenizer_error || e.info.msg != "invalid syntax")
+            throw;
+        error_last(misplaced_positional);
     }
     (void)first_genexp_candidate;
+    if (misplaced_positional)
+        error_last(misplaced_positional);
     expect_op(Op::RPar);
 }
 
