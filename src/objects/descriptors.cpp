@@ -706,8 +706,15 @@ Value mp_ior(Value self, Value const*, size_t, TupleObject*)
     raise(&exc::TypeError, "'|=' is not supported by %s; use '|' instead", type_name(self).c_str());
 }
 
+Value mp_class_getitem(Value self, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__class_getitem__", nargs, kw, 1, 1);
+    return generic_alias_new(self, args[0]); // types.MappingProxyType[str, int]
+}
+
 MethodDef const s_mp_methods[] = {
     { "__new__", mp_new, METH_STATIC },
+    { "__class_getitem__", mp_class_getitem, METH_CLASS },
     { "__getitem__", mp_getitem },
     { "__contains__", mp_contains },
     { "__len__", mp_len },

@@ -264,7 +264,53 @@ Value bf_get_doc(Value self)
         return none();
     return str_from_utf8(doc);
 }
-Value bf_get_text_signature(Value) { return none(); }
+// The __text_signature__ of CPython's slot wrappers (its slotdefs table), which
+// inspect.signature() reads: only for a native slot method without a docstring of its own.
+char const* slot_wrapper_text_signature(BuiltinFunction* f)
+{
+    if (f->m_def->doc || !f->m_owner)
+        return nullptr;
+    if (f->m_def->flags & METH_STATIC)
+        return f->m_name == names::__new__ ? "($type, *args, **kwargs)" : nullptr;
+    if (f->m_def->flags & METH_CLASS || !is_slot_wrapper_name(f->m_name))
+        return nullptr;
+    std::string_view n = f->m_name->ascii_view();
+    static constexpr std::pair<std::string_view, char const*> sigs[] = {
+        { "__init__", "($self, /, *args, **kwargs)" },
+        { "__call__", "($self, /, *args, **kwargs)" },
+        { "__getattribute__", "($self, name, /)" },
+        { "__getattr__", "($self, name, /)" },
+        { "__setattr__", "($self, name, value, /)" },
+        { "__delattr__", "($self, name, /)" },
+        { "__get__", "($self, instance, owner=None, /)" },
+        { "__set__", "($self, instance, value, /)" },
+        { "__delete__", "($self, instance, /)" },
+        { "__getitem__", "($self, key, /)" },
+        { "__setitem__", "($self, key, value, /)" },
+        { "__delitem__", "($self, key, /)" },
+        { "__contains__", "($self, key, /)" },
+        { "__pow__", "($self, value, mod=None, /)" },
+        { "__rpow__", "($self, value, mod=None, /)" },
+    };
+    for (auto const& [name, sig] : sigs)
+        if (n == name)
+            return sig;
+    // The unary slots take only self, the binary ones (comparisons, arithmetic, reflected and
+    // in-place forms) one value.
+    static constexpr std::string_view unary[] = { "__repr__", "__str__", "__hash__", "__bool__",
+        "__len__", "__iter__", "__next__", "__neg__", "__pos__", "__abs__", "__invert__", "__int__",
+        "__float__", "__index__", "__await__", "__aiter__", "__anext__", "__del__" };
+    for (std::string_view u : unary)
+        if (n == u)
+            return "($self, /)";
+    return "($self, value, /)";
+}
+
+Value bf_get_text_signature(Value self)
+{
+    char const* sig = slot_wrapper_text_signature(as_builtin(self));
+    return sig ? Value(str_from_ascii(sig)) : none();
+}
 Value bf_get_module(Value self)
 {
     auto* f = as_builtin(self);

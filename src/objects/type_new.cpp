@@ -968,7 +968,12 @@ void set_annotations(Value self, Value v)
     else if (!dict_pop(t->m_dict, names::__annotations__))
         raise(&exc::AttributeError, "__annotations__");
 }
-Value get_text_signature(Value) { return none(); }
+Value get_text_signature(Value self)
+{
+    // CPython reads it from the builtin type's docstring; object's alone matters to
+    // inspect.signature(), whose fallback for classes without __init__ or __new__ it is.
+    return self_type(self) == &object_type ? Value(str_from_ascii("()")) : none();
+}
 Value get_flags(Value self)
 {
     Type* t = self_type(self);
