@@ -93,6 +93,10 @@ public:
     std::string mangled(std::string const& name);
     Value constant_value(ast::ConstantValue const& cv);
     void nameop(std::string const& name, ast::ExprContext ctx);
+    // CPython's forbidden_name(): __debug__ cannot be assigned or deleted, as a name, an
+    // attribute, a keyword argument or a parameter.
+    void check_forbidden_name(std::string const& name, ast::ExprContext ctx);
+    void check_debug_args(ast::Arguments* a);
     [[noreturn]] void error(std::string msg, ast::Loc const& loc);
     void make_closure(CodeObject* co, uint32_t flags);
     void call_helper(int n, ast::ExprList const& args, std::vector<ast::Keyword*> const& keywords);

@@ -782,6 +782,7 @@ void Compiler::visit_subscript(SubscriptExpr* e)
 
 void Compiler::visit_attribute(AttributeExpr* e)
 {
+    check_forbidden_name(e->attr, e->ctx);
     visit_expr(e->value);
     u()->pos = attr_position(u()->pos, e);
     int idx = add_name(mangled(e->attr));
@@ -858,6 +859,7 @@ void Compiler::call_helper(int n, ExprList const& args, std::vector<Keyword*> co
     for (size_t i = 0; i < keywords.size(); ++i) {
         if (keywords[i]->arg.empty())
             continue;
+        check_forbidden_name(keywords[i]->arg, ExprContext::Store);
         for (size_t j = i + 1; j < keywords.size(); ++j)
             if (keywords[j]->arg == keywords[i]->arg)
                 error("keyword argument repeated: " + keywords[i]->arg, keywords[j]->loc);

@@ -775,6 +775,8 @@ void Compiler::check_annotation_subscript(Expr* e)
 void Compiler::visit_annassign(AnnAssignStmt* s)
 {
     Expr* t = s->target;
+    if (t->kind == ExprKind::Name)
+        check_forbidden_name(static_cast<NameExpr*>(t)->id, ExprContext::Store);
     if (s->value) {
         visit_expr(s->value);
         visit_expr(t);

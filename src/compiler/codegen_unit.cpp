@@ -249,12 +249,36 @@ Value Compiler::constant_value(ConstantValue const& cv)
     return none();
 }
 
+void Compiler::check_forbidden_name(std::string const& name, ExprContext ctx)
+{
+    if (name != "__debug__" || ctx == ExprContext::Load)
+        return;
+    Position const& p = u()->pos;
+    error(ctx == ExprContext::Store ? "cannot assign to __debug__" : "cannot delete __debug__",
+        Loc { p.line, p.col, p.end_line, p.end_col });
+}
+
+void Compiler::check_debug_args(Arguments* a)
+{
+    for (Arg* x : a->posonlyargs)
+        check_forbidden_name(x->arg, ExprContext::Store);
+    for (Arg* x : a->args)
+        check_forbidden_name(x->arg, ExprContext::Store);
+    if (a->vararg)
+        check_forbidden_name(a->vararg->arg, ExprContext::Store);
+    for (Arg* x : a->kwonlyargs)
+        check_forbidden_name(x->arg, ExprContext::Store);
+    if (a->kwarg)
+        check_forbidden_name(a->kwarg->arg, ExprContext::Store);
+}
+
 void Compiler::nameop(std::string const& name, ExprContext ctx)
 {
     if (name == "__debug__" && ctx == ExprContext::Load) {
         load_const(py_bool(true));
         return;
     }
+    check_forbidden_name(name, ctx);
     std::string m = mangled(name);
     Unit* un = u();
     SymScope scope = un->ste->scope_of(m);
@@ -617,6 +641,7 @@ void Compiler::visit_function(FunctionDefStmt* s)
     int firstlineno = s->loc.line;
     if (!s->decorator_list.empty())
         firstlineno = s->decorator_list[0]->loc.line;
+    check_debug_args(s->args);
     for (Expr* d : s->decorator_list)
         visit_expr(d);
     uint32_t flags = default_arguments(s->args);
@@ -681,6 +706,7 @@ void Compiler::visit_class(ClassDefStmt* s)
 
 void Compiler::visit_lambda(LambdaExpr* e)
 {
+    check_debug_args(e->args);
     uint32_t flags = default_arguments(e->args);
     enter_scope("<lambda>", UnitKind::Lambda, e, e->loc.line);
     // None first, so that a lambda never has a docstring.
