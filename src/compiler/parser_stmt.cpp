@@ -500,7 +500,7 @@ Stmt* Parser::parse_for(Pos start, bool is_async)
     s->target = parse_target_list(FOR_TARGETS, kw);
     advance(); // 'in'
     s->iter = parse_star_expressions();
-    ColonExpect { *this }(true);
+    ColonExpect { *this }(false); // CPython's invalid_for_stmt: only before a NEWLINE
     parse_block(s->body, "'for' statement", kw);
     if (at_kw(Kw::Else)) {
         Token const& ekw = advance();
@@ -522,7 +522,9 @@ Stmt* Parser::parse_with(Pos start, bool is_async)
             Expr* t = parse_star_expression();
             if (t->kind == ExprKind::Starred)
                 check_target(t, STAR_TARGETS);
-            if (!at_op(Op::Comma) && !at_op(Op::Colon) && !(in_parens && at_op(Op::RPar)))
+            // A NEWLINE here is CPython's invalid_with_stmt ("expected ':'", below).
+            if (!at_op(Op::Comma) && !at_op(Op::Colon) && !(in_parens && at_op(Op::RPar))
+                && !(!in_parens && at_type(TokType::Newline)))
                 fail();
             check_target(t, STAR_TARGETS);
             set_context(t, ExprContext::Store);
@@ -531,6 +533,7 @@ Stmt* Parser::parse_with(Pos start, bool is_async)
         return item;
     };
     bool done = false;
+    bool newline_after_items = false;
     if (at_op(Op::LPar)) {
         // Parenthesised with-items, if the whole "( items ) :" form matches.
         size_t save = m_pos;
@@ -545,14 +548,20 @@ Stmt* Parser::parse_with(Pos start, bool is_async)
                 if (at_op(Op::RPar))
                     break;
             }
-            if (accept_op(Op::RPar) && at_op(Op::Colon)) {
-                s->items = std::move(items);
-                done = true;
+            if (accept_op(Op::RPar)) {
+                if (at_op(Op::Colon)) {
+                    s->items = std::move(items);
+                    done = true;
+                } else if (at_type(TokType::Newline)) {
+                    newline_after_items = true;
+                }
             }
         } catch (SyntaxErrorException&) {
             if (m_tokenizer_error)
                 throw;
         }
+        if (newline_after_items)
+            error_at(peek(), "expected ':'");
         if (!done) {
             m_pos = save;
             m_end_line = sl;
@@ -592,7 +601,7 @@ Stmt* Parser::parse_try()
             error_at(ekw, "cannot have both 'except' and 'except*' on the same 'try'");
         (star ? saw_star : saw_plain) = true;
         auto* h = m_arena.make<ExceptHandler>();
-        if (!at_op(Op::Colon)) {
+        if (!at_op(Op::Colon) && !at_type(TokType::Newline)) {
             h->type = parse_expression();
             if (at_op(Op::Comma)) {
                 // invalid_except_stmt: "except A, B:"
