@@ -15,8 +15,9 @@ std::string mangle(std::string const& class_name, std::string const& name)
 {
     if (class_name.empty() || name.size() < 3 || name[0] != '_' || name[1] != '_')
         return name;
-    // Dunder names and dotted import names are not mangled.
-    if (name.size() >= 4 && name[name.size() - 1] == '_' && name[name.size() - 2] == '_')
+    // Names ending in two underscores (dunders, and "___") and dotted import names are not
+    // mangled.
+    if (name[name.size() - 1] == '_' && name[name.size() - 2] == '_')
         return name;
     if (name.find('.') != std::string::npos)
         return name;

@@ -619,8 +619,15 @@ Value callable_iter_reduce(Value self, Value const*, size_t nargs, TupleObject* 
 
 // --- method tables ----------------------------------------------------------------------------------
 
+Value enumerate_class_getitem(Value cls, Value const* args, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__class_getitem__", nargs, kw, 1, 1);
+    return generic_alias_new(cls, args[0]); // enumerate[str] (PEP 585)
+}
+
 const MethodDef enumerate_methods[] = {
     { "__new__", enumerate_new, METH_STATIC },
+    { "__class_getitem__", enumerate_class_getitem, METH_CLASS },
     { "__iter__", native_iter_self },
     { "__next__", native_iternext },
     { "__reduce__", enumerate_reduce },
