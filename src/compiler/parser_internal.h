@@ -143,6 +143,7 @@ public:
     ast::Expr* parse_lambda();
     void parse_call_args(ast::CallExpr* call, Token const& lpar, bool allow_genexp = true);
     void probe_more_args();
+    void check_parenthesized_parameters(bool lambda);
     void parse_comprehension(std::vector<ast::Comprehension*>& out);
     ast::Expr* parse_target_list(int type, Token const& first); // star_targets for for/with/comp
     bool starts_expression(size_t k = 0);

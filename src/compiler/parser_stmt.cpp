@@ -712,6 +712,38 @@ Stmt* Parser::parse_classdef(Pos start, ExprList decorators)
     return c;
 }
 
+// CPython's invalid_parameters / invalid_lambda_parameters: plain parameters in parentheses,
+// "( a, b )", after plain parameters only (the caller checks that).
+void Parser::check_parenthesized_parameters(bool lambda)
+{
+    // The lookahead must not move the location of a plain "invalid syntax" (m_max).
+    size_t max = m_max;
+    size_t k = 1;
+    if (!at_name(k)) {
+        m_max = max;
+        return;
+    }
+    for (;;) {
+        k++;
+        if (at_op(Op::Comma, k) && at_name(k + 1)) {
+            k++;
+            continue;
+        }
+        if (at_op(Op::Comma, k))
+            k++;
+        break;
+    }
+    if (!at_op(Op::RPar, k)) {
+        m_max = max;
+        return;
+    }
+    Token const& open = peek();
+    Token const& close = peek(k);
+    error_range(tok_loc(open), tok_loc(close),
+        lambda ? "Lambda expression parameters cannot be parenthesized"
+               : "Function parameters cannot be parenthesized");
+}
+
 // parameters / lambda_parameters. Stops before ')' (def) or ':' (lambda).
 Arguments* Parser::parse_parameters(bool lambda)
 {
@@ -744,6 +776,8 @@ Arguments* Parser::parse_parameters(bool lambda)
             if (a->args.empty())
                 error_at(sl, "at least one argument must precede /");
             advance();
+            if (at_op(Op::Star))
+                error_at(peek(), "expected comma between / and *");
             seen_slash = true;
             a->posonlyargs = std::move(a->args);
             a->args.clear();
@@ -774,10 +808,12 @@ Arguments* Parser::parse_parameters(bool lambda)
                 error_at(peek(), "var-keyword argument cannot have default value");
             seen_kwarg = true;
         } else {
+            if (at_op(Op::LPar) && !seen_default && !seen_slash && !seen_star)
+                check_parenthesized_parameters(lambda);
             Arg* arg = parse_arg(false);
             Expr* def = nullptr;
             if (accept_op(Op::Equal)) {
-                if (!lambda && (at_op(Op::Comma) || at_op(close)))
+                if (at_op(Op::Comma) || at_op(Op::RPar))
                     error_at(m_tokens[m_pos - 1], "expected default value expression");
                 def = parse_expression();
             }
