@@ -359,6 +359,8 @@ Value get_shape(Value self)
 }
 Value get_strides(Value self) { return Value(tuple_of({ Value::small_int(self_mv(self)->m_itemsize) })); }
 Value get_true(Value self) { return self_mv(self), py_bool(true); }
+// No PIL-style indirect buffers here: always the empty tuple, as CPython's for plain buffers.
+Value get_suboffsets(Value self) { return self_mv(self), Value(tuple_empty()); }
 Value get_released(Value self) { return py_bool(self.as<MemoryViewObject>()->m_released); }
 
 MethodDef const s_mv_methods[] = {
@@ -408,7 +410,8 @@ BufferExport const s_mv_export { &memoryview_type, export_read, export_write, ex
 
 void setup_memoryview_type()
 {
-    init_static_type(&memoryview_type, "memoryview", nullptr, sizeof(MemoryViewObject), 0, trace_mv);
+    init_static_type(&memoryview_type, "memoryview", nullptr, sizeof(MemoryViewObject),
+        TF_WEAKREFABLE, trace_mv);
     // Plain fields (MV-1): a write of a view made before the transaction is undone by a byte
     // copy, instead of making the transaction inevitable (UNDO-1).
     memoryview_type.m_stm_undo = &g_plain_undo;
@@ -427,6 +430,7 @@ void init_memoryview_type()
     add_getset(t, "format", get_format);
     add_getset(t, "shape", get_shape);
     add_getset(t, "strides", get_strides);
+    add_getset(t, "suboffsets", get_suboffsets);
     add_getset(t, "c_contiguous", get_true);
     add_getset(t, "f_contiguous", get_true);
     add_getset(t, "contiguous", get_true);
