@@ -741,6 +741,15 @@ Expr* Parser::parse_brace()
         d->loc = loc_from(start);
         return d;
     }
+    // CPython's invalid_kvpair: "key: *value".
+    auto check_starred_value = [&]() {
+        if (!at_op(Op::Star))
+            return;
+        Token const& star = advance();
+        Expr* v = parse_bitwise_or();
+        error_range({ star.line, star.col, star.end_line, star.end_col }, v->loc,
+            "cannot use a starred expression in a dictionary value");
+    };
     auto parse_dict_rest = [&](DictExpr* d) {
         while (accept_op(Op::Comma)) {
             if (at_op(Op::RBrace))
@@ -752,8 +761,10 @@ Expr* Parser::parse_brace()
             }
             Expr* k = parse_expression();
             if (!at_op(Op::Colon)) {
+                // CPython reports from the key's last character, with end_offset 0.
                 if (at_op(Op::Comma) || at_op(Op::RBrace))
-                    error_node(k->loc, "':' expected after dictionary key");
+                    error_raw("SyntaxError", "':' expected after dictionary key", k->loc.line,
+                        k->loc.end_col, k->loc.end_line, 0);
                 fail();
             }
             advance();
@@ -761,6 +772,7 @@ Expr* Parser::parse_brace()
                 Token const& colon = m_tokens[m_pos - 1];
                 error_at(colon, "expression expected after dictionary key and ':'");
             }
+            check_starred_value();
             d->keys.push_back(k);
             d->values.push_back(parse_expression());
         }
@@ -783,6 +795,7 @@ Expr* Parser::parse_brace()
         advance();
         if (at_op(Op::RBrace) || at_op(Op::Comma))
             error_at(m_tokens[m_pos - 1], "expression expected after dictionary key and ':'");
+        check_starred_value();
         Expr* v = parse_expression();
         if (at_kw(Kw::For) || (at_kw(Kw::Async) && at_kw(Kw::For, 1))) {
             auto* c = m_arena.make<DictCompExpr>();
