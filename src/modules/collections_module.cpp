@@ -3,15 +3,16 @@
 // implementation (CPython's fallback when _collections lacks it).
 //
 // Invariants: a deque's items live in a RingStore owned by the object (traced by its trace
-// function, freed by m_destroy), written only after write_barrier on the deque. DEQUE-2: the
-// undo record of a deque (objects/undo.h) is a copy of its items, maxlen and mutation count,
-// taken at the attempt's first write and assigned back on abort; readers read it in place after
-// read_barrier, each read bounded by one block of the store (DEQUE-1, objects/ring_store.h) and
-// followed by read_validate_barrier before the value is used (STM-5): the dq_size, dq_item,
-// dq_state and dq_snapshot helpers below. m_state counts mutations: iterators and the searching
-// methods (count, index, remove, comparisons) raise RuntimeError "deque mutated during
-// iteration" when it moves while they run Python code, so no index is ever used after the
-// storage changed.
+// function, freed by m_destroy), written only after write_barrier on the deque (dq_write and
+// dq_write_whole below). DEQUE-2: the undo record of a deque (objects/undo.h) logs the pushes
+// and pops at its ends that the attempt makes, and its first change of any other kind copies
+// the items; an abort assigns the copy back, then undoes the pushes and pops logged before it,
+// newest first. readers read it in place after read_barrier, each read bounded by one block of the
+// store (DEQUE-1, objects/ring_store.h) and followed by read_validate_barrier before the value is
+// used (STM-5): the dq_size, dq_item, dq_state and dq_snapshot helpers below. m_state counts
+// mutations: iterators and the searching methods (count, index, remove, comparisons) raise
+// RuntimeError "deque mutated during iteration" when it moves while they run Python code, so no
+// index is ever used after the storage changed.
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
 #include "modules/stdlib_core.h"
@@ -43,8 +44,11 @@ Type tuplegetter_type { &type_type };
 
 // --- deque ---------------------------------------------------------------------------------------
 
+struct DequeUndo;
+
 struct DequeObject : Object {
     RingStore m_items; // DEQUE-1: other threads may read it in place
+    AttachedUndo<DequeUndo> m_undo; // DEQUE-2
     int64_t m_maxlen = -1; // -1: unbounded
     uint64_t m_state = 0; // read in place too: dq_state()
     explicit DequeObject(Type* t) : Object(t) { }
@@ -56,40 +60,95 @@ void deque_trace(Object* o, gc::Tracer& tr)
 }
 void deque_destroy(Object* o) { static_cast<DequeObject*>(o)->~DequeObject(); }
 
-// DEQUE-2. A copy of the whole deque: deques shared between transactions are mostly short
-// (work queues, waiters), and one copy per attempt that writes the deque is cheaper than the
-// alternative of UNDO-1, an inevitable attempt that stops every other thread's commits.
+// DEQUE-2. Work queues hold many items and change at their ends: a log of those changes costs
+// O(1) per change where a copy of the items costs O(n) per attempt. Any other change copies the
+// items once (full), and the log stops there.
 struct DequeUndo {
-    std::vector<Value> items;
+    enum Op : uint8_t { PushBack, PushFront, PopBack, PopFront };
+    DequeObject* deque;
     int64_t maxlen;
     uint64_t state;
+    bool full = false;
+    std::vector<Value> items; // when full: the items at that moment
+    std::vector<std::pair<Op, Value>> log; // before full: the changes at the ends, oldest first
 };
 void* deque_undo_save(Object* o, Type*)
 {
     auto* d = static_cast<DequeObject*>(o);
-    auto* u = new DequeUndo { {}, d->m_maxlen, d->m_state };
-    u->items.reserve(d->m_items.size());
-    d->m_items.for_each([&](Value v) { u->items.push_back(v); });
+    auto* u = new DequeUndo { d, d->m_maxlen, d->m_state, false, {}, {} };
+    d->m_undo.attach(d, u);
     return u;
 }
 void deque_undo_restore(Object* o, Type*, void* rec)
 {
     auto* d = static_cast<DequeObject*>(o);
     auto* u = static_cast<DequeUndo*>(rec);
-    // assign() retires the attempt's block rather than freeing it (DEQUE-1): readers that passed
-    // the barrier before the lock may still be reading it.
-    d->m_items.assign(u->items.data(), u->items.data() + u->items.size());
+    // assign() and the pops retire the blocks they replace rather than free them (DEQUE-1):
+    // readers that passed the barrier before the lock may still be reading them.
+    if (u->full)
+        d->m_items.assign(u->items.data(), u->items.data() + u->items.size());
+    for (size_t k = u->log.size(); k-- > 0;) {
+        auto [op, v] = u->log[k];
+        switch (op) {
+        case DequeUndo::PushBack:
+            d->m_items.pop_back();
+            break;
+        case DequeUndo::PushFront:
+            d->m_items.pop_front();
+            break;
+        case DequeUndo::PopBack:
+            d->m_items.push_back(v);
+            break;
+        case DequeUndo::PopFront:
+            d->m_items.push_front(v);
+            break;
+        }
+    }
+    u->log.clear();
     d->m_maxlen = u->maxlen;
     std::atomic_ref<uint64_t>(d->m_state).store(u->state, std::memory_order_relaxed);
 }
-void deque_undo_drop(void* rec) { delete static_cast<DequeUndo*>(rec); }
+void deque_undo_drop(void* rec)
+{
+    auto* u = static_cast<DequeUndo*>(rec);
+    u->deque->m_undo.detach(u);
+    delete u;
+}
 void deque_undo_trace(void* rec, gc::Tracer& t)
 {
-    for (Value v : static_cast<DequeUndo*>(rec)->items)
+    auto* u = static_cast<DequeUndo*>(rec);
+    for (Value v : u->items)
         t.visit(v);
+    for (auto const& e : u->log)
+        t.visit(e.second);
 }
 StmUndoOps const s_deque_undo { deque_undo_save, deque_undo_restore, deque_undo_drop,
     deque_undo_trace, sizeof(DequeObject) };
+
+// Before a push or pop at an end: the barrier, and the record that logs the change (null when
+// there is none, or when it holds a copy already).
+DequeUndo* dq_write(DequeObject* d)
+{
+    write_barrier(d);
+    if (PY_LIKELY(!d->m_undo.present()))
+        return nullptr;
+    DequeUndo* u = d->m_undo.get(d);
+    return u && !u->full ? u : nullptr;
+}
+void dq_log(DequeUndo* u, DequeUndo::Op op, Value v)
+{
+    if (u)
+        u->log.emplace_back(op, v);
+}
+// Before any other change: the barrier, and the copy of the items if the record has none yet.
+void dq_write_whole(DequeObject* d)
+{
+    if (DequeUndo* u = dq_write(d)) {
+        u->full = true;
+        u->items.reserve(d->m_items.size());
+        d->m_items.for_each([&](Value v) { u->items.push_back(v); });
+    }
+}
 
 DequeObject* as_deque(Value v) { return v.as<DequeObject>(); }
 bool is_deque(Value v) { return v.is_object() && v.as_object()->m_type->is_subtype(&deque_type); }
@@ -143,27 +202,33 @@ void dq_changed(DequeObject* d)
 
 void dq_append(DequeObject* d, Value v)
 {
-    write_barrier(d);
+    DequeUndo* u = dq_write(d);
     if (d->m_maxlen == 0)
         return;
+    dq_log(u, DequeUndo::PushBack, v);
     d->m_items.push_back(v);
-    if (d->m_maxlen > 0 && static_cast<int64_t>(d->m_items.size()) > d->m_maxlen)
+    if (d->m_maxlen > 0 && static_cast<int64_t>(d->m_items.size()) > d->m_maxlen) {
+        dq_log(u, DequeUndo::PopFront, d->m_items.front());
         d->m_items.pop_front();
+    }
     dq_changed(d);
 }
 void dq_appendleft(DequeObject* d, Value v)
 {
-    write_barrier(d);
+    DequeUndo* u = dq_write(d);
     if (d->m_maxlen == 0)
         return;
+    dq_log(u, DequeUndo::PushFront, v);
     d->m_items.push_front(v);
-    if (d->m_maxlen > 0 && static_cast<int64_t>(d->m_items.size()) > d->m_maxlen)
+    if (d->m_maxlen > 0 && static_cast<int64_t>(d->m_items.size()) > d->m_maxlen) {
+        dq_log(u, DequeUndo::PopBack, d->m_items.back());
         d->m_items.pop_back();
+    }
     dq_changed(d);
 }
 void dq_clear(DequeObject* d)
 {
-    write_barrier(d);
+    dq_write_whole(d);
     d->m_items.clear();
     dq_changed(d);
 }
@@ -207,7 +272,7 @@ Value dq_init(Value self, Value const* args, size_t nargs, TupleObject* kw)
         if (maxlen < 0)
             raise(&exc::ValueError, "maxlen must be non-negative");
     }
-    write_barrier(d);
+    dq_write(d); // the record saved maxlen
     d->m_maxlen = maxlen;
     if (dq_size(d) > 0)
         dq_clear(d);
@@ -246,10 +311,11 @@ DQ_FN(dq_pop)
 {
     check_nargs("pop", nargs, kw, 0, 0);
     DequeObject* d = as_deque(self);
-    write_barrier(d);
+    DequeUndo* u = dq_write(d);
     if (d->m_items.empty())
         raise(&exc::IndexError, "pop from an empty deque");
     Value v = d->m_items.back();
+    dq_log(u, DequeUndo::PopBack, v);
     d->m_items.pop_back();
     dq_changed(d);
     return v;
@@ -258,10 +324,11 @@ DQ_FN(dq_popleft)
 {
     check_nargs("popleft", nargs, kw, 0, 0);
     DequeObject* d = as_deque(self);
-    write_barrier(d);
+    DequeUndo* u = dq_write(d);
     if (d->m_items.empty())
         raise(&exc::IndexError, "pop from an empty deque");
     Value v = d->m_items.front();
+    dq_log(u, DequeUndo::PopFront, v);
     d->m_items.pop_front();
     dq_changed(d);
     return v;
@@ -373,7 +440,7 @@ DQ_FN(dq_insert)
     }
     if (i > n)
         i = n;
-    write_barrier(d);
+    dq_write_whole(d);
     d->m_items.insert(static_cast<size_t>(i), args[1]);
     dq_changed(d);
     return none();
@@ -386,7 +453,7 @@ DQ_FN(dq_remove)
         d, args[0], 0, SIZE_MAX, [](size_t) { return true; }, true);
     if (i < 0)
         raise(&exc::ValueError, "%s is not in deque", repr_utf8(args[0]).c_str());
-    write_barrier(d);
+    dq_write_whole(d);
     d->m_items.erase(static_cast<size_t>(i));
     dq_changed(d);
     return none();
@@ -395,7 +462,7 @@ DQ_FN(dq_reverse)
 {
     check_nargs("reverse", nargs, kw, 0, 0);
     DequeObject* d = as_deque(self);
-    write_barrier(d);
+    dq_write_whole(d);
     d->m_items.reverse();
     dq_changed(d);
     return none();
@@ -408,7 +475,7 @@ DQ_FN(dq_rotate)
         raise(&exc::TypeError, "rotate expected at most 1 argument, got %zu", nargs);
     int64_t k = nargs ? py_index_i64(args[0]) : 1;
     DequeObject* d = as_deque(self);
-    write_barrier(d);
+    dq_write_whole(d);
     int64_t n = static_cast<int64_t>(d->m_items.size());
     if (n <= 1)
         return none();
@@ -454,7 +521,7 @@ DQ_FN(dq_setitem)
     check_nargs("__setitem__", nargs, kw, 2, 2);
     DequeObject* d = as_deque(self);
     int64_t i = dq_norm_index(d, args[0]);
-    write_barrier(d);
+    dq_write_whole(d);
     d->m_items[static_cast<size_t>(i)] = args[1];
     return none();
 }
@@ -463,7 +530,7 @@ DQ_FN(dq_delitem)
     check_nargs("__delitem__", nargs, kw, 1, 1);
     DequeObject* d = as_deque(self);
     int64_t i = dq_norm_index(d, args[0]);
-    write_barrier(d);
+    dq_write_whole(d);
     d->m_items.erase(static_cast<size_t>(i));
     dq_changed(d);
     return none();
@@ -525,7 +592,7 @@ DQ_FN(dq_add)
 }
 void dq_inplace_repeat(DequeObject* d, int64_t n)
 {
-    write_barrier(d);
+    dq_write_whole(d);
     if (n <= 0 || d->m_items.empty()) {
         d->m_items.clear();
         dq_changed(d);
