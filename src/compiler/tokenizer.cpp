@@ -509,6 +509,9 @@ void Tokenizer::run()
 bool Tokenizer::scan_indentation()
 {
     int col = 0, altcol = 0;
+    // As CPython: indentation goes on over backslash continuations, and the column of the first
+    // backslash (0 reads as unset there) is the line's indentation, unless the line is blank.
+    int cont_line_col = 0;
     int c;
     for (;;) {
         c = next_char();
@@ -520,6 +523,14 @@ bool Tokenizer::scan_indentation()
             altcol++;
         } else if (c == '\f') {
             col = altcol = 0;
+        } else if (c == '\\') {
+            int d = next_char();
+            if (d == '\n' && m_cur < m_end) {
+                cont_line_col = cont_line_col ? cont_line_col : col;
+                continue;
+            }
+            backup(); // the main scanner reports a bad continuation
+            break;
         } else {
             break;
         }
@@ -530,6 +541,10 @@ bool Tokenizer::scan_indentation()
         return true;
     if (c == kEOF)
         col = altcol = 0;
+    if (cont_line_col) {
+        col = cont_line_col;
+        altcol = cont_line_col;
+    }
     auto tab_error = [&] {
         fail("TabError", "inconsistent use of tabs and spaces in indentation", m_line, 1, m_line, 0, false);
     };
