@@ -104,6 +104,9 @@ public:
     ast::Stmt* parse_import();
     ast::Stmt* parse_from_import();
     ast::Stmt* parse_match();
+    // Set by parse_match() when "match <subject>" is followed by a NEWLINE: the NEWLINE, where
+    // CPython's invalid_match_stmt reports "expected ':'" if the line is no statement either.
+    Token const* m_match_newline = nullptr;
     ast::Arguments* parse_parameters(bool lambda);
     void check_legacy_print(Token const& first);
 

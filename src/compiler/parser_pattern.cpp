@@ -42,6 +42,7 @@ Stmt* Parser::parse_match()
         subject = nullptr;
     }
     if (!subject || !at_op(Op::Colon) || !at_type(TokType::Newline, 1)) {
+        m_match_newline = subject && at_type(TokType::Newline) ? &peek() : nullptr;
         m_pos = save;
         m_max = save_max;
         m_end_line = sl;

@@ -53,6 +53,17 @@ void Parser::parse_statement(StmtList& out)
                     out.push_back(s);
                     return;
                 }
+                if (Token const* newline = m_match_newline) {
+                    m_match_newline = nullptr;
+                    try {
+                        parse_simple_stmts(out);
+                        return;
+                    } catch (SyntaxErrorException&) {
+                        if (m_tokenizer_error)
+                            throw;
+                        error_at(*newline, "expected ':'");
+                    }
+                }
             }
             break;
         default:
