@@ -1386,6 +1386,13 @@ Value call_codec(Value fn, Value arg, std::string_view encoding, std::string_vie
 
 } // namespace
 
+std::pair<Value, int64_t> registry_handler(
+    std::string_view errors, Value exc, int64_t length, bool encoding)
+{
+    import_module("_codecs"); // creates the handler registry
+    return call_handler(std::string(errors), exc, length, encoding);
+}
+
 BytesObject* registry_encode(StrObject* s, std::string_view encoding, std::string_view errors)
 {
     Value r = call_codec(text_codec(encoding, 0), Value(s), encoding, errors, 0);

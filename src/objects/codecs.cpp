@@ -105,7 +105,24 @@ char const* codec_name(Codec c)
 
 // --- error handlers ------------------------------------------------------------------------------
 
-enum class Handler { Strict, Ignore, Replace, SurrogateEscape, SurrogatePass, BackslashReplace, XmlCharRefReplace, NameReplace };
+// Custom: a handler registered with codecs.register_error, called through the registry (which
+// raises LookupError "unknown error handler name" for a name it does not know).
+enum class Handler {
+    Strict,
+    Ignore,
+    Replace,
+    SurrogateEscape,
+    SurrogatePass,
+    BackslashReplace,
+    XmlCharRefReplace,
+    NameReplace,
+    Custom
+};
+
+// Calls the registered handler [errors] on [exc] (modules/codecs_module.cpp); returns its
+// replacement and the position to resume at, normalised against [length].
+std::pair<Value, int64_t> registry_handler(
+    std::string_view errors, Value exc, int64_t length, bool encoding);
 
 static Handler resolve_handler(std::string_view errors)
 {
@@ -125,7 +142,7 @@ static Handler resolve_handler(std::string_view errors)
         return Handler::XmlCharRefReplace;
     if (errors == "namereplace")
         return Handler::NameReplace;
-    raise(&exc::LookupError, "unknown error handler name '%.*s'", static_cast<int>(errors.size()), errors.data());
+    return Handler::Custom;
 }
 
 [[noreturn]] static void raise_encode_error(char const* enc, StrObject* s, int64_t start, int64_t end, char const* reason)
@@ -191,6 +208,20 @@ static int64_t decode_error(std::string_view errors, char const* enc, std::strin
     case Handler::XmlCharRefReplace:
     case Handler::NameReplace:
         raise(&exc::TypeError, "don't know how to handle UnicodeDecodeError in error callback");
+    case Handler::Custom: {
+        Value exc = exception_new(&exc::UnicodeDecodeError,
+            { Value(str_from_ascii(enc)), Value(bytes_new(data)), int_from_i64(start),
+                int_from_i64(end), Value(str_from_ascii(reason)) });
+        auto [rep, pos] = registry_handler(errors, exc, static_cast<int64_t>(data.size()), false);
+        // CPython's decoders go on with an input the handler put in exc.object; these work on
+        // the caller's buffer, so that is refused rather than resuming in the old input.
+        Value obj = py_getattr(exc, str_from_ascii("object"));
+        if (!is_bytes(obj) || obj.as<BytesObject>()->view() != data)
+            raise(&exc::NotImplementedError,
+                "the %s decoder cannot go on with an input replaced by the error handler", enc);
+        out.append(rep.as<StrObject>());
+        return pos;
+    }
     }
     return end;
 }
@@ -332,6 +363,32 @@ std::string encode_to_string(StrObject* s, Codec c, std::string_view errors)
                 out.push_back(static_cast<char>(x - 0xDC00));
             }
             break;
+        case Handler::Custom: {
+            Value exc = exception_new(&exc::UnicodeEncodeError,
+                { Value(str_from_ascii(enc)), Value(s), int_from_i64(i), int_from_i64(j),
+                    Value(str_from_ascii(encode_reason(c))) });
+            auto [rep, pos] = registry_handler(errors, exc, n, true);
+            if (is_bytes(rep)) {
+                // Bytes must be whole code units of the UTF-16 and UTF-32 codecs.
+                size_t unit = runs                                                      ? 1
+                    : (c == Codec::Utf16 || c == Codec::Utf16LE || c == Codec::Utf16BE) ? 2
+                                                                                        : 4;
+                if (rep.as<BytesObject>()->view().size() % unit)
+                    raise_encode_error(enc, s, i, j, encode_reason(c));
+                out.append(rep.as<BytesObject>()->view());
+            } else {
+                // A str replacement must be encodable as it is: ASCII for the UTF codecs.
+                StrObject* r = rep.as<StrObject>();
+                uint32_t limit = c == Codec::Latin1 ? 256 : 128;
+                for (int64_t k = 0; k < r->m_length; k++)
+                    if (r->at(k) >= limit)
+                        raise_encode_error(enc, s, i, j, encode_reason(c));
+                for (int64_t k = 0; k < r->m_length; k++)
+                    put_cp(out, c, r->at(k));
+            }
+            i = pos;
+            continue;
+        }
         case Handler::SurrogatePass:
             if (c == Codec::Ascii || c == Codec::Latin1)
                 raise_encode_error(enc, s, i, j, encode_reason(c));
