@@ -325,7 +325,8 @@ Pattern* Parser::parse_closed_pattern()
         auto* m = m_arena.make<MatchMappingPattern>();
         while (!at_op(Op::RBrace)) {
             if (accept_op(Op::DoubleStar)) {
-                if (!at_type(TokType::Name) || peek().kw != Kw::None)
+                // pattern_capture_target: a name other than "_".
+                if (!at_type(TokType::Name) || peek().kw != Kw::None || text(peek()) == "_")
                     fail();
                 m->rest = name_of(advance());
                 accept_op(Op::Comma);
