@@ -128,8 +128,22 @@ Pattern* Parser::parse_pattern()
     Pos start = start_pos();
     Pattern* p = parse_or_pattern();
     if (accept_kw(Kw::As)) {
-        if (!at_type(TokType::Name) || peek().kw != Kw::None)
+        if (!at_type(TokType::Name) || peek().kw != Kw::None) {
+            // CPython's invalid_as_pattern: an expression there is an invalid pattern target.
+            size_t pos = m_pos, max = m_max;
+            Expr* e = nullptr;
+            try {
+                e = parse_expression();
+            } catch (SyntaxErrorException&) {
+                if (m_tokenizer_error)
+                    throw;
+            }
+            if (e)
+                error_node(e->loc, "invalid pattern target");
+            m_pos = pos;
+            m_max = max;
             fail();
+        }
         Token const& nt = peek();
         std::string n = name_of(nt);
         if (n == "_")
