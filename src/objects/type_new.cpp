@@ -604,7 +604,8 @@ Type* type_new(Type* meta, StrObject* name, TupleObject* bases, DictObject* dict
             if ((v & (1u << 5)) && (v & (1u << 6)))
                 raise(&exc::TypeError,
                     "__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING");
-            t->m_flags |= (v & (1u << 5) ? TF_SEQUENCE : 0) | (v & (1u << 6) ? TF_MAPPING : 0);
+            t->m_flags |= (v & (1u << 5) ? uint32_t(TF_SEQUENCE) : 0u)
+                | (v & (1u << 6) ? uint32_t(TF_MAPPING) : 0u);
         }
         dict_pop(dict, intern("__abc_tpflags__"));
     }
