@@ -3,6 +3,7 @@
 import _thread
 import signal
 import threading
+import time
 
 
 def raises(what, f, *args):
@@ -19,11 +20,25 @@ def raises(what, f, *args):
 raises("main", _thread.interrupt_main)
 
 # From another thread while the main thread waits in join(): raised once the wait ends, with
-# the lock taken, so the rest of join() (and Condition.wait) stays consistent.
+# the lock taken, so the rest of join() (and Condition.wait) stays consistent. The thread waits
+# until the main thread is past start(): a KeyboardInterrupt between the statements of
+# Condition.wait (which start() runs) leaves its lock released, in CPython as well.
+past_start = []
+
+
+def interrupt_after_start():
+    while not past_start:
+        time.sleep(0.001)
+    time.sleep(0.01)
+    _thread.interrupt_main()
+
+
 for _ in range(5):
-    t = threading.Thread(target=_thread.interrupt_main)
+    past_start.clear()
+    t = threading.Thread(target=interrupt_after_start)
     try:
         t.start()
+        past_start.append(True)
         t.join()
         print("sub-thread: no exception")
     except KeyboardInterrupt:
