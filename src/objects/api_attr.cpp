@@ -121,18 +121,30 @@ Value getattribute_opt(Value o, StrObject* name, Type* t)
 
 } // namespace
 
-Value py_getattr(Value o, StrObject* name)
-{
-    Type* t = type_of(o);
-    try {
-        Value v = getattribute_opt(o, name, t);
-        if (v)
+namespace {
+
+    // o.name through __getattribute__ and then __getattr__: null if neither found it (raises what
+    // they raise).
+    Value getattr_or_null(Value o, StrObject* name)
+    {
+        Type* t = type_of(o);
+        if (Value v = getattribute_opt(o, name, t))
             return v;
         Value gf = t->special(SP_getattr);
         if (gf && !is_none(gf)) {
             Value arg = name;
             return call_unbound(gf, o, &arg, 1, nullptr);
         }
+        return Value();
+    }
+
+} // namespace
+
+Value py_getattr(Value o, StrObject* name)
+{
+    try {
+        if (Value v = getattr_or_null(o, name))
+            return v;
     } catch (PyError&) {
         attribute_error_add_context(o, name);
         throw;
@@ -143,16 +155,7 @@ Value py_getattr(Value o, StrObject* name)
 Value py_getattr_opt(Value o, StrObject* name)
 {
     try {
-        Type* t = type_of(o);
-        Value v = getattribute_opt(o, name, t);
-        if (v)
-            return v;
-        Value gf = t->special(SP_getattr);
-        if (gf && !is_none(gf)) {
-            Value arg = name;
-            return call_unbound(gf, o, &arg, 1, nullptr);
-        }
-        return Value();
+        return getattr_or_null(o, name);
     } catch (PyError&) {
         if (!exception_matches(&exc::AttributeError))
             throw;
