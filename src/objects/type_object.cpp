@@ -45,6 +45,7 @@ Type object_type(&type_type);
 Type none_type(&type_type);
 Type not_implemented_type(&type_type);
 Type ellipsis_type(&type_type);
+extern Type memoryview_type; // modules/io_memoryview.cpp
 
 namespace {
 Object s_none_obj(&none_type);
@@ -658,9 +659,37 @@ TupleObject* pickle_slot_names(Type* t)
     return is_none(names) ? tuple_empty() : py_tuple_from_iterable(names);
 }
 
-Value object_getstate(Value self, Value const*, size_t nargs, TupleObject* kwnames)
+// The name CPython's messages give a type (tp_name): "module.Name" for builtin types defined
+// in a module, the bare __name__ otherwise.
+std::string type_tp_name(Type* t)
 {
-    check_nargs("__getstate__", nargs, kwnames, 0, 0);
+    return !t->has_flag(TF_HEAPTYPE) && t->m_tp_name ? std::string(t->m_tp_name) : t->name_str();
+}
+
+// With [required] (object.__reduce_ex__ found no __getnewargs__ to rebuild the object with),
+// an object whose builtin layout holds more than object's cannot be pickled from its __dict__
+// and slots alone (CPython's object_getstate_default compares tp_basicsize); code and
+// memoryview are variable-size in CPython (tp_itemsize), which words the message differently.
+void check_state_pickles(Value self)
+{
+    Type* t = type_of(self);
+    Type* b = t;
+    while (b->has_flag(TF_HEAPTYPE) && b->m_base)
+        b = b->m_base;
+    if (b == &object_type)
+        return;
+    if (b->m_var_size || b == &code_type || b == &memoryview_type)
+        raise(&exc::TypeError, "cannot pickle %s objects", type_tp_name(t).c_str());
+    if (b->m_layout_size > object_type.m_layout_size)
+        raise(&exc::TypeError, "cannot pickle '%s' object", type_tp_name(t).c_str());
+}
+
+// object.__getstate__(): None or a copy of the instance dict, paired with a dict of the slots'
+// values when there are any. [required]: see check_state_pickles().
+Value object_getstate_default(Value self, bool required)
+{
+    if (required)
+        check_state_pickles(self);
     DictObject* d = instance_dict(self, false);
     Value state = d && dict_size(d) ? Value(dict_copy(d)) : none();
     Type* t = type_of(self);
@@ -682,6 +711,12 @@ Value object_getstate(Value self, Value const*, size_t nargs, TupleObject* kwnam
             state = tuple_of({ state, Value(slots) });
     }
     return state;
+}
+
+Value object_getstate(Value self, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("__getstate__", nargs, kwnames, 0, 0);
+    return object_getstate_default(self, false);
 }
 
 Value import_copyreg_attr(char const* name)
@@ -776,7 +811,18 @@ Value object_reduce_ex(Value self, Value const* args, size_t nargs, TupleObject*
             full->items()[i + 1] = new_args->item(i);
         newargs = full;
     }
-    Value state = py_call_method(self, names::__getstate__, nullptr, 0);
+    // The state: the class's own __getstate__, or object's, which then refuses an object that
+    // its __dict__ and slots cannot rebuild unless __getnewargs__ gave constructor arguments
+    // (CPython's "required").
+    bool required = !new_args && !is_list(self) && !is_dict(self);
+    Value getstate = py_getattr(self, names::__getstate__);
+    Value state;
+    if (getstate.is_object() && getstate.as_object()->m_type == &builtin_function_type
+        && getstate.as<BuiltinFunction>()->m_fn == object_getstate
+        && getstate.as<BuiltinFunction>()->m_self == self)
+        state = object_getstate_default(self, required);
+    else
+        state = py_call0(getstate);
     Value listitems = none(), dictitems = none();
     if (is_list(self))
         listitems = py_iter(self);
