@@ -55,10 +55,13 @@ ModuleObject* init_array_module(); // modules/array_module.cpp
 ModuleObject* init_faulthandler_module(); // modules/faulthandler_module.cpp
 void setup_array_types();
 void init_array_types();
+void setup_abc_types(); // modules/abc_module.cpp
+void init_abc_types();
 
 namespace {
 
     BuiltinModuleDef const s_builtin_modules[] = {
+        { "_abc", init_abc_module },
         { "_ast", init_ast_module },
         { "_imp", init_imp_module },
         { "_locale", init_locale_module },
@@ -151,6 +154,7 @@ void setup_runtime_module_types()
     setup_functools_types();
     setup_operator_types();
     setup_array_types();
+    setup_abc_types();
 }
 
 void init_runtime_module_types()
@@ -179,6 +183,7 @@ void init_runtime_module_types()
     init_functools_types();
     init_operator_types();
     init_array_types();
+    init_abc_types();
 }
 
 } // namespace pystm

@@ -17,5 +17,8 @@ extern Type lru_type;
 
 // True if weak references to instances of [t] may be created (CPython's tp_weaklistoffset).
 bool type_supports_weakrefs(Type* t);
+// weakref.ref(ob, callback) ([callback] null for none; weakref_module.cpp): TypeError when [ob]
+// cannot be weakly referenced.
+Value weakref_new(Value ob, Value callback);
 
 } // namespace pystm

@@ -527,6 +527,15 @@ bool type_supports_weakrefs(Type* t)
     return false;
 }
 
+Value weakref_new(Value ob, Value callback)
+{
+    check_weakrefable(ob);
+    if (!callback || is_none(callback))
+        if (Value r = find_basic(ob, &ref_type))
+            return r;
+    return new_weak(&ref_type, ob, callback);
+}
+
 void setup_weakref_types()
 {
     init_static_type(&ref_type, "weakref.ReferenceType", nullptr, sizeof(WeakRefObject), TF_BASETYPE, weakref_trace);
