@@ -12,6 +12,8 @@ Type builtin_importer_type(&type_type);
 
 // Declared here rather than in builtin_modules.h to spare the tree a full rebuild.
 ModuleObject* init_unicodedata_module(); // modules/unicodedata_module.cpp
+void setup_unicodedata_types();
+void init_unicodedata_types();
 ModuleObject* init_sre_module(); // modules/sre/sre_module.cpp (and its types' hooks)
 void setup_sre_types();
 void init_sre_types();
@@ -154,6 +156,7 @@ void setup_runtime_module_types()
     setup_functools_types();
     setup_operator_types();
     setup_array_types();
+    setup_unicodedata_types();
     setup_abc_types();
 }
 
@@ -184,6 +187,7 @@ void init_runtime_module_types()
     init_operator_types();
     init_array_types();
     init_abc_types();
+    init_unicodedata_types();
 }
 
 } // namespace pystm

@@ -2,9 +2,16 @@
 // mirrored, decomposition, decimal, digit, numeric, normalize, is_normalized and
 // unidata_version ("14.0.0"), on top of the database of base/unicode_names.h (read lazily from
 // Debian's unicode-data files; a missing database raises KeyError from lookup() and RuntimeError
-// elsewhere, naming the file). Normalization uses utf8proc. ucd_3_2_0 (the Unicode 3.2 view the
-// IDNA codec uses) is not provided: reaching it raises NotImplementedError.
+// elsewhere, naming the file). Normalization uses utf8proc.
+//
+// ucd_3_2_0, the one instance of unicodedata.UCD, is the Unicode 3.2.0 view that the IDNA codec
+// and stringprep use. The same functions serve it as its methods: they see it as their self and
+// apply the differences of unicodedata_3_2_0.inc (scripts/gen-ucd-3.2.0): code points assigned
+// later read as unassigned, a few hundred older ones have their 3.2.0 properties, and
+// normalization leaves the later code points alone and keeps five decompositions that Unicode
+// 4.0 corrected (NormalizationCorrections.txt), as CPython does.
 #include "base/unicode_names.h"
+#include "gc/heap.h"
 #include "modules/builtin_modules.h"
 #include "objects/bytes_object.h"
 #include "objects/dict_object.h"
@@ -14,53 +21,118 @@
 #include "objects/int_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
+#include "objects/type_object.h"
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
-#include <vector>
 #include <utf8proc.h>
+#include <vector>
 
 namespace pystm {
 
+Type ucd_type(&type_type); // unicodedata.UCD
+
 namespace {
 
-[[noreturn]] void database_missing()
-{
-    std::string err;
-    unicode::database_available(&err);
-    raise(&exc::RuntimeError, "%s", err.c_str());
-}
+    struct UcdObject : Object {
+        explicit UcdObject(Type* t)
+            : Object(t)
+        {
+        }
+    };
 
-// The code point of a one-character str argument ("name() argument 1 must be a unicode
-// character, not str"); [which] is "argument 1" or "argument".
-uint32_t char_arg(char const* fname, char const* which, Value v)
-{
-    if (!is_str(v) || v.as<StrObject>()->m_length != 1)
-        raise(&exc::TypeError, "%s() %s must be a unicode character, not %s", fname, which, type_name(v).c_str());
-    return v.as<StrObject>()->at(0);
-}
+    struct Ucd32Range {
+        uint32_t lo, hi;
+    };
+    struct Ucd32Change {
+        uint32_t cp;
+        char const* category;
+        char const* bidirectional;
+        char const* east_asian_width;
+        int mirrored;
+        int decimal; // -1: none
+        double numeric; // -1.0: none
+    };
+#include "modules/unicodedata_3_2_0.inc"
 
-unicode::CharProperties props(uint32_t cp)
-{
-    unicode::CharProperties p;
-    if (!unicode::properties_of(cp, &p))
-        database_missing();
-    return p;
-}
+    // True when a function runs as a method of ucd_3_2_0 rather than as a module function.
+    bool is_ucd(Value self) { return self.is_object() && self.as_object()->m_type == &ucd_type; }
+
+    bool assigned_3_2_0(uint32_t cp)
+    {
+        auto it = std::upper_bound(std::begin(k_ucd32_assigned), std::end(k_ucd32_assigned), cp,
+            [](uint32_t c, Ucd32Range const& r) { return c < r.lo; });
+        return it != std::begin(k_ucd32_assigned) && cp <= std::prev(it)->hi;
+    }
+
+    Ucd32Change const* change_3_2_0(uint32_t cp)
+    {
+        auto it = std::lower_bound(std::begin(k_ucd32_changes), std::end(k_ucd32_changes), cp,
+            [](Ucd32Change const& c, uint32_t v) { return c.cp < v; });
+        return it != std::end(k_ucd32_changes) && it->cp == cp ? it : nullptr;
+    }
+
+    [[noreturn]] void database_missing()
+    {
+        std::string err;
+        unicode::database_available(&err);
+        raise(&exc::RuntimeError, "%s", err.c_str());
+    }
+
+    // The code point of a one-character str argument ("name() argument 1 must be a unicode
+    // character, not str"); [which] is "argument 1" or "argument".
+    uint32_t char_arg(char const* fname, char const* which, Value v)
+    {
+        if (!is_str(v) || v.as<StrObject>()->m_length != 1)
+            raise(&exc::TypeError, "%s() %s must be a unicode character, not %s", fname, which,
+                type_name(v).c_str());
+        return v.as<StrObject>()->at(0);
+    }
+
+    // The properties of [cp] in the database [self] stands for (the current one, or 3.2.0).
+    unicode::CharProperties props(Value self, uint32_t cp)
+    {
+        unicode::CharProperties p;
+        if (!unicode::properties_of(cp, &p))
+            database_missing();
+        if (!is_ucd(self))
+            return p;
+        if (!assigned_3_2_0(cp)) {
+            // As CPython: unassigned then, whatever they are now (digit() ignores the version).
+            std::strcpy(p.category, "Cn");
+            p.bidirectional.clear();
+            p.combining = 0;
+            p.east_asian_width = "F";
+            p.mirrored = false;
+            p.decomposition.clear();
+            p.decimal = -1;
+            p.has_numeric = false;
+        } else if (Ucd32Change const* c = change_3_2_0(cp)) {
+            std::strcpy(p.category, c->category);
+            p.bidirectional = c->bidirectional;
+            p.east_asian_width = c->east_asian_width;
+            p.mirrored = c->mirrored != 0;
+            p.decimal = c->decimal;
+            p.has_numeric = c->numeric != -1.0;
+            p.numeric = p.has_numeric ? c->numeric : 0;
+        }
+        return p;
+    }
 
 // One-argument property functions: category(chr), bidirectional(chr), ...
 #define PROPERTY_FN(fname, expr)                                                                   \
-    Value u_##fname(Value, Value const* args, size_t nargs, TupleObject* kwnames)                  \
+    Value u_##fname(Value self, Value const* args, size_t nargs, TupleObject* kwnames)             \
     {                                                                                              \
         check_nargs("unicodedata." #fname, nargs, kwnames, 1, 1);                                  \
-        unicode::CharProperties p = props(char_arg(#fname, "argument", args[0]));                  \
+        unicode::CharProperties p = props(self, char_arg(#fname, "argument", args[0]));            \
         return expr;                                                                               \
     }
-PROPERTY_FN(category, Value(str_from_ascii(p.category)))
-PROPERTY_FN(bidirectional, Value(str_from_ascii(p.bidirectional)))
-PROPERTY_FN(combining, Value::small_int(p.combining))
-PROPERTY_FN(east_asian_width, Value(str_from_ascii(p.east_asian_width)))
-PROPERTY_FN(mirrored, Value::small_int(p.mirrored ? 1 : 0))
-PROPERTY_FN(decomposition, Value(str_from_ascii(p.decomposition)))
+    PROPERTY_FN(category, Value(str_from_ascii(p.category)))
+    PROPERTY_FN(bidirectional, Value(str_from_ascii(p.bidirectional)))
+    PROPERTY_FN(combining, Value::small_int(p.combining))
+    PROPERTY_FN(east_asian_width, Value(str_from_ascii(p.east_asian_width)))
+    PROPERTY_FN(mirrored, Value::small_int(p.mirrored ? 1 : 0))
+    PROPERTY_FN(decomposition, Value(str_from_ascii(p.decomposition)))
 #undef PROPERTY_FN
 
 // decimal(chr[, default]) and its kin: the value, else the default, else ValueError.
@@ -76,11 +148,11 @@ void value_args(char const* fname, Value const* args, size_t nargs, TupleObject*
     *cp = char_arg(fname, "argument 1", args[0]);
 }
 
-Value u_decimal(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+Value u_decimal(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     uint32_t cp;
     value_args("decimal", args, nargs, kwnames, &cp);
-    unicode::CharProperties p = props(cp);
+    unicode::CharProperties p = props(self, cp);
     if (p.decimal >= 0)
         return Value::small_int(p.decimal);
     if (nargs == 2)
@@ -88,11 +160,11 @@ Value u_decimal(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     raise(&exc::ValueError, "not a decimal");
 }
 
-Value u_digit(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+Value u_digit(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     uint32_t cp;
     value_args("digit", args, nargs, kwnames, &cp);
-    unicode::CharProperties p = props(cp);
+    unicode::CharProperties p = props(self, cp);
     if (p.digit >= 0)
         return Value::small_int(p.digit);
     if (nargs == 2)
@@ -100,11 +172,11 @@ Value u_digit(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     raise(&exc::ValueError, "not a digit");
 }
 
-Value u_numeric(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+Value u_numeric(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     uint32_t cp;
     value_args("numeric", args, nargs, kwnames, &cp);
-    unicode::CharProperties p = props(cp);
+    unicode::CharProperties p = props(self, cp);
     if (p.has_numeric)
         return float_new(p.numeric);
     if (nargs == 2)
@@ -112,12 +184,12 @@ Value u_numeric(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     raise(&exc::ValueError, "not a numeric character");
 }
 
-Value u_name(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+Value u_name(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     uint32_t cp;
     value_args("name", args, nargs, kwnames, &cp);
     std::string name;
-    if (unicode::name_of(cp, &name))
+    if ((!is_ucd(self) || assigned_3_2_0(cp)) && unicode::name_of(cp, &name))
         return Value(str_from_ascii(name));
     if (!unicode::database_available(nullptr))
         database_missing();
@@ -126,7 +198,23 @@ Value u_name(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     raise(&exc::ValueError, "no such name");
 }
 
-Value u_lookup(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+// Whether lookup() of [name] in Unicode 3.2.0 may answer [cp]. As CPython: Hangul syllables and
+// CJK unified ideographs by their algorithmic names (in the current ranges), other code points
+// only if assigned in 3.2.0 and by their own names (no aliases, no named sequences).
+bool lookup_3_2_0(std::string const& name, std::u32string const& cps)
+{
+    if (cps.size() != 1)
+        return false;
+    std::string upper = name;
+    for (char& c : upper)
+        c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    if (upper.starts_with("HANGUL SYLLABLE ") || upper.starts_with("CJK UNIFIED IDEOGRAPH-"))
+        return true;
+    std::string own;
+    return assigned_3_2_0(cps[0]) && unicode::name_of(cps[0], &own) && own == upper;
+}
+
+Value u_lookup(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("unicodedata.lookup", nargs, kwnames, 1, 1);
     std::string name;
@@ -149,7 +237,7 @@ Value u_lookup(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     if (name.size() > unicode::MAX_NAME_LENGTH)
         raise(&exc::KeyError, "name too long");
     std::u32string out;
-    if (!unicode::lookup(name, true, &out))
+    if (!unicode::lookup(name, !is_ucd(self), &out) || (is_ucd(self) && !lookup_3_2_0(name, out)))
         raise(&exc::KeyError, "undefined character name '%s'", name.c_str());
     std::vector<uint32_t> cps(out.begin(), out.end());
     return Value(str_from_codepoints(cps.data(), cps.size()));
@@ -172,7 +260,69 @@ bool form_options(std::string const& form, int* options)
     return true;
 }
 
-Value normalized(char const* fname, Value const* args, size_t nargs, TupleObject* kwnames, bool* same)
+// The 3.2.0 decompositions that Unicode 4.0 corrected (NormalizationCorrections.txt): the
+// erroneous one is what normalization in 3.2.0 produces.
+constexpr std::pair<uint32_t, uint32_t> k_corrections_3_2_0[] = {
+    { 0x2F868, 0x2136A },
+    { 0x2F874, 0x5F33 },
+    { 0x2F91F, 0x43AB },
+    { 0x2F95F, 0x7AAE },
+    { 0x2F9BF, 0x4D57 },
+};
+
+// Appends the full decomposition of [cp] in Unicode 3.2.0 to [out].
+void decompose_3_2_0(uint32_t cp, int options, std::vector<utf8proc_int32_t>& out)
+{
+    for (auto const& [from, to] : k_corrections_3_2_0)
+        if (cp == from)
+            return decompose_3_2_0(to, options, out);
+    if (!assigned_3_2_0(cp)) {
+        out.push_back(static_cast<utf8proc_int32_t>(cp));
+        return;
+    }
+    utf8proc_int32_t buf[32];
+    int boundclass = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buf, 32,
+        static_cast<utf8proc_option_t>(
+            (options & (UTF8PROC_COMPAT | UTF8PROC_STABLE)) | UTF8PROC_DECOMPOSE),
+        &boundclass);
+    if (n < 0 || n > 32)
+        raise(&exc::ValueError, "normalize(): cannot decompose U+%04X", cp);
+    out.insert(out.end(), buf, buf + n);
+}
+
+// normalize() as Unicode 3.2.0 did it: decomposition with the 3.2.0 data, canonical ordering,
+// then composition (the current composition data, as in CPython).
+std::vector<utf8proc_int32_t> normalize_3_2_0(StrObject* s, int options)
+{
+    std::vector<utf8proc_int32_t> cps;
+    for (int64_t i = 0; i < s->m_length; ++i)
+        decompose_3_2_0(s->at(i), options, cps);
+    // Canonical ordering: a stable sort of each run of non-starters by combining class.
+    size_t pos = 0;
+    while (pos + 1 < cps.size()) {
+        int c1 = utf8proc_get_property(cps[pos])->combining_class;
+        int c2 = utf8proc_get_property(cps[pos + 1])->combining_class;
+        if (c1 > c2 && c2 > 0) {
+            std::swap(cps[pos], cps[pos + 1]);
+            pos = pos > 0 ? pos - 1 : pos + 1;
+        } else {
+            ++pos;
+        }
+    }
+    if ((options & UTF8PROC_COMPOSE) && !cps.empty()) {
+        utf8proc_ssize_t n
+            = utf8proc_normalize_utf32(cps.data(), static_cast<utf8proc_ssize_t>(cps.size()),
+                static_cast<utf8proc_option_t>(options & (UTF8PROC_COMPOSE | UTF8PROC_STABLE)));
+        if (n < 0)
+            raise(&exc::ValueError, "normalize(): %s", utf8proc_errmsg(n));
+        cps.resize(static_cast<size_t>(n));
+    }
+    return cps;
+}
+
+Value normalized(Value self, char const* fname, Value const* args, size_t nargs,
+    TupleObject* kwnames, bool* same)
 {
     check_nargs(fname, nargs, kwnames, 2, 2);
     char const* bare = std::strchr(fname, '.') + 1;
@@ -189,6 +339,16 @@ Value normalized(char const* fname, Value const* args, size_t nargs, TupleObject
         *same = true;
         return args[1];
     }
+    if (is_ucd(self)) {
+        std::vector<utf8proc_int32_t> cps = normalize_3_2_0(s, options);
+        *same = static_cast<int64_t>(cps.size()) == s->m_length;
+        for (size_t i = 0; *same && i < cps.size(); ++i)
+            *same = static_cast<uint32_t>(cps[i]) == s->at(static_cast<int64_t>(i));
+        if (*same)
+            return args[1];
+        std::vector<uint32_t> out(cps.begin(), cps.end());
+        return Value(str_from_codepoints(out.data(), out.size()));
+    }
     std::string in = str_utf8(s);
     utf8proc_uint8_t* out = nullptr;
     utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<utf8proc_uint8_t const*>(in.data()),
@@ -201,28 +361,24 @@ Value normalized(char const* fname, Value const* args, size_t nargs, TupleObject
     return *same ? args[1] : Value(str_from_utf8(result));
 }
 
-Value u_normalize(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+Value u_normalize(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     bool same;
-    return normalized("unicodedata.normalize", args, nargs, kwnames, &same);
+    return normalized(self, "unicodedata.normalize", args, nargs, kwnames, &same);
 }
 
-Value u_is_normalized(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+Value u_is_normalized(Value self, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     bool same;
-    normalized("unicodedata.is_normalized", args, nargs, kwnames, &same);
+    normalized(self, "unicodedata.is_normalized", args, nargs, kwnames, &same);
     return py_bool(same);
 }
 
-// PEP 562 hook: ucd_3_2_0 is the one attribute of CPython's module that pystm lacks.
-Value u_getattr(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+Value ucd_version(Value) { return Value(str_from_ascii("3.2.0")); }
+
+Value ucd_no_new(Value, Value const*, size_t, TupleObject*)
 {
-    check_nargs("__getattr__", nargs, kwnames, 1, 1);
-    std::string name = is_str(args[0]) ? str_utf8(args[0]) : "";
-    if (name == "ucd_3_2_0" || name == "UCD")
-        raise(&exc::NotImplementedError, "unicodedata.%s (the Unicode 3.2.0 database) is not available in pystm",
-            name.c_str());
-    raise(&exc::AttributeError, "module 'unicodedata' has no attribute '%s'", name.c_str());
+    raise(&exc::TypeError, "cannot create 'unicodedata.UCD' instances");
 }
 
 MethodDef const s_methods[] = {
@@ -239,11 +395,25 @@ MethodDef const s_methods[] = {
     { "numeric", u_numeric },
     { "normalize", u_normalize },
     { "is_normalized", u_is_normalized },
-    { "__getattr__", u_getattr },
     { nullptr, nullptr },
 };
 
+Value s_ucd_3_2_0; // the one UCD instance (a root)
+
 } // namespace
+
+void setup_unicodedata_types()
+{
+    init_static_type(&ucd_type, "unicodedata.UCD", nullptr, sizeof(UcdObject), 0);
+}
+
+void init_unicodedata_types()
+{
+    add_methods(&ucd_type, s_methods);
+    MethodDef const no_new[] = { { "__new__", ucd_no_new, METH_STATIC }, { nullptr, nullptr } };
+    add_methods(&ucd_type, no_new);
+    add_member(&ucd_type, "unidata_version", ucd_version);
+}
 
 ModuleObject* init_unicodedata_module()
 {
@@ -259,6 +429,12 @@ ModuleObject* init_unicodedata_module()
     for (MethodDef const* def = s_methods; def->name; def++)
         dict_set_cstr(d, def->name, Value(builtin_function_new(def, Value(m))));
     dict_set_cstr(d, "unidata_version", Value(str_from_ascii("14.0.0")));
+    if (s_ucd_3_2_0.is_null()) {
+        s_ucd_3_2_0 = Value(gc::make<UcdObject>(&ucd_type));
+        gc::add_root(&s_ucd_3_2_0);
+    }
+    dict_set_cstr(d, "UCD", Value(&ucd_type));
+    dict_set_cstr(d, "ucd_3_2_0", s_ucd_3_2_0);
     return m;
 }
 
