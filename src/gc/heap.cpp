@@ -165,6 +165,10 @@ struct ThreadHeap {
     // share no lock; the collector takes the lists while the world is stopped.
     std::mutex retire_mutex; // a leaf lock, taken by its thread and by the collector
     std::vector<Retired> retired;
+    // GC-15: objects this thread registered; those from [settled] on are tentative. Only this
+    // thread changes the list, and the collector while every thread is stopped.
+    std::vector<Object*> finalizable;
+    size_t settled = 0;
 };
 
 thread_local ThreadHeap* t_heap = nullptr;
@@ -731,12 +735,36 @@ std::vector<Object*> g_finalize_queue;
 // and queues it for its finalizer.
 std::atomic<bool> g_finalizer_types { false }; // note_finalizer_type() was called
 
-void find_finalizable(Marker& marker)
+// GC-15: registrations of objects of exited threads (all settled: a thread exits between
+// transactions). g_heap_mutex guards it.
+std::vector<Object*> g_orphan_finalizable;
+
+// GC-15: what a collection does with one thread's registrations, after marking: drops those of
+// unreachable objects, and queues the settled ones that need finalizing into [found].
+void sweep_registrations(std::vector<Object*>& list, size_t& settled, std::vector<Object*>& found)
 {
-    if (!g_finalizer_hooks.has_finalizer || !g_finalizer_types.load(std::memory_order_relaxed))
-        return;
+    size_t kept = 0, kept_settled = 0;
+    for (size_t i = 0; i < list.size(); ++i) {
+        Object* o = list[i];
+        uint32_t bits = o->m_gc.load(std::memory_order_relaxed);
+        if (bits & OF_MARK) {
+            list[kept++] = o;
+            if (i < settled)
+                kept_settled = kept;
+            continue;
+        }
+        if (i < settled && !(bits & OF_FINALIZED) && g_finalizer_hooks.needs_finalize
+            && g_finalizer_hooks.needs_finalize(o))
+            found.push_back(o);
+    }
+    list.resize(kept);
+    settled = kept_settled;
+}
+
+// GC-6: the unreachable, not yet finalized objects whose type has __del__.
+void find_finalizable_types(std::vector<Object*>& found)
+{
     std::unordered_map<Type*, bool> cache;
-    std::vector<Object*> found;
     auto consider = [&](Object* o) {
         uint32_t bits = o->m_gc.load(std::memory_order_relaxed);
         if (bits & (OF_MARK | OF_FINALIZED))
@@ -755,6 +783,19 @@ void find_finalizable(Marker& marker)
                 consider(reinterpret_cast<Object*>(c->base + size_t(i) * c->cell_size));
     for (auto& [addr, large] : g_large)
         consider(reinterpret_cast<Object*>(addr));
+}
+
+void find_finalizable(Marker& marker)
+{
+    std::vector<Object*> found;
+    {
+        size_t settled = g_orphan_finalizable.size();
+        sweep_registrations(g_orphan_finalizable, settled, found);
+        for (ThreadHeap* heap = g_threads; heap; heap = heap->next)
+            sweep_registrations(heap->finalizable, heap->settled, found);
+    }
+    if (g_finalizer_hooks.has_finalizer && g_finalizer_types.load(std::memory_order_relaxed))
+        find_finalizable_types(found);
     for (Object* o : found) {
         o->m_gc.fetch_or(OF_FINALIZED, std::memory_order_relaxed);
         marker.mark(o);
@@ -1261,6 +1302,25 @@ void register_parallel_destroy(DestroyFn fn)
 
 void note_finalizer_type() { g_finalizer_types.store(true, std::memory_order_relaxed); }
 
+void register_finalizable(Object* o, bool tentative)
+{
+    ThreadHeap* heap = this_heap();
+    heap->finalizable.push_back(o);
+    if (!tentative) // no attempt that may abort runs: the tentative ones before it committed
+        heap->settled = heap->finalizable.size();
+}
+
+void settle_finalizable(bool committed)
+{
+    ThreadHeap* heap = t_heap;
+    if (!heap)
+        return;
+    if (committed)
+        heap->settled = heap->finalizable.size();
+    else
+        heap->finalizable.resize(heap->settled);
+}
+
 void set_finalizer_hooks(FinalizerHooks hooks)
 {
     std::lock_guard lock(g_heap_mutex);
@@ -1371,6 +1431,10 @@ void unregister_thread()
     while (*link != heap)
         link = &(*link)->next;
     *link = heap->next;
+    // GC-15: its registrations outlive it. It exits between transactions, after a commit (an
+    // aborted attempt always runs again), so the tentative ones are settled too.
+    g_orphan_finalizable.insert(
+        g_orphan_finalizable.end(), heap->finalizable.begin(), heap->finalizable.end());
     {
         // GC-9: what it retired is still released by the next collection only.
         std::lock_guard retire_lock(g_retire_mutex);

@@ -20,6 +20,8 @@
 // Invariant GC-14: between collections a chunk may be unswept; its allocated cells without
 // OF_MARK are dead. Mutators never rewrite a live object's m_gc with a plain store (only RMWs),
 // since the thread sweeping such a chunk clears survivors' marks concurrently.
+// Invariant GC-15: an unreachable generator suspended in a block is closed once, through the
+// finalizer queue, if and only if its registration is settled (gc/weak_slots.h).
 #pragma once
 
 #include "objects/access.h"

@@ -39,8 +39,11 @@ void set_after_collect_hook(AfterCollectFn fn);
 // object that __del__ does not resurrect is freed by a later collection, as in PEP 442.
 // [has_finalizer] answers, without allocating or running Python code, whether objects of a type
 // need finalization; [run] calls __del__ and reports its exceptions as CPython does.
+// [needs_finalize] answers the same, without allocating either, for one registered object of a
+// built-in type (below); [run] then finalizes it as its type does (a generator is closed).
 struct FinalizerHooks {
     bool (*has_finalizer)(Type* t) = nullptr;
+    bool (*needs_finalize)(Object* o) = nullptr;
     void (*run)(Object* o) = nullptr;
 };
 void set_finalizer_hooks(FinalizerHooks hooks);
@@ -48,5 +51,19 @@ void set_finalizer_hooks(FinalizerHooks hooks);
 // or an assignment of __del__ to a class). Until the first call no object can need finalization,
 // and collections skip the search for finalizable objects, which visits every allocated cell.
 void note_finalizer_type();
+
+// GC-15: objects of built-in types that may need finalizing when they die (CPython closes a
+// generator suspended in a try or with block, which runs its finally clauses). A search by type
+// would visit every cell at every collection, so each such object is registered when it is
+// made, in its thread's list. A collection drops the registrations of unreachable objects and
+// queues those that [needs_finalize] accepts with the __del__ objects (GC-6). A registration
+// made by a transaction attempt that may still abort is tentative: an unreachable object it
+// names is never finalized (the attempt made it and dropped it, or aborted), and
+// settle_finalizable() keeps the calling thread's tentative registrations once its attempt
+// committed, or drops them once it aborted (then they name objects that never existed).
+// A registration that is not tentative settles the thread's earlier ones too: no attempt of
+// the thread that may abort is running then.
+void register_finalizable(Object* o, bool tentative);
+void settle_finalizable(bool committed);
 
 } // namespace pystm::gc

@@ -14,6 +14,7 @@
 #include "objects/type_object.h"
 #include "vm/frame.h"
 #include "vm/opcode.h"
+#include "vm/stm_client.h"
 #include "vm/traceback.h"
 
 namespace pystm {
@@ -892,6 +893,10 @@ Value gen_new_from_frame(Frame* f, FunctionObject* func)
     g->m_name = func ? func->m_name : f->m_code->m_name;
     g->m_qualname = func ? func->m_qualname : f->m_code->m_qualname;
     f->m_gen = g;
+    // GC-15: closed at its death if it is then suspended in a try or with block. Async
+    // generators are finalized by the event loop (sys.set_asyncgen_hooks), as in CPython.
+    if (f->m_code->m_blockdepth > 0 && t != &async_generator_type)
+        stm_register_finalizable(g);
     return Value(g);
 }
 } // namespace vm

@@ -727,6 +727,7 @@ void leave_base_activation(ThreadState* ts)
         && !stm::is_inevitable()) {
         if (ts->m_atomic_depth == 0) {
             stm::commit(); // may throw StmAbort: back to the last restart point
+            stm_attempt_settled(ts);
             ts->m_tx_commits.fetch_add(1, std::memory_order_relaxed);
             stm_begin_inevitable(ts);
         } else {

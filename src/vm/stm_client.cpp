@@ -521,6 +521,10 @@ void begin_attempt(ThreadState* ts)
     ts->m_deferred_appends.clear(); // LIST-3: an aborted attempt's queue
     clear_inserts(ts); // DICT-10
     end_weak_slots(ts); // WEAK-2
+    if (PY_UNLIKELY(ts->m_tentative_finalizable)) { // GC-15
+        gc::settle_finalizable(stm::thread_stats().commits != ts->m_finalizable_commits);
+        ts->m_tentative_finalizable = false;
+    }
     stm::begin();
     ts->m_tx_polls = 0;
     ts->m_poll_skip = 0;
@@ -549,6 +553,19 @@ void stm_begin_at_restart_point(ThreadState* ts)
 }
 
 bool stm_restartable(ThreadState* ts) { return ts->m_restartable && !stm::is_inevitable(); }
+
+void stm_register_finalizable(Object* o)
+{
+    bool tentative = g_stm_active && stm::in_transaction() && !stm::is_inevitable();
+    if (tentative) {
+        ThreadState* ts = tstate();
+        if (!ts->m_tentative_finalizable) {
+            ts->m_tentative_finalizable = true;
+            ts->m_finalizable_commits = stm::thread_stats().commits;
+        }
+    }
+    gc::register_finalizable(o, tentative);
+}
 
 void stm_note_weak_slot(Object* owner, Value* slot)
 {

@@ -17,6 +17,7 @@
 //          after the return there is no restart point to go back to.
 #pragma once
 
+#include "gc/weak_slots.h"
 #include "vm/thread_state.h"
 
 namespace pystm::gc {
@@ -55,6 +56,19 @@ Frame* stm_restart(ThreadState* ts);
 bool stm_restartable(ThreadState* ts);
 // WEAK-2: the running attempt registered a weak slot; it is unregistered if the attempt aborts.
 void stm_note_weak_slot(Object* owner, Value* slot);
+// GC-15: registers [o] for finalization at its death (gc::register_finalizable), tentatively
+// while the running attempt may abort: stm_attempt_settled() settles the registration, and the
+// begin of the attempt that re-runs an aborted one drops it.
+void stm_register_finalizable(Object* o);
+// After each commit of the interpreter's attempts, before the thread's next safepoint, and when
+// an attempt becomes inevitable for the interpreter (it can no longer abort).
+inline void stm_attempt_settled(ThreadState* ts)
+{
+    if (PY_UNLIKELY(ts->m_tentative_finalizable)) {
+        gc::settle_finalizable(true); // GC-15
+        ts->m_tentative_finalizable = false;
+    }
+}
 
 // Debugging aid (PYSTM_STM_CHAOS=N): abort a restartable transaction at one barrier in N, to
 // check that every write is undone. 0 = off.

@@ -95,6 +95,10 @@ struct ThreadState {
     // is unchanged follows an abort and unregisters them (vm/stm_client.cpp). Traced as roots.
     std::vector<std::pair<Object*, Value*>> m_weak_slots;
     uint64_t m_weak_slots_commits = 0;
+    // GC-15: the running attempt registered objects for finalization tentatively; the thread's
+    // commit count when it began.
+    bool m_tentative_finalizable = false;
+    uint64_t m_finalizable_commits = 0;
     // DICT-10, SET-6: insertions of new keys into striped dicts and sets that the running
     // attempt does not own, applied like the appends above (the attempt holds each key's stripe
     // meanwhile). [value] is null for a set.

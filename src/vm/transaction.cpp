@@ -245,8 +245,10 @@ void parallel_enter(ThreadState* ts)
 
 void parallel_leave(ThreadState* ts, bool final)
 {
-    if (g_stm_active && stm::in_transaction())
+    if (g_stm_active && stm::in_transaction()) {
         stm::commit(); // may throw StmAbort: the caller's restart point re-runs the attempt
+        stm_attempt_settled(ts);
+    }
     ts->m_restartable = false;
     if (!final)
         gc::park_thread(); // TX-2
@@ -327,8 +329,11 @@ void transaction_end_final(ThreadState* ts)
 
 void transaction_irreversible()
 {
-    if (g_stm_active && stm::in_transaction() && !stm::is_inevitable() && !gc::in_collection())
+    if (g_stm_active && stm::in_transaction() && !stm::is_inevitable() && !gc::in_collection()) {
         stm::become_inevitable();
+        if (ThreadState* ts = tstate())
+            stm_attempt_settled(ts); // GC-15: gc.collect() then finalizes what the attempt made
+    }
 }
 
 void transaction_safepoint(ThreadState* ts)
@@ -370,6 +375,7 @@ void transaction_restart_point(ThreadState* ts)
         }
     }
     stm::commit(); // may throw StmAbort: back to the previous restart point
+    stm_attempt_settled(ts);
     ts->m_tx_commits.fetch_add(1, std::memory_order_relaxed);
     transaction_safepoint(ts);
     // TX-5: the relaxed read of s_live only spares the lock while other threads live.
