@@ -377,6 +377,7 @@ Value b_locals(Value, Value const*, size_t nargs, TupleObject* kwnames)
 // --- exec / eval / compile --------------------------------------------------------------------
 
 constexpr int64_t PyCF_ONLY_AST = 0x400;
+constexpr int64_t PyCF_ALLOW_TOP_LEVEL_AWAIT = 0x2000;
 constexpr int64_t PyCF_ALLOWED = 0x400 | 0x200 | 0x1000 | 0x2000 | 0x4000 | 0x1FE0000;
 
 // Source text of a str / bytes / bytearray argument; [ok] false for other types.
@@ -560,7 +561,8 @@ Value b_compile(Value, Value const* args, size_t nargs, TupleObject* kwnames)
         ast::Arena arena;
         ast::Mod* mod = ast_from_python(arena, a[0], pm);
         try {
-            return Value(compiler::compile_ast(mod, filename, pm));
+            return Value(compiler::compile_ast(
+                mod, filename, pm, nullptr, flags & PyCF_ALLOW_TOP_LEVEL_AWAIT));
         } catch (compiler::SyntaxErrorException& e) {
             compiler::raise_syntax_error(e.info);
         }
@@ -580,7 +582,8 @@ Value b_compile(Value, Value const* args, size_t nargs, TupleObject* kwnames)
         }
         return ast_to_python(mod);
     }
-    return Value(compiler::compile_source(text, filename, pm, !is_str(a[0])));
+    return Value(compiler::compile_source(
+        text, filename, pm, !is_str(a[0]), flags & PyCF_ALLOW_TOP_LEVEL_AWAIT));
 }
 
 // --- imports, files, misc ---------------------------------------------------------------------

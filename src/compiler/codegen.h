@@ -219,11 +219,17 @@ public:
     bool future_annotations() const { return m_future_annotations; }
     // SyntaxWarnings (CPython's compiler_warn), at the current location.
     void set_warnings(std::vector<CompileWarning>* w) { m_warnings = w; }
+    // compile(flags=PyCF_ALLOW_TOP_LEVEL_AWAIT): await, async for, async with and asynchronous
+    // comprehensions are allowed at module level, and make the module's code a coroutine.
+    void set_top_level_await(bool on) { m_top_level_await = on; }
+    // CPython's IS_TOP_LEVEL_AWAIT(): the flag is on and the current unit is the module.
+    bool is_top_level_await() const { return m_top_level_await && m_units.size() == 1; }
     void warn(std::string msg);
     void check_compare(ast::CompareExpr* e);
     void check_caller(ast::Expr* func);
     void check_subscript(ast::SubscriptExpr* e);
     std::vector<CompileWarning>* m_warnings = nullptr;
+    bool m_top_level_await = false;
 };
 
 // True if [s] is `Expr(Constant(str))`, the docstring of a body.

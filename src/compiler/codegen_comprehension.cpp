@@ -14,12 +14,13 @@ void Compiler::comprehension(Expr* e, std::string const& name, FuncKind kind,
     std::vector<Comprehension*> const& gens, Expr* elt, Expr* val)
 {
     UnitKind outer = u()->kind;
+    bool top_level_await = is_top_level_await();
     Comprehension* outermost = gens[0];
     enter_scope(name, UnitKind::Comprehension, e, e->loc.line);
     set_loc(e->loc);
     bool is_async_generator = u()->ste->coroutine;
     if (is_async_generator && kind != FuncKind::GenExp && outer != UnitKind::AsyncFunction
-        && outer != UnitKind::Comprehension)
+        && outer != UnitKind::Comprehension && !top_level_await)
         error("asynchronous comprehension outside of an asynchronous function", e->loc);
     if (kind == FuncKind::ListComp)
         emit(BUILD_LIST, 0);
@@ -32,6 +33,10 @@ void Compiler::comprehension(Expr* e, std::string const& name, FuncKind kind,
     if (kind != FuncKind::GenExp)
         emit(RETURN_VALUE);
     CodeObject* co = finish_scope(true);
+    // As CPython: under PyCF_ALLOW_TOP_LEVEL_AWAIT any asynchronous comprehension at module
+    // level, a generator expression too, makes the module's code a coroutine.
+    if (top_level_await && is_async_generator)
+        u()->ste->coroutine = true;
     make_closure(co, 0);
     visit_iterable(outermost->iter);
     emit(outermost->is_async ? GET_AITER : GET_ITER);

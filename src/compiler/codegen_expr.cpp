@@ -1134,10 +1134,12 @@ void Compiler::visit_expr1(Expr* e)
         break;
     }
     case ExprKind::Await: {
-        if (u()->ste->type != BlockType::Function)
-            error("'await' outside function", e->loc);
-        if (u()->kind != UnitKind::AsyncFunction && u()->kind != UnitKind::Comprehension)
-            error("'await' outside async function", e->loc);
+        if (!is_top_level_await()) {
+            if (u()->ste->type != BlockType::Function)
+                error("'await' outside function", e->loc);
+            if (u()->kind != UnitKind::AsyncFunction && u()->kind != UnitKind::Comprehension)
+                error("'await' outside async function", e->loc);
+        }
         visit_expr(static_cast<AwaitExpr*>(e)->value);
         emit(GET_AWAITABLE, 0);
         load_none();

@@ -207,7 +207,9 @@ void Compiler::visit_for(ForStmt* s)
 
 void Compiler::visit_async_for(ForStmt* s)
 {
-    if (u()->kind != UnitKind::AsyncFunction)
+    if (is_top_level_await())
+        u()->ste->coroutine = true;
+    else if (u()->kind != UnitKind::AsyncFunction)
         error("'async for' outside async function", s->loc);
     int start = new_label(), except = new_label(), end = new_label();
     visit_expr(s->iter);
@@ -518,7 +520,9 @@ void Compiler::visit_with(WithStmt* s, size_t pos)
 
 void Compiler::visit_async_with(WithStmt* s, size_t pos)
 {
-    if (u()->kind != UnitKind::AsyncFunction)
+    if (is_top_level_await())
+        u()->ste->coroutine = true;
+    else if (u()->kind != UnitKind::AsyncFunction)
         error("'async with' outside async function", s->loc);
     WithItem* item = s->items[pos];
     int final = new_label(), exit = new_label(), cleanup = new_label();

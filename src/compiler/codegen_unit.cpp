@@ -432,6 +432,10 @@ CodeObject* Compiler::finish_scope(bool add_none)
             load_none();
         emit(RETURN_VALUE);
     }
+    // A module that awaits under PyCF_ALLOW_TOP_LEVEL_AWAIT: only known once its body is
+    // generated (async for and async with mark it there), as in CPython's compute_code_flags().
+    if (is_top_level_await() && un->ste->coroutine && !un->ste->generator)
+        un->info.flags |= CO_COROUTINE;
     CodeObject* co = assemble(un->seq, un->info);
     m_units.pop_back();
     return co;

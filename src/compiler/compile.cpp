@@ -13,12 +13,13 @@
 
 namespace pystm::compiler {
 
-CodeObject* compile_ast(
-    ast::Mod* mod, std::string_view filename, ParseMode mode, std::vector<CompileWarning>* warnings)
+CodeObject* compile_ast(ast::Mod* mod, std::string_view filename, ParseMode mode,
+    std::vector<CompileWarning>* warnings, bool top_level_await)
 {
     auto st = build_symtable(mod, filename);
     Compiler c(*st, filename, mode);
     c.set_warnings(warnings);
+    c.set_top_level_await(top_level_await);
     return c.compile_mod(mod);
 }
 
@@ -102,8 +103,8 @@ namespace {
     }
 } // namespace
 
-CodeObject* compile_source(
-    std::string_view source, std::string_view filename, ParseMode mode, bool from_bytes)
+CodeObject* compile_source(std::string_view source, std::string_view filename, ParseMode mode,
+    bool from_bytes, bool top_level_await)
 {
     SyntaxErrorInfo info;
     try {
@@ -114,7 +115,7 @@ CodeObject* compile_source(
             ast::Mod* mod = parse(arena, source, filename, mode, from_bytes);
             for (auto const& [msg, line] : arena.m_warnings)
                 warnings.push_back(CompileWarning { msg, ast::Loc { line, 0, line, 0 } });
-            code = compile_ast(mod, filename, mode, &warnings);
+            code = compile_ast(mod, filename, mode, &warnings, top_level_await);
         }
         if (!warnings.empty())
             issue_warnings(warnings, source, filename);

@@ -18,18 +18,20 @@ struct CompileWarning {
     ast::Loc loc;
 };
 // As compile_ast, appending the SyntaxWarnings found to [*warnings] (when not null) instead of
-// dropping them, for the caller to issue once it may run Python code.
+// dropping them, for the caller to issue once it may run Python code. [top_level_await]:
+// compile()'s PyCF_ALLOW_TOP_LEVEL_AWAIT (a module that awaits compiles to a coroutine's code).
 CodeObject* compile_ast(ast::Mod* mod, std::string_view filename, ParseMode mode,
-    std::vector<CompileWarning>* warnings);
+    std::vector<CompileWarning>* warnings, bool top_level_await = false);
 
 // parse + compile_ast, converting a SyntaxErrorException into a raised Python SyntaxError
 // (IndentationError, TabError) carrying every attribute of SyntaxErrorInfo. SyntaxWarnings are
 // issued through warnings.warn_explicit() when the warnings module is loaded (a warning turned
 // into an error becomes a SyntaxError, as CPython), else written to sys.stderr in the default
 // format.
-// [from_bytes]: the source was given as bytes (see load_source()).
-CodeObject* compile_source(
-    std::string_view source, std::string_view filename, ParseMode mode, bool from_bytes = false);
+// [from_bytes]: the source was given as bytes (see load_source()); [top_level_await]: as for
+// compile_ast.
+CodeObject* compile_source(std::string_view source, std::string_view filename, ParseMode mode,
+    bool from_bytes = false, bool top_level_await = false);
 
 // For a source file run from the command line: raises CPython's SyntaxError "Non-UTF-8 code
 // starting with ..." (no location) when the file has no encoding declaration and is not UTF-8.

@@ -95,7 +95,10 @@ bool name_eq(Value a, Value b)
 Frame* frame_for_call(FunctionObject* f, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     CodeObject* co = f->m_code;
-    Frame* fr = frame_new(co, f->m_globals, f->m_builtins, Value());
+    // As CPython's _PyFunction_Vectorcall: a function made from a module's code (no
+    // CO_OPTIMIZED: its names are looked up by LOAD_NAME) runs with its globals as locals.
+    Value locals = (co->m_flags & CO_OPTIMIZED) ? Value() : Value(f->m_globals);
+    Frame* fr = frame_new(co, f->m_globals, f->m_builtins, locals);
     fr->m_func = f;
     Value* lp = fr->localsplus();
     int32_t argcount = co->m_argcount;
