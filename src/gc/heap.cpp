@@ -796,7 +796,12 @@ void find_finalizable(Marker& marker)
     }
     if (g_finalizer_hooks.has_finalizer && g_finalizer_types.load(std::memory_order_relaxed))
         find_finalizable_types(found);
-    for (Object* o : found) {
+    // The hook takes the queue from its back: queued in reverse, the objects are finalized in
+    // the order found, generators in the order made and then the others in address order (in a
+    // chunk, the order of allocation), as CPython finalizes the globals of a module in the order
+    // they were defined.
+    for (auto it = found.rbegin(); it != found.rend(); ++it) {
+        Object* o = *it;
         o->m_gc.fetch_or(OF_FINALIZED, std::memory_order_relaxed);
         marker.mark(o);
         g_finalize_queue.push_back(o);

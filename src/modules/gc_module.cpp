@@ -7,8 +7,8 @@
 // cyclic collector could find, so disabling it would not change program behaviour).
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
-#include "objects/dict_object.h"
 #include "objects/bytes_object.h"
+#include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/float_object.h"
 #include "objects/function_object.h"
@@ -16,8 +16,10 @@
 #include "objects/list_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
+#include "vm/frame.h"
 #include "vm/traceback.h"
 #include "vm/transaction.h"
+#include <cstring>
 
 namespace pystm {
 
@@ -55,6 +57,20 @@ void run_callbacks(bool start, size_t freed)
     }
 }
 
+// Zeroes the unused C++ stack just below the caller's frame. The collector scans the stack
+// conservatively (GC-1), and the frames of gc.collect() and the collector reuse stack that
+// earlier, deeper calls (an allocation, a call's argument binding) left their pointers in: a
+// slot those frames never write would keep a dead object alive through the collection that
+// the program asked for to free it. Not called once the stack is nearly used up
+// (cpp_stack_low), so the zeroed part lies within the stack or its RecursionError reserve
+// (kStackReserve, larger).
+__attribute__((noinline)) void scrub_stack_below()
+{
+    char buf[64 * 1024];
+    std::memset(buf, 0, sizeof buf);
+    asm volatile("" : : "r"(buf) : "memory"); // the stores must happen
+}
+
 Value gc_collect(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     Value a[1];
@@ -68,6 +84,8 @@ Value gc_collect(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     // alive (UNDO-3); an inevitable transaction has none, so an explicit collection frees what
     // the program dropped, as CPython's does.
     vm::transaction_irreversible();
+    if (!vm::cpp_stack_low())
+        scrub_stack_below();
     return int_from_u64(gc::collect());
 }
 
