@@ -154,11 +154,12 @@ void configure_sys(Options const& opts, std::string const& path0)
     py_setattr(sys, intern("_xoptions"), Value(xopts));
 }
 
-void flush_std_streams()
+// [sys]: the sys module, which finalize_modules() has taken out of sys.modules.
+void flush_std_streams(Value sys)
 {
     for (char const* name : { "stdout", "stderr" }) {
         try {
-            Value stream = py_getattr_opt(sys_module(), intern(name));
+            Value stream = py_getattr_opt(sys, intern(name));
             if (stream && !is_none(stream))
                 py_call_method(stream, names::flush, nullptr, 0);
         } catch (PyError&) {
@@ -166,6 +167,8 @@ void flush_std_streams()
         }
     }
 }
+
+void flush_std_streams() { flush_std_streams(sys_module()); }
 
 ModuleObject* make_main_module(char const* file)
 {
@@ -237,7 +240,9 @@ void run_source(Options const& opts, std::string const& source, std::string cons
     vm::eval_code(code, main->m_dict, Value());
 }
 
-int run_protected(Options const& opts)
+// Not inlined into run(): its locals (the __main__ module) must not stay in run()'s frame, where
+// the conservative scan would keep the module alive through finalize_modules().
+[[gnu::noinline]] int run_protected(Options const& opts)
 {
     std::string path0;
     switch (opts.mode) {
@@ -340,6 +345,60 @@ void wait_for_thread_shutdown()
     }
 }
 
+// Zeroes the C++ stack below the caller's frame, where dead frames left words that the
+// conservative scan (docs/internals/gc.md, GC-1) would take for references to the modules: the
+// collection's own frames take that space again, some of their slots never written.
+[[gnu::noinline]] void clear_dead_stack()
+{
+    uintptr_t area[32 * 1024];
+    explicit_bzero(area, sizeof area); // not optimised away: the array is dead afterwards
+}
+
+// As CPython's finalize_modules_delete_special() and finalize_remove_modules(). Not inlined: its
+// frame held the modules, and must be dead (and cleared) before the collection.
+[[gnu::noinline]] void remove_modules(Value sys)
+{
+    try {
+        vm::transaction_irreversible();
+        DictObject* sd = sys.as<ModuleObject>()->m_dict;
+        // The last uncaught exception's traceback keeps the frames of the program alive.
+        for (char const* name : { "last_type", "last_value", "last_traceback" })
+            if (dict_get_cstr(sd, name))
+                dict_set_cstr(sd, name, none());
+        // Finalizers print to the original streams, as in CPython.
+        for (char const* name : { "stdin", "stdout", "stderr" }) {
+            Value original = dict_get_cstr(sd, (std::string("__") + name + "__").c_str());
+            if (original)
+                dict_set_cstr(sd, name, original);
+        }
+        Value modules = dict_get_cstr(sd, "modules");
+        if (modules && is_dict(modules)) {
+            DictObject* d = modules.as<DictObject>();
+            int64_t pos = 0;
+            Value key, value;
+            while (dict_next(d, &pos, &key, &value))
+                dict_set(d, key, none());
+            dict_clear(d);
+        }
+    } catch (PyError&) {
+        take_exception();
+    }
+}
+
+// As CPython's finalize_modules(): once the program, the non-daemon threads and the atexit
+// callbacks are done, the modules leave sys.modules and a collection runs the __del__ of every
+// object that only they kept alive (module globals, cycles), while the modules those use are
+// still intact, so that a finalizer still reads globals and prints. With daemon threads still
+// running the process ends without it, as before: a collection would have to stop them.
+void finalize_modules(Value sys)
+{
+    if (vm::live_threads() > 1)
+        return;
+    remove_modules(sys);
+    clear_dead_stack();
+    gc::collect();
+}
+
 } // namespace
 
 std::string version_line() { return "pystm 0.1.0 (Python 3.11)"; }
@@ -415,7 +474,10 @@ int run(Options const& opts)
     }
     wait_for_thread_shutdown();
     atexit_run_callbacks();
-    flush_std_streams();
+    Value sys = sys_module();
+    flush_std_streams(sys);
+    finalize_modules(sys);
+    flush_std_streams(sys);
     std::fflush(stdout);
     std::fflush(stderr);
     vm::stm_log_finish();

@@ -210,6 +210,10 @@ void frame_release(Frame* f)
         lp[i] = Value();
     f->m_func = nullptr;
     f->m_locals = Value();
+    // The globals too: a pooled frame would otherwise keep its module alive (and with it every
+    // object whose __del__ interpreter shutdown should run).
+    f->m_globals = nullptr;
+    f->m_builtins = nullptr;
     f->m_previous = ts->m_frame_pool[bucket];
     ts->m_frame_pool[bucket] = f;
     ts->m_frame_pool_count[bucket]++;
