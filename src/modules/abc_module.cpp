@@ -11,6 +11,9 @@
 // these sets has a callback that removes it from its set when the class dies, as in CPython.
 // The global invalidation counter is an int in a one-item list (a GC root), so that its
 // updates go through the list's barriers and an aborted attempt's increment is rolled back.
+// An _abc_data's own fields (three Values and the counter value) are restored by a byte copy
+// (g_plain_undo): without an undo record, the first isinstance() check that filled a cache of
+// an ABC made before the transaction would make it inevitable (UNDO-1).
 #include "builtins/builtins.h"
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
@@ -25,6 +28,7 @@
 #include "objects/tuple_object.h"
 #include "objects/type_internal.h"
 #include "objects/type_object.h"
+#include "objects/undo.h"
 
 namespace pystm {
 
@@ -421,6 +425,7 @@ void setup_abc_types()
 {
     init_static_type(&abc_data_type, "_abc._abc_data", nullptr, sizeof(AbcData), 0, trace_abc_data);
     abc_data_type.m_doc = "Internal state held by ABC machinery.";
+    abc_data_type.m_stm_undo = &g_plain_undo;
 }
 
 void init_abc_types()

@@ -1,10 +1,11 @@
 # pystm-env: PYSTM_STM=parallel PYSTM_STM_CHAOS=
 # Advancing an itertools iterator, a finditer() scanner, a csv reader or a struct.iter_unpack
 # iterator, changing a deque or a defaultdict, calling an lru_cache wrapper, writing through a
-# memoryview and updating a hash object, all made before the transaction, do not make the
-# transaction inevitable: these types keep undo records (ITER-2, DEQUE-2; UNDO-1 makes a
-# transaction that writes an object without one inevitable, which stops every other thread's
-# commits until it ends). CPython has no pystm: there the test prints what pystm must print.
+# memoryview, updating a hash object and filling an ABC's caches with isinstance(), all made
+# before the transaction, do not make the transaction inevitable: these types keep undo records
+# (ITER-2, DEQUE-2; UNDO-1 makes a transaction that writes an object without one inevitable,
+# which stops every other thread's commits until it ends). CPython has no pystm: there the test prints what pystm must print.
+import abc
 import collections
 import csv
 import functools
@@ -64,6 +65,9 @@ CASES = [
     ("iter_unpack", lambda: struct.iter_unpack("b", b"abc"), lambda o: next(o)),
     ("sha256", hashlib.sha256, lambda o: o.update(b"x")),
     ("blake2b", hashlib.blake2b, lambda o: o.update(b"x")),
+    # An isinstance() check against an ABC fills its caches (_abc's _abc_data).
+    ("abc caches", lambda: (abc.ABCMeta("A", (), {}), type("C", (), {})),
+     lambda o: isinstance(o[1](), o[0])),
 ]
 
 made_inevitable = []
