@@ -270,6 +270,12 @@ constexpr std::pair<uint32_t, uint32_t> k_corrections_3_2_0[] = {
     { 0x2F9BF, 0x4D57 },
 };
 
+// U+11A7, the base of the Hangul trailing consonants, is itself no trailing consonant: an LV
+// syllable followed by it stays two characters. utf8proc's composition takes it for one and
+// drops it, so composition runs on each stretch between two of them. U+11A7 has no combining
+// class and takes part in no composition, so nothing composes or reorders across it.
+constexpr utf8proc_int32_t k_hangul_t_base = 0x11A7;
+
 // Appends the full decomposition of [cp] in Unicode 3.2.0 to [out].
 void decompose_3_2_0(uint32_t cp, int options, std::vector<utf8proc_int32_t>& out)
 {
@@ -310,15 +316,57 @@ std::vector<utf8proc_int32_t> normalize_3_2_0(StrObject* s, int options)
             ++pos;
         }
     }
-    if ((options & UTF8PROC_COMPOSE) && !cps.empty()) {
-        utf8proc_ssize_t n
-            = utf8proc_normalize_utf32(cps.data(), static_cast<utf8proc_ssize_t>(cps.size()),
-                static_cast<utf8proc_option_t>(options & (UTF8PROC_COMPOSE | UTF8PROC_STABLE)));
-        if (n < 0)
-            raise(&exc::ValueError, "normalize(): %s", utf8proc_errmsg(n));
-        cps.resize(static_cast<size_t>(n));
+    if (!(options & UTF8PROC_COMPOSE))
+        return cps;
+    // Each stretch between two U+11A7 composed alone (see k_hangul_t_base).
+    std::vector<utf8proc_int32_t> out;
+    size_t begin = 0;
+    while (begin <= cps.size()) {
+        size_t end = begin;
+        while (end < cps.size() && cps[end] != k_hangul_t_base)
+            ++end;
+        std::vector<utf8proc_int32_t> part(
+            cps.begin() + static_cast<ptrdiff_t>(begin), cps.begin() + static_cast<ptrdiff_t>(end));
+        if (!part.empty()) {
+            utf8proc_ssize_t n
+                = utf8proc_normalize_utf32(part.data(), static_cast<utf8proc_ssize_t>(part.size()),
+                    static_cast<utf8proc_option_t>(options & (UTF8PROC_COMPOSE | UTF8PROC_STABLE)));
+            if (n < 0)
+                raise(&exc::ValueError, "normalize(): %s", utf8proc_errmsg(n));
+            out.insert(out.end(), part.begin(), part.begin() + n);
+        }
+        if (end < cps.size())
+            out.push_back(k_hangul_t_base);
+        begin = end + 1;
     }
-    return cps;
+    return out;
+}
+
+// utf8proc_map() of [in], each stretch between two U+11A7 mapped alone when composing (see
+// k_hangul_t_base).
+std::string map_utf8(char const* fname, std::string const& in, int options)
+{
+    static constexpr std::string_view t_base = "\xE1\x86\xA7"; // U+11A7 in UTF-8
+    if ((options & UTF8PROC_COMPOSE) && in.find(t_base) != std::string::npos) {
+        std::string result;
+        size_t begin = 0;
+        for (;;) {
+            size_t end = in.find(t_base, begin);
+            result += map_utf8(fname, in.substr(begin, end - begin), options);
+            if (end == std::string::npos)
+                return result;
+            result += t_base;
+            begin = end + t_base.size();
+        }
+    }
+    utf8proc_uint8_t* out = nullptr;
+    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<utf8proc_uint8_t const*>(in.data()),
+        static_cast<utf8proc_ssize_t>(in.size()), &out, static_cast<utf8proc_option_t>(options));
+    if (n < 0)
+        raise(&exc::ValueError, "%s(): %s", fname, utf8proc_errmsg(n));
+    std::string result(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+    std::free(out);
+    return result;
 }
 
 Value normalized(Value self, char const* fname, Value const* args, size_t nargs,
@@ -350,13 +398,7 @@ Value normalized(Value self, char const* fname, Value const* args, size_t nargs,
         return Value(str_from_codepoints(out.data(), out.size()));
     }
     std::string in = str_utf8(s);
-    utf8proc_uint8_t* out = nullptr;
-    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<utf8proc_uint8_t const*>(in.data()),
-        static_cast<utf8proc_ssize_t>(in.size()), &out, static_cast<utf8proc_option_t>(options));
-    if (n < 0)
-        raise(&exc::ValueError, "%s(): %s", bare, utf8proc_errmsg(n));
-    std::string result(reinterpret_cast<char*>(out), static_cast<size_t>(n));
-    std::free(out);
+    std::string result = map_utf8(bare, in, options);
     *same = result == in;
     return *same ? args[1] : Value(str_from_utf8(result));
 }
