@@ -19,6 +19,7 @@
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
+#include "objects/undo.h"
 #include "vm/thread_state.h"
 #include "vm/transaction.h"
 #include <cstdio>
@@ -411,6 +412,10 @@ void setup_contextvars_types()
     init_static_type(&contextvar_type, "_contextvars.ContextVar", nullptr, sizeof(ContextVarObject), 0, trace_contextvar);
     init_static_type(&token_type, "_contextvars.Token", nullptr, sizeof(TokenObject), 0, trace_token);
     init_static_type(&missing_type, "Token.MISSING", nullptr, sizeof(Object), 0);
+    // Plain fields: a byte copy restores them, so entering a context or setting a variable in
+    // a context made before the transaction does not make it inevitable (UNDO-1).
+    context_type.m_stm_undo = &g_plain_undo;
+    token_type.m_stm_undo = &g_plain_undo;
 }
 
 void init_contextvars_types()

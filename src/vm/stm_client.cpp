@@ -29,8 +29,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <random>
 #include <string_view>
+#include <vector>
 
 namespace pystm {
 
@@ -51,6 +53,23 @@ TxMode g_tx_mode = TxMode::Parallel;
 uint32_t g_stm_chaos = 0;
 
 namespace {
+
+    // PYSTM_STM_UNDO_REPORT=1: names on stderr, once per type, each type whose write made a
+    // transaction inevitable for want of an undo record (UNDO-1). A debugging aid: such a type
+    // stops every other thread's commits whenever a transaction changes one of its objects.
+    bool s_undo_report = false;
+    [[gnu::noinline]] void report_no_undo(Type* t)
+    {
+        static std::mutex mutex;
+        static std::vector<Type*> reported;
+        std::lock_guard lock(mutex);
+        if (std::find(reported.begin(), reported.end(), t) != reported.end())
+            return;
+        reported.push_back(t);
+        std::fprintf(stderr,
+            "pystm: a write to a '%s' object made its transaction inevitable (UNDO-1)\n",
+            t->m_name ? str_utf8(t->m_name).c_str() : "?");
+    }
 
 // --- record memory ---------------------------------------------------------------------------------
 
@@ -504,6 +523,8 @@ void stm_engage()
         stm::config().stall_seconds = static_cast<uint32_t>(std::strtoul(c, nullptr, 10)); // STM-15
     if (char const* c = std::getenv("PYSTM_STM_CHAOS"))
         g_stm_chaos = static_cast<uint32_t>(std::strtoul(c, nullptr, 10));
+    if (char const* c = std::getenv("PYSTM_STM_UNDO_REPORT"))
+        s_undo_report = *c == '1';
     // Every read reaches the chaos hook, unless PYSTM_STM_CHAOS_FILTER=1 keeps the inline read
     // filter: then only slow paths abort, but the per-key reads of striped containers, which
     // need the filter (DICT-10, SET-6), run under forced aborts too.
@@ -633,8 +654,11 @@ void write_barrier_slow(Object* o)
     if (ThreadState* ts = tstate();
         PY_UNLIKELY(ts && vm::has_deferred(ts)) && vm::may_have_queued(o))
         vm::apply_deferred(ts, o); // LIST-3: queued appends come first
-    if (!is_inevitable() && !vm::stm_undoable(o->m_type))
+    if (!is_inevitable() && !vm::stm_undoable(o->m_type)) {
+        if (PY_UNLIKELY(vm::s_undo_report))
+            vm::report_no_undo(o->m_type);
         become_inevitable(); // UNDO-1
+    }
     write_slow(o);
 }
 

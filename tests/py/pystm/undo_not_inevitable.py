@@ -1,12 +1,15 @@
 # pystm-env: PYSTM_STM=parallel PYSTM_STM_CHAOS=
 # Advancing an itertools iterator, a finditer() scanner, a csv reader or a struct.iter_unpack
 # iterator, changing a deque or a defaultdict, calling an lru_cache wrapper, writing through a
-# memoryview, updating a hash object and filling an ABC's caches with isinstance(), all made
-# before the transaction, do not make the transaction inevitable: these types keep undo records
+# memoryview, updating a hash object, running in a contextvars context, resetting a variable
+# with its token and filling an ABC's caches with isinstance(), all made before the
+# transaction, do not make the transaction inevitable: these types keep undo records
 # (ITER-2, DEQUE-2; UNDO-1 makes a transaction that writes an object without one inevitable,
-# which stops every other thread's commits until it ends). CPython has no pystm: there the test prints what pystm must print.
+# which stops every other thread's commits until it ends). CPython has no pystm: there the
+# test prints what pystm must print.
 import abc
 import collections
+import contextvars
 import csv
 import functools
 import hashlib
@@ -33,6 +36,14 @@ def settle():
             pystm.hint_commit_soon()
         for _ in range(100):
             pass
+
+
+VAR = contextvars.ContextVar("VAR", default=0)
+
+
+def made_token():
+    ctx = contextvars.copy_context()
+    return ctx, ctx.run(VAR.set, 2)
 
 
 @functools.lru_cache(maxsize=None)
@@ -65,6 +76,8 @@ CASES = [
     ("iter_unpack", lambda: struct.iter_unpack("b", b"abc"), lambda o: next(o)),
     ("sha256", hashlib.sha256, lambda o: o.update(b"x")),
     ("blake2b", hashlib.blake2b, lambda o: o.update(b"x")),
+    ("context.run", contextvars.copy_context, lambda o: o.run(VAR.set, 1)),
+    ("token reset", made_token, lambda o: o[0].run(VAR.reset, o[1])),
     # An isinstance() check against an ABC fills its caches (_abc's _abc_data).
     ("abc caches", lambda: (abc.ABCMeta("A", (), {}), type("C", (), {})),
      lambda o: isinstance(o[1](), o[0])),
