@@ -52,8 +52,13 @@ std::atomic<bool> g_collect_requested { false };
 // Set on the collecting thread while it marks and sweeps: the barriers of destroy hooks are
 // not part of any transaction then (in_collection()).
 constinit thread_local bool t_in_collection = false;
+// Set on the collecting thread while it runs the weak-reference callbacks and finalizers that its
+// collection queued (finishing_collection()).
+constinit thread_local bool t_finishing_collection = false;
 size_t g_collection_count = 0;
 }
+
+bool finishing_collection() { return detail::t_finishing_collection; }
 
 namespace {
 
@@ -1253,6 +1258,12 @@ size_t collect_world(bool lazy)
     // took milliseconds of each pause, while every other thread waited.
     for (Retired const& r : retired)
         r.release(r.p);
+    // CPython runs these inside its collection: faulthandler reports them as such.
+    struct Finishing {
+        bool saved = detail::t_finishing_collection;
+        Finishing() { detail::t_finishing_collection = true; }
+        ~Finishing() { detail::t_finishing_collection = saved; }
+    } finishing;
     // Weak-reference callbacks run here, after the collection, at the caller's safepoint (GC-4).
     if (g_after_collect && !g_weak_cleared.empty())
         g_after_collect();

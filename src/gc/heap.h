@@ -134,6 +134,9 @@ namespace detail {
 extern constinit thread_local bool t_in_collection;
 }
 inline bool in_collection() { return detail::t_in_collection; }
+// True on a thread that runs the weak-reference callbacks and finalizers (__del__) that its
+// collection queued: CPython runs them inside the collection, and faulthandler says so.
+bool finishing_collection();
 
 // GC-8: installs the functions that stop every other thread at a safepoint before a collection
 // and let them go after it (parallel transactions, vm/transaction.cpp). [stop] returns false if

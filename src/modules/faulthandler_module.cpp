@@ -32,6 +32,8 @@
 #include "objects/float_object.h"
 #include "objects/function_object.h"
 #include "objects/int_object.h"
+#include "objects/module_object.h"
+#include "objects/set_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "vm/frame.h"
@@ -191,12 +193,73 @@ namespace {
             put(fd, ts == current ? "Current thread 0x" : "Thread 0x");
             put_hex(fd, ts->m_ident, static_cast<int>(sizeof(unsigned long) * 2));
             put(fd, " (most recent call first):\n");
-            // The collector's flag is the calling thread's: only known for the current one.
-            if (ts == current && gc::in_collection())
+            // The collector's flags are the calling thread's: only known for the current one.
+            if (ts == current && (gc::in_collection() || gc::finishing_collection()))
                 put(fd, "  Garbage-collecting\n");
             dump_frames(fd, ts, false);
         }
         return nullptr;
+    }
+
+    // Whether [v] is a str equal to the str [s] (both checked as str first, no allocation).
+    bool same_str(Value v, StrObject const* s)
+    {
+        if (!v.is_object() || !is_exact(v.as_object(), &str_type) || !is_exact(s, &str_type))
+            return false;
+        auto const* a = v.as<StrObject>();
+        if (a->m_length != s->m_length)
+            return false;
+        for (int64_t i = 0; i < a->m_length; i++)
+            if (a->at(i) != s->at(i))
+                return false;
+        return true;
+    }
+
+    StrObject* s_stdlib_module_names = nullptr; // interned (permanent) by the module's init
+
+    // CPython's _Py_DumpExtensionModules(), after a fatal error: the built-in modules of
+    // sys.modules, less those that sys.stdlib_module_names names (when it is a frozenset).
+    // Skipped while the STM is on: the barriers of these reads could abort the thread's
+    // transaction, and the signal handler has no way back from that.
+    void dump_extension_modules(int fd)
+    {
+        ModuleObject* sys = sys_module();
+        if (g_stm_active || !sys || !s_stdlib_module_names || !is_exact(sys->m_dict, &dict_type))
+            return;
+        Value modules = dict_get_str(sys->m_dict, names::modules);
+        Value stdlib = dict_get_str(sys->m_dict, s_stdlib_module_names);
+        if (!modules || !modules.is_object() || !is_exact(modules.as_object(), &dict_type))
+            return;
+        SetObject* stdlib_set
+            = stdlib && stdlib.is_object() && is_exact(stdlib.as_object(), &frozenset_type)
+            ? stdlib.as<SetObject>()
+            : nullptr;
+        int64_t pos = 0, count = 0;
+        Value name, module;
+        while (dict_next(modules.as<DictObject>(), &pos, &name, &module) && count < 1000) {
+            if (!name.is_object() || !is_exact(name.as_object(), &str_type) || !module.is_object()
+                || !is_exact(module.as_object(), &module_type))
+                continue;
+            DictObject* md = module.as<ModuleObject>()->m_dict;
+            if (!is_exact(md, &dict_type)
+                || dict_get_str(md, names::__loader__) != Value(&builtin_importer_type))
+                continue;
+            bool in_stdlib = false;
+            int64_t spos = 0;
+            Value item;
+            while (stdlib_set && !in_stdlib && set_next(stdlib_set, &spos, &item))
+                in_stdlib = same_str(item, name.as<StrObject>());
+            if (in_stdlib)
+                continue;
+            put(fd, count ? ", " : "\nExtension modules: ");
+            put_str(fd, name.as<StrObject>());
+            count++;
+        }
+        if (count) {
+            put(fd, " (total: ");
+            put_decimal(fd, static_cast<uint64_t>(count));
+            put(fd, ")\n");
+        }
     }
 
     // CPython's faulthandler_dump_traceback(): the handlers' dump, never re-entered.
@@ -317,6 +380,7 @@ namespace {
         put(fd, h->name);
         put(fd, "\n\n");
         dump_for_signal(fd, s_fatal_all_threads.load(std::memory_order_relaxed));
+        dump_extension_modules(fd);
         errno = saved;
         ::raise(signum);
     }
@@ -804,6 +868,7 @@ ModuleObject* init_faulthandler_module()
         gc::add_root(&s_watch_file);
         for (Value& v : s_user_file)
             gc::add_root(&v);
+        s_stdlib_module_names = intern("stdlib_module_names");
     }
     return m;
 }

@@ -9,6 +9,7 @@
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
 #include "modules/stdio.h"
+#include "modules/stdlib_module_names.h"
 #include "modules/structseq.h"
 #include "objects/bootstrap.h"
 #include "objects/codecs.h"
@@ -18,6 +19,7 @@
 #include "objects/int_object.h"
 #include "objects/iter_objects.h"
 #include "objects/list_object.h"
+#include "objects/set_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
@@ -699,6 +701,10 @@ void add_import_state()
     for (size_t i = 0; i < names_.size(); i++)
         t->items()[i] = Value(str_from_utf8(names_[i]));
     set("builtin_module_names", Value(t));
+    SetObject* stdlib = set_new(&frozenset_type);
+    for (char const* name : kStdlibModuleNames)
+        set_add(stdlib, Value(str_from_ascii(name)));
+    set("stdlib_module_names", Value(stdlib));
     set("argv", Value(str_list({ "" })));
     set("orig_argv", Value(list_new()));
     set("warnoptions", Value(list_new()));
