@@ -32,6 +32,18 @@ struct CaseFold {
 };
 
 // clang-format off
+// Assigned in Unicode 15.0 (DerivedAge.txt), which utf8proc's tables include: unassigned (no
+// letter, digit or printable character) in the 14.0 that CPython 3.11 uses.
+static constexpr CpRange k_added_15_0[] = {
+    {0xCF3, 0xCF3}, {0xECE, 0xECE}, {0x10EFD, 0x10EFF}, {0x1123F, 0x11241}, {0x11B00, 0x11B09},
+    {0x11F00, 0x11F10}, {0x11F12, 0x11F3A}, {0x11F3E, 0x11F59}, {0x1342F, 0x1342F},
+    {0x13439, 0x13455}, {0x1B132, 0x1B132}, {0x1B155, 0x1B155}, {0x1D2C0, 0x1D2D3},
+    {0x1DF25, 0x1DF2A}, {0x1E030, 0x1E06D}, {0x1E08F, 0x1E08F}, {0x1E4D0, 0x1E4F9},
+    {0x1F6DC, 0x1F6DC}, {0x1F774, 0x1F776}, {0x1F77B, 0x1F77F}, {0x1F7D9, 0x1F7D9},
+    {0x1FA75, 0x1FA77}, {0x1FA87, 0x1FA88}, {0x1FAAD, 0x1FAAF}, {0x1FABB, 0x1FABD},
+    {0x1FABF, 0x1FABF}, {0x1FACE, 0x1FACF}, {0x1FADA, 0x1FADB}, {0x1FAE8, 0x1FAE8},
+    {0x1FAF7, 0x1FAF8}, {0x2B739, 0x2B739}, {0x31350, 0x323AF},
+};
 // Lowercase differs from category Ll (Other_Lowercase)
 static constexpr CpRange k_lower_xor[] = {
     {0xAA, 0xAA}, {0xBA, 0xBA}, {0x2B0, 0x2B8}, {0x2C0, 0x2C1}, {0x2E0, 0x2E4}, {0x345, 0x345},
@@ -295,7 +307,9 @@ template <size_t N> bool in_ranges(CpRange const (&t)[N], uint32_t cp)
 
 int category(uint32_t cp)
 {
-    return cp > 0x10FFFF ? UTF8PROC_CATEGORY_CN : utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+    if (cp > 0x10FFFF || (cp >= 0xCF3 && in_ranges(k_added_15_0, cp)))
+        return UTF8PROC_CATEGORY_CN;
+    return utf8proc_category(static_cast<utf8proc_int32_t>(cp));
 }
 
 SpecialCase const* find_special(uint32_t cp)
