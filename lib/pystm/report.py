@@ -487,11 +487,10 @@ def _hint(site):
                 "functions all use one): every draw changes its state. Give each thread its own "
                 "random.Random(seed) and draw from that.")
     if tname == "functools._lru_cache_wrapper":
-        return ("Several threads called one function cached with functools.lru_cache or "
-                "functools.cache: every call counts a hit or a miss in the cache object, and "
-                "with a maxsize every hit also moves its key. Give each thread its own cached "
-                "function (wrap the function in the thread), or compute the values before the "
-                "threads start.")
+        return ("A function cached with functools.lru_cache or functools.cache was cleared "
+                "(cache_clear()) while other threads called it: clearing replaces the whole "
+                "cache. Clear it before or after the threads run, or give each thread its own "
+                "cached function (wrap the function in the thread).")
     if tname == "list" and any(g in t for t in texts for g in _LIST_GROWTH):
         return ("A shared list grown or shrunk by every thread while also reading it (appends "
                 "alone rarely conflict: they are applied at commit). Give each thread its own "

@@ -23,6 +23,9 @@
 #include "objects/type_internal.h"
 #include "objects/type_object.h"
 #include "objects/undo.h"
+#include "vm/stm_client.h"
+#include "vm/transaction.h"
+#include <atomic>
 #include <cstddef>
 
 namespace pystm {
@@ -55,7 +58,13 @@ struct LruObject : Object {
     DictObject* m_cache;
     int64_t m_maxsize; // -1: unbounded
     bool m_typed;
-    int64_t m_hits = 0, m_misses = 0;
+    // LRU-1: cache_info()'s counts are statistics outside the STM (principle 6): a call adds to
+    // them when its transaction commits (vm::stm_add_on_commit), so threads calling one cached
+    // function do not conflict over them, and the counts stay exact (an aborted attempt adds
+    // nothing). They are not isolated: cache_info() inside a transaction also sees the calls
+    // that other threads committed meanwhile. No undo record covers them: only cache_clear()
+    // writes them in place, and it runs inevitably.
+    std::atomic<int64_t> m_hits { 0 }, m_misses { 0 };
     DictObject* m_dict = nullptr; // __dict__ (update_wrapper's attributes)
     LruObject(Type* t, Value func, Value info, int64_t maxsize, bool typed)
         : Object(t), m_func(func), m_cache_info_type(info), m_cache(nullptr), m_maxsize(maxsize), m_typed(typed) { }
@@ -429,8 +438,7 @@ Value lru_call(Value self, Value const* args, size_t nargs, TupleObject* kw)
     LruObject* l = as_lru(self);
     read_barrier(l);
     if (l->m_maxsize == 0) {
-        write_barrier(l);
-        l->m_misses++;
+        vm::stm_add_on_commit(l, &l->m_misses, 1); // LRU-1
         return py_call(l->m_func, args, nargs, kw);
     }
     Value key = make_key(l, args, nargs, kw);
@@ -441,12 +449,10 @@ Value lru_call(Value self, Value const* args, size_t nargs, TupleObject* kw)
             dict_pop(cache, key);
             dict_set(cache, key, hit);
         }
-        write_barrier(l);
-        l->m_hits++;
+        vm::stm_add_on_commit(l, &l->m_hits, 1); // LRU-1
         return hit;
     }
-    write_barrier(l);
-    l->m_misses++;
+    vm::stm_add_on_commit(l, &l->m_misses, 1);
     Value result = py_call(l->m_func, args, nargs, kw);
     read_barrier(l);
     cache = l->m_cache; // cache_clear() may have run meanwhile
@@ -470,8 +476,13 @@ Value lru_cache_info(Value self, Value const*, size_t nargs, TupleObject* kw)
     check_nargs("cache_info", nargs, kw, 0, 0);
     LruObject* l = as_lru(self);
     read_barrier(l);
-    Value argv[4] = { int_from_i64(l->m_hits), int_from_i64(l->m_misses),
-        l->m_maxsize < 0 ? none() : int_from_i64(l->m_maxsize), Value::small_int(dict_size(l->m_cache)) };
+    // LRU-1: the committed counts, and what this thread's running attempt added.
+    int64_t hits = l->m_hits.load(std::memory_order_relaxed) + vm::stm_pending_add(&l->m_hits);
+    int64_t misses
+        = l->m_misses.load(std::memory_order_relaxed) + vm::stm_pending_add(&l->m_misses);
+    Value argv[4] = { int_from_i64(hits), int_from_i64(misses),
+        l->m_maxsize < 0 ? none() : int_from_i64(l->m_maxsize),
+        Value::small_int(dict_size(l->m_cache)) };
     return py_call(l->m_cache_info_type, argv, 4);
 }
 
@@ -479,10 +490,14 @@ Value lru_cache_clear(Value self, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("cache_clear", nargs, kw, 0, 0);
     LruObject* l = as_lru(self);
+    // LRU-1: the counts are reset in place, which an abort could not undo; the calls of this
+    // attempt that counted before it are applied first (becoming inevitable settles them).
+    vm::transaction_irreversible();
     DictObject* fresh = dict_new();
     write_barrier(l);
     l->m_cache = fresh;
-    l->m_hits = l->m_misses = 0;
+    l->m_hits.store(0, std::memory_order_relaxed);
+    l->m_misses.store(0, std::memory_order_relaxed);
     return none();
 }
 
@@ -577,8 +592,8 @@ void setup_functools_types()
     lru_type.m_dict_offset = offsetof(LruObject, m_dict);
 #pragma GCC diagnostic pop
     init_static_type(&hashedkey_type, "functools._HashedKey", nullptr, sizeof(HashedKeyObject), 0, trace_hashedkey);
-    // Plain fields (the cache is a dict with its own record): a call that counts a hit or a
-    // miss keeps an undo record instead of making its transaction inevitable (UNDO-1).
+    // Plain fields (the cache is a dict with its own record; the counts are outside the STM,
+    // LRU-1): a write keeps an undo record instead of making its transaction inevitable (UNDO-1).
     lru_type.m_stm_undo = &g_plain_undo;
 }
 

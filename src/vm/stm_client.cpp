@@ -540,6 +540,7 @@ namespace {
 void begin_attempt(ThreadState* ts)
 {
     ts->m_deferred_appends.clear(); // LIST-3: an aborted attempt's queue
+    ts->m_pending_adds.clear(); // an aborted attempt's statistics (stm_add_on_commit)
     clear_inserts(ts); // DICT-10
     end_weak_slots(ts); // WEAK-2
     if (PY_UNLIKELY(ts->m_tentative_finalizable)) { // GC-15
@@ -574,6 +575,39 @@ void stm_begin_at_restart_point(ThreadState* ts)
 }
 
 bool stm_restartable(ThreadState* ts) { return ts->m_restartable && !stm::is_inevitable(); }
+
+void stm_add_on_commit(Object* owner, std::atomic<int64_t>* counter, int64_t delta)
+{
+    if (!g_stm_active || !stm::in_transaction() || stm::is_inevitable()) {
+        counter->fetch_add(delta, std::memory_order_relaxed);
+        return;
+    }
+    auto& pending = tstate()->m_pending_adds;
+    for (auto& pa : pending)
+        if (pa.counter == counter) {
+            pa.delta += delta;
+            return;
+        }
+    pending.push_back({ owner, counter, delta });
+}
+
+int64_t stm_pending_add(std::atomic<int64_t> const* counter)
+{
+    ThreadState* ts = tstate();
+    if (!ts)
+        return 0;
+    for (auto const& pa : ts->m_pending_adds)
+        if (pa.counter == counter)
+            return pa.delta;
+    return 0;
+}
+
+void stm_apply_pending_adds(ThreadState* ts)
+{
+    for (auto const& pa : ts->m_pending_adds)
+        pa.counter->fetch_add(pa.delta, std::memory_order_relaxed);
+    ts->m_pending_adds.clear();
+}
 
 void stm_register_finalizable(Object* o)
 {

@@ -60,6 +60,14 @@ void stm_note_weak_slot(Object* owner, Value* slot);
 // while the running attempt may abort: stm_attempt_settled() settles the registration, and the
 // begin of the attempt that re-runs an aborted one drops it.
 void stm_register_finalizable(Object* o);
+// Adds [delta] to [*counter], a statistic of [owner] kept outside the STM (principle 6, so
+// that threads counting into it never conflict), once the running attempt commits: an attempt
+// that aborts adds nothing, so the count stays exact. At once when no attempt that may abort
+// runs. stm_pending_add() is what the calling thread has added to [counter] and not applied yet,
+// which its own reads of the statistic include.
+void stm_add_on_commit(Object* owner, std::atomic<int64_t>* counter, int64_t delta);
+int64_t stm_pending_add(std::atomic<int64_t> const* counter);
+void stm_apply_pending_adds(ThreadState* ts);
 // After each commit of the interpreter's attempts, before the thread's next safepoint, and when
 // an attempt becomes inevitable for the interpreter (it can no longer abort).
 inline void stm_attempt_settled(ThreadState* ts)
@@ -68,6 +76,8 @@ inline void stm_attempt_settled(ThreadState* ts)
         gc::settle_finalizable(true); // GC-15
         ts->m_tentative_finalizable = false;
     }
+    if (PY_UNLIKELY(!ts->m_pending_adds.empty()))
+        stm_apply_pending_adds(ts);
 }
 
 // Debugging aid (PYSTM_STM_CHAOS=N): abort a restartable transaction at one barrier in N, to

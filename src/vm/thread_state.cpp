@@ -110,6 +110,8 @@ void trace_thread_state(ThreadState* ts, gc::Tracer& tracer)
     }
     for (auto& ws : ts->m_weak_slots)
         tracer.visit(Value(ws.first));
+    for (auto& pa : ts->m_pending_adds)
+        tracer.visit(Value(pa.owner));
     for (auto& di : ts->m_deferred_inserts) {
         tracer.visit(Value(di.container));
         tracer.visit(di.key);

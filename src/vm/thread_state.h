@@ -95,6 +95,14 @@ struct ThreadState {
     // is unchanged follows an abort and unregisters them (vm/stm_client.cpp). Traced as roots.
     std::vector<std::pair<Object*, Value*>> m_weak_slots;
     uint64_t m_weak_slots_commits = 0;
+    // Statistics counted outside the STM that the running attempt adds to at its commit
+    // (stm_add_on_commit, vm/stm_client.h); owners traced as roots.
+    struct PendingAdd {
+        Object* owner;
+        std::atomic<int64_t>* counter;
+        int64_t delta;
+    };
+    std::vector<PendingAdd> m_pending_adds;
     // GC-15: the running attempt registered objects for finalization tentatively; the thread's
     // commit count when it began.
     bool m_tentative_finalizable = false;
