@@ -5,6 +5,7 @@
 // characters from the line start to the scanning position (CPython's syntaxerror()), which is
 // why the scanner keeps CPython's order of reading and backing up characters.
 #include "compiler/tokenizer.h"
+#include "objects/str_internal.h"
 
 #include <cerrno>
 #include <cstring>
@@ -61,49 +62,6 @@ int decode_utf8(char const* p, size_t n, int32_t& cp)
         return 1;
     }
     return int(len);
-}
-
-bool xid_start(int32_t cp)
-{
-    if (cp < 128)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '_';
-    switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_NL:
-        return true;
-    default:
-        return cp == 0x1885 || cp == 0x1886 || cp == 0x2118 || cp == 0x212E || cp == 0x309B
-            || cp == 0x309C;
-    }
-}
-
-bool xid_continue(int32_t cp)
-{
-    if (cp < 128)
-        return xid_start(cp) || (cp >= '0' && cp <= '9');
-    if (xid_start(cp))
-        return true;
-    switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_PC:
-        return true;
-    default:
-        return cp == 0xB7 || cp == 0x387 || (cp >= 0x1369 && cp <= 0x1371) || cp == 0x19DA;
-    }
-}
-
-bool is_printable(int32_t cp)
-{
-    if (cp == ' ')
-        return true;
-    switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CS:
-    case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_ZL:
-    case UTF8PROC_CATEGORY_ZP: case UTF8PROC_CATEGORY_ZS:
-        return false;
-    default:
-        return true;
-    }
 }
 
 std::string utf8_encode(int32_t cp)
@@ -282,7 +240,8 @@ void load_source(Source& out, std::string_view raw, std::string_view filename, b
 {
     out.filename = std::string(filename);
     bool bom = false;
-    if (raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") {
+    // Only bytes may start with a BOM: in a str, U+FEFF is an invalid character, as in CPython.
+    if (from_bytes && raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") {
         raw.remove_prefix(3);
         bom = true;
     }
@@ -866,10 +825,11 @@ bool Tokenizer::scan_name(uint32_t start)
         while (i < m_cur) {
             int32_t cp;
             int n = decode_utf8(m_text + i, m_cur - i, cp);
-            bool ok = first ? xid_start(cp) : xid_continue(cp);
+            // CPython's verify_identifier(): str.isidentifier()'s tables (Unicode 14.0).
+            bool ok = first ? uni_isxid_start(uint32_t(cp)) : uni_isxid_continue(uint32_t(cp));
             if (!ok) {
                 m_cur = i + uint32_t(n);
-                if (is_printable(cp))
+                if (uni_isprintable(uint32_t(cp)))
                     fail_here("invalid character '" + utf8_encode(cp) + "' (U+" + hex4(cp) + ")");
                 else
                     fail_here("invalid non-printable character U+" + hex4(cp));

@@ -63,8 +63,8 @@ struct Source {
     int line_of(uint32_t offset) const;
 };
 
-// Builds a Source from raw bytes: strips a BOM, checks the coding declaration (utf-8 and
-// latin-1 are accepted; latin-1 is transcoded), validates UTF-8 and normalises newlines.
+// Builds a Source from raw bytes: strips a BOM (of bytes only), checks the coding declaration
+// (utf-8 and latin-1 are accepted; latin-1 is transcoded), validates UTF-8 and normalises newlines.
 // Throws SyntaxErrorException.
 // [from_bytes]: the source was given as bytes (a file, compile(b"...")), not as a str.
 void load_source(
