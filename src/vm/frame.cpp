@@ -196,6 +196,9 @@ void frame_release(Frame* f)
         Value* lp = f->localsplus();
         for (int32_t i = 0, n = f->m_nlocalsplus + f->m_stacksize; i < n; ++i)
             lp[i] = Value();
+        f->m_locals = Value();
+        f->m_globals = nullptr; // nor its module (what the collection at exit finalizes)
+        f->m_builtins = nullptr;
         return;
     }
     if (!ts || bucket >= POOL_BUCKETS || ts->m_frame_pool_count[bucket] >= POOL_DEPTH)

@@ -122,11 +122,16 @@ void trace_thread_state(ThreadState* ts, gc::Tracer& tracer)
     if (ts->m_dict)
         tracer.visit(Value(ts->m_dict));
     tracer.visit(ts->m_sentinel);
-    if (ts->m_restart_frame)
-        tracer.visit(Value(ts->m_restart_frame));
-    tracer.visit(ts->m_restart_exc_base);
+    // The state saved at the last restart point matters only while the thread may go back to
+    // it: afterwards (the program's end, say) it would keep the frame saved there, and with it
+    // the globals of its module, alive.
+    if (ts->m_restartable) {
+        if (ts->m_restart_frame)
+            tracer.visit(Value(ts->m_restart_frame));
+        tracer.visit(ts->m_restart_exc_base);
+        tracer.visit(ts->m_restart_context);
+    }
     tracer.visit(ts->m_context);
-    tracer.visit(ts->m_restart_context);
     // The handled-exception stack: generator entries live inside their (traced) generator
     // objects, but their m_exc fields are visited here too in case the generator is only
     // reachable from this chain while it runs.
