@@ -452,7 +452,9 @@ void setup_unicodedata_types()
 void init_unicodedata_types()
 {
     add_methods(&ucd_type, s_methods);
-    MethodDef const no_new[] = { { "__new__", ucd_no_new, METH_STATIC }, { nullptr, nullptr } };
+    // Static: the type's methods keep pointers to their definitions.
+    static MethodDef const no_new[]
+        = { { "__new__", ucd_no_new, METH_STATIC }, { nullptr, nullptr } };
     add_methods(&ucd_type, no_new);
     add_member(&ucd_type, "unidata_version", ucd_version);
 }
