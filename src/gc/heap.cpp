@@ -151,6 +151,12 @@ struct Retired {
     void (*release)(void*);
 };
 
+// GC-15: objects registered for finalization; those from [settled] on are tentative.
+struct Registrations {
+    std::vector<Object*> list;
+    size_t settled = 0;
+};
+
 struct ThreadHeap {
     FreeCell* free_lists[NUM_CLASSES] = {};
     Chunk* current[NUM_CLASSES] = {};
@@ -170,10 +176,7 @@ struct ThreadHeap {
     // share no lock; the collector takes the lists while the world is stopped.
     std::mutex retire_mutex; // a leaf lock, taken by its thread and by the collector
     std::vector<Retired> retired;
-    // GC-15: objects this thread registered; those from [settled] on are tentative. Only this
-    // thread changes the list, and the collector while every thread is stopped.
-    std::vector<Object*> finalizable;
-    size_t settled = 0;
+    Registrations finalizable; // GC-15: only this thread and a stopped-world collector use it
 };
 
 thread_local ThreadHeap* t_heap = nullptr;
@@ -742,28 +745,26 @@ std::atomic<bool> g_finalizer_types { false }; // note_finalizer_type() was call
 
 // GC-15: registrations of objects of exited threads (all settled: a thread exits between
 // transactions). g_heap_mutex guards it.
-std::vector<Object*> g_orphan_finalizable;
+Registrations g_orphan_finalizable;
 
 // GC-15: what a collection does with one thread's registrations, after marking: drops those of
 // unreachable objects, and queues the settled ones that need finalizing into [found].
-void sweep_registrations(std::vector<Object*>& list, size_t& settled, std::vector<Object*>& found)
+void sweep_registrations(Registrations& r, std::vector<Object*>& found)
 {
     size_t kept = 0, kept_settled = 0;
-    for (size_t i = 0; i < list.size(); ++i) {
-        Object* o = list[i];
+    for (size_t i = 0; i < r.list.size(); ++i) {
+        Object* o = r.list[i];
         uint32_t bits = o->m_gc.load(std::memory_order_relaxed);
         if (bits & OF_MARK) {
-            list[kept++] = o;
-            if (i < settled)
-                kept_settled = kept;
-            continue;
-        }
-        if (i < settled && !(bits & OF_FINALIZED) && g_finalizer_hooks.needs_finalize
-            && g_finalizer_hooks.needs_finalize(o))
+            r.list[kept++] = o;
+            kept_settled = i < r.settled ? kept : kept_settled;
+        } else if (i < r.settled && !(bits & OF_FINALIZED) && g_finalizer_hooks.needs_finalize
+            && g_finalizer_hooks.needs_finalize(o)) {
             found.push_back(o);
+        }
     }
-    list.resize(kept);
-    settled = kept_settled;
+    r.list.resize(kept);
+    r.settled = kept_settled;
 }
 
 // GC-6: the unreachable, not yet finalized objects whose type has __del__.
@@ -793,12 +794,9 @@ void find_finalizable_types(std::vector<Object*>& found)
 void find_finalizable(Marker& marker)
 {
     std::vector<Object*> found;
-    {
-        size_t settled = g_orphan_finalizable.size();
-        sweep_registrations(g_orphan_finalizable, settled, found);
-        for (ThreadHeap* heap = g_threads; heap; heap = heap->next)
-            sweep_registrations(heap->finalizable, heap->settled, found);
-    }
+    sweep_registrations(g_orphan_finalizable, found);
+    for (ThreadHeap* heap = g_threads; heap; heap = heap->next)
+        sweep_registrations(heap->finalizable, found);
     if (g_finalizer_hooks.has_finalizer && g_finalizer_types.load(std::memory_order_relaxed))
         find_finalizable_types(found);
     // The hook takes the queue from its back: queued in reverse, the objects are finalized in
@@ -1320,21 +1318,21 @@ void note_finalizer_type() { g_finalizer_types.store(true, std::memory_order_rel
 
 void register_finalizable(Object* o, bool tentative)
 {
-    ThreadHeap* heap = this_heap();
-    heap->finalizable.push_back(o);
+    Registrations& r = this_heap()->finalizable;
+    r.list.push_back(o);
     if (!tentative) // no attempt that may abort runs: the tentative ones before it committed
-        heap->settled = heap->finalizable.size();
+        r.settled = r.list.size();
 }
 
 void settle_finalizable(bool committed)
 {
-    ThreadHeap* heap = t_heap;
-    if (!heap)
+    if (!t_heap)
         return;
+    Registrations& r = t_heap->finalizable;
     if (committed)
-        heap->settled = heap->finalizable.size();
+        r.settled = r.list.size();
     else
-        heap->finalizable.resize(heap->settled);
+        r.list.resize(r.settled);
 }
 
 void set_finalizer_hooks(FinalizerHooks hooks)
@@ -1449,8 +1447,9 @@ void unregister_thread()
     *link = heap->next;
     // GC-15: its registrations outlive it. It exits between transactions, after a commit (an
     // aborted attempt always runs again), so the tentative ones are settled too.
-    g_orphan_finalizable.insert(
-        g_orphan_finalizable.end(), heap->finalizable.begin(), heap->finalizable.end());
+    auto& orphans = g_orphan_finalizable.list;
+    orphans.insert(orphans.end(), heap->finalizable.list.begin(), heap->finalizable.list.end());
+    g_orphan_finalizable.settled = orphans.size();
     {
         // GC-9: what it retired is still released by the next collection only.
         std::lock_guard retire_lock(g_retire_mutex);
