@@ -68,10 +68,7 @@ Value is_atomic(Value, Value const*, size_t nargs, TupleObject* kw)
 Value hint_commit_soon(Value, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("hint_commit_soon", nargs, kw, 0, 0);
-    ThreadState* ts = tstate();
-    ts->m_commit_soon = true;
-    ts->m_poll_skip = 0;
-    ts->m_eval_breaker.fetch_or(vm::EB_TX_SWITCH, std::memory_order_relaxed);
+    vm::stm_request_commit_soon(tstate());
     return none();
 }
 

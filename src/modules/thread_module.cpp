@@ -24,6 +24,9 @@
 // Invariants THR-1: a lock's state (m_locked; an RLock's m_owner and m_count) is read and
 // written only after read_barrier / write_barrier on the lock; an RLock with m_count == 0 has
 // m_owner == 0.
+// THR-4: a release wakes the lock's waiters only once its transaction commits (or becomes
+// inevitable), and asks the transaction to end at the thread's next restart point
+// (wake_after_release).
 // THR-3: a _local's builtin fields (m_id, m_args, m_kw) are set by __new__ and never written
 // again; it has no dict slot (a heap subclass gets one, as in CPython, which only the generic
 // object.__setattr__ uses): every attribute access finds the calling thread's dict in that
@@ -44,6 +47,7 @@
 #include "objects/undo.h"
 #include "vm/eval_breaker.h"
 #include "vm/import.h"
+#include "vm/stm_client.h"
 #include "vm/traceback.h"
 #include "vm/transaction.h"
 #include <atomic>
@@ -151,6 +155,31 @@ void wake_waiters(WaitWord& w)
         syscall(SYS_futex, reinterpret_cast<uint32_t*>(&w.m_wake), FUTEX_WAKE_PRIVATE, INT_MAX, nullptr, nullptr, 0);
 }
 
+WaitWord& wait_word_of(Object* o);
+
+// THR-4: a release reaches other threads when its transaction commits: until then the lock
+// object belongs to the releasing attempt, and a thread that acquires the lock, even a free one,
+// waits for that attempt or, if it is inevitable (as every thread is after a blocking call),
+// kills it; the releaser then runs again from its last restart point. A thread that released a
+// lock and went on into a long computation in the same attempt (a starting thread: its
+// Event.set() and the `with _active_limbo_lock:` of threading's bootstrap, then the thread's
+// work) lost that work to the starting thread's next acquire, again and again. So a release asks
+// the transaction to end at the thread's next restart point, and the waiters it wakes are woken
+// when it commits: woken before, they would only find the lock still held by the attempt. A
+// release that nobody waits for only counts the release at once (THR-2).
+void wake_after_release(Object* lock, WaitWord& w)
+{
+    if (!g_stm_active || !stm::in_transaction()) {
+        wake_waiters(w);
+        return;
+    }
+    vm::stm_request_commit_soon(tstate());
+    if (w.m_waiters.load(std::memory_order_seq_cst) == 0)
+        wake_waiters(w);
+    else
+        vm::stm_on_commit(lock, [](Object* o) { wake_waiters(wait_word_of(o)); });
+}
+
 // Waits until [ready]() is true or [timeout] seconds passed (-1: no limit); true if ready.
 // The sleep happens outside the transaction, on [w]'s futex word (THR-2).
 template <class Ready> bool wait_until(WaitWord& w, double timeout, Ready ready)
@@ -209,6 +238,13 @@ RLockObject* as_rlock(Value v)
     return v.as<RLockObject>();
 }
 
+WaitWord& wait_word_of(Object* o)
+{
+    if (o->m_type->is_subtype(&lock_type))
+        return static_cast<LockObject*>(o)->m_wait;
+    return static_cast<RLockObject*>(o)->m_wait;
+}
+
 bool lock_try(LockObject* l)
 {
     read_barrier(l);
@@ -256,7 +292,7 @@ Value lock_release(Value self, Value const*, size_t, TupleObject*)
         raise(&exc::RuntimeError, "release unlocked lock");
     write_barrier(l);
     l->m_locked = false;
-    wake_waiters(l->m_wait);
+    wake_after_release(l, l->m_wait); // THR-4
     return none();
 }
 
@@ -326,7 +362,7 @@ Value rlock_release(Value self, Value const*, size_t, TupleObject*)
     write_barrier(r);
     if (--r->m_count == 0) {
         r->m_owner = 0;
-        wake_waiters(r->m_wait);
+        wake_after_release(r, r->m_wait); // THR-4
     }
     return none();
 }
@@ -358,7 +394,7 @@ Value rlock_release_save(Value self, Value const*, size_t nargs, TupleObject* kw
     write_barrier(r);
     r->m_count = 0;
     r->m_owner = 0;
-    wake_waiters(r->m_wait);
+    wake_after_release(r, r->m_wait); // THR-4
     return state;
 }
 
@@ -659,7 +695,7 @@ void* thread_main(void* arg)
         if (l->m_locked) {
             write_barrier(l);
             l->m_locked = false;
-            wake_waiters(l->m_wait);
+            wake_after_release(l, l->m_wait); // THR-4: ends with the thread's last transaction
         }
     }
     s_thread_count.fetch_sub(1, std::memory_order_relaxed);

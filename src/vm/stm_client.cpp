@@ -9,21 +9,22 @@
 // record. The allow list below names them; a type not on it makes a transaction that writes one
 // of its instances inevitable (UNDO-1), which is always correct.
 #include "vm/stm_client.h"
-#include "vm/stm_location.h"
 #include "gc/heap.h"
 #include "gc/weak_slots.h"
 #include "objects/access.h"
 #include "objects/bytes_object.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
+#include "objects/function_object.h"
 #include "objects/list_object.h"
 #include "objects/set_object.h"
 #include "objects/str_object.h"
-#include "objects/function_object.h"
 #include "objects/type_object.h"
 #include "objects/undo.h"
 #include "stm/stm.h"
+#include "vm/eval_breaker.h"
 #include "vm/frame.h"
+#include "vm/stm_location.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -541,6 +542,7 @@ void begin_attempt(ThreadState* ts)
 {
     ts->m_deferred_appends.clear(); // LIST-3: an aborted attempt's queue
     ts->m_pending_adds.clear(); // an aborted attempt's statistics (stm_add_on_commit)
+    ts->m_on_commit.clear(); // an aborted attempt's wakes (stm_on_commit)
     clear_inserts(ts); // DICT-10
     end_weak_slots(ts); // WEAK-2
     if (PY_UNLIKELY(ts->m_tentative_finalizable)) { // GC-15
@@ -607,6 +609,31 @@ void stm_apply_pending_adds(ThreadState* ts)
     for (auto const& pa : ts->m_pending_adds)
         pa.counter->fetch_add(pa.delta, std::memory_order_relaxed);
     ts->m_pending_adds.clear();
+}
+
+void stm_on_commit(Object* owner, void (*action)(Object*))
+{
+    if (!g_stm_active || !stm::in_transaction()) {
+        action(owner);
+        return;
+    }
+    tstate()->m_on_commit.push_back({ owner, action });
+}
+
+void stm_run_on_commit(ThreadState* ts)
+{
+    // An action may not add another: it runs outside the heap's transactional state.
+    auto actions = std::move(ts->m_on_commit);
+    ts->m_on_commit.clear();
+    for (auto const& oc : actions)
+        oc.action(oc.owner);
+}
+
+void stm_request_commit_soon(ThreadState* ts)
+{
+    ts->m_commit_soon = true;
+    ts->m_poll_skip = 0; // the restart point's inline countdown would ignore the request
+    ts->m_eval_breaker.fetch_or(EB_TX_SWITCH, std::memory_order_relaxed);
 }
 
 void stm_register_finalizable(Object* o)
