@@ -240,6 +240,12 @@ bool Compiler::fold_constant(Expr* e, Value* out)
     case ExprKind::Constant:
         *out = constant_value(static_cast<ConstantExpr*>(e)->value);
         return true;
+    case ExprKind::Name:
+        // __debug__ is a constant, which then folds further.
+        if (!is_debug_name(e))
+            return false;
+        *out = py_bool(m_optimize == 0);
+        return true;
     case ExprKind::UnaryOp: {
         auto* un = static_cast<UnaryOpExpr*>(e);
         if (un->op != UnaryOpKind::USub || un->operand->kind != ExprKind::Constant) {
@@ -369,6 +375,14 @@ void Compiler::jump_if(Expr* e, int next, bool cond)
         }
         break;
     }
+    case ExprKind::Name:
+        // A constant test too: `if __debug__:` under -O leaves no code.
+        if (is_debug_name(e)) {
+            if ((m_optimize == 0) == cond)
+                emit_jump(P_JUMP, next);
+            return;
+        }
+        break;
     case ExprKind::UnaryOp:
         if (static_cast<UnaryOpExpr*>(e)->op == UnaryOpKind::Not) {
             jump_if(static_cast<UnaryOpExpr*>(e)->operand, next, !cond);
@@ -404,9 +418,9 @@ void Compiler::jump_if(Expr* e, int next, bool cond)
         // CPython 3.11 gives a compared test's location to the jump and leaves it current.
         set_loc(e->loc);
         auto* c = static_cast<CompareExpr*>(e);
-        check_compare(c);
         size_t n = c->ops.size() - 1;
         if (n > 0) {
+            check_compare(c);
             int cleanup = new_label();
             visit_expr(c->left);
             for (size_t i = 0; i < n; ++i) {
@@ -433,12 +447,13 @@ void Compiler::jump_if(Expr* e, int next, bool cond)
         if ((c->ops[0] == CmpOpKind::Is || c->ops[0] == CmpOpKind::IsNot)
             && right->kind == ExprKind::Constant
             && static_cast<ConstantExpr*>(right)->value.kind == ConstantValue::Kind::None) {
+            check_compare(c);
             visit_expr(c->left);
             bool jump_on_none = (c->ops[0] == CmpOpKind::Is) == cond;
             emit_jump(jump_on_none ? P_POP_JUMP_IF_NONE : P_POP_JUMP_IF_NOT_NONE, next);
             return;
         }
-        break;
+        break; // compare() warns
     }
     default:
         break;
