@@ -20,6 +20,7 @@
 #include "vm/frame.h"
 #include "vm/import.h"
 #include "vm/interpreter.h"
+#include <climits>
 #include <csetjmp>
 #include <csignal>
 #include <cstdlib>
@@ -518,6 +519,15 @@ Value b_eval(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     return run_code(code, globals, locals);
 }
 
+// An argument of Argument Clinic's "int" converter: __index__, then the range of a C int.
+int c_int_arg(Value v)
+{
+    int64_t n;
+    if (!int_to_i64(py_number_index(v), &n) || n < INT_MIN || n > INT_MAX)
+        raise(&exc::OverflowError, "Python int too large to convert to C int");
+    return static_cast<int>(n);
+}
+
 Value b_compile(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     Value a[7];
@@ -526,6 +536,10 @@ Value b_compile(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     int64_t flags = a[3] ? py_index_i64(a[3]) : 0;
     if (flags & ~PyCF_ALLOWED)
         raise(&exc::ValueError, "compile(): unrecognised flags");
+    // -1: the interpreter's level (sys.flags.optimize); checked before the other arguments.
+    int optimize = a[5] ? c_int_arg(a[5]) : -1;
+    if (optimize < -1 || optimize > 2)
+        raise(&exc::ValueError, "compile(): invalid optimize value");
     std::string mode = is_str(a[2]) ? str_utf8(a[2]) : "";
     if (!is_str(a[2]))
         raise(&exc::TypeError, "compile() argument 'mode' must be str, not %s", type_name(a[2]).c_str());
@@ -562,7 +576,7 @@ Value b_compile(Value, Value const* args, size_t nargs, TupleObject* kwnames)
         ast::Mod* mod = ast_from_python(arena, a[0], pm);
         try {
             return Value(compiler::compile_ast(
-                mod, filename, pm, nullptr, flags & PyCF_ALLOW_TOP_LEVEL_AWAIT));
+                mod, filename, pm, nullptr, flags & PyCF_ALLOW_TOP_LEVEL_AWAIT, optimize));
         } catch (compiler::SyntaxErrorException& e) {
             compiler::raise_syntax_error(e.info);
         }
@@ -583,7 +597,7 @@ Value b_compile(Value, Value const* args, size_t nargs, TupleObject* kwnames)
         return ast_to_python(mod);
     }
     return Value(compiler::compile_source(
-        text, filename, pm, !is_str(a[0]), flags & PyCF_ALLOW_TOP_LEVEL_AWAIT));
+        text, filename, pm, !is_str(a[0]), flags & PyCF_ALLOW_TOP_LEVEL_AWAIT, optimize));
 }
 
 // --- imports, files, misc ---------------------------------------------------------------------

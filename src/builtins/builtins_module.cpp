@@ -2,6 +2,7 @@
 // type and exception class under its Python name and the constants (None, Ellipsis,
 // NotImplemented, __debug__), and defines exit / quit (site.Quitter in CPython).
 #include "builtins/builtins.h"
+#include "compiler/compiler.h"
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
 #include "objects/bytes_object.h"
@@ -155,7 +156,7 @@ void init_builtins_module()
     dict_set_cstr(d, "NotImplemented", Value(g_not_implemented));
     dict_set_cstr(d, "True", py_bool(true));
     dict_set_cstr(d, "False", py_bool(false));
-    dict_set_str(d, names::__debug__, py_bool(true));
+    dict_set_str(d, names::__debug__, py_bool(compiler::g_optimization_level == 0));
     dict_set_cstr(d, "exit", make_quitter("exit"));
     dict_set_cstr(d, "quit", make_quitter("quit"));
 }

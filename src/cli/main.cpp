@@ -20,6 +20,8 @@ char const HELP[] = R"(Options (and corresponding environment variables):
 -i     : inspect interactively after running script
 -I     : isolate pystm from the user's environment (implies -E and -s)
 -m mod : run library module as a script (terminates option list)
+-O     : remove assert and __debug__-dependent statements; also PYTHONOPTIMIZE=x
+-OO    : do -O changes and also discard docstrings
 -q     : don't print version and copyright messages on interactive startup
 -s     : don't add user site directory to sys.path
 -S     : don't imply 'import site' on initialization
@@ -120,6 +122,9 @@ int main(int argc, char** argv)
                 break;
             case 'q':
                 opts.quiet = true;
+                break;
+            case 'O':
+                ++opts.optimize;
                 break;
             case 'B':
             case 's':

@@ -25,6 +25,7 @@
 #include "vm/traceback.h"
 #include "vm/transaction.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <csignal>
@@ -215,6 +216,23 @@ bool wants_faulthandler(Options const& opts)
             return true;
     char const* env = opts.ignore_environment ? nullptr : std::getenv("PYTHONFAULTHANDLER");
     return env && *env;
+}
+
+// The optimization level: the number of -O options, raised to PYTHONOPTIMIZE when that is
+// larger. As CPython's _Py_get_env_flag(), an empty variable counts as unset, and one that is not
+// a non-negative decimal int (text, "-2") means 1.
+int optimization_level(Options const& opts)
+{
+    int level = opts.optimize;
+    char const* env = opts.ignore_environment ? nullptr : std::getenv("PYTHONOPTIMIZE");
+    if (!env || !*env)
+        return level;
+    char* end = nullptr;
+    errno = 0;
+    long value = std::strtol(env, &end, 10);
+    if (*end != '\0' || errno == ERANGE || value < 0 || value > INT_MAX)
+        value = 1;
+    return std::max(level, static_cast<int>(value));
 }
 
 bool wants_dis(Options const& opts)
@@ -446,6 +464,8 @@ int run(Options const& opts)
     if (!start_conflict_log(opts))
         return 2;
     codecs::g_dev_mode = wants_dev_mode(opts); // before sys.flags is made
+    // Before sys.flags, builtins.__debug__ and the first compilation.
+    compiler::g_optimization_level = optimization_level(opts);
     bootstrap_runtime();
     // After the types exist: it registers their undo operations.
     if (engaged)

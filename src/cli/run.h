@@ -22,6 +22,7 @@ struct Options {
     bool isolated = false; // -I
     bool inspect = false; // -i
     bool quiet = false; // -q
+    int optimize = 0; // the number of -O options
 };
 
 // Starts the runtime, runs what [opts] asks for and returns the process exit status.

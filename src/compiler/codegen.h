@@ -189,6 +189,13 @@ public:
     void async_comprehension_generator(std::vector<ast::Comprehension*> const& gens,
         size_t gen_index, int depth, ast::Expr* elt, ast::Expr* val, FuncKind kind);
     bool is_constant(ast::Expr* e) const { return e->kind == ast::ExprKind::Constant; }
+    // A load of __debug__, which CPython's AST optimizer makes the constant `not optimize`.
+    static bool is_debug_name(ast::Expr* e)
+    {
+        return e->kind == ast::ExprKind::Name
+            && static_cast<ast::NameExpr*>(e)->ctx == ast::ExprContext::Load
+            && static_cast<ast::NameExpr*>(e)->id == "__debug__";
+    }
 
     // ---- patterns (codegen_pattern.cpp) ------------------------------------------------------
     void visit_match(ast::MatchStmt* s);
@@ -224,12 +231,17 @@ public:
     void set_top_level_await(bool on) { m_top_level_await = on; }
     // CPython's IS_TOP_LEVEL_AWAIT(): the flag is on and the current unit is the module.
     bool is_top_level_await() const { return m_top_level_await && m_units.size() == 1; }
+    // The optimization level (g_optimization_level): at 1 and above __debug__ is False and
+    // asserts produce no code; at 2 and above docstrings are dropped.
+    void set_optimize(int level) { m_optimize = level; }
+    bool keeps_docstrings() const { return m_optimize < 2; }
     void warn(std::string msg);
     void check_compare(ast::CompareExpr* e);
     void check_caller(ast::Expr* func);
     void check_subscript(ast::SubscriptExpr* e);
     std::vector<CompileWarning>* m_warnings = nullptr;
     bool m_top_level_await = false;
+    int m_optimize = 0;
 };
 
 // True if [s] is `Expr(Constant(str))`, the docstring of a body.

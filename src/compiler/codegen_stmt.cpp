@@ -572,6 +572,9 @@ void Compiler::visit_assert(AssertStmt* s)
         || (s->test->kind == ExprKind::Tuple && fold_constant(s->test, &folded)
             && folded.as<TupleObject>()->m_size > 0))
         warn("assertion is always true, perhaps remove parentheses?");
+    // Under -O an assert produces no code (its warning above stays, as in CPython).
+    if (m_optimize > 0)
+        return;
     int end = new_label();
     jump_if(s->test, end, true);
     emit(LOAD_ASSERTION_ERROR);
@@ -930,7 +933,7 @@ void Compiler::visit_stmt(Stmt* s)
             visit_expr(v);
             set_loc(s->loc);
             emit(PRINT_EXPR);
-        } else if (v->kind == ExprKind::Constant) {
+        } else if (v->kind == ExprKind::Constant || is_debug_name(v)) {
             emit(NOP);
         } else {
             visit_expr(v);

@@ -275,7 +275,7 @@ void Compiler::check_debug_args(Arguments* a)
 void Compiler::nameop(std::string const& name, ExprContext ctx)
 {
     if (name == "__debug__" && ctx == ExprContext::Load) {
-        load_const(py_bool(true));
+        load_const(py_bool(m_optimize == 0));
         return;
     }
     check_forbidden_name(name, ctx);
@@ -535,7 +535,8 @@ void Compiler::body(StmtList const& stmts)
     if (stmts.empty())
         return;
     size_t i = 0;
-    if (is_docstring_stmt(stmts[0])) {
+    // Under -OO the docstring is an ordinary expression statement, which produces no code.
+    if (keeps_docstrings() && is_docstring_stmt(stmts[0])) {
         i = 1;
         set_loc(stmts[0]->loc);
         visit_expr(static_cast<ExprStmt*>(stmts[0])->value);
@@ -652,7 +653,7 @@ void Compiler::visit_function(FunctionDefStmt* s)
     if (visit_annotations(s->args, s->returns))
         flags |= 0x04;
     enter_scope(s->name, is_async ? UnitKind::AsyncFunction : UnitKind::Function, s, firstlineno);
-    bool has_doc = !s->body.empty() && is_docstring_stmt(s->body[0]);
+    bool has_doc = keeps_docstrings() && !s->body.empty() && is_docstring_stmt(s->body[0]);
     if (has_doc)
         add_const(constant_value(
             static_cast<ConstantExpr*>(static_cast<ExprStmt*>(s->body[0])->value)->value));

@@ -13,13 +13,16 @@
 
 namespace pystm::compiler {
 
+int g_optimization_level = 0;
+
 CodeObject* compile_ast(ast::Mod* mod, std::string_view filename, ParseMode mode,
-    std::vector<CompileWarning>* warnings, bool top_level_await)
+    std::vector<CompileWarning>* warnings, bool top_level_await, int optimize)
 {
     auto st = build_symtable(mod, filename);
     Compiler c(*st, filename, mode);
     c.set_warnings(warnings);
     c.set_top_level_await(top_level_await);
+    c.set_optimize(optimize < 0 ? g_optimization_level : optimize);
     return c.compile_mod(mod);
 }
 
@@ -104,7 +107,7 @@ namespace {
 } // namespace
 
 CodeObject* compile_source(std::string_view source, std::string_view filename, ParseMode mode,
-    bool from_bytes, bool top_level_await)
+    bool from_bytes, bool top_level_await, int optimize)
 {
     SyntaxErrorInfo info;
     try {
@@ -115,7 +118,7 @@ CodeObject* compile_source(std::string_view source, std::string_view filename, P
             ast::Mod* mod = parse(arena, source, filename, mode, from_bytes);
             for (auto const& [msg, line] : arena.m_warnings)
                 warnings.push_back(CompileWarning { msg, ast::Loc { line, 0, line, 0 } });
-            code = compile_ast(mod, filename, mode, &warnings, top_level_await);
+            code = compile_ast(mod, filename, mode, &warnings, top_level_await, optimize);
         }
         if (!warnings.empty())
             issue_warnings(warnings, source, filename);

@@ -6,6 +6,7 @@
 // The CLI fills argv, path[0], warnoptions and _xoptions after start-up by plain attribute
 // assignment; everything else is set here.
 #include "builtins/builtins.h"
+#include "compiler/compiler.h"
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
 #include "modules/stdio.h"
@@ -658,6 +659,7 @@ void add_metadata()
     Value flags[18];
     for (Value& f : flags)
         f = Value::small_int(0);
+    flags[3] = int_from_i64(compiler::g_optimization_level); // optimize
     flags[4] = Value::small_int(1); // dont_write_bytecode
     flags[11] = Value::small_int(1); // hash_randomization
     flags[13] = py_bool(codecs::g_dev_mode); // dev_mode
