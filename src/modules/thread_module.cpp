@@ -79,6 +79,9 @@ constexpr double kTimeoutMax = 9223372036.0;
 struct WaitWord {
     std::atomic<uint32_t> m_wake { 0 };
     std::atomic<uint32_t> m_waiters { 0 };
+    // THR-4: another thread has waited for the lock, or met it held by an attempt (a hint,
+    // never cleared: bookkeeping like the words above, not lock state).
+    std::atomic<bool> m_contended { false };
 };
 
 struct LockObject : Object {
@@ -163,21 +166,36 @@ WaitWord& wait_word_of(Object* o);
 // kills it; the releaser then runs again from its last restart point. A thread that released a
 // lock and went on into a long computation in the same attempt (a starting thread: its
 // Event.set() and the `with _active_limbo_lock:` of threading's bootstrap, then the thread's
-// work) lost that work to the starting thread's next acquire, again and again. So a release asks
-// the transaction to end at the thread's next restart point, and the waiters it wakes are woken
-// when it commits: woken before, they would only find the lock still held by the attempt. A
-// release that nobody waits for only counts the release at once (THR-2).
+// work) lost that work to the starting thread's next acquire, again and again. So the release
+// of a lock that other threads wait for, or have met held by an attempt (m_contended), asks the
+// transaction to end at the thread's next restart point, and the waiters it wakes are woken
+// when it commits: woken before, they would only find the lock still held by the attempt. The
+// release of a lock only its thread uses ends nothing: `with lock:` in a loop would otherwise
+// commit once per iteration (2.5 times as slow). A release that nobody waits for only counts
+// the release at once (THR-2).
 void wake_after_release(Object* lock, WaitWord& w)
 {
+    bool waited = w.m_waiters.load(std::memory_order_seq_cst) != 0;
     if (!g_stm_active || !stm::in_transaction()) {
         wake_waiters(w);
         return;
     }
-    vm::stm_request_commit_soon(tstate());
-    if (w.m_waiters.load(std::memory_order_seq_cst) == 0)
+    if (waited || w.m_contended.load(std::memory_order_relaxed))
+        vm::stm_request_commit_soon(tstate());
+    if (!waited)
         wake_waiters(w);
     else
         vm::stm_on_commit(lock, [](Object* o) { wake_waiters(wait_word_of(o)); });
+}
+
+// THR-4: notes that [o], a lock, is held by another thread's attempt (its STM word names an
+// owner that is not the running attempt; a stale word of an ended one counts too, harmlessly).
+void note_if_contended(Object* o, WaitWord& w)
+{
+    uint64_t word = o->m_stm.load(std::memory_order_relaxed);
+    if (stm::word_owned(word) && !stm::write_fast(o)
+        && !w.m_contended.load(std::memory_order_relaxed))
+        w.m_contended.store(true, std::memory_order_relaxed);
 }
 
 // Waits until [ready]() is true or [timeout] seconds passed (-1: no limit); true if ready.
@@ -212,6 +230,7 @@ template <class Ready> bool wait_until(WaitWord& w, double timeout, Ready ready)
         int r, err;
         {
             vm::BlockingRegion region;
+            w.m_contended.store(true, std::memory_order_relaxed); // THR-4
             w.m_waiters.fetch_add(1, std::memory_order_seq_cst);
             r = static_cast<int>(syscall(SYS_futex, reinterpret_cast<uint32_t*>(&w.m_wake), FUTEX_WAIT_PRIVATE, seen, &ts, nullptr, 0));
             err = errno;
@@ -247,6 +266,8 @@ WaitWord& wait_word_of(Object* o)
 
 bool lock_try(LockObject* l)
 {
+    if (g_stm_active)
+        note_if_contended(l, l->m_wait);
     read_barrier(l);
     if (l->m_locked)
         return false;
@@ -334,6 +355,8 @@ Value rlock_new(Value, Value const* args, size_t nargs, TupleObject*)
 
 bool rlock_try(RLockObject* r, uint64_t me)
 {
+    if (g_stm_active)
+        note_if_contended(r, r->m_wait);
     read_barrier(r);
     if (r->m_count && r->m_owner != me)
         return false;
