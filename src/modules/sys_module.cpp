@@ -559,9 +559,52 @@ Value sys_set_asyncgen_hooks(Value, Value const* args, size_t nargs, TupleObject
     return none();
 }
 
+Value sys_set_coroutine_origin_tracking_depth(
+    Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    Value a[1];
+    parse_args("set_coroutine_origin_tracking_depth", args, nargs, kwnames, { "depth" }, 1, a);
+    if (is_float(a[0]))
+        raise(&exc::TypeError, "'float' object cannot be interpreted as an integer");
+    int64_t depth;
+    try {
+        depth = py_index_i64(a[0]);
+    } catch (PyError&) {
+        if (!is_int(a[0]))
+            throw;
+        take_exception();
+        depth = INT64_MAX;
+    }
+    if (depth > INT_MAX || depth < INT_MIN)
+        raise(&exc::OverflowError, "Python int too large to convert to C int");
+    if (depth < 0)
+        raise(&exc::ValueError, "depth must be >= 0");
+    vm::transaction_irreversible(); // C++ state, not rolled back by an abort
+    tstate()->m_coro_origin_depth = static_cast<int>(depth);
+    return none();
+}
+
+Value sys_get_coroutine_origin_tracking_depth(
+    Value, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    if (nargs || (kwnames && kwnames->m_size))
+        raise(&exc::TypeError,
+            "sys.get_coroutine_origin_tracking_depth() takes no arguments (%zu given)",
+            nargs + (kwnames ? static_cast<size_t>(kwnames->m_size) : 0));
+    return int_from_i64(tstate()->m_coro_origin_depth);
+}
+
 MethodDef const s_sys_methods[] = {
+    { "set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth, METH_DEFAULT,
+        "Enable or disable origin "
+        "tracking for coroutine objects in this thread.\n\nCoroutine objects will track 'depth' "
+        "frames of traceback information\nabout where they came from, available in their "
+        "cr_origin attribute.\n\nSet a depth of 0 to disable." },
+    { "get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth, METH_DEFAULT,
+        "Check status of origin "
+        "tracking for coroutine objects in this thread." },
     { "get_asyncgen_hooks", sys_get_asyncgen_hooks, METH_DEFAULT,
-        "get_asyncgen_hooks($module, /)\n--\n\nReturn the installed asynchronous generators "
+        "Return the installed asynchronous generators "
         "hooks.\n\nThis returns a namedtuple of the form (firstiter, finalizer)." },
     { "set_asyncgen_hooks", sys_set_asyncgen_hooks, METH_DEFAULT,
         "set_asyncgen_hooks(* [, firstiter] [, finalizer])\n\nSet a finalizer for async generators "

@@ -6,16 +6,20 @@
 // interpreter's FOR_ITER and SEND resume generator frames inline and call gen_activate() /
 // gen_frame_suspended() / gen_frame_finished() itself (GEN-1).
 #include "objects/generator_object.h"
-#include "objects/access.h"
 #include "gc/heap.h"
+#include "objects/access.h"
 #include "objects/exceptions.h"
+#include "objects/int_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "vm/frame.h"
 #include "vm/opcode.h"
 #include "vm/stm_client.h"
+#include "vm/thread_state.h"
 #include "vm/traceback.h"
+
+#include <vector>
 
 namespace pystm {
 
@@ -66,6 +70,7 @@ void trace_gen(Object* o, gc::Tracer& t)
     t.visit(g->m_name);
     t.visit(g->m_qualname);
     t.visit(g->m_exc_state.m_exc);
+    t.visit(g->m_origin);
 }
 void trace_wrapped(Object* o, gc::Tracer& t) { t.visit(static_cast<WrappedValue*>(o)->m_value); }
 void trace_corowrapper(Object* o, gc::Tracer& t) { t.visit(static_cast<CoroWrapper*>(o)->m_coro); }
@@ -353,7 +358,6 @@ void gen_set_qualname(Value self, Value v)
     self.as<GenObject>()->m_qualname = v.as<StrObject>();
 }
 Value gen_get_ag_running(Value self) { return py_bool(self.as<GenObject>()->m_running_async); }
-Value none_getter(Value) { return none(); }
 
 Value gen_iternext(Object* o)
 {
@@ -893,6 +897,20 @@ Value gen_new_from_frame(Frame* f, FunctionObject* func)
     g->m_name = func ? func->m_name : f->m_code->m_name;
     g->m_qualname = func ? func->m_qualname : f->m_code->m_qualname;
     f->m_gen = g;
+    if (t == &coroutine_type) {
+        ThreadState* ts = tstate();
+        if (PY_UNLIKELY(ts && ts->m_coro_origin_depth > 0)) {
+            // The creating frames, innermost first, as CPython's cr_origin.
+            std::vector<Value> frames;
+            for (Frame* c = ts->m_frame; c && int(frames.size()) < ts->m_coro_origin_depth;
+                 c = c->m_previous) {
+                int32_t line = c->lineno();
+                frames.push_back(Value(tuple_of({ Value(c->m_code->m_filename),
+                    line > 0 ? int_from_i64(line) : none(), Value(c->m_code->m_name) })));
+            }
+            g->m_origin = Value(tuple_from(frames.data(), int64_t(frames.size())));
+        }
+    }
     // GC-15: closed at its death if it is then suspended in a try or with block. Async
     // generators are finalized by the event loop (sys.set_asyncgen_hooks), as in CPython.
     if (f->m_code->m_blockdepth > 0 && t != &async_generator_type)
@@ -923,7 +941,10 @@ void init_generator_types()
     add_gen_getsets(&generator_type, "gi");
     add_methods(&coroutine_type, coro_methods);
     add_gen_getsets(&coroutine_type, "cr");
-    add_getset(&coroutine_type, "cr_origin", none_getter);
+    add_getset(&coroutine_type, "cr_origin", [](Value self) -> Value {
+        Value o = static_cast<GenObject*>(self.as_object())->m_origin;
+        return o ? o : none();
+    });
     add_methods(&coroutine_wrapper_type, cw_methods);
     add_methods(&async_generator_type, ag_methods);
     add_gen_getsets(&async_generator_type, "ag");

@@ -37,6 +37,9 @@ struct GenObject : Object {
     // Async generators: sys.set_asyncgen_hooks()'s firstiter has been called for it (on its
     // first __anext__/asend/athrow/aclose, as CPython's async_gen_init_hooks).
     bool m_ag_hooks_inited = false;
+    // Coroutines: cr_origin, the (filename, lineno, function) of the frames that created it when
+    // origin tracking was on (sys.set_coroutine_origin_tracking_depth); null otherwise.
+    Value m_origin;
     explicit GenObject(Type* t) : Object(t) { }
 };
 

@@ -20,8 +20,8 @@
 // the scope without running destructors. Such objects go in an inner block that ends first.
 #include "vm/interpreter.h"
 #include "builtins/builtins.h"
-#include "modules/builtin_modules.h"
 #include "gc/heap.h"
+#include "modules/builtin_modules.h"
 #include "objects/bytes_object.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
@@ -35,13 +35,14 @@
 #include "objects/slice_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
+#include "objects/type_internal.h"
 #include "objects/type_object.h"
+#include "stm/stm.h"
 #include "vm/eval_breaker.h"
 #include "vm/frame.h"
 #include "vm/opcode.h"
 #include "vm/stm_client.h"
 #include "vm/traceback.h"
-#include "stm/stm.h"
 #include <cmath>
 #include <new>
 #include <stdexcept>
@@ -558,7 +559,7 @@ Value get_awaitable_iter(Value o, int where)
                 type_name(o).c_str());
         raise(&exc::TypeError, "object %s can't be used in 'await' expression", type_name(o).c_str());
     }
-    Value res = py_call1(await, o);
+    Value res = call_unbound(await, o, nullptr, 0, nullptr);
     if (is_coroutine(res) || (is_generator(res) && (res.as<GenObject>()->m_code->m_flags & CO_ITERABLE_COROUTINE)))
         raise(&exc::TypeError, "__await__() returned a coroutine");
     if (!type_of(res)->special(SP_next) && !type_of(res)->m_iternext)
@@ -2068,7 +2069,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                 Value aiter = type_of(obj)->special(SP_aiter);
                 if (!aiter)
                     raise(&exc::TypeError, "'async for' requires an object with __aiter__ method, got %s", type_name(obj).c_str());
-                Value it = py_call1(aiter, obj);
+                Value it = call_unbound(aiter, obj, nullptr, 0, nullptr); // descriptors bind first
                 if (!type_of(it)->special(SP_anext))
                     raise(&exc::TypeError, "'async for' received an object from __aiter__ that does not implement __anext__: %s",
                         type_name(it).c_str());
@@ -2082,7 +2083,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
                 if (!anext)
                     raise(&exc::TypeError, "'async for' requires an iterator with __anext__ method, got %s",
                         type_name(aiter).c_str());
-                Value next = py_call1(anext, aiter);
+                Value next = call_unbound(anext, aiter, nullptr, 0, nullptr);
                 Value awaitable;
                 if (is_async_generator(aiter)) {
                     awaitable = next;

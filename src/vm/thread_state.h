@@ -35,6 +35,9 @@ struct ThreadState {
     vm::Frame* m_frame = nullptr;
     // Python-level call depth (frames plus RecursionGuard sections) for RecursionError.
     int m_recursion_depth = 0;
+    // sys.set_coroutine_origin_tracking_depth(): how many frames a new coroutine records as its
+    // cr_origin (0: none). Per thread, as in CPython.
+    int m_coro_origin_depth = 0;
     // Lowest safe address of this thread's C++ stack: below it, RecursionGuard raises
     // RecursionError instead of letting the stack overflow.
     char const* m_stack_limit = nullptr;
