@@ -11,6 +11,9 @@ extern MethodDef const g_builtin_core_methods[]; // builtins_core.cpp: print, ge
 extern MethodDef const g_builtin_numeric_methods[]; // builtins_numeric.cpp: abs, divmod, pow, round, bin, ...
 extern MethodDef const g_builtin_text_methods[]; // builtins_text.cpp: chr, ord, ascii, format, ...
 extern MethodDef const g_builtin_iter_methods[]; // builtins_iter.cpp: iter, next, sorted, min, max, sum, ...
+extern MethodDef const g_builtin_async_methods[]; // builtins_async.cpp: aiter, anext
+void setup_async_builtin_types(); // anext()'s awaitable type
+void init_async_builtin_types();
 
 // The builtins module and its dict (valid after init_builtins_module()).
 struct ModuleObject;

@@ -84,9 +84,14 @@ void add_table(DictObject* d, MethodDef const* defs, Value module)
 void setup_builtins_types()
 {
     init_static_type(&s_quitter_type, "_sitebuiltins.Quitter", nullptr, sizeof(QuitterObject), 0, trace_quitter);
+    setup_async_builtin_types();
 }
 
-void init_builtins_types() { add_methods(&s_quitter_type, s_quitter_methods); }
+void init_builtins_types()
+{
+    add_methods(&s_quitter_type, s_quitter_methods);
+    init_async_builtin_types();
+}
 
 ModuleObject* builtins_module() { return s_builtins ? s_builtins.as<ModuleObject>() : nullptr; }
 
@@ -108,6 +113,7 @@ void init_builtins_module()
     add_table(d, g_builtin_numeric_methods, Value(m));
     add_table(d, g_builtin_text_methods, Value(m));
     add_table(d, g_builtin_iter_methods, Value(m));
+    add_table(d, g_builtin_async_methods, Value(m));
     add_table(d, g_builtin_class_methods, Value(m));
 
     struct {

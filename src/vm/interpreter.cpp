@@ -2476,6 +2476,8 @@ Value call_function(FunctionObject* fn, Value const* args, size_t nargs, TupleOb
     return run_frame(f, false, &yielded);
 }
 
+Value awaitable_iter(Value o) { return get_awaitable_iter(o, 0); }
+
 Value call_class_body(FunctionObject* body, DictObject* ns)
 {
     Frame* f = frame_for_call(body, nullptr, 0, nullptr);

@@ -25,6 +25,10 @@ DictObject* builtins_dict();
 
 // --- added by vm: entry points for builtins, sys and the object model -----------------------
 
+// What `await o` iterates: a coroutine itself, or the iterator of o.__await__() (TypeError if o
+// is not awaitable). For anext()'s awaitable.
+Value awaitable_iter(Value o);
+
 // Runs a class body function [body] with [ns] as its locals mapping (__build_class__).
 Value call_class_body(FunctionObject* body, DictObject* ns);
 
