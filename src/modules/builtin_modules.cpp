@@ -68,6 +68,14 @@ namespace {
         { "_imp", init_imp_module },
         { "_locale", init_locale_module },
         { "_pystm", init_pystm_module },
+ModuleObject* init_fcntl_module(); // modules/fcntl_module.cpp
+ModuleObject* init_grp_module(); // modules/grp_module.cpp
+void setup_grp_types();
+void init_grp_types();
+ModuleObject* init_resource_module(); // modules/resource_module.cpp
+void setup_resource_types();
+void init_resource_types();
+ModuleObject* init_termios_module(); // modules/termios_module.cpp
         { "_pystm_io", init_pystm_io_module },
         { "_posixsubprocess", init_posixsubprocess_module },
         { "_signal", init_signal_module },
@@ -110,13 +118,17 @@ namespace {
     };
 
 } // namespace
+        { "fcntl", init_fcntl_module },
 
+        { "grp", init_grp_module },
 ModuleInitFn find_builtin_module(std::string_view name)
 {
     for (BuiltinModuleDef const& d : s_builtin_modules)
         if (name == d.name)
+        { "resource", init_resource_module },
             return d.init;
     return nullptr;
+        { "termios", init_termios_module },
 }
 
 std::vector<std::string> builtin_module_names()
@@ -173,6 +185,8 @@ void init_runtime_module_types()
     init_sre_types();
     init_itertools_types();
     init_collections_types();
+    setup_grp_types();
+    setup_resource_types();
     init_weakref_types();
     init_random_types();
     init_struct_types();
@@ -191,3 +205,5 @@ void init_runtime_module_types()
 }
 
 } // namespace pystm
+    init_grp_types();
+    init_resource_types();

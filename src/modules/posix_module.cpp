@@ -37,6 +37,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <pty.h>
 #include <string>
 #include <sys/ioctl.h>
 #include <sys/random.h>
@@ -857,6 +858,20 @@ Value px_set_inheritable(Value, Value const* args, size_t nargs, TupleObject* kw
 Value px_get_blocking(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("get_blocking", nargs, kwnames, 1, 1);
+// openpty(): a new pseudo-terminal pair (master, slave), both non-inheritable.
+Value px_openpty(Value, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    vm::transaction_irreversible(); // an effect an abort could not undo
+    if (nargs || kwnames)
+        raise(&exc::TypeError, "posix.openpty() takes no arguments (%zu given)", nargs);
+    int master, slave;
+    if (::openpty(&master, &slave, nullptr, nullptr, nullptr) != 0)
+        raise_errno();
+    for (int fd : { master, slave })
+        ::fcntl(fd, F_SETFD, ::fcntl(fd, F_GETFD) | FD_CLOEXEC);
+    return tuple_of({ Value::small_int(master), Value::small_int(slave) });
+}
+
     int flags = ::fcntl(int_arg(args[0]), F_GETFL);
     if (flags < 0)
         raise_errno();
@@ -1201,6 +1216,7 @@ IntConst const s_constants[] = {
     { "SEEK_DATA", SEEK_DATA }, { "SEEK_HOLE", SEEK_HOLE },
     { "WNOHANG", WNOHANG }, { "WUNTRACED", WUNTRACED }, { "WCONTINUED", WCONTINUED },
     { "EX_OK", 0 }, { "F_LOCK", F_LOCK }, { "F_TLOCK", F_TLOCK }, { "F_ULOCK", F_ULOCK }, { "F_TEST", F_TEST },
+    { "openpty", px_openpty },
     { "NGROUPS_MAX", NGROUPS_MAX }, { "TMP_MAX", TMP_MAX },
 };
 

@@ -4,6 +4,7 @@
 // sleep() polls the eval breaker when interrupted, so Ctrl-C raises KeyboardInterrupt.
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
+#include "modules/posix_args.h"
 #include "modules/structseq.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
@@ -14,6 +15,7 @@
 #include "objects/tuple_object.h"
 #include "objects/type_object.h"
 #include "vm/eval_breaker.h"
+#include "vm/import.h"
 #include "vm/transaction.h"
 #include <cerrno>
 #include <cmath>
@@ -283,9 +285,14 @@ Value t_ctime(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     return Value(str_from_utf8(asctime_text(tm)));
 }
 
-Value t_strptime(Value, Value const*, size_t, TupleObject*)
+// strptime(string, format="%a %b %d %H:%M:%S %Y"): the pure-Python _strptime does the work, as
+// in CPython.
+Value t_strptime(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
-    raise(&exc::NotImplementedError, "time.strptime() needs the _strptime module, which pystm does not have yet");
+    if (kwnames)
+        raise(&exc::TypeError, "strptime() takes no keyword arguments");
+    Value mod = import_module("_strptime");
+    return py_call_method(mod, intern("_strptime_time"), args, nargs);
 }
 
 Value t_get_clock_info(Value, Value const* args, size_t nargs, TupleObject* kwnames)
@@ -324,6 +331,143 @@ Value t_get_clock_info(Value, Value const* args, size_t nargs, TupleObject* kwna
     return ns;
 }
 
+// A clock id argument (CPython's "i" conversion).
+clockid_t clock_id_arg(Value v)
+{
+    int64_t i;
+    if (!int_to_i64(py_number_index(v), &i) || i > INT_MAX)
+        raise(&exc::OverflowError, "signed integer is greater than maximum");
+    if (i < INT_MIN)
+        raise(&exc::OverflowError, "signed integer is less than minimum");
+    return static_cast<clockid_t>(i);
+}
+
+Value t_clock_gettime(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    // PyArg_ParseTuple's messages.
+    if (kwnames)
+        raise(&exc::TypeError, "clock_gettime() takes no keyword arguments");
+    if (nargs != 1)
+        raise(&exc::TypeError, "clock_gettime() takes exactly 1 argument (%zu given)", nargs);
+    struct timespec ts;
+    if (clock_gettime(clock_id_arg(args[0]), &ts) != 0)
+        raise_os_error(errno);
+    return float_new(static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9);
+}
+
+Value t_clock_gettime_ns(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("clock_gettime_ns", nargs, kwnames, 1, 1);
+    struct timespec ts;
+    if (clock_gettime(clock_id_arg(args[0]), &ts) != 0)
+        raise_os_error(errno);
+    return int_from_i64(static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec);
+}
+
+Value t_clock_getres(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("clock_getres", nargs, kwnames, 1, 1);
+    struct timespec ts;
+    if (clock_getres(clock_id_arg(args[0]), &ts) != 0)
+        raise_os_error(errno);
+    return float_new(static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9);
+}
+
+void settime(clockid_t id, int64_t ns)
+{
+    struct timespec ts;
+    ts.tv_sec = static_cast<time_t>(ns / 1000000000);
+    ts.tv_nsec = static_cast<long>(ns % 1000000000);
+    if (ts.tv_nsec < 0) {
+        ts.tv_nsec += 1000000000;
+        ts.tv_sec -= 1;
+    }
+    vm::transaction_irreversible(); // an effect an abort could not undo
+    if (clock_settime(id, &ts) != 0)
+        raise_os_error(errno);
+}
+
+Value t_clock_settime(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("clock_settime", nargs, kwnames, 2, 2);
+    clockid_t id = clock_id_arg(args[0]);
+    double secs = to_seconds(args[1]);
+    if (std::isnan(secs))
+        raise(&exc::ValueError, "Invalid value NaN (not a number)");
+    if (!(std::fabs(secs) < 9.2e9))
+        raise(&exc::OverflowError, "timestamp too large to convert to C _PyTime_t");
+    settime(id, static_cast<int64_t>(secs * 1e9));
+    return none();
+}
+
+Value t_clock_settime_ns(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("clock_settime_ns", nargs, kwnames, 2, 2);
+    clockid_t id = clock_id_arg(args[0]);
+    if (!is_int(args[1]))
+        raise(&exc::TypeError, "expect int, got %s", type_name(args[1]).c_str());
+    int64_t ns;
+    if (!int_to_i64(args[1], &ns))
+        raise(&exc::OverflowError, "timestamp too large to convert to C _PyTime_t");
+    settime(id, ns);
+    return none();
+}
+
+Value t_pthread_getcpuclockid(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("pthread_getcpuclockid", nargs, kwnames, 1, 1);
+    if (!is_int(args[0]))
+        raise(&exc::TypeError, "pthread_getcpuclockid() argument 1 must be int, not %s",
+            type_name(args[0]).c_str());
+    uint64_t u = posix_ulong_mask_arg(args[0]);
+    clockid_t clk;
+    int err = pthread_getcpuclockid(static_cast<pthread_t>(u), &clk);
+    if (err != 0)
+        raise_os_error(err);
+    return Value::small_int(clk);
+}
+
+// The timezone, altzone, daylight and tzname attributes, from the TZ rules in force (at import
+// and after tzset()). CPython derives them from January and July of the current year.
+void set_timezone_attrs(DictObject* d)
+{
+    tzset();
+    time_t now = std::time(nullptr);
+    struct tm probe;
+    localtime_r(&now, &probe);
+    int year = probe.tm_year;
+    struct tm jan {
+    }, jul {};
+    jan.tm_year = jul.tm_year = year;
+    jan.tm_mday = jul.tm_mday = 1;
+    jul.tm_mon = 6;
+    jan.tm_isdst = jul.tm_isdst = -1;
+    time_t tj = std::mktime(&jan), tl = std::mktime(&jul);
+    struct tm ljan, ljul;
+    localtime_r(&tj, &ljan);
+    localtime_r(&tl, &ljul);
+    long jan_off = -ljan.tm_gmtoff, jul_off = -ljul.tm_gmtoff;
+    std::string jan_name = ljan.tm_zone ? ljan.tm_zone : "",
+                jul_name = ljul.tm_zone ? ljul.tm_zone : "";
+    bool southern = jan_off < jul_off;
+    long timezone_ = southern ? jul_off : jan_off;
+    long altzone_ = southern ? jan_off : jul_off;
+    dict_set_cstr(d, "timezone", int_from_i64(timezone_));
+    dict_set_cstr(d, "altzone", int_from_i64(altzone_));
+    dict_set_cstr(d, "daylight", Value::small_int(jan_off != jul_off));
+    Value std_name = Value(str_from_utf8(southern ? jul_name : jan_name));
+    Value dst_name = Value(str_from_utf8(southern ? jan_name : jul_name));
+    dict_set_cstr(d, "tzname", Value(tuple_of({ std_name, dst_name })));
+}
+
+Value t_tzset(Value self, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    if (nargs || kwnames)
+        raise(&exc::TypeError, "time.tzset() takes no arguments (%zu given)", nargs);
+    set_timezone_attrs(self.as<ModuleObject>()->m_dict);
+    return none();
+}
+
 MethodDef const s_time_methods[] = {
     { "time", t_time },
     { "time_ns", t_time_ns },
@@ -344,6 +488,13 @@ MethodDef const s_time_methods[] = {
     { "asctime", t_asctime },
     { "ctime", t_ctime },
     { "get_clock_info", t_get_clock_info },
+    { "clock_gettime", t_clock_gettime },
+    { "clock_gettime_ns", t_clock_gettime_ns },
+    { "clock_getres", t_clock_getres },
+    { "clock_settime", t_clock_settime },
+    { "clock_settime_ns", t_clock_settime_ns },
+    { "pthread_getcpuclockid", t_pthread_getcpuclockid },
+    { "tzset", t_tzset },
     { nullptr, nullptr },
 };
 
@@ -357,35 +508,16 @@ ModuleObject* init_time_module()
     for (MethodDef const* def = s_time_methods; def->name; def++)
         dict_set_cstr(d, def->name, Value(builtin_function_new(def, Value(m))));
     dict_set_cstr(d, "struct_time", Value(&s_struct_time_type));
-    tzset();
-    // CPython derives these from January and July of the current year.
-    time_t now = std::time(nullptr);
-    struct tm probe;
-    localtime_r(&now, &probe);
-    int year = probe.tm_year;
-    struct tm jan {}, jul {};
-    jan.tm_year = jul.tm_year = year;
-    jan.tm_mday = jul.tm_mday = 1;
-    jul.tm_mon = 6;
-    jan.tm_isdst = jul.tm_isdst = -1;
-    time_t tj = std::mktime(&jan), tl = std::mktime(&jul);
-    struct tm ljan, ljul;
-    localtime_r(&tj, &ljan);
-    localtime_r(&tl, &ljul);
-    long jan_off = -ljan.tm_gmtoff, jul_off = -ljul.tm_gmtoff;
-    std::string jan_name = ljan.tm_zone ? ljan.tm_zone : "", jul_name = ljul.tm_zone ? ljul.tm_zone : "";
-    bool southern = jan_off < jul_off;
-    long timezone_ = southern ? jul_off : jan_off;
-    long altzone_ = southern ? jan_off : jul_off;
-    dict_set_cstr(d, "timezone", int_from_i64(timezone_));
-    dict_set_cstr(d, "altzone", int_from_i64(altzone_));
-    dict_set_cstr(d, "daylight", Value::small_int(jan_off != jul_off));
-    Value std_name = Value(str_from_utf8(southern ? jul_name : jan_name));
-    Value dst_name = Value(str_from_utf8(southern ? jan_name : jul_name));
-    dict_set_cstr(d, "tzname", Value(tuple_of({ std_name, dst_name })));
-    for (auto const& [name, id] : { std::pair<char const*, int> { "CLOCK_REALTIME", CLOCK_REALTIME },
-             { "CLOCK_MONOTONIC", CLOCK_MONOTONIC }, { "CLOCK_PROCESS_CPUTIME_ID", CLOCK_PROCESS_CPUTIME_ID },
-             { "CLOCK_THREAD_CPUTIME_ID", CLOCK_THREAD_CPUTIME_ID } })
+    // The number of fields of struct_time, visible and named-only (test_time reads it).
+    dict_set_cstr(d, "_STRUCT_TM_ITEMS", Value::small_int(11));
+    set_timezone_attrs(d);
+    for (auto const& [name, id] :
+        { std::pair<char const*, int> { "CLOCK_REALTIME", CLOCK_REALTIME },
+            { "CLOCK_MONOTONIC", CLOCK_MONOTONIC },
+            { "CLOCK_PROCESS_CPUTIME_ID", CLOCK_PROCESS_CPUTIME_ID },
+            { "CLOCK_THREAD_CPUTIME_ID", CLOCK_THREAD_CPUTIME_ID },
+            { "CLOCK_BOOTTIME", CLOCK_BOOTTIME }, { "CLOCK_MONOTONIC_RAW", CLOCK_MONOTONIC_RAW },
+            { "CLOCK_TAI", CLOCK_TAI } })
         dict_set_cstr(d, name, Value::small_int(id));
     return m;
 }
