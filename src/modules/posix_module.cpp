@@ -13,6 +13,7 @@
 #include "builtins/builtins.h"
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
+#include "modules/posix_args.h"
 #include "modules/posix_process.h"
 #include "modules/signal_module.h"
 #include "modules/structseq.h"
@@ -48,6 +49,7 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utmp.h>
 
 extern char** environ;
 
@@ -902,6 +904,61 @@ Value px_device_encoding(Value, Value const* args, size_t nargs, TupleObject* kw
 // --- misc -------------------------------------------------------------------------------------
 
 Value px_fspath(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+Value px_ttyname(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    posix_positional("posix", "ttyname", nargs, kwnames, 1, 1);
+    char buf[4096];
+    int err = ::ttyname_r(posix_int_arg(args[0]), buf, sizeof buf);
+    if (err != 0)
+        raise_os_error(err);
+    return fs_decode(buf);
+}
+
+Value px_ctermid(Value, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    posix_positional("posix", "ctermid", nargs, kwnames, 0, 0);
+    char buf[L_ctermid];
+    char* r = ::ctermid(buf);
+    if (!r)
+        raise_errno();
+    return fs_decode(r);
+}
+
+Value px_tcgetpgrp(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    posix_positional("posix", "tcgetpgrp", nargs, kwnames, 1, 1);
+    pid_t pgid = ::tcgetpgrp(posix_int_arg(args[0]));
+    if (pgid < 0)
+        raise_errno();
+    return int_from_i64(pgid);
+}
+
+Value px_tcsetpgrp(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    // PyArg_ParseTuple's messages, as CPython's tcsetpgrp parses its arguments so.
+    if (kwnames)
+        raise(&exc::TypeError, "tcsetpgrp() takes no keyword arguments");
+    if (nargs != 2)
+        raise(&exc::TypeError, "tcsetpgrp() takes exactly 2 arguments (%zu given)", nargs);
+    int fd = posix_int_arg(args[0]);
+    pid_t pgid = static_cast<pid_t>(posix_int_arg(args[1]));
+    vm::transaction_irreversible(); // an effect an abort could not undo
+    if (::tcsetpgrp(fd, pgid) != 0)
+        raise_errno();
+    return none();
+}
+
+// login_tty(fd): makes [fd] the controlling terminal and standard streams of a new session.
+Value px_login_tty(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    posix_positional("posix", "login_tty", nargs, kwnames, 1, 1);
+    int fd = posix_fd_arg(args[0]);
+    vm::transaction_irreversible(); // an effect an abort could not undo
+    if (::login_tty(fd) != 0)
+        raise_errno();
+    return none();
+}
+
 {
     Value a[1];
     parse_args("fspath", args, nargs, kwnames, { "path" }, 1, a);
@@ -1222,6 +1279,11 @@ IntConst const s_constants[] = {
 
 // os.py consults _have_functions to build supports_fd, supports_dir_fd and
 // supports_follow_symlinks; only what the functions above really implement is listed.
+    { "ttyname", px_ttyname },
+    { "ctermid", px_ctermid },
+    { "tcgetpgrp", px_tcgetpgrp },
+    { "tcsetpgrp", px_tcsetpgrp },
+    { "login_tty", px_login_tty },
 char const* const s_have_functions[] = { "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT",
     "HAVE_FDOPENDIR", "HAVE_FEXECVE", "HAVE_FSTATAT", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LINKAT", "HAVE_LSTAT",
     "HAVE_MKDIRAT", "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT",

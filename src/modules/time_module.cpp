@@ -149,6 +149,17 @@ Value t_localtime(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     return struct_time_from_tm(tm);
 }
 
+// A C int argument (CPython's "i" conversion): clock ids and struct_time fields.
+int c_int_arg(Value v)
+{
+    int64_t i;
+    if (!int_to_i64(py_number_index(v), &i) || i > INT_MAX)
+        raise(&exc::OverflowError, "signed integer is greater than maximum");
+    if (i < INT_MIN)
+        raise(&exc::OverflowError, "signed integer is less than minimum");
+    return static_cast<clockid_t>(i);
+}
+
 // A struct_time or 9-tuple as a struct tm (CPython's gettmarg).
 struct tm tm_from_value(Value v, char const* fname)
 {
@@ -162,8 +173,10 @@ struct tm tm_from_value(Value v, char const* fname)
         Value item = t->item(i);
         if (is_float(item))
             raise(&exc::TypeError, "'float' object cannot be interpreted as an integer");
-        f[i] = py_index_i64(item);
+        f[i] = c_int_arg(item); // a C int, with the "i" conversion's messages
     }
+    if (f[0] < INT_MIN + 1900LL)
+        raise(&exc::OverflowError, "year out of range");
     struct tm tm {};
     tm.tm_year = static_cast<int>(f[0] - 1900);
     tm.tm_mon = static_cast<int>(f[1] - 1);
@@ -236,6 +249,8 @@ Value t_strftime(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     if (nargs > 1)
         check_tm(tm);
     std::string fmt = str_utf8(args[0]);
+    if (fmt.find('\0') != std::string::npos)
+        raise(&exc::ValueError, "embedded null character");
     if (fmt.empty())
         return Value(str_empty());
     // strftime's result length is unknown; grow until it fits (an empty result is ambiguous,
@@ -331,17 +346,6 @@ Value t_get_clock_info(Value, Value const* args, size_t nargs, TupleObject* kwna
     return ns;
 }
 
-// A clock id argument (CPython's "i" conversion).
-clockid_t clock_id_arg(Value v)
-{
-    int64_t i;
-    if (!int_to_i64(py_number_index(v), &i) || i > INT_MAX)
-        raise(&exc::OverflowError, "signed integer is greater than maximum");
-    if (i < INT_MIN)
-        raise(&exc::OverflowError, "signed integer is less than minimum");
-    return static_cast<clockid_t>(i);
-}
-
 Value t_clock_gettime(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     // PyArg_ParseTuple's messages.
@@ -350,7 +354,7 @@ Value t_clock_gettime(Value, Value const* args, size_t nargs, TupleObject* kwnam
     if (nargs != 1)
         raise(&exc::TypeError, "clock_gettime() takes exactly 1 argument (%zu given)", nargs);
     struct timespec ts;
-    if (clock_gettime(clock_id_arg(args[0]), &ts) != 0)
+    if (clock_gettime(c_int_arg(args[0]), &ts) != 0)
         raise_os_error(errno);
     return float_new(static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9);
 }
@@ -359,7 +363,7 @@ Value t_clock_gettime_ns(Value, Value const* args, size_t nargs, TupleObject* kw
 {
     check_nargs("clock_gettime_ns", nargs, kwnames, 1, 1);
     struct timespec ts;
-    if (clock_gettime(clock_id_arg(args[0]), &ts) != 0)
+    if (clock_gettime(c_int_arg(args[0]), &ts) != 0)
         raise_os_error(errno);
     return int_from_i64(static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec);
 }
@@ -368,7 +372,7 @@ Value t_clock_getres(Value, Value const* args, size_t nargs, TupleObject* kwname
 {
     check_nargs("clock_getres", nargs, kwnames, 1, 1);
     struct timespec ts;
-    if (clock_getres(clock_id_arg(args[0]), &ts) != 0)
+    if (clock_getres(c_int_arg(args[0]), &ts) != 0)
         raise_os_error(errno);
     return float_new(static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9);
 }
@@ -390,7 +394,7 @@ void settime(clockid_t id, int64_t ns)
 Value t_clock_settime(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("clock_settime", nargs, kwnames, 2, 2);
-    clockid_t id = clock_id_arg(args[0]);
+    clockid_t id = c_int_arg(args[0]);
     double secs = to_seconds(args[1]);
     if (std::isnan(secs))
         raise(&exc::ValueError, "Invalid value NaN (not a number)");
@@ -403,7 +407,7 @@ Value t_clock_settime(Value, Value const* args, size_t nargs, TupleObject* kwnam
 Value t_clock_settime_ns(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("clock_settime_ns", nargs, kwnames, 2, 2);
-    clockid_t id = clock_id_arg(args[0]);
+    clockid_t id = c_int_arg(args[0]);
     if (!is_int(args[1]))
         raise(&exc::TypeError, "expect int, got %s", type_name(args[1]).c_str());
     int64_t ns;
