@@ -1008,9 +1008,7 @@ class _BufferedBase(_BufferedIOBase):
         self._check_raw()
         if self.closed:
             raise ValueError("read of closed file")
-        if size is None:
-            size = -1
-        size = size.__index__()
+        size = _size_arg(size)
         if size < -1:
             raise ValueError("read length must be non-negative or -1")
         self._flush_writes()
@@ -1477,10 +1475,7 @@ class TextIOWrapper(_TextIOBase):
     def read(self, size=-1):
         if self.closed:
             raise _closed_error()
-        if size is None:
-            size = -1
-        else:
-            size = size.__index__()
+        size = _size_arg(size)
         if not self.readable():
             raise UnsupportedOperation("not readable")
         if size < 0:
@@ -1512,10 +1507,7 @@ class TextIOWrapper(_TextIOBase):
     def readline(self, size=-1):
         if self.closed:
             raise _closed_error()
-        if size is None:
-            size = -1
-        else:
-            size = size.__index__()
+        size = -1 if size is None else _ssize_arg(size)
         while True:
             end = self._line_end(self._decoded)
             if end >= 0 or (size >= 0 and len(self._decoded) >= size):
