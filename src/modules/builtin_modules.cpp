@@ -31,6 +31,12 @@ void init_hashlib_types();
 ModuleObject* init_zlib_module(); // modules/zlib_module.cpp
 void setup_zlib_types();
 void init_zlib_types();
+ModuleObject* init_bz2_module(); // modules/bz2_module.cpp
+void setup_bz2_types();
+void init_bz2_types();
+ModuleObject* init_lzma_module(); // modules/lzma_module.cpp
+void setup_lzma_types();
+void init_lzma_types();
 ModuleObject* init_csv_module(); // modules/csv_module.cpp
 void setup_csv_types();
 void init_csv_types();
@@ -83,9 +89,11 @@ ModuleObject* init_termios_module(); // modules/termios_module.cpp
         { "atexit", init_atexit_module },
         { "_bisect", init_bisect_module },
         { "_blake2", init_blake2_module },
+        { "_bz2", init_bz2_module },
         { "_csv", init_csv_module },
         { "_socket", init_socket_module },
         { "_json", init_json_module },
+        { "_lzma", init_lzma_module },
         { "_hashlib", init_hashlib_module },
         { "zlib", init_zlib_module },
         { "_codecs", init_codecs_module },
@@ -160,6 +168,8 @@ void setup_runtime_module_types()
     setup_struct_types();
     setup_hashlib_types();
     setup_zlib_types();
+    setup_bz2_types();
+    setup_lzma_types();
     setup_csv_types();
     setup_socket_types();
     setup_json_types();
@@ -192,6 +202,8 @@ void init_runtime_module_types()
     init_struct_types();
     init_hashlib_types();
     init_zlib_types();
+    init_bz2_types();
+    init_lzma_types();
     init_csv_types();
     init_socket_types();
     init_json_types();

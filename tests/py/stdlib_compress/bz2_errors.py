@@ -1,0 +1,30 @@
+# _bz2 errors: flushed compressors, finished decompressors, invalid data, argument types.
+import bz2, pickle
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+c = bz2.BZ2Compressor()
+c.compress(b"abc")
+c.flush()
+t(lambda: c.flush())
+t(lambda: c.compress(b"x"))
+d = bz2.BZ2Decompressor()
+d.decompress(bz2.compress(b"abc"))
+t(lambda: d.decompress(b"x"))
+t(lambda: bz2.BZ2Decompressor().decompress(b"not bz2 data at all"))
+t(lambda: bz2.decompress(b"not bz2 data"))
+t(lambda: bz2.decompress(bz2.compress(b"abc" * 100)[:-5]))
+t(lambda: bz2.BZ2Compressor(0))
+t(lambda: bz2.BZ2Compressor(10))
+t(lambda: bz2.BZ2Compressor("9"))
+t(lambda: bz2.BZ2Compressor(compresslevel=3))
+t(lambda: bz2.BZ2Decompressor(1))
+t(lambda: bz2.BZ2Compressor().compress("text"))
+t(lambda: bz2.BZ2Decompressor().decompress("text"))
+t(lambda: bz2.BZ2Decompressor().decompress(b"", "x"))
+t(lambda: bz2.BZ2Compressor().flush(1))
+t(lambda: pickle.dumps(bz2.BZ2Compressor()))
+t(lambda: pickle.dumps(bz2.BZ2Decompressor()))
+t(lambda: bz2.compress(b"x", 0))
