@@ -424,6 +424,62 @@ Value px_chmod(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     return none();
 }
 
+// A uid or gid argument: -1 (leave unchanged) or a non-negative id.
+id_t owner_id_arg(Value v, char const* what)
+{
+    if (!is_int(v) && !type_lookup(type_of(v), intern("__index__")))
+        raise(&exc::TypeError, "%s should be integer, not %s", what, type_name(v).c_str());
+    int64_t x = py_index_i64(v);
+    if (x < -1)
+        raise(&exc::OverflowError, "%s is less than minimum", what);
+    if (x > UINT32_MAX - 1ll)
+        raise(&exc::OverflowError, "%s is greater than maximum", what);
+    return static_cast<id_t>(x);
+}
+
+Value px_chown(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    vm::transaction_irreversible(); // an effect an abort could not undo
+    Value a[5];
+    parse_args("chown", args, nargs, kwnames,
+        { "path", "uid", "gid", "*", "dir_fd", "follow_symlinks" }, 3, a);
+    PathArg p = path_arg("chown", "path", a[0], true);
+    uid_t uid = static_cast<uid_t>(owner_id_arg(a[1], "uid"));
+    gid_t gid = static_cast<gid_t>(owner_id_arg(a[2], "gid"));
+    int flags = truthy_kw(a[4], true) ? 0 : AT_SYMLINK_NOFOLLOW;
+    int r = p.fd >= 0 ? ::fchown(p.fd, uid, gid)
+                      : ::fchownat(dir_fd_arg(a[3]), p.path.c_str(), uid, gid, flags);
+    if (r != 0)
+        raise_errno(p);
+    return none();
+}
+
+Value px_lchown(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    vm::transaction_irreversible(); // an effect an abort could not undo
+    Value a[3];
+    parse_args("lchown", args, nargs, kwnames, { "path", "uid", "gid" }, 3, a);
+    PathArg p = path_arg("lchown", "path", a[0], false);
+    uid_t uid = static_cast<uid_t>(owner_id_arg(a[1], "uid"));
+    gid_t gid = static_cast<gid_t>(owner_id_arg(a[2], "gid"));
+    if (::lchown(p.path.c_str(), uid, gid) != 0)
+        raise_errno(p);
+    return none();
+}
+
+Value px_fchown(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    vm::transaction_irreversible(); // an effect an abort could not undo
+    Value a[3];
+    parse_args("fchown", args, nargs, kwnames, { "fd", "uid", "gid" }, 3, a);
+    int fd = int_arg(a[0]);
+    uid_t uid = static_cast<uid_t>(owner_id_arg(a[1], "uid"));
+    gid_t gid = static_cast<gid_t>(owner_id_arg(a[2], "gid"));
+    if (::fchown(fd, uid, gid) != 0)
+        raise_errno();
+    return none();
+}
+
 Value px_umask(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     vm::transaction_irreversible(); // an effect an abort could not undo
@@ -1204,6 +1260,9 @@ MethodDef const s_posix_methods[] = {
     { "readlink", px_readlink },
     { "access", px_access },
     { "chmod", px_chmod },
+    { "chown", px_chown },
+    { "lchown", px_lchown },
+    { "fchown", px_fchown },
     { "umask", px_umask },
     { "utime", px_utime },
     { "truncate", px_truncate },
@@ -1284,8 +1343,8 @@ IntConst const s_constants[] = {
     { "tcgetpgrp", px_tcgetpgrp },
     { "tcsetpgrp", px_tcsetpgrp },
     { "login_tty", px_login_tty },
-char const* const s_have_functions[] = { "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT",
-    "HAVE_FDOPENDIR", "HAVE_FEXECVE", "HAVE_FSTATAT", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LINKAT", "HAVE_LSTAT",
+char const* const s_have_functions[] = { "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN", "HAVE_FCHOWNAT",
+    "HAVE_FDOPENDIR", "HAVE_FEXECVE", "HAVE_FSTATAT", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LCHOWN", "HAVE_LINKAT", "HAVE_LSTAT",
     "HAVE_MKDIRAT", "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT",
     "HAVE_UTIMENSAT", nullptr };
 
