@@ -65,6 +65,17 @@ void setup_array_types();
 void init_array_types();
 void setup_abc_types(); // modules/abc_module.cpp
 void init_abc_types();
+ModuleObject* init_fcntl_module(); // modules/fcntl_module.cpp
+ModuleObject* init_grp_module(); // modules/grp_module.cpp
+void setup_grp_types();
+void init_grp_types();
+ModuleObject* init_resource_module(); // modules/resource_module.cpp
+void setup_resource_types();
+void init_resource_types();
+ModuleObject* init_termios_module(); // modules/termios_module.cpp
+ModuleObject* init_pwd_module(); // modules/pwd_module.cpp
+void setup_pwd_types();
+void init_pwd_types();
 
 namespace {
 
@@ -74,14 +85,6 @@ namespace {
         { "_imp", init_imp_module },
         { "_locale", init_locale_module },
         { "_pystm", init_pystm_module },
-ModuleObject* init_fcntl_module(); // modules/fcntl_module.cpp
-ModuleObject* init_grp_module(); // modules/grp_module.cpp
-void setup_grp_types();
-void init_grp_types();
-ModuleObject* init_resource_module(); // modules/resource_module.cpp
-void setup_resource_types();
-void init_resource_types();
-ModuleObject* init_termios_module(); // modules/termios_module.cpp
         { "_pystm_io", init_pystm_io_module },
         { "_posixsubprocess", init_posixsubprocess_module },
         { "_signal", init_signal_module },
@@ -114,29 +117,30 @@ ModuleObject* init_termios_module(); // modules/termios_module.cpp
         { "cmath", init_cmath_module },
         { "errno", init_errno_module },
         { "faulthandler", init_faulthandler_module },
+        { "fcntl", init_fcntl_module },
         { "gc", init_gc_module },
+        { "grp", init_grp_module },
         { "itertools", init_itertools_module },
         { "marshal", init_marshal_module },
         { "math", init_math_module },
         { "posix", init_posix_module },
+        { "pwd", init_pwd_module },
+        { "resource", init_resource_module },
         { "select", init_select_module },
         { "sys", init_sys_module_for_import },
+        { "termios", init_termios_module },
         { "time", init_time_module },
         { "unicodedata", init_unicodedata_module },
     };
 
 } // namespace
-        { "fcntl", init_fcntl_module },
 
-        { "grp", init_grp_module },
 ModuleInitFn find_builtin_module(std::string_view name)
 {
     for (BuiltinModuleDef const& d : s_builtin_modules)
         if (name == d.name)
-        { "resource", init_resource_module },
             return d.init;
     return nullptr;
-        { "termios", init_termios_module },
 }
 
 std::vector<std::string> builtin_module_names()
@@ -180,6 +184,9 @@ void setup_runtime_module_types()
     setup_array_types();
     setup_unicodedata_types();
     setup_abc_types();
+    setup_grp_types();
+    setup_resource_types();
+    setup_pwd_types();
 }
 
 void init_runtime_module_types()
@@ -195,8 +202,6 @@ void init_runtime_module_types()
     init_sre_types();
     init_itertools_types();
     init_collections_types();
-    setup_grp_types();
-    setup_resource_types();
     init_weakref_types();
     init_random_types();
     init_struct_types();
@@ -214,8 +219,9 @@ void init_runtime_module_types()
     init_array_types();
     init_abc_types();
     init_unicodedata_types();
+    init_grp_types();
+    init_resource_types();
+    init_pwd_types();
 }
 
 } // namespace pystm
-    init_grp_types();
-    init_resource_types();

@@ -43,6 +43,7 @@
 #include <sys/ioctl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/time.h>
 #include <sys/times.h>
 #include <sys/types.h>
@@ -61,6 +62,7 @@ Type s_stat_result_type(&type_type);
 Type s_terminal_size_type(&type_type);
 Type s_uname_result_type(&type_type);
 Type s_times_result_type(&type_type);
+Type s_statvfs_result_type(&type_type);
 Type s_dir_entry_type(&type_type);
 Type s_scandir_iterator_type(&type_type);
 
@@ -76,6 +78,12 @@ StructSeqDesc const s_terminal_desc = { "os", "terminal_size", s_terminal_fields
     "A tuple of (columns, lines) for holding terminal window size" };
 char const* const s_uname_fields[] = { "sysname", "nodename", "release", "version", "machine", nullptr };
 StructSeqDesc const s_uname_desc = { "posix", "uname_result", s_uname_fields, 5, true, "uname_result: Result from os.uname()." };
+char const* const s_statvfs_fields[] = { "f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail",
+    "f_files", "f_ffree", "f_favail", "f_flag", "f_namemax", "f_fsid", nullptr };
+StructSeqDesc const s_statvfs_desc = { "os", "statvfs_result", s_statvfs_fields, 10, true,
+    "statvfs_result: Result from statvfs or fstatvfs.\n\nThis object may be accessed either as a tuple of\n"
+    "  (bsize, frsize, blocks, bfree, bavail, files, ffree, favail, flag, namemax),\n"
+    "or via the attributes f_bsize, f_frsize, f_blocks, f_bfree, and so on.\n\nSee os.statvfs for more information." };
 char const* const s_times_fields[] = { "user", "system", "children_user", "children_system", "elapsed", nullptr };
 StructSeqDesc const s_times_desc = { "posix", "times_result", s_times_fields, 5, true, "times_result: Result from os.times()." };
 
@@ -211,6 +219,46 @@ Value px_fstat(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     if (::fstat(int_arg(a[0]), &st) != 0)
         raise_errno();
     return make_stat_result(st);
+}
+
+Value make_statvfs_result(struct statvfs const& st)
+{
+    Value items[] = { int_from_u64(st.f_bsize), int_from_u64(st.f_frsize),
+        int_from_u64(st.f_blocks), int_from_u64(st.f_bfree), int_from_u64(st.f_bavail),
+        int_from_u64(st.f_files), int_from_u64(st.f_ffree), int_from_u64(st.f_favail),
+        int_from_u64(st.f_flag), int_from_u64(st.f_namemax), int_from_u64(st.f_fsid) };
+    return structseq_new(&s_statvfs_result_type, items, 11);
+}
+
+Value px_statvfs(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    Value a[1];
+    parse_args("statvfs", args, nargs, kwnames, { "path" }, 1, a);
+    PathArg p = path_arg("statvfs", "path", a[0], true);
+    struct statvfs st;
+    int r;
+    {
+        vm::BlockingRegion region; // a network file system may take its time
+        r = p.fd >= 0 ? ::fstatvfs(p.fd, &st) : ::statvfs(p.path.c_str(), &st);
+    }
+    if (r != 0)
+        raise_errno(p);
+    return make_statvfs_result(st);
+}
+
+Value px_fstatvfs(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    posix_positional("posix", "fstatvfs", nargs, kwnames, 1, 1);
+    int fd = posix_int_arg(args[0]);
+    struct statvfs st;
+    int r;
+    {
+        vm::BlockingRegion region; // a network file system may take its time
+        r = ::fstatvfs(fd, &st);
+    }
+    if (r != 0)
+        raise_errno();
+    return make_statvfs_result(st);
 }
 
 // --- directories ------------------------------------------------------------------------------
@@ -862,6 +910,20 @@ Value px_pipe(Value, Value const*, size_t nargs, TupleObject* kwnames)
     return tuple_of({ Value::small_int(fds[0]), Value::small_int(fds[1]) });
 }
 
+// openpty(): a new pseudo-terminal pair (master, slave), both non-inheritable.
+Value px_openpty(Value, Value const*, size_t nargs, TupleObject* kwnames)
+{
+    vm::transaction_irreversible(); // an effect an abort could not undo
+    if (nargs || kwnames)
+        raise(&exc::TypeError, "posix.openpty() takes no arguments (%zu given)", nargs);
+    int master, slave;
+    if (::openpty(&master, &slave, nullptr, nullptr, nullptr) != 0)
+        raise_errno();
+    for (int fd : { master, slave })
+        ::fcntl(fd, F_SETFD, ::fcntl(fd, F_GETFD) | FD_CLOEXEC);
+    return tuple_of({ Value::small_int(master), Value::small_int(slave) });
+}
+
 Value px_dup(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     vm::transaction_irreversible(); // an effect an abort could not undo
@@ -890,76 +952,6 @@ Value px_isatty(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     return py_bool(::isatty(int_arg(args[0])) == 1);
 }
 
-Value px_get_inheritable(Value, Value const* args, size_t nargs, TupleObject* kwnames)
-{
-    check_nargs("get_inheritable", nargs, kwnames, 1, 1);
-    int flags = ::fcntl(int_arg(args[0]), F_GETFD);
-    if (flags < 0)
-        raise_errno();
-    return py_bool(!(flags & FD_CLOEXEC));
-}
-
-Value px_set_inheritable(Value, Value const* args, size_t nargs, TupleObject* kwnames)
-{
-    vm::transaction_irreversible(); // an effect an abort could not undo
-    check_nargs("set_inheritable", nargs, kwnames, 2, 2);
-    int fd = int_arg(args[0]);
-    int flags = ::fcntl(fd, F_GETFD);
-    if (flags < 0)
-        raise_errno();
-    flags = py_truthy(args[1]) ? flags & ~FD_CLOEXEC : flags | FD_CLOEXEC;
-    if (::fcntl(fd, F_SETFD, flags) < 0)
-        raise_errno();
-    return none();
-}
-
-Value px_get_blocking(Value, Value const* args, size_t nargs, TupleObject* kwnames)
-{
-    check_nargs("get_blocking", nargs, kwnames, 1, 1);
-// openpty(): a new pseudo-terminal pair (master, slave), both non-inheritable.
-Value px_openpty(Value, Value const*, size_t nargs, TupleObject* kwnames)
-{
-    vm::transaction_irreversible(); // an effect an abort could not undo
-    if (nargs || kwnames)
-        raise(&exc::TypeError, "posix.openpty() takes no arguments (%zu given)", nargs);
-    int master, slave;
-    if (::openpty(&master, &slave, nullptr, nullptr, nullptr) != 0)
-        raise_errno();
-    for (int fd : { master, slave })
-        ::fcntl(fd, F_SETFD, ::fcntl(fd, F_GETFD) | FD_CLOEXEC);
-    return tuple_of({ Value::small_int(master), Value::small_int(slave) });
-}
-
-    int flags = ::fcntl(int_arg(args[0]), F_GETFL);
-    if (flags < 0)
-        raise_errno();
-    return py_bool(!(flags & O_NONBLOCK));
-}
-
-Value px_set_blocking(Value, Value const* args, size_t nargs, TupleObject* kwnames)
-{
-    vm::transaction_irreversible(); // an effect an abort could not undo
-    check_nargs("set_blocking", nargs, kwnames, 2, 2);
-    int fd = int_arg(args[0]);
-    int flags = ::fcntl(fd, F_GETFL);
-    if (flags < 0)
-        raise_errno();
-    flags = py_truthy(args[1]) ? flags & ~O_NONBLOCK : flags | O_NONBLOCK;
-    if (::fcntl(fd, F_SETFL, flags) < 0)
-        raise_errno();
-    return none();
-}
-
-Value px_device_encoding(Value, Value const* args, size_t nargs, TupleObject* kwnames)
-{
-    Value a[1];
-    parse_args("device_encoding", args, nargs, kwnames, { "fd" }, 1, a);
-    return ::isatty(int_arg(a[0])) ? S("utf-8") : none();
-}
-
-// --- misc -------------------------------------------------------------------------------------
-
-Value px_fspath(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 Value px_ttyname(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     posix_positional("posix", "ttyname", nargs, kwnames, 1, 1);
@@ -1015,6 +1007,62 @@ Value px_login_tty(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     return none();
 }
 
+Value px_get_inheritable(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("get_inheritable", nargs, kwnames, 1, 1);
+    int flags = ::fcntl(int_arg(args[0]), F_GETFD);
+    if (flags < 0)
+        raise_errno();
+    return py_bool(!(flags & FD_CLOEXEC));
+}
+
+Value px_set_inheritable(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    vm::transaction_irreversible(); // an effect an abort could not undo
+    check_nargs("set_inheritable", nargs, kwnames, 2, 2);
+    int fd = int_arg(args[0]);
+    int flags = ::fcntl(fd, F_GETFD);
+    if (flags < 0)
+        raise_errno();
+    flags = py_truthy(args[1]) ? flags & ~FD_CLOEXEC : flags | FD_CLOEXEC;
+    if (::fcntl(fd, F_SETFD, flags) < 0)
+        raise_errno();
+    return none();
+}
+
+Value px_get_blocking(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    check_nargs("get_blocking", nargs, kwnames, 1, 1);
+    int flags = ::fcntl(int_arg(args[0]), F_GETFL);
+    if (flags < 0)
+        raise_errno();
+    return py_bool(!(flags & O_NONBLOCK));
+}
+
+Value px_set_blocking(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    vm::transaction_irreversible(); // an effect an abort could not undo
+    check_nargs("set_blocking", nargs, kwnames, 2, 2);
+    int fd = int_arg(args[0]);
+    int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0)
+        raise_errno();
+    flags = py_truthy(args[1]) ? flags & ~O_NONBLOCK : flags | O_NONBLOCK;
+    if (::fcntl(fd, F_SETFL, flags) < 0)
+        raise_errno();
+    return none();
+}
+
+Value px_device_encoding(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+{
+    Value a[1];
+    parse_args("device_encoding", args, nargs, kwnames, { "fd" }, 1, a);
+    return ::isatty(int_arg(a[0])) ? S("utf-8") : none();
+}
+
+// --- misc -------------------------------------------------------------------------------------
+
+Value px_fspath(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     Value a[1];
     parse_args("fspath", args, nargs, kwnames, { "path" }, 1, a);
@@ -1275,9 +1323,17 @@ MethodDef const s_posix_methods[] = {
     { "fsync", px_fsync },
     { "ftruncate", px_ftruncate },
     { "pipe", px_pipe },
+    { "statvfs", px_statvfs },
+    { "fstatvfs", px_fstatvfs },
+    { "openpty", px_openpty },
     { "dup", px_dup },
     { "dup2", px_dup2 },
     { "isatty", px_isatty },
+    { "ttyname", px_ttyname },
+    { "ctermid", px_ctermid },
+    { "tcgetpgrp", px_tcgetpgrp },
+    { "tcsetpgrp", px_tcsetpgrp },
+    { "login_tty", px_login_tty },
     { "get_inheritable", px_get_inheritable },
     { "set_inheritable", px_set_inheritable },
     { "get_blocking", px_get_blocking },
@@ -1332,17 +1388,11 @@ IntConst const s_constants[] = {
     { "SEEK_DATA", SEEK_DATA }, { "SEEK_HOLE", SEEK_HOLE },
     { "WNOHANG", WNOHANG }, { "WUNTRACED", WUNTRACED }, { "WCONTINUED", WCONTINUED },
     { "EX_OK", 0 }, { "F_LOCK", F_LOCK }, { "F_TLOCK", F_TLOCK }, { "F_ULOCK", F_ULOCK }, { "F_TEST", F_TEST },
-    { "openpty", px_openpty },
     { "NGROUPS_MAX", NGROUPS_MAX }, { "TMP_MAX", TMP_MAX },
 };
 
 // os.py consults _have_functions to build supports_fd, supports_dir_fd and
 // supports_follow_symlinks; only what the functions above really implement is listed.
-    { "ttyname", px_ttyname },
-    { "ctermid", px_ctermid },
-    { "tcgetpgrp", px_tcgetpgrp },
-    { "tcsetpgrp", px_tcsetpgrp },
-    { "login_tty", px_login_tty },
 char const* const s_have_functions[] = { "HAVE_FACCESSAT", "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHMODAT", "HAVE_FCHOWN", "HAVE_FCHOWNAT",
     "HAVE_FDOPENDIR", "HAVE_FEXECVE", "HAVE_FSTATAT", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_LCHOWN", "HAVE_LINKAT", "HAVE_LSTAT",
     "HAVE_MKDIRAT", "HAVE_OPENAT", "HAVE_READLINKAT", "HAVE_RENAMEAT", "HAVE_SYMLINKAT", "HAVE_UNLINKAT",
@@ -1384,6 +1434,7 @@ ModuleObject* init_posix_module()
     dict_set_cstr(d, "terminal_size", Value(&s_terminal_size_type));
     dict_set_cstr(d, "uname_result", Value(&s_uname_result_type));
     dict_set_cstr(d, "times_result", Value(&s_times_result_type));
+    dict_set_cstr(d, "statvfs_result", Value(&s_statvfs_result_type));
     dict_set_cstr(d, "DirEntry", Value(&s_dir_entry_type));
     ListObject* have = list_new();
     for (char const* const* h = s_have_functions; *h; h++)
@@ -1398,6 +1449,7 @@ void setup_posix_types()
     structseq_setup(&s_terminal_size_type, &s_terminal_desc);
     structseq_setup(&s_uname_result_type, &s_uname_desc);
     structseq_setup(&s_times_result_type, &s_times_desc);
+    structseq_setup(&s_statvfs_result_type, &s_statvfs_desc);
     init_static_type(&s_dir_entry_type, "posix.DirEntry", nullptr, sizeof(DirEntryObject), 0, trace_dir_entry,
         destroy_dir_entry);
     init_static_type(&s_scandir_iterator_type, "posix.ScandirIterator", nullptr, sizeof(ScandirObject), 0,
@@ -1406,7 +1458,8 @@ void setup_posix_types()
 
 void init_posix_types()
 {
-    for (Type* t : { &s_stat_result_type, &s_terminal_size_type, &s_uname_result_type, &s_times_result_type })
+    for (Type* t : { &s_stat_result_type, &s_terminal_size_type, &s_uname_result_type,
+             &s_times_result_type, &s_statvfs_result_type })
         structseq_init(t);
     add_methods(&s_dir_entry_type, s_dir_entry_methods);
     add_getset(&s_dir_entry_type, "name", de_name);
