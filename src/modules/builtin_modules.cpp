@@ -31,6 +31,9 @@ void init_hashlib_types();
 ModuleObject* init_zlib_module(); // modules/zlib_module.cpp
 void setup_zlib_types();
 void init_zlib_types();
+ModuleObject* init_pyexpat_module(); // modules/pyexpat_module.cpp
+void setup_pyexpat_types();
+void init_pyexpat_types();
 ModuleObject* init_bz2_module(); // modules/bz2_module.cpp
 void setup_bz2_types();
 void init_bz2_types();
@@ -99,6 +102,7 @@ namespace {
         { "_lzma", init_lzma_module },
         { "_hashlib", init_hashlib_module },
         { "zlib", init_zlib_module },
+        { "pyexpat", init_pyexpat_module },
         { "_codecs", init_codecs_module },
         { "_collections", init_collections_module },
         { "_contextvars", init_contextvars_module },
@@ -172,6 +176,7 @@ void setup_runtime_module_types()
     setup_struct_types();
     setup_hashlib_types();
     setup_zlib_types();
+    setup_pyexpat_types();
     setup_bz2_types();
     setup_lzma_types();
     setup_csv_types();
@@ -207,6 +212,7 @@ void init_runtime_module_types()
     init_struct_types();
     init_hashlib_types();
     init_zlib_types();
+    init_pyexpat_types();
     init_bz2_types();
     init_lzma_types();
     init_csv_types();
