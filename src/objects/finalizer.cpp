@@ -8,6 +8,7 @@
 #include "objects/str_object.h"
 #include "objects/type_object.h"
 #include "vm/frame.h"
+#include "vm/import.h"
 #include "vm/traceback.h"
 #include "vm/transaction.h"
 
@@ -28,7 +29,36 @@ bool has_finalizer(Type* t) { return !type_lookup(t, names::__del__).is_null(); 
 bool needs_finalize(Object* o)
 {
     auto* g = static_cast<GenObject*>(o);
+    if (g->m_state == GEN_CREATED)
+        return o->m_type == &coroutine_type; // never awaited: it warns
     return g->m_state == GEN_SUSPENDED && g->m_frame && g->m_frame->m_nblocks > 0;
+}
+
+// As CPython when it frees a coroutine that never started: warnings._warn_unawaited_coroutine()
+// builds the message (with the coroutine's cr_origin, when origin tracking recorded one) and
+// warns. An error from it is reported as unraisable, and unless that error is the warning itself
+// (turned into an error by a filter), a plain warning follows.
+void warn_unawaited(GenObject* g)
+{
+    bool warned = false;
+    try {
+        Value warnings = import_module("warnings");
+        if (Value fn = py_getattr_opt(warnings, intern("_warn_unawaited_coroutine"))) {
+            py_call1(fn, Value(g));
+            warned = true;
+        }
+    } catch (PyError&) {
+        warned = exception_matches(&exc::RuntimeWarning);
+        write_unraisable(take_exception(), nullptr, Value(g));
+    }
+    if (warned)
+        return;
+    try {
+        warn_format(&exc::RuntimeWarning, 1, "coroutine '%s' was never awaited",
+            str_utf8(Value(g->m_qualname)).c_str());
+    } catch (PyError&) {
+        write_unraisable(take_exception(), nullptr, Value(g));
+    }
 }
 
 void close_generator(GenObject* g)
@@ -47,7 +77,11 @@ void run_finalizer(Object* o)
     // finalized: an abort from here on would lose the call, so no barrier may come first.
     vm::transaction_irreversible();
     if (o->m_type == &generator_type || o->m_type == &coroutine_type) {
-        close_generator(static_cast<GenObject*>(o));
+        auto* g = static_cast<GenObject*>(o);
+        if (o->m_type == &coroutine_type && g->m_state == GEN_CREATED)
+            warn_unawaited(g);
+        else
+            close_generator(g);
         return;
     }
     Value func = type_lookup(o->m_type, names::__del__);

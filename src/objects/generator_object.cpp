@@ -911,9 +911,10 @@ Value gen_new_from_frame(Frame* f, FunctionObject* func)
             g->m_origin = Value(tuple_from(frames.data(), int64_t(frames.size())));
         }
     }
-    // GC-15: closed at its death if it is then suspended in a try or with block. Async
-    // generators are finalized by the event loop (sys.set_asyncgen_hooks), as in CPython.
-    if (f->m_code->m_blockdepth > 0 && t != &async_generator_type)
+    // GC-15: closed at its death if it is then suspended in a try or with block; a coroutine
+    // that dies never started warns that it was never awaited. Async generators are finalized by
+    // the event loop (sys.set_asyncgen_hooks), as in CPython.
+    if (t == &coroutine_type || (f->m_code->m_blockdepth > 0 && t != &async_generator_type))
         stm_register_finalizable(g);
     return Value(g);
 }
