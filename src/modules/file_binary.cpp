@@ -257,11 +257,14 @@ std::string read_bytes(BinaryFile* f, int64_t n)
         f->m_rpos += static_cast<size_t>(n);
         return out;
     }
+    // FileIO.read(n) makes a single system call of up to n bytes; FileIO.read() and readall()
+    // read until the end of the file, as the buffered files always do.
+    bool single = f->m_type == &file_io_type && n >= 0;
     while (n < 0 || out.size() < static_cast<size_t>(n)) {
-        if (!binary_read_chunk(f, &out))
+        if (!binary_read_chunk(f, &out, single ? static_cast<size_t>(n) - out.size() : 0))
             break;
-        if (f->m_type == &file_io_type)
-            break; // FileIO.read makes a single system call
+        if (single)
+            break;
     }
     if (n >= 0 && out.size() > static_cast<size_t>(n)) {
         f->m_rbuf.assign(out, static_cast<size_t>(n), std::string::npos);
