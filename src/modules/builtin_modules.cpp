@@ -40,6 +40,7 @@ void init_bz2_types();
 ModuleObject* init_lzma_module(); // modules/lzma_module.cpp
 void setup_lzma_types();
 void init_lzma_types();
+ModuleObject* init_stat_module(); // modules/stat_module.cpp
 ModuleObject* init_csv_module(); // modules/csv_module.cpp
 void setup_csv_types();
 void init_csv_types();
@@ -114,6 +115,7 @@ namespace {
         { "_struct", init_struct_module },
         { "_thread", init_thread_module },
         { "_sre", init_sre_module },
+        { "_stat", init_stat_module },
         { "_warnings", init_warnings_module },
         { "_weakref", init_weakref_module },
         { "binascii", init_binascii_module },
