@@ -39,26 +39,6 @@ namespace {
         return Value(codecs::utf8_decode(s, "surrogateescape"));
     }
 
-    // A gid as CPython's _Py_Gid_Converter converts it (-1 stands for (gid_t)-1).
-    gid_t gid_arg(Value v)
-    {
-        if (!is_int(v) && !type_lookup(type_of(v), intern("__index__")))
-            raise(&exc::TypeError, "gid should be integer, not %s", type_name(v).c_str());
-        Value i = py_number_index(v);
-        int64_t s;
-        if (int_to_i64(i, &s)) {
-            if (s == -1)
-                return static_cast<gid_t>(-1);
-            // CPython reports any other value out of range that fits in a C long this way.
-            if (s < 0 || static_cast<int64_t>(static_cast<gid_t>(s)) != s)
-                raise(&exc::OverflowError, "gid is less than minimum");
-            return static_cast<gid_t>(s);
-        }
-        if (int_sign(i) < 0)
-            raise(&exc::OverflowError, "gid is less than minimum");
-        raise(&exc::OverflowError, "gid is greater than maximum");
-    }
-
     // The one argument [name] of a function with a keyword-capable parameter, with Argument
     // Clinic's messages: a missing argument is reported before an unexpected keyword.
     Value one_arg(
@@ -113,7 +93,7 @@ namespace {
 
     Value grp_getgrgid(Value, Value const* args, size_t nargs, TupleObject* kwnames)
     {
-        gid_t gid = gid_arg(one_arg("getgrgid", "id", args, nargs, kwnames));
+        gid_t gid = posix_gid_arg(one_arg("getgrgid", "id", args, nargs, kwnames));
         bool found;
         Value r = lookup([gid](struct group* g, char* b, size_t n,
                              struct group** res) { return ::getgrgid_r(gid, g, b, n, res); },

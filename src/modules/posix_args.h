@@ -8,6 +8,7 @@
 #include "objects/str_object.h"
 #include <climits>
 #include <cstdint>
+#include <sys/types.h>
 
 namespace pystm {
 
@@ -89,6 +90,26 @@ inline int posix_fd_arg(Value v)
     if (fd < 0)
         raise(&exc::ValueError, "file descriptor cannot be a negative integer (%d)", fd);
     return fd;
+}
+
+// A gid as CPython's _Py_Gid_Converter converts it (-1 stands for (gid_t)-1).
+inline gid_t posix_gid_arg(Value v)
+{
+    if (!is_int(v) && !type_lookup(type_of(v), intern("__index__")))
+        raise(&exc::TypeError, "gid should be integer, not %s", type_name(v).c_str());
+    Value i = py_number_index(v);
+    int64_t s;
+    if (int_to_i64(i, &s)) {
+        if (s == -1)
+            return static_cast<gid_t>(-1);
+        // CPython reports any other value out of range that fits in a C long this way.
+        if (s < 0 || static_cast<int64_t>(static_cast<gid_t>(s)) != s)
+            raise(&exc::OverflowError, "gid is less than minimum");
+        return static_cast<gid_t>(s);
+    }
+    if (int_sign(i) < 0)
+        raise(&exc::OverflowError, "gid is less than minimum");
+    raise(&exc::OverflowError, "gid is greater than maximum");
 }
 
 } // namespace pystm

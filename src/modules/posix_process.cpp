@@ -15,6 +15,7 @@
 #include "modules/posix_process.h"
 #include "builtins/builtins.h"
 #include "gc/heap.h"
+#include "modules/posix_args.h"
 #include "objects/access.h"
 #include "objects/bytes_object.h"
 #include "objects/codecs.h"
@@ -33,6 +34,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <grp.h>
 #include <pthread.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -341,6 +343,102 @@ namespace {
         return none();
     }
 
+    // --- supplementary groups
+
+    Value gid_value(gid_t g) { return int_from_u64(g); }
+
+    Value px_getgroups(Value, Value const*, size_t nargs, TupleObject* kwnames)
+    {
+        posix_positional("posix", "getgroups", nargs, kwnames, 0, 0);
+        int n = ::getgroups(0, nullptr);
+        if (n < 0)
+            raise_os_error(errno);
+        std::vector<gid_t> groups(static_cast<size_t>(n) + 1);
+        n = ::getgroups(static_cast<int>(groups.size()), groups.data());
+        if (n < 0)
+            raise_os_error(errno);
+        ListObject* out = list_new(n);
+        Value keep(out);
+        for (int i = 0; i < n; i++)
+            list_append(out, gid_value(groups[static_cast<size_t>(i)]));
+        return keep;
+    }
+
+    // A user name as CPython's "s" conversion takes it (getgrouplist) or as a file system name
+    // (initgroups: str or bytes).
+    std::string user_name_arg(char const* fname, Value v, bool allow_bytes)
+    {
+        std::string out;
+        if (allow_bytes && is_bytes(v))
+            out = std::string(v.as<BytesObject>()->view());
+        else if (is_str(v))
+            out = codecs::utf8_encode(
+                v.as<StrObject>(), allow_bytes ? "surrogateescape" : "strict");
+        else if (allow_bytes)
+            raise(&exc::TypeError, "expected str, bytes or os.PathLike object, not %s",
+                type_name(v).c_str());
+        else
+            raise(&exc::TypeError, "%s() argument 1 must be str, not %s", fname,
+                type_name(v).c_str());
+        // "s" says character, the file system converter byte.
+        if (out.find('\0') != std::string::npos)
+            raise(&exc::ValueError, allow_bytes ? "embedded null byte" : "embedded null character");
+        return out;
+    }
+
+    Value px_getgrouplist(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+    {
+        posix_positional("posix", "getgrouplist", nargs, kwnames, 2, 2);
+        std::string user = user_name_arg("getgrouplist", args[0], false);
+        gid_t base = posix_gid_arg(args[1]);
+        std::vector<gid_t> groups(64);
+        for (;;) {
+            int n = static_cast<int>(groups.size());
+            if (::getgrouplist(user.c_str(), base, groups.data(), &n) >= 0) {
+                ListObject* out = list_new(n);
+                Value keep(out);
+                for (int i = 0; i < n; i++)
+                    list_append(out, gid_value(groups[static_cast<size_t>(i)]));
+                return keep;
+            }
+            groups.resize(std::max(groups.size() * 2, static_cast<size_t>(n)));
+        }
+    }
+
+    Value px_setgroups(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+    {
+        posix_positional("posix", "setgroups", nargs, kwnames, 1, 1);
+        Value seq = args[0];
+        // A sequence as PySequence_Check sees one: __getitem__ and not a dict.
+        if (is_dict(seq) || !type_lookup(type_of(seq), intern("__getitem__")))
+            raise(&exc::TypeError, "setgroups argument must be a sequence");
+        int64_t len = py_len(seq);
+        if (len > ::sysconf(_SC_NGROUPS_MAX))
+            raise(&exc::ValueError, "too many groups");
+        std::vector<gid_t> groups;
+        for (int64_t i = 0; i < len; i++) {
+            Value g = py_getitem(seq, Value::small_int(i));
+            if (!is_int(g))
+                raise(&exc::TypeError, "groups must be integers");
+            groups.push_back(posix_gid_arg(g));
+        }
+        vm::transaction_irreversible(); // an effect an abort could not undo
+        if (::setgroups(groups.size(), groups.data()) != 0)
+            raise_os_error(errno);
+        return none();
+    }
+
+    Value px_initgroups(Value, Value const* args, size_t nargs, TupleObject* kwnames)
+    {
+        posix_positional("posix", "initgroups", nargs, kwnames, 2, 2);
+        std::string user = user_name_arg("initgroups", args[0], true);
+        gid_t base = posix_gid_arg(args[1]);
+        vm::transaction_irreversible(); // an effect an abort could not undo
+        if (::initgroups(user.c_str(), base) != 0)
+            raise_os_error(errno);
+        return none();
+    }
+
     // --- posix_spawn
     // --------------------------------------------------------------------------------
 
@@ -545,6 +643,10 @@ namespace {
         { "setpgrp", px_setpgrp },
         { "setsid", px_setsid },
         { "killpg", px_killpg },
+        { "getgroups", px_getgroups },
+        { "getgrouplist", px_getgrouplist },
+        { "setgroups", px_setgroups },
+        { "initgroups", px_initgroups },
         { "posix_spawn", px_posix_spawn },
         { "posix_spawnp", px_posix_spawnp },
         { "pipe2", px_pipe2 },
