@@ -301,9 +301,10 @@ MethodDef const s_fileio_new[] = {
 
 } // namespace
 
-Value text_stream_for_fd(int fd, char const* name, char const* mode, char const* errors, bool line_buffering,
-    bool write_through)
+Value text_stream_for_fd(int fd, char const* name, char const* mode, char const* errors,
+    bool line_buffering, bool write_through, char const* encoding)
 {
+    codecs::Codec codec = codecs::lookup_codec(encoding);
     bool reading = mode[0] == 'r';
     Type* cls = reading ? &buffered_reader_type : &buffered_writer_type;
     BinaryFile* b = binary_new(cls, fd, Value(str_from_utf8(name)), false);
@@ -311,8 +312,8 @@ Value text_stream_for_fd(int fd, char const* name, char const* mode, char const*
     b->m_writable = !reading;
     b->m_is_stdin = reading && fd == 0;
     b->m_unbuffered = write_through;
-    return Value(text_new(Value(b), mode, "utf-8", codecs::Codec::Utf8, errors, NL_UNIVERSAL, line_buffering,
-        write_through));
+    return Value(text_new(
+        Value(b), mode, encoding, codec, errors, NL_UNIVERSAL, line_buffering, write_through));
 }
 
 void text_stream_set_buffering(Value stream, bool line_buffering, bool write_through)

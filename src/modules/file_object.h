@@ -30,9 +30,10 @@ Value file_open(Value file, Value mode, Value buffering, Value encoding, Value e
 
 // A text stream on the already-open descriptor [fd] (not closed by the stream), for the
 // standard streams. [mode] is "r" or "w"; [line_buffering] flushes at each newline written;
-// [write_through] flushes every write.
-Value text_stream_for_fd(int fd, char const* name, char const* mode, char const* errors, bool line_buffering,
-    bool write_through);
+// [write_through] flushes every write. [encoding] is one the text files implement natively
+// (codecs::find_codec); the stream reports it as [encoding].
+Value text_stream_for_fd(int fd, char const* name, char const* mode, char const* errors,
+    bool line_buffering, bool write_through, char const* encoding = "utf-8");
 // Switches a text stream made by text_stream_for_fd to write-through / line buffering (-u).
 void text_stream_set_buffering(Value stream, bool line_buffering, bool write_through);
 

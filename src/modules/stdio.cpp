@@ -3,9 +3,11 @@
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
 #include "modules/file_object.h"
+#include "objects/codecs.h"
 #include "objects/exceptions.h"
 #include "objects/str_object.h"
 #include <clocale>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <unistd.h>
@@ -38,6 +40,33 @@ char const* stdio_errors()
     return "strict";
 }
 
+// PYTHONIOENCODING "encoding[:errors]": the encoding of the three streams and the errors handler
+// of stdin and stdout; naming an encoding makes their handler default to 'strict'. Only the
+// codecs the text files implement natively can be named: the standard streams exist before the
+// codec registry can be imported.
+void io_encoding_from_env(std::string* encoding, std::string* errors)
+{
+    char const* env = std::getenv("PYTHONIOENCODING");
+    if (!env || !*env)
+        return;
+    std::string_view v(env);
+    size_t colon = v.find(':');
+    std::string_view enc = v.substr(0, colon);
+    if (!enc.empty()) {
+        codecs::Codec codec;
+        if (!codecs::find_codec(enc, &codec)) {
+            fprintf(stderr, "pystm: PYTHONIOENCODING: unsupported encoding '%.*s', using utf-8\n",
+                static_cast<int>(enc.size()), enc.data());
+        } else {
+            // The name codecs.lookup() gives, as CPython reports it.
+            *encoding = codec == codecs::Codec::Latin1 ? "iso8859-1" : codecs::codec_name(codec);
+            *errors = "strict";
+        }
+    }
+    if (colon != std::string_view::npos && colon + 1 < v.size())
+        *errors = std::string(v.substr(colon + 1));
+}
+
 } // namespace
 
 void stdio_init()
@@ -45,11 +74,16 @@ void stdio_init()
     if (s_stdout)
         return;
     bool unbuffered = s_unbuffered || env_unbuffered();
-    char const* errors = stdio_errors();
-    s_stdin = text_stream_for_fd(0, "<stdin>", "r", errors, false, false);
-    s_stdout = text_stream_for_fd(1, "<stdout>", "w", errors, ::isatty(1) != 0, unbuffered);
+    std::string encoding = "utf-8";
+    std::string errors = stdio_errors();
+    io_encoding_from_env(&encoding, &errors);
+    char const* enc = encoding.c_str();
+    s_stdin = text_stream_for_fd(0, "<stdin>", "r", errors.c_str(), false, false, enc);
+    s_stdout
+        = text_stream_for_fd(1, "<stdout>", "w", errors.c_str(), ::isatty(1) != 0, unbuffered, enc);
     // stderr: written through so that messages are never held back (line_buffering only on a tty).
-    s_stderr = text_stream_for_fd(2, "<stderr>", "w", "backslashreplace", ::isatty(2) != 0, true);
+    s_stderr
+        = text_stream_for_fd(2, "<stderr>", "w", "backslashreplace", ::isatty(2) != 0, true, enc);
     gc::add_root(&s_stdin);
     gc::add_root(&s_stdout);
     gc::add_root(&s_stderr);
