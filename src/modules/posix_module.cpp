@@ -37,6 +37,7 @@
 #include <csignal>
 #include <cstring>
 #include <dirent.h>
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <pty.h>
 #include <string>
@@ -155,7 +156,15 @@ int dir_fd_arg(Value v)
 {
     if (!v || is_none(v))
         return AT_FDCWD;
-    return int_arg(v);
+    // CPython's dir_fd converter: an integer (or __index__) in the range of a C int.
+    if (!is_int(v) && !type_lookup(type_of(v), intern("__index__")))
+        raise(&exc::TypeError, "argument should be integer or None, not %s", type_name(v).c_str());
+    int64_t fd;
+    if (!int_to_i64(py_number_index(v), &fd) || fd > INT_MAX)
+        raise(&exc::OverflowError, "fd is greater than maximum");
+    if (fd < INT_MIN)
+        raise(&exc::OverflowError, "fd is less than minimum");
+    return static_cast<int>(fd);
 }
 
 // --- stat -------------------------------------------------------------------------------------
@@ -1378,6 +1387,9 @@ struct IntConst {
 };
 
 IntConst const s_constants[] = {
+    { "RTLD_LAZY", RTLD_LAZY }, { "RTLD_NOW", RTLD_NOW }, { "RTLD_GLOBAL", RTLD_GLOBAL },
+    { "RTLD_LOCAL", RTLD_LOCAL }, { "RTLD_NODELETE", RTLD_NODELETE }, { "RTLD_NOLOAD", RTLD_NOLOAD },
+    { "RTLD_DEEPBIND", RTLD_DEEPBIND },
     { "F_OK", F_OK }, { "R_OK", R_OK }, { "W_OK", W_OK }, { "X_OK", X_OK },
     { "O_RDONLY", O_RDONLY }, { "O_WRONLY", O_WRONLY }, { "O_RDWR", O_RDWR }, { "O_APPEND", O_APPEND },
     { "O_CREAT", O_CREAT }, { "O_EXCL", O_EXCL }, { "O_TRUNC", O_TRUNC }, { "O_NONBLOCK", O_NONBLOCK },
