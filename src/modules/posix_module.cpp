@@ -123,7 +123,14 @@ PathArg path_arg(char const* fname, char const* argname, Value v, bool allow_fd,
             char const* allowed = allow_fd ? "string, bytes, os.PathLike or integer" : "string, bytes or os.PathLike";
             if (allow_none)
                 allowed = allow_fd ? "string, bytes, os.PathLike, integer or None" : "string, bytes, os.PathLike or None";
-            raise(&exc::TypeError, "%s: %s should be %s, not %s", fname, argname, allowed, type_name(v).c_str());
+            // Other bytes-like objects still work in 3.11, with a DeprecationWarning.
+            std::string tmp;
+            std::string_view content;
+            if (!buffer_like(p, tmp, &content))
+                raise(&exc::TypeError, "%s: %s should be %s, not %s", fname, argname, allowed, type_name(v).c_str());
+            warn_format(&exc::DeprecationWarning, 1, "%s: %s should be %s, not %s", fname, argname, allowed,
+                type_name(v).c_str());
+            p = Value(bytes_new(content));
         }
     }
     if (is_bytes(p)) {
