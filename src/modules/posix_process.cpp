@@ -538,9 +538,10 @@ namespace {
             flags |= POSIX_SPAWN_SETPGROUP;
             posix_spawnattr_setpgroup(&sa.attr, static_cast<pid_t>(py_index_i64(a[4])));
         }
-        if (a[5] && py_truthy(a[5]))
+        // resetids and setsid are ints taken as flags (CPython's "bool(accept={int})").
+        if (a[5] && posix_int_arg(a[5]))
             flags |= POSIX_SPAWN_RESETIDS;
-        if (a[6] && py_truthy(a[6]))
+        if (a[6] && posix_int_arg(a[6]))
             flags |= POSIX_SPAWN_SETSID;
         sigset_t set;
         if (a[7])
