@@ -203,9 +203,13 @@ Value make_stat_result(struct stat const& st)
 
 Value do_stat(char const* fname, Value const* args, size_t nargs, TupleObject* kwnames, bool default_follow)
 {
-    Value a[3];
-    parse_args(fname, args, nargs, kwnames, { "path", "dir_fd", "follow_symlinks" }, 1, a);
-    PathArg p = path_arg(fname, "path", a[0], true);
+    Value a[3] = {};
+    if (default_follow)
+        parse_args(fname, args, nargs, kwnames, { "path", "*", "dir_fd", "follow_symlinks" }, 1, a);
+    else
+        parse_args(fname, args, nargs, kwnames, { "path", "*", "dir_fd" }, 1, a);
+    // lstat takes no file descriptor (it has no follow_symlinks parameter to combine with one).
+    PathArg p = path_arg(fname, "path", a[0], default_follow);
     bool follow = truthy_kw(a[2], default_follow);
     struct stat st;
     int r;
@@ -411,8 +415,7 @@ Value do_rename(char const* fname, Value const* args, size_t nargs, TupleObject*
     parse_args(fname, args, nargs, kwnames, { "src", "dst", "src_dir_fd", "dst_dir_fd" }, 2, a);
     PathArg s = path_arg(fname, "src", a[0], false);
     PathArg d = path_arg(fname, "dst", a[1], false);
-    if (s.is_bytes != d.is_bytes)
-        raise(&exc::TypeError, "%s: src and dst must be the same type", fname);
+    // CPython checks that the types match only on Windows: str and bytes mix freely here.
     if (::renameat(dir_fd_arg(a[2]), s.path.c_str(), dir_fd_arg(a[3]), d.path.c_str()) != 0)
         raise_errno2(a[0], a[1]);
     return none();
