@@ -329,7 +329,7 @@ std::vector<RawEntry> read_dir(PathArg const& p)
         if (d)
             ::rewinddir(d);
     } else {
-        d = ::opendir(p.path.empty() ? "." : p.path.c_str());
+        d = ::opendir(p.path.c_str()); // an empty path is ENOENT, as in CPython
     }
     if (!d)
         raise_errno(p);
@@ -723,7 +723,15 @@ Value de_class_getitem(Value cls, Value const* args, size_t nargs, TupleObject* 
     return generic_alias_new(cls, args[0]);
 }
 
+// DirEntry and ScandirIterator objects come only from scandir(), as in CPython.
+Value no_new(Value, Value const* args, size_t nargs, TupleObject*)
+{
+    Type* t = nargs && is_type(args[0]) ? args[0].as<Type>() : &s_dir_entry_type;
+    raise(&exc::TypeError, "cannot create '%s' instances", t->m_tp_name ? t->m_tp_name : "posix.DirEntry");
+}
+
 MethodDef const s_dir_entry_methods[] = {
+    { "__new__", no_new, METH_STATIC },
     { "is_dir", de_is_dir },
     { "is_file", de_is_file },
     { "is_symlink", de_is_symlink },
@@ -801,6 +809,7 @@ Value sc_close(Value self, Value const*, size_t, TupleObject*)
 }
 
 MethodDef const s_scandir_methods[] = {
+    { "__new__", no_new, METH_STATIC },
     { "__iter__", sc_iter },
     { "__next__", sc_next },
     { "close", sc_close },
