@@ -3,6 +3,7 @@
 #include "modules/file_object_internal.h"
 #include "gc/heap.h"
 #include "objects/bytes_object.h"
+#include "objects/codecs.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
 #include "objects/int_object.h"
@@ -216,7 +217,9 @@ Value file_open_as(Type* raw_cls, Value file, Value mode_v, Value buffering_v, V
     } else {
         if (!closefd)
             raise(&exc::ValueError, "Cannot use closefd=False with file name");
-        std::string p = is_str(path) ? str_utf8(path) : std::string(path.as<BytesObject>()->view());
+        // File system names: surrogateescape gives undecodable bytes back (PEP 383).
+        std::string p = is_str(path) ? codecs::utf8_encode(path.as<StrObject>(), "surrogateescape")
+                                     : std::string(path.as<BytesObject>()->view());
         if (p.find('\0') != std::string::npos)
             raise(&exc::ValueError, "embedded null byte");
         if (opener && !is_none(opener)) {
