@@ -3,9 +3,9 @@ sum() over a generator, map() and sorted(key=...), whose Python callbacks run in
 call each.
 
 A thread's transaction ends only at a restart point of its own Python code, so each of these
-calls is one long transaction: the threads share nothing, but such a transaction used to lose
-all its work to the locks of a thread's start and to a write into a shared list at its end
-(THR-4, STM-16 in docs/internals/stm.md). Ideal speedup = thread count.
+calls is one long transaction: the threads share nothing, but such a transaction loses all its
+work when it conflicts, for example with the locks of a thread's start or with the shared list
+its result goes into. Ideal speedup = thread count.
 Usage: native_driven.py THREADS
 """
 import _bench

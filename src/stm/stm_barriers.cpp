@@ -8,26 +8,6 @@ namespace pystm::stm {
 
 namespace {
 
-    // STM-16: whether an attempt that meets a running owner may wait once more instead of aborting.
-    // [spins] is 0 at the first meeting of this conflict, which starts its clock.
-    constexpr uint64_t kOwnerWaitMinAgeNs = 50'000; // younger attempts abort at once
-    constexpr uint64_t kOwnerWaitMaxNs = 2'000'000;
-    thread_local uint64_t t_owner_wait_start = 0;
-
-    bool owner_wait_allowed(Transaction* tx, uint32_t spins)
-    {
-        uint64_t now = now_ticks();
-        if (spins == 0)
-            t_owner_wait_start = now;
-        uint64_t age = t_owner_wait_start - tx->m_start_ticks;
-        uint64_t waited = now - t_owner_wait_start;
-        if (waited >= age / 8)
-            return false;
-        // Only now the conversions, which cost a clock read: most attempts are younger than the
-        // threshold and most waits end before the cap.
-        return ticks_to_ns(age) >= kOwnerWaitMinAgeNs && ticks_to_ns(waited) < kOwnerWaitMaxNs;
-    }
-
 // STM-10: what a transaction does when [o] is owned (word [w]) by the live attempt of [owner].
 // Returns to let the caller reload the header word, or rolls back.
 void on_conflict(
@@ -78,20 +58,6 @@ void on_conflict(
         t_no_park = false;
         // STM-10: the inevitable transaction may be waiting for a lock of this attempt while
         // the owner's commit waits for the inevitable one.
-        if (tx->abort_requested())
-            rollback_killed(tx, here(tx));
-        return;
-    }
-    // STM-16: a running owner usually ends its attempt within microseconds (at its next
-    // restart point), while an abort throws away all this attempt did. So an attempt that has
-    // run for a while waits for a running owner, up to an eighth of its own age (at most
-    // kOwnerWaitMaxNs), before it aborts: the wait costs it at most an eighth of what the abort
-    // would, and a short attempt aborts at once, as before. A thread whose sum() over a generator
-    // (one attempt: no restart point inside) met, at its end, a list another such thread had
-    // just written lost that whole sum so.
-    if (owner_wait_allowed(tx, spins)) {
-        ++spins;
-        wait_step(tx, WaitReason::LockOwner, o, owner);
         if (tx->abort_requested())
             rollback_killed(tx, here(tx));
         return;
