@@ -10,6 +10,7 @@
 // in m_pending and prepends it to the next call's data, as CPython's input buffer does.
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
+#include "modules/decompress_input.h"
 #include "objects/api.h"
 #include "objects/buffer_arg.h"
 #include "objects/bytes_internal.h"
@@ -264,14 +265,7 @@ namespace {
         write_barrier(b);
         // Input left over from the previous call comes first.
         std::string input;
-        std::string_view in = data;
-        if (b->m_pending) {
-            input = std::move(*b->m_pending);
-            input += data;
-            in = input;
-            delete b->m_pending;
-            b->m_pending = nullptr;
-        }
+        std::string_view in = join_pending(b->m_pending, data, input);
         bz_stream& s = *b->m_bzs;
         s.next_in = const_cast<char*>(in.data());
         size_t avail_real = in.size(); // input not yet handed to libbz2 or not consumed by it
@@ -309,16 +303,7 @@ namespace {
         }
         out.resize(static_cast<size_t>(s.next_out - out.data()));
         std::string_view rest(s.next_in, avail_real);
-        if (b->m_done) {
-            b->m_needs_input = false;
-            if (!rest.empty())
-                b->m_unused_data = bytes_new(rest);
-        } else if (rest.empty()) {
-            b->m_needs_input = true;
-        } else {
-            b->m_needs_input = false;
-            b->m_pending = new std::string(rest);
-        }
+        keep_unconsumed(rest, b->m_done, false, b->m_needs_input, b->m_unused_data, b->m_pending);
         s.next_in = nullptr;
         return bytes_new(out);
     }

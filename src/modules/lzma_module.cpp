@@ -11,6 +11,7 @@
 // it to the next call's data, as CPython's input buffer does.
 #include "gc/heap.h"
 #include "modules/builtin_modules.h"
+#include "modules/decompress_input.h"
 #include "objects/api.h"
 #include "objects/buffer_arg.h"
 #include "objects/bytes_internal.h"
@@ -583,14 +584,7 @@ namespace {
         write_barrier(z);
         // Input left over from the previous call comes first.
         std::string input;
-        std::string_view in = data;
-        if (z->m_pending) {
-            input = std::move(*z->m_pending);
-            input += data;
-            in = input;
-            delete z->m_pending;
-            z->m_pending = nullptr;
-        }
+        std::string_view in = join_pending(z->m_pending, data, input);
         lzma_stream& s = *z->m_lzs;
         s.next_in = reinterpret_cast<uint8_t const*>(in.data());
         s.avail_in = in.size();
@@ -628,17 +622,9 @@ namespace {
         }
         out.resize(static_cast<size_t>(reinterpret_cast<char*>(s.next_out) - out.data()));
         std::string_view rest(reinterpret_cast<char const*>(s.next_in), s.avail_in);
-        if (z->m_done) {
-            z->m_needs_input = false;
-            if (!rest.empty())
-                z->m_unused_data = bytes_new(rest);
-        } else if (rest.empty()) {
-            // With the output full, liblzma may hold more output without needing input.
-            z->m_needs_input = s.avail_out != 0;
-        } else {
-            z->m_needs_input = false;
-            z->m_pending = new std::string(rest);
-        }
+        // With the output full, liblzma may hold more output without needing input.
+        keep_unconsumed(
+            rest, z->m_done, s.avail_out == 0, z->m_needs_input, z->m_unused_data, z->m_pending);
         s.next_in = nullptr;
         s.avail_in = 0;
         return bytes_new(out);
