@@ -216,6 +216,20 @@ bool is_inevitable()
     Transaction* tx = active_tx();
     return tx && tx->m_inevitable;
 }
+bool inevitable_awaited()
+{
+    Transaction* tx = active_tx();
+    return tx && tx->m_inevitable && tx->m_inevitable_waiters.load(std::memory_order_relaxed) != 0;
+}
+void await_inevitable_handover(uint64_t max_ns)
+{
+    Transaction* tx = t_tx;
+    PY_VERIFY(tx && !tx->m_active, "STM-16");
+    uint64_t start = now_ticks();
+    while (tx->m_inevitable_waiters.load(std::memory_order_seq_cst) != 0
+        && ticks_to_ns(now_ticks() - start) < max_ns)
+        std::this_thread::yield();
+}
 uint64_t clock_now() { return g_clock.load(std::memory_order_acquire); }
 uint64_t last_commit_timestamp() { return t_tx ? t_tx->m_last_ts : 0; }
 

@@ -170,6 +170,9 @@ bool fits_cores()
 // million context switches in 2.6 s, three quarters of it in the kernel, and took ten times as
 // long as two threads.
 constexpr uint32_t kWaitYields = 32;
+// STM-16: the longest an inevitable transaction's thread waits, after ending it, for the
+// threads that waited for it to move on.
+constexpr uint64_t kHandoverNs = 2'000'000;
 constexpr uint64_t kParkNs = 200'000; // parks end sooner, at the event they wait for (STM-14)
 constexpr uint64_t kWaitGapNs = 20'000; // steps closer than this belong to one wait
 thread_local uint32_t t_wait_steps = 0;
@@ -277,6 +280,8 @@ void engage_parallel_transactions(ThreadState* ts, bool for_good)
         thread_state_signal(owner, EB_STM_KILL);
         stm::wake_parked(); // STM-14: the owner may be parked in a wait of its own
     };
+    hooks.commit_requested
+        = [](stm::Transaction* owner) { thread_state_signal(owner, EB_STM_COMMIT); };
     if (stm_log_active())
         hooks.record = stm_log_record; // PYSTM_LOG: the conflict log
     stm::set_client_hooks(hooks);
@@ -352,10 +357,34 @@ void transaction_safepoint(ThreadState* ts)
     gc::unpark_thread();
 }
 
+namespace {
+
+    // STM-16: the thread's inevitable transaction, inside a nested activation (where it could run
+    // on for as long as the natively driven code does), ends because other threads wait for it. If
+    // it went on in a new inevitable transaction at once, its thread would take the slot back, or
+    // read again what a waiter wants to write, before the waiters ran: it waits for them first,
+    // outside any transaction, as a blocking call does. Its next transaction is inevitable again.
+    void hand_over_inevitable(ThreadState* ts)
+    {
+        transaction_end(ts); // an inevitable commit cannot fail
+        ts->m_tx_switches.fetch_add(1, std::memory_order_relaxed);
+        stm::await_inevitable_handover(kHandoverNs);
+        transaction_begin(ts);
+    }
+
+} // namespace
+
 void transaction_restart_point(ThreadState* ts)
 {
-    if (!g_stm_active || ts->m_atomic_depth > 0 || ts->m_nested_runs != 1)
+    if (!g_stm_active || ts->m_atomic_depth > 0)
         return;
+    if (ts->m_nested_runs != 1) {
+        // Not a restart point (CLI-1), but an inevitable transaction may end here all the
+        // same: it never restarts.
+        if (stm::inevitable_awaited())
+            hand_over_inevitable(ts);
+        return;
+    }
     bool soon = ts->m_commit_soon;
     ts->m_commit_soon = false;
     if (!soon && ts->m_restartable) {

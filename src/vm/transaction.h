@@ -1,13 +1,15 @@
 // Transactions in the interpreter: where a thread's transactions begin and end.
 //
 // Every thread that runs Python code is always inside a transaction while it touches the heap
-// (TX-1). Transactions end and the next one begins only at three kinds of points:
+// (TX-1). Transactions end and the next one begins only at these points:
 //   * the eval-breaker poll (vm/eval_breaker.h), when another thread has waited for longer than
 //     the switch interval (sys.setswitchinterval) or when hint_commit_soon() asked for it;
 //   * around blocking calls (time.sleep, waiting for a lock, select/poll, blocking reads and
 //     writes of files and sockets, waitpid): BlockingRegion ends the transaction before the call
 //     and begins a new one after it;
-//   * thread start and exit.
+//   * thread start and exit;
+//   * an inevitable transaction that other threads wait for, at any poll of the loop, nested
+//     activations included (STM-16): it never restarts, so it needs no restart point.
 // Inside `with pystm.atomic:` (m_atomic_depth > 0) none of these end the transaction: the block
 // is one transaction, as if the thread held a GIL for its whole duration (TX-3).
 //
