@@ -3,9 +3,10 @@ sum() over a generator, map() and sorted(key=...), whose Python callbacks run in
 call each.
 
 A thread's transaction ends only at a restart point of its own Python code, so each of these
-calls is one long transaction: the threads share nothing, but such a transaction loses all its
-work when it conflicts, for example with the locks of a thread's start or with the shared list
-its result goes into. Ideal speedup = thread count.
+calls is one long transaction: the threads share nothing, but such a transaction used to lose
+all its work to the locks of a thread's start (THR-4 in src/modules/thread_module.cpp), and can
+still lose it to a conflict on the shared list its result goes into. Ideal speedup = thread
+count.
 Usage: native_driven.py THREADS
 """
 import _bench

@@ -24,6 +24,9 @@
 // Invariants THR-1: a lock's state (m_locked; an RLock's m_owner and m_count) is read and
 // written only after read_barrier / write_barrier on the lock; an RLock with m_count == 0 has
 // m_owner == 0.
+// THR-4: a release wakes the lock's waiters only once its transaction commits (or becomes
+// inevitable), and asks the transaction to end at the thread's next restart point
+// (wake_after_release).
 // THR-3: a _local's builtin fields (m_id, m_args, m_kw) are set by __new__ and never written
 // again; it has no dict slot (a heap subclass gets one, as in CPython, which only the generic
 // object.__setattr__ uses): every attribute access finds the calling thread's dict in that
@@ -44,6 +47,7 @@
 #include "objects/undo.h"
 #include "vm/eval_breaker.h"
 #include "vm/import.h"
+#include "vm/stm_client.h"
 #include "vm/traceback.h"
 #include "vm/transaction.h"
 #include <atomic>
@@ -75,6 +79,9 @@ constexpr double kTimeoutMax = 9223372036.0;
 struct WaitWord {
     std::atomic<uint32_t> m_wake { 0 };
     std::atomic<uint32_t> m_waiters { 0 };
+    // THR-4: another thread has waited for the lock, or met it held by an attempt (a hint,
+    // never cleared: bookkeeping like the words above, not lock state).
+    std::atomic<bool> m_contended { false };
 };
 
 struct LockObject : Object {
@@ -151,6 +158,46 @@ void wake_waiters(WaitWord& w)
         syscall(SYS_futex, reinterpret_cast<uint32_t*>(&w.m_wake), FUTEX_WAKE_PRIVATE, INT_MAX, nullptr, nullptr, 0);
 }
 
+WaitWord& wait_word_of(Object* o);
+
+// THR-4: a release reaches other threads when its transaction commits: until then the lock
+// object belongs to the releasing attempt, and a thread that acquires the lock, even a free one,
+// waits for that attempt or, if it is inevitable (as every thread is after a blocking call),
+// kills it; the releaser then runs again from its last restart point. A thread that released a
+// lock and went on into a long computation in the same attempt (a starting thread: its
+// Event.set() and the `with _active_limbo_lock:` of threading's bootstrap, then the thread's
+// work) lost that work to the starting thread's next acquire, again and again. So the release
+// of a lock that other threads wait for, or have met held by an attempt (m_contended), asks the
+// transaction to end at the thread's next restart point, and the waiters it wakes are woken
+// when it commits: woken before, they would only find the lock still held by the attempt. The
+// release of a lock only its thread uses ends nothing: `with lock:` in a loop would otherwise
+// commit once per iteration (2.5 times as slow). A release that nobody waits for only counts
+// the release at once (THR-2).
+void wake_after_release(Object* lock, WaitWord& w)
+{
+    bool waited = w.m_waiters.load(std::memory_order_seq_cst) != 0;
+    if (!g_stm_active || !stm::in_transaction()) {
+        wake_waiters(w);
+        return;
+    }
+    if (waited || w.m_contended.load(std::memory_order_relaxed))
+        vm::stm_request_commit_soon(tstate());
+    if (!waited)
+        wake_waiters(w);
+    else
+        vm::stm_on_commit(lock, [](Object* o) { wake_waiters(wait_word_of(o)); });
+}
+
+// THR-4: notes that [o], a lock, is held by another thread's attempt (its STM word names an
+// owner that is not the running attempt; a stale word of an ended one counts too, harmlessly).
+void note_if_contended(Object* o, WaitWord& w)
+{
+    uint64_t word = o->m_stm.load(std::memory_order_relaxed);
+    if (stm::word_owned(word) && !stm::write_fast(o)
+        && !w.m_contended.load(std::memory_order_relaxed))
+        w.m_contended.store(true, std::memory_order_relaxed);
+}
+
 // Waits until [ready]() is true or [timeout] seconds passed (-1: no limit); true if ready.
 // The sleep happens outside the transaction, on [w]'s futex word (THR-2).
 template <class Ready> bool wait_until(WaitWord& w, double timeout, Ready ready)
@@ -183,6 +230,7 @@ template <class Ready> bool wait_until(WaitWord& w, double timeout, Ready ready)
         int r, err;
         {
             vm::BlockingRegion region;
+            w.m_contended.store(true, std::memory_order_relaxed); // THR-4
             w.m_waiters.fetch_add(1, std::memory_order_seq_cst);
             r = static_cast<int>(syscall(SYS_futex, reinterpret_cast<uint32_t*>(&w.m_wake), FUTEX_WAIT_PRIVATE, seen, &ts, nullptr, 0));
             err = errno;
@@ -209,8 +257,17 @@ RLockObject* as_rlock(Value v)
     return v.as<RLockObject>();
 }
 
+WaitWord& wait_word_of(Object* o)
+{
+    if (o->m_type->is_subtype(&lock_type))
+        return static_cast<LockObject*>(o)->m_wait;
+    return static_cast<RLockObject*>(o)->m_wait;
+}
+
 bool lock_try(LockObject* l)
 {
+    if (g_stm_active)
+        note_if_contended(l, l->m_wait);
     read_barrier(l);
     if (l->m_locked)
         return false;
@@ -256,7 +313,7 @@ Value lock_release(Value self, Value const*, size_t, TupleObject*)
         raise(&exc::RuntimeError, "release unlocked lock");
     write_barrier(l);
     l->m_locked = false;
-    wake_waiters(l->m_wait);
+    wake_after_release(l, l->m_wait); // THR-4
     return none();
 }
 
@@ -298,6 +355,8 @@ Value rlock_new(Value, Value const* args, size_t nargs, TupleObject*)
 
 bool rlock_try(RLockObject* r, uint64_t me)
 {
+    if (g_stm_active)
+        note_if_contended(r, r->m_wait);
     read_barrier(r);
     if (r->m_count && r->m_owner != me)
         return false;
@@ -326,7 +385,7 @@ Value rlock_release(Value self, Value const*, size_t, TupleObject*)
     write_barrier(r);
     if (--r->m_count == 0) {
         r->m_owner = 0;
-        wake_waiters(r->m_wait);
+        wake_after_release(r, r->m_wait); // THR-4
     }
     return none();
 }
@@ -358,7 +417,7 @@ Value rlock_release_save(Value self, Value const*, size_t nargs, TupleObject* kw
     write_barrier(r);
     r->m_count = 0;
     r->m_owner = 0;
-    wake_waiters(r->m_wait);
+    wake_after_release(r, r->m_wait); // THR-4
     return state;
 }
 
@@ -659,7 +718,7 @@ void* thread_main(void* arg)
         if (l->m_locked) {
             write_barrier(l);
             l->m_locked = false;
-            wake_waiters(l->m_wait);
+            wake_after_release(l, l->m_wait); // THR-4: ends with the thread's last transaction
         }
     }
     s_thread_count.fetch_sub(1, std::memory_order_relaxed);

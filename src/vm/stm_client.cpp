@@ -542,6 +542,7 @@ void begin_attempt(ThreadState* ts)
 {
     ts->m_deferred_appends.clear(); // LIST-3: an aborted attempt's queue
     ts->m_pending_adds.clear(); // an aborted attempt's statistics (stm_add_on_commit)
+    ts->m_on_commit.clear(); // an aborted attempt's wakes (stm_on_commit)
     clear_inserts(ts); // DICT-10
     end_weak_slots(ts); // WEAK-2
     if (PY_UNLIKELY(ts->m_tentative_finalizable)) { // GC-15
@@ -608,6 +609,24 @@ void stm_apply_pending_adds(ThreadState* ts)
     for (auto const& pa : ts->m_pending_adds)
         pa.counter->fetch_add(pa.delta, std::memory_order_relaxed);
     ts->m_pending_adds.clear();
+}
+
+void stm_on_commit(Object* owner, void (*action)(Object*))
+{
+    if (!g_stm_active || !stm::in_transaction()) {
+        action(owner);
+        return;
+    }
+    tstate()->m_on_commit.push_back({ owner, action });
+}
+
+void stm_run_on_commit(ThreadState* ts)
+{
+    // An action may not add another: it runs outside the heap's transactional state.
+    auto actions = std::move(ts->m_on_commit);
+    ts->m_on_commit.clear();
+    for (auto const& oc : actions)
+        oc.action(oc.owner);
 }
 
 void stm_request_commit_soon(ThreadState* ts)

@@ -68,6 +68,12 @@ void stm_register_finalizable(Object* o);
 void stm_add_on_commit(Object* owner, std::atomic<int64_t>* counter, int64_t delta);
 int64_t stm_pending_add(std::atomic<int64_t> const* counter);
 void stm_apply_pending_adds(ThreadState* ts);
+// Runs [action]([owner]) once the running attempt has committed (or become inevitable: it can no
+// longer be taken back), and never if it aborts; at once when no attempt runs. For effects
+// outside the heap that other threads act on and that must not reach them while the attempt may
+// still abort or before they can see its writes: a released lock's futex wake (THR-4).
+void stm_on_commit(Object* owner, void (*action)(Object*));
+void stm_run_on_commit(ThreadState* ts);
 // Asks the running transaction to end at the thread's next restart point (hint_commit_soon).
 void stm_request_commit_soon(ThreadState* ts);
 // After each commit of the interpreter's attempts, before the thread's next safepoint, and when
@@ -80,6 +86,8 @@ inline void stm_attempt_settled(ThreadState* ts)
     }
     if (PY_UNLIKELY(!ts->m_pending_adds.empty()))
         stm_apply_pending_adds(ts);
+    if (PY_UNLIKELY(!ts->m_on_commit.empty()))
+        stm_run_on_commit(ts);
 }
 
 // Debugging aid (PYSTM_STM_CHAOS=N): abort a restartable transaction at one barrier in N, to

@@ -112,6 +112,8 @@ void trace_thread_state(ThreadState* ts, gc::Tracer& tracer)
         tracer.visit(Value(ws.first));
     for (auto& pa : ts->m_pending_adds)
         tracer.visit(Value(pa.owner));
+    for (auto& oc : ts->m_on_commit)
+        tracer.visit(Value(oc.owner));
     for (auto& di : ts->m_deferred_inserts) {
         tracer.visit(Value(di.container));
         tracer.visit(di.key);

@@ -106,6 +106,13 @@ struct ThreadState {
         int64_t delta;
     };
     std::vector<PendingAdd> m_pending_adds;
+    // Actions on shared objects that must wait for the running attempt's commit (stm_on_commit,
+    // vm/stm_client.h): waking the waiters of a lock it released. Owners traced as roots.
+    struct OnCommit {
+        Object* owner;
+        void (*action)(Object*);
+    };
+    std::vector<OnCommit> m_on_commit;
     // GC-15: the running attempt registered objects for finalization tentatively; the thread's
     // commit count when it began.
     bool m_tentative_finalizable = false;
