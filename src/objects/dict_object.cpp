@@ -86,6 +86,15 @@
 //          thread using the dict meets at once, and takes milliseconds: as an ordinary attempt
 //          it was killed or aborted over and over until the starvation rule made it inevitable
 //          (STM-9), each retry redoing the copy while the others lost their work to it too.
+//   DICT-15 a queued insertion (DICT-10) is applied without probing for the key again: the
+//          attempt found it absent through its stripe, and nothing since can have added it
+//          unseen. The dict's write barrier, taken first, checks the attempt's snapshot against
+//          the dict's structure: if another commit changed it since (a resize that replaced the
+//          stripes included), the barrier extends the snapshot, which validates every stripe
+//          the attempt read, or aborts. So the stripe the key maps to now is the one it read,
+//          and its lock, taken before the insertion, does the same for the key: a commit that
+//          inserted the key meanwhile changed the stripe. The queue holds a key once (a second
+//          insertion overwrites the queued value; a deletion in between is applied first).
 #include "objects/dict_object.h"
 #include "objects/dict_internal.h"
 #include "gc/heap.h"
@@ -1216,6 +1225,11 @@ void dict_apply_insert(DictObject* d, Value key, int64_t hash, Value value)
         int64_t ix = lookup(d, key, hash);
         if (ix >= 0)
             delete_entry(d, ix);
+        return;
+    }
+    if (PY_LIKELY(d->m_stripes != nullptr) && !stm::is_read_mostly(d)) {
+        lock_barrier(stripe_of(d, hash)); // DICT-15: the key is absent once this returns
+        insert_absent(d, key, hash, value);
         return;
     }
     insert_whole(d, key, hash, value); // the attempt owns [d]: key_read() would fall back
