@@ -153,10 +153,6 @@ struct ClientHooks {
     // commit. Must not throw and must not use barriers; [owner] may have ended its attempt or
     // left the runtime meanwhile.
     void (*kill_requested)(Transaction* owner) = nullptr;
-    // Called on the inevitable transaction's thread when it meets a lock of [owner]'s running
-    // attempt (STM-17), once per wait: the client makes [owner]'s thread commit at its next
-    // restart point. The same constraints as kill_requested.
-    void (*commit_requested)(Transaction* owner) = nullptr;
     // Writes a readable form of a location tag (see [location]) into [buf], for the stall report
     // (STM-15). Null: tags are printed as numbers.
     void (*describe_location)(uint64_t tag, char* buf, size_t size) = nullptr;
@@ -207,9 +203,6 @@ struct Config {
     // test runner sets it, so that a deadlock or a livelock fails with a diagnosis rather than
     // a timeout. Waits are bounded by design (STM-9, STM-10); a stall is a bug.
     uint32_t stall_seconds = 0;
-    // STM-17: how long an inevitable transaction that meets another attempt's lock waits for
-    // that attempt to commit before it kills it, in microseconds (0: it kills at once).
-    uint32_t inevitable_owner_wait_us = 500;
 };
 Config& config();
 

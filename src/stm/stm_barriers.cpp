@@ -1,8 +1,8 @@
 // STM runtime: barrier slow paths, snapshot extension, allocation and read-mostly marking,
 // inevitability and the contention manager. Keeps STM-1 (opacity), STM-3 (private objects),
 // STM-5 (in-place writes and post-read validation), STM-7 (read-mostly epoch), STM-8
-// (inevitability), STM-10 (contention policy) and STM-16/17 (how the inevitable transaction
-// lets others on); see docs/internals/stm.md.
+// (inevitability), STM-10 (contention policy) and STM-16 (the inevitable transaction's
+// handover); see docs/internals/stm.md.
 #include "stm/stm_internal.h"
 
 namespace pystm::stm {
@@ -15,24 +15,6 @@ void on_conflict(
     Transaction* tx, Transaction* owner, uint64_t w, AbortKind kind, Object* o, uint32_t& spins)
 {
     if (tx->m_inevitable) {
-        // STM-17: an owner that runs (rather than waits for us) usually reaches its next
-        // restart point within microseconds: ask it to commit there and wait for that, a
-        // bounded time, rather than throw its work away. An owner that waits for us cannot
-        // commit, nor can one inside a long natively driven call: the bound ends the wait.
-        if (!owner->m_waits_for_inevitable.load(std::memory_order_seq_cst)) {
-            uint64_t now = now_ticks();
-            if (spins == 0) {
-                tx->m_owner_wait_start = now;
-                if (g_hooks.commit_requested)
-                    g_hooks.commit_requested(owner);
-            }
-            if (ticks_to_ns(now - tx->m_owner_wait_start)
-                < uint64_t(config().inevitable_owner_wait_us) * 1000) {
-                ++spins;
-                wait_step(tx, WaitReason::LockOwner, o, owner);
-                return;
-            }
-        }
         // The inevitable transaction never aborts: it asks the owner to abort and waits for
         // the lock to be released. The owner polls the request in its slow paths and commit.
         // The request names the attempt that holds the lock (the serial in [w]), never the
@@ -53,7 +35,7 @@ void on_conflict(
         // Never abort because of the inevitable transaction's lock: wait for it to finish,
         // counted as its waiter (STM-16), until [o]'s word changes or the attempt in it ends
         // (the words of objects it allocated stay as they are, stale, STM-3).
-        InevitableWait counted(tx, owner);
+        InevitableWait counted(owner);
         while (o->m_stm.load(std::memory_order_acquire) == w && owner_of(w) == owner) {
             wait_step(tx, WaitReason::Inevitable, o, owner);
             if (tx->abort_requested())
@@ -289,7 +271,7 @@ void acquire(Object* o, bool save)
                 // STM-8: the inevitable transaction may have read [o]; nothing was written yet,
                 // so the old word goes back unchanged. Wait for it to finish.
                 o->m_stm.store(w, std::memory_order_release);
-                InevitableWait counted(tx, inev); // STM-16
+                InevitableWait counted(inev); // STM-16
                 uint64_t serial = inev->m_serial.load(std::memory_order_acquire);
                 while (g_inevitable.load(std::memory_order_acquire) == inev
                     && inev->m_serial.load(std::memory_order_acquire) == serial) {
@@ -396,7 +378,7 @@ void become_inevitable()
         if (g_inevitable.compare_exchange_strong(expected, tx, std::memory_order_seq_cst))
             break;
         PY_VERIFY(expected != tx, "STM-8"); // we would wait for ourselves
-        InevitableWait counted(tx, expected); // STM-16
+        InevitableWait counted(expected); // STM-16
         uint64_t serial = expected->m_serial.load(std::memory_order_acquire);
         while (g_inevitable.load(std::memory_order_acquire) == expected
             && expected->m_serial.load(std::memory_order_acquire) == serial) {

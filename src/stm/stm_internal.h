@@ -66,9 +66,6 @@ public:
     // STM-16: how many attempts of other threads wait for this descriptor's inevitable
     // attempt now (InevitableWait); its thread hands the slot over at its next poll.
     std::atomic<uint32_t> m_inevitable_waiters { 0 };
-    // STM-17: this descriptor's attempt waits for the inevitable transaction: an inevitable
-    // reader that meets its lock kills it at once instead of waiting for its commit.
-    std::atomic<bool> m_waits_for_inevitable { false };
 
     // Owned by the descriptor's thread.
     uint32_t m_slot = 0;
@@ -103,8 +100,6 @@ public:
     uint64_t m_first_wait_ticks = 0; // start of its first wait (0: none yet)
     uint64_t m_last_wait_end = 0;
     uint8_t m_first_wait_reason = 0;
-    uint64_t m_owner_wait_start
-        = 0; // STM-17: when this inevitable attempt began waiting for an owner
 
     AtomicStats m_stats;
     AbortInfo m_last_abort; // read only by the descriptor's thread
@@ -204,30 +199,23 @@ inline Transaction* active_tx()
     return tx && tx->m_active ? tx : nullptr;
 }
 void sync_thread_cache(Transaction* tx);
-// STM-16: while it exists, [tx] counts as waiting for the inevitable attempt of [inev], whose
-// thread then ends that attempt at its next poll, even inside a nested activation, and lets the
-// waiters go first (stm::inevitable_awaited, vm/transaction.cpp). A waiter that stays in its loop
-// past the handover (it did not run meanwhile) keeps asking for it: each loop ends when the
-// inevitable attempt it waits for has ended, which it recognises by the attempt's serial.
+// STM-16: while it exists, the calling attempt counts as waiting for the inevitable attempt of
+// [inev], whose thread then ends that attempt at its next poll, even inside a nested activation,
+// and lets the waiters go first (stm::inevitable_awaited, vm/transaction.cpp). A waiter that stays
+// in its loop past the handover (it did not run meanwhile) keeps asking for it: each loop ends when
+// the inevitable attempt it waits for has ended, which it recognises by the attempt's serial.
 class InevitableWait {
 public:
-    InevitableWait(Transaction* tx, Transaction* inev)
-        : m_tx(tx)
-        , m_inev(inev)
+    explicit InevitableWait(Transaction* inev)
+        : m_inev(inev)
     {
         m_inev->m_inevitable_waiters.fetch_add(1, std::memory_order_seq_cst);
-        m_tx->m_waits_for_inevitable.store(true, std::memory_order_seq_cst);
     }
-    ~InevitableWait()
-    {
-        m_tx->m_waits_for_inevitable.store(false, std::memory_order_relaxed);
-        m_inev->m_inevitable_waiters.fetch_sub(1, std::memory_order_seq_cst);
-    }
+    ~InevitableWait() { m_inev->m_inevitable_waiters.fetch_sub(1, std::memory_order_seq_cst); }
     InevitableWait(InevitableWait const&) = delete;
     InevitableWait& operator=(InevitableWait const&) = delete;
 
 private:
-    Transaction* m_tx;
     Transaction* m_inev;
 };
 

@@ -25,7 +25,6 @@ enum EvalBreakerBits : uint32_t {
     EB_GC = 1u << 1, // another thread asks this one to reach a safepoint
     EB_TX_SWITCH = 1u << 2, // another thread waits for the run token, or hint_commit_soon()
     EB_STM_KILL = 1u << 3, // the inevitable transaction asks this thread's attempt to abort
-    EB_STM_COMMIT = 1u << 4, // the inevitable transaction waits for this thread's commit (STM-17)
 };
 
 // Slow path: collects garbage if requested, stops for another thread's collection, ends the

@@ -72,13 +72,6 @@ void handle_eval_breaker(ThreadState* ts, bool restart_point)
         ts->m_eval_breaker.fetch_and(~uint32_t(EB_STM_KILL), std::memory_order_relaxed);
         stm::poll();
     }
-    if (bits & EB_STM_COMMIT) {
-        // STM-17: commit at the next restart point (the bit keeps EB_TX_SWITCH's inline
-        // countdown from skipping this one).
-        ts->m_eval_breaker.fetch_and(~uint32_t(EB_STM_COMMIT), std::memory_order_relaxed);
-        ts->m_commit_soon = true;
-        ts->m_poll_skip = 0;
-    }
     if (bits & EB_TX_SWITCH) {
         if (g_tx_mode == TxMode::Parallel) {
             if (restart_point)

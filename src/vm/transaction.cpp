@@ -280,8 +280,6 @@ void engage_parallel_transactions(ThreadState* ts, bool for_good)
         thread_state_signal(owner, EB_STM_KILL);
         stm::wake_parked(); // STM-14: the owner may be parked in a wait of its own
     };
-    hooks.commit_requested
-        = [](stm::Transaction* owner) { thread_state_signal(owner, EB_STM_COMMIT); };
     if (stm_log_active())
         hooks.record = stm_log_record; // PYSTM_LOG: the conflict log
     stm::set_client_hooks(hooks);

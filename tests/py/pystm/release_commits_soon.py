@@ -5,7 +5,7 @@
 # inevitable after its blocking wait, then needed those locks and killed the worker's
 # transaction, again and again (THR-4: the release of a lock that other threads wait for or
 # have met held now ends its transaction at the next restart point, and wakes the waiters when
-# it commits; the inevitable thread asks a running owner to commit and waits for it, STM-17).
+# it commits).
 # CPython has no pystm: there the test prints what pystm must print.
 import threading
 import time

@@ -1,9 +1,8 @@
 # threads
 # A thread that busy-waits inside natively driven code (a map() callback) after a blocking call,
 # for a flag that another thread sets, finishes. Its transaction is inevitable there and cannot
-# restart; it hands the inevitable slot over to the threads waiting for it (STM-16), and waits
-# for the writer of the flag to commit rather than killing it (STM-17). Each thread releases the
-# next one, so every handover happens while the others wait.
+# restart; it hands the inevitable slot over to the threads waiting for it (STM-16). Each thread
+# releases the next one, so every handover happens while the others wait.
 import sys
 import threading
 import time

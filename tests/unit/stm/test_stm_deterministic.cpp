@@ -1,6 +1,6 @@
 // Deterministic STM tests: logical transactions interleaved step by step in one OS thread, each
 // asserting exactly which transaction aborts and why. Cites the invariants of
-// docs/internals/stm.md (STM-1 .. STM-17).
+// docs/internals/stm.md (STM-1 .. STM-16).
 #include "stm_test_support.h"
 #include "objects/undo.h"
 
@@ -21,10 +21,6 @@ protected:
     {
         install_hooks(true);
         stm::config() = stm::Config {};
-        // The scheduler unwinds every wait, so an inevitable transaction's timed wait for a
-        // running owner (STM-17) would start afresh at each step and never end: the tests kill
-        // at once, as before STM-17, except those of STM-17 itself.
-        stm::config().inevitable_owner_wait_us = 0;
     }
     void TearDown() override
     {
@@ -805,49 +801,6 @@ TEST_F(StmDet, KillRequestTellsClientOnceAndPollAborts) // STM-9
     EXPECT_EQ(z.get(), 2);
     EXPECT_EQ(y.get(), 5);
     EXPECT_EQ(g_kill_requests.size(), 1u);
-}
-
-// STM-17: the inevitable transaction that meets the lock of an attempt that runs asks it to
-// commit and waits for that, rather than kill it at once.
-std::vector<stm::Transaction*> g_commit_requests;
-
-TEST_F(StmDet, InevitableWaitsForRunningOwnerToCommit) // STM-17
-{
-    stm::config().inevitable_owner_wait_us = 1'000'000;
-    stm::ClientHooks h = stm::client_hooks();
-    h.kill_requested = [](stm::Transaction* owner) { g_kill_requests.push_back(owner); };
-    h.commit_requested = [](stm::Transaction* owner) { g_commit_requests.push_back(owner); };
-    stm::set_client_hooks(h);
-    g_kill_requests.clear();
-    g_commit_requests.clear();
-    auto* a = s.add();
-    auto* b = s.add();
-    s.step(a, begin);
-    s.step(b, begin);
-    ASSERT_EQ(s.step(b, [&] { twrite(&z, 1); }), Outcome::Ok);
-    ASSERT_EQ(s.step(a, [] { stm::become_inevitable(); }), Outcome::Ok);
-    EXPECT_EQ(s.step(a, [&] { twrite(&z, 2); }), Outcome::Blocked);
-    ASSERT_EQ(g_commit_requests.size(), 1u);
-    EXPECT_EQ(g_commit_requests[0], b);
-    EXPECT_TRUE(g_kill_requests.empty());
-    // b is not asked to abort: its polls and barriers go on, and it commits.
-    EXPECT_EQ(s.step(b,
-                  [&] {
-                      stm::poll();
-                      twrite(&y, 4);
-                      stm::commit();
-                  }),
-        Outcome::Ok);
-    ASSERT_EQ(s.step(a,
-                  [&] {
-                      EXPECT_EQ(tread(&z), 1);
-                      twrite(&z, 2);
-                      stm::commit();
-                  }),
-        Outcome::Ok);
-    EXPECT_EQ(z.get(), 2);
-    EXPECT_EQ(y.get(), 4);
-    EXPECT_TRUE(g_kill_requests.empty());
 }
 
 TEST_F(StmDet, AtMostOneInevitableTransaction) // STM-8
