@@ -272,9 +272,7 @@ void acquire(Object* o, bool save)
                 // so the old word goes back unchanged. Wait for it to finish.
                 o->m_stm.store(w, std::memory_order_release);
                 InevitableWait counted(inev); // STM-16
-                uint64_t serial = inev->m_serial.load(std::memory_order_acquire);
-                while (g_inevitable.load(std::memory_order_acquire) == inev
-                    && inev->m_serial.load(std::memory_order_acquire) == serial) {
+                while (counted.ongoing()) {
                     wait_step(tx, WaitReason::Inevitable, o, inev);
                     poll_abort(tx);
                 }
@@ -379,9 +377,7 @@ void become_inevitable()
             break;
         PY_VERIFY(expected != tx, "STM-8"); // we would wait for ourselves
         InevitableWait counted(expected); // STM-16
-        uint64_t serial = expected->m_serial.load(std::memory_order_acquire);
-        while (g_inevitable.load(std::memory_order_acquire) == expected
-            && expected->m_serial.load(std::memory_order_acquire) == serial) {
+        while (counted.ongoing()) {
             if (PY_UNLIKELY(tx->abort_requested())) {
                 // STM-9: redone as an ordinary attempt, it would take the same locks, wait here
                 // again and be killed again, for as long as the inevitable transaction's thread

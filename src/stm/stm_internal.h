@@ -210,13 +210,21 @@ public:
         : m_inev(inev)
     {
         m_inev->m_inevitable_waiters.fetch_add(1, std::memory_order_seq_cst);
+        m_serial = m_inev->m_serial.load(std::memory_order_acquire);
     }
     ~InevitableWait() { m_inev->m_inevitable_waiters.fetch_sub(1, std::memory_order_seq_cst); }
     InevitableWait(InevitableWait const&) = delete;
     InevitableWait& operator=(InevitableWait const&) = delete;
+    // The attempt waited for still holds the inevitable slot.
+    bool ongoing() const
+    {
+        return g_inevitable.load(std::memory_order_acquire) == m_inev
+            && m_inev->m_serial.load(std::memory_order_acquire) == m_serial;
+    }
 
 private:
     Transaction* m_inev;
+    uint64_t m_serial;
 };
 
 // The location tag of the access being made by [tx] (ClientHooks::location).
