@@ -15,6 +15,7 @@
 #include "modules/builtin_modules.h"
 #include "modules/posix_args.h"
 #include "modules/posix_process.h"
+#include "modules/posix_tty.h"
 #include "modules/signal_module.h"
 #include "modules/structseq.h"
 #include "objects/access.h"
@@ -39,7 +40,6 @@
 #include <dirent.h>
 #include <dlfcn.h>
 #include <fcntl.h>
-#include <pty.h>
 #include <string>
 #include <sys/ioctl.h>
 #include <sys/random.h>
@@ -51,7 +51,6 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <utmp.h>
 
 extern char** environ;
 
@@ -938,20 +937,6 @@ Value px_pipe(Value, Value const*, size_t nargs, TupleObject* kwnames)
     return tuple_of({ Value::small_int(fds[0]), Value::small_int(fds[1]) });
 }
 
-// openpty(): a new pseudo-terminal pair (master, slave), both non-inheritable.
-Value px_openpty(Value, Value const*, size_t nargs, TupleObject* kwnames)
-{
-    vm::transaction_irreversible(); // an effect an abort could not undo
-    if (nargs || kwnames)
-        raise(&exc::TypeError, "posix.openpty() takes no arguments (%zu given)", nargs);
-    int master, slave;
-    if (::openpty(&master, &slave, nullptr, nullptr, nullptr) != 0)
-        raise_errno();
-    for (int fd : { master, slave })
-        ::fcntl(fd, F_SETFD, ::fcntl(fd, F_GETFD) | FD_CLOEXEC);
-    return tuple_of({ Value::small_int(master), Value::small_int(slave) });
-}
-
 Value px_dup(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     vm::transaction_irreversible(); // an effect an abort could not undo
@@ -978,61 +963,6 @@ Value px_isatty(Value, Value const* args, size_t nargs, TupleObject* kwnames)
 {
     check_nargs("isatty", nargs, kwnames, 1, 1);
     return py_bool(::isatty(int_arg(args[0])) == 1);
-}
-
-Value px_ttyname(Value, Value const* args, size_t nargs, TupleObject* kwnames)
-{
-    posix_positional("posix", "ttyname", nargs, kwnames, 1, 1);
-    char buf[4096];
-    int err = ::ttyname_r(posix_int_arg(args[0]), buf, sizeof buf);
-    if (err != 0)
-        raise_os_error(err);
-    return fs_decode(buf);
-}
-
-Value px_ctermid(Value, Value const*, size_t nargs, TupleObject* kwnames)
-{
-    posix_positional("posix", "ctermid", nargs, kwnames, 0, 0);
-    char buf[L_ctermid];
-    char* r = ::ctermid(buf);
-    if (!r)
-        raise_errno();
-    return fs_decode(r);
-}
-
-Value px_tcgetpgrp(Value, Value const* args, size_t nargs, TupleObject* kwnames)
-{
-    posix_positional("posix", "tcgetpgrp", nargs, kwnames, 1, 1);
-    pid_t pgid = ::tcgetpgrp(posix_int_arg(args[0]));
-    if (pgid < 0)
-        raise_errno();
-    return int_from_i64(pgid);
-}
-
-Value px_tcsetpgrp(Value, Value const* args, size_t nargs, TupleObject* kwnames)
-{
-    // PyArg_ParseTuple's messages, as CPython's tcsetpgrp parses its arguments so.
-    if (kwnames)
-        raise(&exc::TypeError, "tcsetpgrp() takes no keyword arguments");
-    if (nargs != 2)
-        raise(&exc::TypeError, "tcsetpgrp() takes exactly 2 arguments (%zu given)", nargs);
-    int fd = posix_int_arg(args[0]);
-    pid_t pgid = static_cast<pid_t>(posix_int_arg(args[1]));
-    vm::transaction_irreversible(); // an effect an abort could not undo
-    if (::tcsetpgrp(fd, pgid) != 0)
-        raise_errno();
-    return none();
-}
-
-// login_tty(fd): makes [fd] the controlling terminal and standard streams of a new session.
-Value px_login_tty(Value, Value const* args, size_t nargs, TupleObject* kwnames)
-{
-    posix_positional("posix", "login_tty", nargs, kwnames, 1, 1);
-    int fd = posix_fd_arg(args[0]);
-    vm::transaction_irreversible(); // an effect an abort could not undo
-    if (::login_tty(fd) != 0)
-        raise_errno();
-    return none();
 }
 
 Value px_get_inheritable(Value, Value const* args, size_t nargs, TupleObject* kwnames)
@@ -1353,15 +1283,9 @@ MethodDef const s_posix_methods[] = {
     { "pipe", px_pipe },
     { "statvfs", px_statvfs },
     { "fstatvfs", px_fstatvfs },
-    { "openpty", px_openpty },
     { "dup", px_dup },
     { "dup2", px_dup2 },
     { "isatty", px_isatty },
-    { "ttyname", px_ttyname },
-    { "ctermid", px_ctermid },
-    { "tcgetpgrp", px_tcgetpgrp },
-    { "tcsetpgrp", px_tcsetpgrp },
-    { "login_tty", px_login_tty },
     { "get_inheritable", px_get_inheritable },
     { "set_inheritable", px_set_inheritable },
     { "get_blocking", px_get_blocking },
@@ -1459,6 +1383,7 @@ ModuleObject* init_posix_module()
     for (IntConst const& c : s_constants)
         dict_set_cstr(d, c.name, int_from_i64(c.value));
     add_posix_process_functions(m); // fork, exec*, system, wait, posix_spawn, ... (posix_process.cpp)
+    add_posix_tty_functions(m); // openpty, ttyname, tcgetpgrp, ... (posix_tty.cpp)
     dict_set_cstr(d, "environ", Value(make_environ()));
     dict_set_cstr(d, "error", Value(&exc::OSError));
     dict_set_cstr(d, "stat_result", Value(&s_stat_result_type));
