@@ -695,39 +695,7 @@ void Marker::drain_parallel()
     m_shared = false;
 }
 
-// Weak slots (gc/weak_slots.h, GC-4), keyed by referent. g_heap_mutex guards both tables.
-struct WeakEntry {
-    Object* owner;
-    Value* slot;
-};
-std::unordered_map<Object const*, std::vector<WeakEntry>> g_weak;
-std::vector<Object*> g_weak_cleared;
 AfterCollectFn g_after_collect = nullptr;
-
-bool is_marked(Object const* o) { return o->m_gc.load(std::memory_order_relaxed) & OF_MARK; }
-
-// Runs between marking and sweeping (GC-4): clears the slots of unreachable referents.
-void process_weak_slots()
-{
-    for (auto it = g_weak.begin(); it != g_weak.end();) {
-        Object const* referent = it->first;
-        std::vector<WeakEntry>& entries = it->second;
-        std::erase_if(entries, [&](WeakEntry const& e) {
-            return !is_marked(e.owner) || e.slot->as_object() != referent;
-        });
-        if (!entries.empty() && !is_marked(referent)) {
-            for (size_t i = entries.size(); i-- > 0;) {
-                *entries[i].slot = Value();
-                g_weak_cleared.push_back(entries[i].owner);
-            }
-            entries.clear();
-        }
-        if (entries.empty())
-            it = g_weak.erase(it);
-        else
-            ++it;
-    }
-}
 
 ThreadHeap* this_heap()
 {
@@ -876,7 +844,7 @@ __attribute__((noinline)) void collect_locked(size_t* freed_out, bool lazy)
         marker.mark(o);
     marker.drain_parallel();
     find_finalizable(marker);
-    process_weak_slots();
+    detail::process_weak_slots();
 
     // Sweep, pass 1: run the destroy hooks of the dead (all of them before any cell is freed,
     // so a hook may still read its possibly also dead type). Pass 2, chunk by chunk: free the
@@ -1263,7 +1231,7 @@ size_t collect_world(bool lazy)
         ~Finishing() { detail::t_finishing_collection = saved; }
     } finishing;
     // Weak-reference callbacks run here, after the collection, at the caller's safepoint (GC-4).
-    if (g_after_collect && !g_weak_cleared.empty())
+    if (g_after_collect && detail::weak_slots_cleared())
         g_after_collect();
     // Then the finalizers queued by this collection (GC-6). The queue stays a root until each
     // object's __del__ has run.
@@ -1339,45 +1307,6 @@ void set_finalizer_hooks(FinalizerHooks hooks)
 {
     std::lock_guard lock(g_heap_mutex);
     g_finalizer_hooks = hooks;
-}
-
-void register_weak_slot(Object* owner, Value* slot)
-{
-    std::lock_guard lock(g_heap_mutex);
-    g_weak[slot->as_object()].push_back({ owner, slot });
-}
-
-void unregister_weak_slot(Object* owner, Value* slot)
-{
-    std::lock_guard lock(g_heap_mutex);
-    if (!slot->is_object())
-        return; // cleared by a collection, which dropped the registration
-    auto it = g_weak.find(slot->as_object());
-    if (it == g_weak.end())
-        return;
-    std::erase_if(it->second, [&](WeakEntry const& e) { return e.owner == owner && e.slot == slot; });
-    if (it->second.empty())
-        g_weak.erase(it);
-}
-
-std::vector<Object*> weak_owners_of(Object const* referent)
-{
-    std::lock_guard lock(g_heap_mutex);
-    std::vector<Object*> out;
-    auto it = g_weak.find(referent);
-    if (it != g_weak.end())
-        for (WeakEntry const& e : it->second)
-            if (e.slot->as_object() == referent)
-                out.push_back(e.owner);
-    return out;
-}
-
-std::vector<Object*> take_cleared_weak_owners()
-{
-    std::lock_guard lock(g_heap_mutex);
-    std::vector<Object*> out;
-    out.swap(g_weak_cleared);
-    return out;
 }
 
 void set_after_collect_hook(AfterCollectFn fn) { g_after_collect = fn; }

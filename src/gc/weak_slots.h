@@ -32,6 +32,15 @@ std::vector<Object*> take_cleared_weak_owners();
 using AfterCollectFn = void (*)();
 void set_after_collect_hook(AfterCollectFn fn);
 
+namespace detail {
+// The collector's side (gc/heap.cpp). Between marking and sweeping, with the other threads
+// stopped: drops the registrations of unmarked owners and clears the slots of unmarked
+// referents, queueing their owners (GC-4).
+void process_weak_slots();
+// Whether the last collection queued cleared owners for the after-collection hook.
+bool weak_slots_cleared();
+} // namespace detail
+
 // Finalizers (GC-6). When a collection finds an unreachable object of a heap type that defines
 // __del__ and has not been finalized before, it marks it OF_FINALIZED, keeps it (and everything
 // it reaches) alive for this cycle and queues it; after the collection, at the same safepoint
