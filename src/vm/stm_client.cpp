@@ -631,6 +631,12 @@ void stm_run_on_commit(ThreadState* ts)
 
 void stm_request_commit_soon(ThreadState* ts)
 {
+    // TX-5: a thread alone in parallel mode runs no transaction, so there is nothing to end;
+    // and nothing there clears EB_TX_SWITCH, which would then send every later poll of the
+    // loop through handle_eval_breaker() (a TransactionQueue run on one thread asks after
+    // every call). The next engagement sets the bit again.
+    if (g_tx_mode == TxMode::Parallel && !g_stm_active)
+        return;
     ts->m_commit_soon = true;
     ts->m_poll_skip = 0; // the restart point's inline countdown would ignore the request
     ts->m_eval_breaker.fetch_or(EB_TX_SWITCH, std::memory_order_relaxed);
