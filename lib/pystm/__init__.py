@@ -62,37 +62,7 @@ def __getattr__(name):
     return value
 
 
-class _Atomic:
-    """Context manager: the block runs as one transaction (re-entrant)."""
-
-    __slots__ = ()
-
-    def __enter__(self):
-        _pystm._atomic_enter()
-        return self
-
-    def __exit__(self, exc_type, exc_value, traceback):
-        _pystm._atomic_exit()
-        return False
-
-    def __repr__(self):
-        return "pystm.atomic"
-
-
-class _ExclusiveAtomic(_Atomic):
-    """Like atomic, but raises pystm.error if the thread is already inside an atomic block."""
-
-    __slots__ = ()
-
-    def __enter__(self):
-        if _pystm.is_atomic():
-            raise error("exclusive_atomic block nested inside an atomic block")
-        _pystm._atomic_enter()
-        return self
-
-    def __repr__(self):
-        return "pystm.exclusive_atomic"
-
-
-atomic = _Atomic()
-exclusive_atomic = _ExclusiveAtomic()
+# Native context managers (modules/pystm_module.cpp): entering and leaving a block costs two
+# builtin calls, which a TransactionQueue pays for every call it runs.
+atomic = _pystm.atomic
+exclusive_atomic = _pystm.exclusive_atomic

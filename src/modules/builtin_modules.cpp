@@ -58,6 +58,8 @@ void setup_contextvars_types();
 void init_contextvars_types();
 ModuleObject* init_locale_module(); // modules/locale_module.cpp (_locale)
 ModuleObject* init_pystm_module(); // modules/pystm_module.cpp
+void setup_pystm_types();
+void init_pystm_types();
 ModuleObject* init_posixsubprocess_module(); // modules/posixsubprocess_module.cpp
 ModuleObject* init_ast_module(); // modules/ast_module.cpp
 ModuleObject* init_bisect_module(); // modules/bisect_module.cpp
@@ -186,6 +188,7 @@ void setup_runtime_module_types()
     setup_json_types();
     setup_thread_types();
     setup_contextvars_types();
+    setup_pystm_types();
     setup_functools_types();
     setup_operator_types();
     setup_array_types();
@@ -222,6 +225,7 @@ void init_runtime_module_types()
     init_json_types();
     init_thread_types();
     init_contextvars_types();
+    init_pystm_types();
     init_functools_types();
     init_operator_types();
     init_array_types();

@@ -2,8 +2,11 @@
 // wraps it in the user API (pystm.atomic, exclusive_atomic, is_atomic, hint_commit_soon,
 // getsegmentlimit, last_abort_info, statistics).
 //
-//   _atomic_enter() / _atomic_exit()   nest the calling thread's atomic block (TX-3): while the
-//                                      depth is positive its transaction never ends
+//   atomic, exclusive_atomic           the context managers of pystm.atomic (a native type:
+//                                      entering and leaving a block are two builtin calls, not
+//                                      two Python frames; a TransactionQueue takes each call in
+//                                      one); exclusive_atomic refuses to nest
+//   _atomic_enter() / _atomic_exit()   the same nesting as plain calls (lib/_io.py)
 //   is_atomic()                        the nesting depth (0 outside atomic blocks)
 //   hint_commit_soon()                 ends the transaction at the next eval-breaker poll
 //   getsegmentlimit()                  how many threads run transactions in parallel
@@ -18,20 +21,22 @@
 // conflict and never make the transaction inevitable. Their values are not transactional
 // either: an attempt that aborts has taken a number (or read the clock) for nothing, and the
 // re-run takes the next one.
+#include "gc/heap.h"
 #include "modules/builtin_modules.h"
 #include "objects/dict_object.h"
 #include "objects/exceptions.h"
-#include "objects/function_object.h"
 #include "objects/float_object.h"
+#include "objects/function_object.h"
 #include "objects/int_object.h"
 #include "objects/module_object.h"
 #include "objects/str_object.h"
 #include "objects/tuple_object.h"
+#include "objects/type_object.h"
 #include "stm/stm.h"
 #include "vm/eval_breaker.h"
 #include "vm/stm_client.h"
-#include "vm/thread_state.h"
 #include "vm/stm_location.h"
+#include "vm/thread_state.h"
 #include "vm/transaction.h"
 
 #include <atomic>
@@ -40,24 +45,87 @@
 
 namespace pystm {
 
+Type atomic_type { &type_type };
+
 namespace {
+
+    // An atomic block's context manager. Immutable (OBJ-1): its one field is set at construction.
+    struct AtomicObject : Object {
+        bool m_exclusive;
+        AtomicObject(Type* t, bool exclusive)
+            : Object(t)
+            , m_exclusive(exclusive)
+        {
+        }
+    };
+
+    // The atomic nesting depth of the calling thread (TX-3): while it is positive the thread's
+    // transaction never ends.
+    void enter_atomic() { tstate()->m_atomic_depth++; }
+
+    void exit_atomic()
+    {
+        ThreadState* ts = tstate();
+        if (ts->m_atomic_depth <= 0)
+            raise(&exc::RuntimeError, "not inside an atomic block");
+        ts->m_atomic_depth--;
+    }
 
 Value atomic_enter(Value, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("_atomic_enter", nargs, kw, 0, 0);
-    tstate()->m_atomic_depth++;
+    enter_atomic();
     return none();
 }
 
 Value atomic_exit(Value, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("_atomic_exit", nargs, kw, 0, 0);
-    ThreadState* ts = tstate();
-    if (ts->m_atomic_depth <= 0)
-        raise(&exc::RuntimeError, "not inside an atomic block");
-    ts->m_atomic_depth--;
+    exit_atomic();
     return none();
 }
+
+AtomicObject* as_atomic(Value self, char const* method)
+{
+    if (!self.is_object() || self.as_object()->m_type != &atomic_type)
+        raise(&exc::TypeError,
+            "descriptor '%s' requires a 'pystm.atomic' object but received a '%s'", method,
+            type_name(self).c_str());
+    return static_cast<AtomicObject*>(self.as_object());
+}
+
+Value am_enter(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__enter__", nargs, kw, 0, 0);
+    if (as_atomic(self, "__enter__")->m_exclusive && tstate()->m_atomic_depth > 0)
+        raise(&exc::RuntimeError, "exclusive_atomic block nested inside an atomic block");
+    enter_atomic();
+    return self;
+}
+
+// __exit__(exc_type, exc_value, traceback): leaves the block and lets an exception through.
+Value am_exit(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__exit__", nargs, kw, 3, 3);
+    as_atomic(self, "__exit__");
+    exit_atomic();
+    return py_bool(false);
+}
+
+Value am_repr(Value self, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("__repr__", nargs, kw, 0, 0);
+    return str_from_ascii(
+        as_atomic(self, "__repr__")->m_exclusive ? "pystm.exclusive_atomic" : "pystm.atomic");
+}
+
+MethodDef const atomic_methods[] = {
+    { "__enter__", am_enter, METH_DEFAULT,
+        "Enter the atomic block: the block runs as one transaction." },
+    { "__exit__", am_exit, METH_DEFAULT, "Leave the atomic block." },
+    { "__repr__", am_repr },
+    { nullptr, nullptr },
+};
 
 Value is_atomic(Value, Value const*, size_t nargs, TupleObject* kw)
 {
@@ -217,6 +285,13 @@ MethodDef const s_methods[] = {
 
 } // namespace
 
+void setup_pystm_types()
+{
+    init_static_type(&atomic_type, "pystm.atomic", nullptr, sizeof(AtomicObject), TF_IMMUTABLE);
+}
+
+void init_pystm_types() { add_methods(&atomic_type, atomic_methods); }
+
 ModuleObject* init_pystm_module()
 {
     ModuleObject* m = module_new("_pystm");
@@ -224,6 +299,8 @@ ModuleObject* init_pystm_module()
     dict_set_str(d, names::__doc__, str_from_ascii("Interpreter side of the pystm package."));
     for (MethodDef const* def = s_methods; def->name; def++)
         dict_set_cstr(d, def->name, builtin_function_new(def, m));
+    dict_set_cstr(d, "atomic", Value(gc::make<AtomicObject>(&atomic_type, false)));
+    dict_set_cstr(d, "exclusive_atomic", Value(gc::make<AtomicObject>(&atomic_type, true)));
     return m;
 }
 
