@@ -59,6 +59,12 @@ Invariants:
         has run still ends. Calls added with add() keep the queue's order (after the chunk):
         the order of new work is the program's business (label propagation, say, does far
         more work depth-first).
+  TQ-6  Each call runs atomically, but consecutive calls of one worker may share a
+        transaction (_pystm._between_calls, vm/stm_client.h): with parallel transactions a
+        worker runs up to a per-thread limit of calls per transaction, halved after an abort
+        (down to 1) and doubled after 64 commits in a row (up to 64). What a run computes is
+        still the result of the calls one after another in some order; fewer commits save the
+        transaction's own cost where calls rarely conflict.
 """
 
 import os as _os
@@ -68,6 +74,7 @@ from time import monotonic as _monotonic
 
 try:
     from pystm import atomic, is_atomic, hint_commit_soon, getsegmentlimit
+    from _pystm import _between_calls  # TQ-6
 except ImportError:
     # CPython (or any Python without pystm): one re-entrant lock plays the part of the atomic
     # block. Every call of a TransactionQueue holds it, so the calls are serialized exactly as
@@ -109,6 +116,8 @@ except ImportError:
     def getsegmentlimit():
         """How many threads run at the same time: one, under CPython's GIL."""
         return 1
+
+    _between_calls = hint_commit_soon
 
 
 __all__ = ["TransactionQueue", "TransactionError", "threadlocalproperty", "atomic", "is_atomic",
@@ -350,9 +359,10 @@ class TransactionQueue:
                 # Drop the references before the next call (and before a wait): a call's
                 # arguments must not live as long as the run.
                 f = args = kwds = None
-            # One call, one transaction: a transaction that ran on into the next calls would
-            # hold what they write until it ends, and conflict over all of it.
-            hint_commit_soon()
+            # TQ-6: the transaction ends here, or after a few more calls while this thread's
+            # calls do not conflict. A transaction that ran on into the next calls regardless
+            # would hold what they write until it ends, and conflict over all of it.
+            _between_calls()
             # Work beyond the next call, for a sleeping worker if there is one (TQ-4). Every
             # read of _Idle is cut short by a commit on both sides (_offer), and happens at most
             # every _OFFER_INTERVAL seconds: a worker that goes to sleep writes _Idle, and a long

@@ -9,6 +9,8 @@
 //   _atomic_enter() / _atomic_exit()   the same nesting as plain calls (lib/_io.py)
 //   is_atomic()                        the nesting depth (0 outside atomic blocks)
 //   hint_commit_soon()                 ends the transaction at the next eval-breaker poll
+//   _between_calls()                   between two calls of a TransactionQueue worker: ends the
+//                                      transaction once it has run enough of them (TQ-6)
 //   getsegmentlimit()                  how many threads run transactions in parallel
 //   last_abort_info()                  the calling thread's most recent abort, or None
 //   statistics()                       counters and times of the interpreter's transactions
@@ -137,6 +139,13 @@ Value hint_commit_soon(Value, Value const*, size_t nargs, TupleObject* kw)
 {
     check_nargs("hint_commit_soon", nargs, kw, 0, 0);
     vm::stm_request_commit_soon(tstate());
+    return none();
+}
+
+Value between_calls(Value, Value const*, size_t nargs, TupleObject* kw)
+{
+    check_nargs("_between_calls", nargs, kw, 0, 0);
+    vm::stm_between_calls(tstate());
     return none();
 }
 
@@ -272,14 +281,27 @@ MethodDef const s_methods[] = {
     { "_per_key", per_key },
     { "_atomic_enter", atomic_enter },
     { "_atomic_exit", atomic_exit },
-    { "is_atomic", is_atomic, METH_DEFAULT, "is_atomic() -> int\n\nThe nesting depth of atomic blocks of the calling thread (0 outside)." },
-    { "hint_commit_soon", hint_commit_soon, METH_DEFAULT, "hint_commit_soon()\n\nEnd the current transaction at the next opportunity (not inside atomic)." },
-    { "getsegmentlimit", getsegmentlimit, METH_DEFAULT, "getsegmentlimit() -> int\n\nHow many threads run transactions in parallel." },
-    { "last_abort_info", last_abort_info, METH_DEFAULT, "last_abort_info() -> dict or None\n\nThe calling thread's most recent abort." },
-    { "statistics", statistics, METH_DEFAULT, "statistics() -> dict\n\nCounters and times of the transactions of all threads." },
-    { "count", count, METH_DEFAULT, "count() -> int\n\nA number distinct from every other call's, increasing in each thread; never conflicts." },
-    { "time", stm_time, METH_DEFAULT, "time() -> float\n\ntime.time(), without making the transaction inevitable." },
-    { "clock", stm_clock, METH_DEFAULT, "clock() -> float\n\ntime.perf_counter() (a monotonic clock), without making the transaction inevitable." },
+    { "_between_calls", between_calls },
+    { "is_atomic", is_atomic, METH_DEFAULT,
+        "is_atomic() -> int\n\nThe nesting depth of atomic blocks of the calling thread (0 "
+        "outside)." },
+    { "hint_commit_soon", hint_commit_soon, METH_DEFAULT,
+        "hint_commit_soon()\n\nEnd the current transaction at the next opportunity (not inside "
+        "atomic)." },
+    { "getsegmentlimit", getsegmentlimit, METH_DEFAULT,
+        "getsegmentlimit() -> int\n\nHow many threads run transactions in parallel." },
+    { "last_abort_info", last_abort_info, METH_DEFAULT,
+        "last_abort_info() -> dict or None\n\nThe calling thread's most recent abort." },
+    { "statistics", statistics, METH_DEFAULT,
+        "statistics() -> dict\n\nCounters and times of the transactions of all threads." },
+    { "count", count, METH_DEFAULT,
+        "count() -> int\n\nA number distinct from every other call's, increasing in each thread; "
+        "never conflicts." },
+    { "time", stm_time, METH_DEFAULT,
+        "time() -> float\n\ntime.time(), without making the transaction inevitable." },
+    { "clock", stm_clock, METH_DEFAULT,
+        "clock() -> float\n\ntime.perf_counter() (a monotonic clock), without making the "
+        "transaction inevitable." },
     { nullptr, nullptr },
 };
 

@@ -536,6 +536,25 @@ void stm_engage()
 }
 
 namespace {
+    // TQ-6: after an abort a queue worker runs half as many calls per transaction (at least one);
+    // after kBatchStreak commits in a row of attempts that ran calls, twice as many (up to
+    // kBatchMax).
+    constexpr uint32_t kBatchStreak = 64;
+    constexpr uint32_t kBatchMax = 64;
+
+    void adapt_batch(ThreadState* ts)
+    {
+        if (ts->m_batch_aborted) {
+            ts->m_batch_aborted = false;
+            ts->m_batch_limit = std::max<uint32_t>(1, ts->m_batch_limit / 2);
+            ts->m_batch_streak = 0;
+        } else if (ts->m_batch_calls > 0 && ++ts->m_batch_streak >= kBatchStreak) {
+            ts->m_batch_limit = std::min(ts->m_batch_limit * 2, kBatchMax);
+            ts->m_batch_streak = 0;
+        }
+        ts->m_batch_calls = 0;
+    }
+
 // What the previous attempt left in the thread state, dropped (or, for weak slots, settled)
 // before the next one begins; then the attempt begins with fresh poll counts.
 void begin_attempt(ThreadState* ts)
@@ -552,6 +571,7 @@ void begin_attempt(ThreadState* ts)
     stm::begin();
     ts->m_tx_polls = 0;
     ts->m_poll_skip = 0;
+    adapt_batch(ts);
 }
 } // namespace
 
@@ -640,6 +660,14 @@ void stm_request_commit_soon(ThreadState* ts)
     ts->m_commit_soon = true;
     ts->m_poll_skip = 0; // the restart point's inline countdown would ignore the request
     ts->m_eval_breaker.fetch_or(EB_TX_SWITCH, std::memory_order_relaxed);
+}
+
+void stm_between_calls(ThreadState* ts)
+{
+    if (g_stm_active && stm::in_transaction() && !stm::is_inevitable()
+        && ++ts->m_batch_calls < ts->m_batch_limit)
+        return;
+    stm_request_commit_soon(ts);
 }
 
 void stm_register_finalizable(Object* o)

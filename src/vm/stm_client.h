@@ -76,6 +76,14 @@ void stm_on_commit(Object* owner, void (*action)(Object*));
 void stm_run_on_commit(ThreadState* ts);
 // Asks the running transaction to end at the thread's next restart point (hint_commit_soon).
 void stm_request_commit_soon(ThreadState* ts);
+// TQ-6: a point between two calls of a TransactionQueue worker (lib/transaction.py). With
+// parallel transactions the running attempt goes on into the next call until it has run
+// ts->m_batch_limit calls, which adapts per thread: halved after an abort (down to 1), doubled
+// after 64 commits in a row (up to 64). Each call stays atomic; fewer commits spread the
+// transaction's own cost over calls that rarely conflict, while calls that conflict now and
+// then run about one per transaction, so an abort loses little work. An inevitable attempt,
+// serial mode and a thread alone end (or hand over) as hint_commit_soon() does.
+void stm_between_calls(ThreadState* ts);
 // After each commit of the interpreter's attempts, before the thread's next safepoint, and when
 // an attempt becomes inevitable for the interpreter (it can no longer abort).
 inline void stm_attempt_settled(ThreadState* ts)

@@ -77,6 +77,14 @@ struct ThreadState {
     // Restart points the loop may pass without calling transaction_restart_point(), counted
     // down inline (skip_restart_point, vm/eval_breaker.h); they are part of m_tx_polls already.
     uint32_t m_poll_skip = 0;
+    // TQ-6 (vm/stm_client.h, stm_between_calls): how many calls of a TransactionQueue worker the
+    // running attempt has run, how many it may run before it ends, and the attempts committed
+    // since that limit last changed. Plain counters outside the transactional state
+    // (principle 6): an abort keeps them, and lowers the limit.
+    uint32_t m_batch_calls = 0;
+    uint32_t m_batch_limit = 1;
+    uint32_t m_batch_streak = 0;
+    bool m_batch_aborted = false; // the last attempt rolled back (set where it restarts)
     // The thread as it was at the restart point, put back after an abort.
     vm::Frame* m_restart_frame = nullptr;
     int m_restart_recursion = 0;
