@@ -1,4 +1,4 @@
-"""transaction: run many small calls in parallel, each as one atomic transaction.
+"""transaction: run many small calls in parallel, each atomically, inside one transaction.
 
     q = transaction.TransactionQueue()
     for key, value in bigdict.items():
