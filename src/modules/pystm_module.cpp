@@ -51,27 +51,27 @@ Type atomic_type { &type_type };
 
 namespace {
 
-    // An atomic block's context manager. Immutable (OBJ-1): its one field is set at construction.
-    struct AtomicObject : Object {
-        bool m_exclusive;
-        AtomicObject(Type* t, bool exclusive)
-            : Object(t)
-            , m_exclusive(exclusive)
-        {
-        }
-    };
-
-    // The atomic nesting depth of the calling thread (TX-3): while it is positive the thread's
-    // transaction never ends.
-    void enter_atomic() { tstate()->m_atomic_depth++; }
-
-    void exit_atomic()
+// An atomic block's context manager. Immutable (OBJ-1): its one field is set at construction.
+struct AtomicObject : Object {
+    bool m_exclusive;
+    AtomicObject(Type* t, bool exclusive)
+        : Object(t)
+        , m_exclusive(exclusive)
     {
-        ThreadState* ts = tstate();
-        if (ts->m_atomic_depth <= 0)
-            raise(&exc::RuntimeError, "not inside an atomic block");
-        ts->m_atomic_depth--;
     }
+};
+
+// The atomic nesting depth of the calling thread (TX-3): while it is positive the thread's
+// transaction never ends.
+void enter_atomic() { tstate()->m_atomic_depth++; }
+
+void exit_atomic()
+{
+    ThreadState* ts = tstate();
+    if (ts->m_atomic_depth <= 0)
+        raise(&exc::RuntimeError, "not inside an atomic block");
+    ts->m_atomic_depth--;
+}
 
 Value atomic_enter(Value, Value const*, size_t nargs, TupleObject* kw)
 {

@@ -536,24 +536,24 @@ void stm_engage()
 }
 
 namespace {
-    // TQ-6: after an abort a queue worker runs half as many calls per transaction (at least one);
-    // after kBatchStreak commits in a row of attempts that ran calls, twice as many (up to
-    // kBatchMax).
-    constexpr uint32_t kBatchStreak = 64;
-    constexpr uint32_t kBatchMax = 64;
+// TQ-6: after an abort a queue worker runs half as many calls per transaction (at least one);
+// after kBatchStreak commits in a row of attempts that ran calls, twice as many (up to
+// kBatchMax).
+constexpr uint32_t kBatchStreak = 64;
+constexpr uint32_t kBatchMax = 64;
 
-    void adapt_batch(ThreadState* ts)
-    {
-        if (ts->m_batch_aborted) {
-            ts->m_batch_aborted = false;
-            ts->m_batch_limit = std::max<uint32_t>(1, ts->m_batch_limit / 2);
-            ts->m_batch_streak = 0;
-        } else if (ts->m_batch_calls > 0 && ++ts->m_batch_streak >= kBatchStreak) {
-            ts->m_batch_limit = std::min(ts->m_batch_limit * 2, kBatchMax);
-            ts->m_batch_streak = 0;
-        }
-        ts->m_batch_calls = 0;
+void adapt_batch(ThreadState* ts)
+{
+    if (ts->m_batch_aborted) {
+        ts->m_batch_aborted = false;
+        ts->m_batch_limit = std::max<uint32_t>(1, ts->m_batch_limit / 2);
+        ts->m_batch_streak = 0;
+    } else if (ts->m_batch_calls > 0 && ++ts->m_batch_streak >= kBatchStreak) {
+        ts->m_batch_limit = std::min(ts->m_batch_limit * 2, kBatchMax);
+        ts->m_batch_streak = 0;
     }
+    ts->m_batch_calls = 0;
+}
 
 // What the previous attempt left in the thread state, dropped (or, for weak slots, settled)
 // before the next one begins; then the attempt begins with fresh poll counts.
