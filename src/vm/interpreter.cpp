@@ -2422,7 +2422,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
             // in the try block above (it may abort too).
             if (ts->m_nested_runs != 1 || !ts->m_restartable)
                 throw;
-            ts->m_batch_aborted = true; // TQ-6
+            stm_batch_aborted(ts); // TQ-6
             // A dict or set that transactions contend for gets per-key stripes (DICT-9, SET-6). The
             // object is still allocated: nothing is freed before the next safepoint.
             dict_note_conflict(stm::last_abort_info().object);

@@ -542,13 +542,11 @@ namespace {
 constexpr uint32_t kBatchStreak = 64;
 constexpr uint32_t kBatchMax = 64;
 
-void adapt_batch(ThreadState* ts)
+// At the begin of an attempt: the previous one committed if it ran calls (an abort cleared its
+// count, stm_batch_aborted).
+void grow_batch(ThreadState* ts)
 {
-    if (ts->m_batch_aborted) {
-        ts->m_batch_aborted = false;
-        ts->m_batch_limit = std::max<uint32_t>(1, ts->m_batch_limit / 2);
-        ts->m_batch_streak = 0;
-    } else if (ts->m_batch_calls > 0 && ++ts->m_batch_streak >= kBatchStreak) {
+    if (ts->m_batch_calls > 0 && ++ts->m_batch_streak >= kBatchStreak) {
         ts->m_batch_limit = std::min(ts->m_batch_limit * 2, kBatchMax);
         ts->m_batch_streak = 0;
     }
@@ -571,7 +569,7 @@ void begin_attempt(ThreadState* ts)
     stm::begin();
     ts->m_tx_polls = 0;
     ts->m_poll_skip = 0;
-    adapt_batch(ts);
+    grow_batch(ts);
 }
 } // namespace
 
@@ -668,6 +666,13 @@ void stm_between_calls(ThreadState* ts)
         && ++ts->m_batch_calls < ts->m_batch_limit)
         return;
     stm_request_commit_soon(ts);
+}
+
+void stm_batch_aborted(ThreadState* ts)
+{
+    ts->m_batch_limit = std::max<uint32_t>(1, ts->m_batch_limit / 2);
+    ts->m_batch_streak = 0;
+    ts->m_batch_calls = 0;
 }
 
 void stm_register_finalizable(Object* o)

@@ -84,6 +84,8 @@ void stm_request_commit_soon(ThreadState* ts);
 // then run about one per transaction, so an abort loses little work. An inevitable attempt,
 // serial mode and a thread alone end (or hand over) as hint_commit_soon() does.
 void stm_between_calls(ThreadState* ts);
+// TQ-6: the thread's attempt rolled back (where the interpreter restarts it).
+void stm_batch_aborted(ThreadState* ts);
 // After each commit of the interpreter's attempts, before the thread's next safepoint, and when
 // an attempt becomes inevitable for the interpreter (it can no longer abort).
 inline void stm_attempt_settled(ThreadState* ts)

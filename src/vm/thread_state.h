@@ -84,7 +84,6 @@ struct ThreadState {
     uint32_t m_batch_calls = 0;
     uint32_t m_batch_limit = 1;
     uint32_t m_batch_streak = 0;
-    bool m_batch_aborted = false; // the last attempt rolled back (set where it restarts)
     // The thread as it was at the restart point, put back after an abort.
     vm::Frame* m_restart_frame = nullptr;
     int m_restart_recursion = 0;
