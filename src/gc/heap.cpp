@@ -177,6 +177,10 @@ struct ThreadHeap {
     std::mutex retire_mutex; // a leaf lock, taken by its thread and by the collector
     std::vector<Retired> retired;
     Registrations finalizable; // GC-15: only this thread and a stopped-world collector use it
+    // GC-2: the word and bit that tell this thread's polls about a collection request
+    // (set_request_flag); null for a thread the interpreter does not run on.
+    std::atomic<uint32_t>* request_word = nullptr;
+    uint32_t request_bit = 0;
 };
 
 thread_local ThreadHeap* t_heap = nullptr;
@@ -195,13 +199,23 @@ ThreadHeap* g_threads = nullptr;
 std::atomic<size_t> g_allocated_since { 0 };
 size_t g_threshold = MIN_THRESHOLD;
 constexpr size_t ALLOCATION_BATCH = 64 * 1024;
+// GC-2: raises the request that maybe_collect() acts on, and tells the polls of the thread that
+// raised it (the allocating thread, [heap]), which is the one that reaches a poll soonest. The
+// polls read only their own thread's word; any thread that flushes a batch while the request
+// stands is told again, so a thread without a word (no interpreter on it) delays nothing.
+void request_collection(ThreadHeap* heap)
+{
+    detail::g_collect_requested.store(true, std::memory_order_relaxed);
+    if (heap && heap->request_word)
+        heap->request_word->fetch_or(heap->request_bit, std::memory_order_relaxed);
+}
 __attribute__((noinline)) void flush_allocation_count(ThreadHeap* heap)
 {
     g_allocated_since.fetch_add(heap->unflushed, std::memory_order_relaxed);
     heap->unflushed = 0;
     heap->allocating = true; // GC-13
     if (g_allocated_since.load(std::memory_order_relaxed) > g_threshold)
-        detail::g_collect_requested.store(true, std::memory_order_relaxed);
+        request_collection(heap);
 }
 inline void count_allocation(ThreadHeap* heap, size_t bytes)
 {
@@ -1092,7 +1106,7 @@ void note_external_memory(ptrdiff_t bytes)
     if (bytes > 0) {
         count_allocation(static_cast<size_t>(bytes));
         if (PY_UNLIKELY(g_allocated_since.load(std::memory_order_relaxed) > g_threshold))
-            detail::g_collect_requested.store(true, std::memory_order_relaxed);
+            request_collection(t_heap);
     }
 }
 
@@ -1313,6 +1327,16 @@ void set_after_collect_hook(AfterCollectFn fn) { g_after_collect = fn; }
 
 void set_root_tracer(void (*fn)(Tracer&)) { g_root_tracer = fn; }
 
+
+void set_request_flag(std::atomic<uint32_t>* word, uint32_t bit)
+{
+    ThreadHeap* heap = t_heap;
+    PY_VERIFY(heap, "GC-2");
+    heap->request_word = word;
+    heap->request_bit = bit;
+    if (word && collection_requested())
+        word->fetch_or(bit, std::memory_order_relaxed); // raised before this thread had a word
+}
 
 void set_world_hooks(bool (*stop)(), void (*resume)())
 {

@@ -138,6 +138,12 @@ inline bool in_collection() { return detail::t_in_collection; }
 // collection queued: CPython runs them inside the collection, and faulthandler says so.
 bool finishing_collection();
 
+// GC-2: [word] is the calling thread's eval-breaker word: when a collection is requested
+// while this thread allocates, [bit] is set in it (an atomic OR), so that the thread's polls
+// need to read only that word. The reader clears the bit and asks collection_requested(), which
+// stays the authority. Null detaches the word (before it is destroyed).
+void set_request_flag(std::atomic<uint32_t>* word, uint32_t bit);
+
 // GC-8: installs the functions that stop every other thread at a safepoint before a collection
 // and let them go after it (parallel transactions, vm/transaction.cpp). [stop] returns false if
 // a collection by another thread happened instead while waiting, so this one is skipped.

@@ -2,8 +2,9 @@
 //
 // The loop polls it at JUMP_BACKWARD, at the POP_JUMP_BACKWARD_* instructions when they jump,
 // and at every call (CALL, CALL_FUNCTION_EX, entering a frame). The fast path is one relaxed load
-// of ThreadState::m_eval_breaker OR'ed with gc::collection_requested(); only when either is set
-// does handle_eval_breaker() run. It is:
+// of ThreadState::m_eval_breaker; only when a bit is set does handle_eval_breaker() run. A
+// collection request reaches it as EB_GC_REQUEST, which the allocating thread sets in its own
+// word (gc::set_request_flag, GC-2), so the poll reads no shared line. It is:
 //   * the only GC safepoint of normal execution (GC-2): it calls gc::maybe_collect(), so an
 //     object allocated by C++ code is never freed before that code returns to the loop or
 //     calls back into Python (which reaches this poll);
@@ -25,6 +26,7 @@ enum EvalBreakerBits : uint32_t {
     EB_GC = 1u << 1, // another thread asks this one to reach a safepoint
     EB_TX_SWITCH = 1u << 2, // another thread waits for the run token, or hint_commit_soon()
     EB_STM_KILL = 1u << 3, // the inevitable transaction asks this thread's attempt to abort
+    EB_GC_REQUEST = 1u << 4, // this thread raised gc::collection_requested() (GC-2)
 };
 
 // Slow path: collects garbage if requested, stops for another thread's collection, ends the
@@ -35,17 +37,17 @@ void handle_eval_breaker(ThreadState* ts, bool restart_point = false);
 
 inline bool eval_breaker_pending(ThreadState* ts)
 {
-    return PY_UNLIKELY(ts->m_eval_breaker.load(std::memory_order_relaxed) | gc::collection_requested());
+    return PY_UNLIKELY(ts->m_eval_breaker.load(std::memory_order_relaxed) != 0);
 }
 
 // With parallel transactions EB_TX_SWITCH stays set, so that every restart point of the loop
 // reaches transaction_restart_point(). While the running transaction is shorter than its length
 // budget there is nothing to do there, and the restart point only counts down the polls that
-// transaction_restart_point() granted (ThreadState::m_poll_skip), inline.
-inline bool skip_restart_point(ThreadState* ts)
+// transaction_restart_point() granted (ThreadState::m_poll_skip), inline. [bits] is the word the
+// poll loaded: any other bit (a collection request among them) ends the countdown's shortcut.
+inline bool skip_restart_point(ThreadState* ts, uint32_t bits)
 {
-    if (ts->m_poll_skip == 0 || ts->m_eval_breaker.load(std::memory_order_relaxed) != EB_TX_SWITCH
-        || gc::collection_requested())
+    if (bits != EB_TX_SWITCH || ts->m_poll_skip == 0)
         return false;
     ts->m_poll_skip--;
     return true;

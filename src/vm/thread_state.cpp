@@ -8,6 +8,7 @@
 #include "vm/thread_state.h"
 #include "gc/heap.h"
 #include "objects/dict_object.h"
+#include "vm/eval_breaker.h"
 #include "vm/frame.h"
 #include "vm/transaction.h"
 #include <mutex>
@@ -53,6 +54,7 @@ ThreadState* thread_state_attach(void* stack_base)
     auto* ts = new ThreadState;
     ts->m_stack_limit = compute_stack_limit(stack_base);
     ts->m_ident = static_cast<uint64_t>(pthread_self());
+    gc::set_request_flag(&ts->m_eval_breaker, vm::EB_GC_REQUEST);
     vm::transaction_begin(ts);
     {
         std::lock_guard lock(s_registry_mutex);
@@ -80,6 +82,7 @@ void thread_state_detach()
     }
     t_tstate = nullptr;
     vm::note_thread_exit(ts);
+    gc::set_request_flag(nullptr, 0);
     gc::unregister_thread();
     vm::transaction_end_final(ts);
     delete ts;
