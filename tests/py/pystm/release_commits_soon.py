@@ -41,8 +41,11 @@ def main():
     wasted = lost() - before
     print(out)
     # The time of the aborted attempts, summed over the threads: a few short ones may remain (a
-    # release met before its commit); each worker's whole sum, several times over, did before.
-    print("little work lost:", wasted < 0.25 * elapsed, "" if wasted < 0.25 * elapsed else (wasted, elapsed))
+    # release met before its commit); each worker's whole sum, several times over, did before,
+    # which is more than the elapsed time. Half of it leaves room for a machine so busy that the
+    # short attempts take long (a quarter of it failed once next to other tests).
+    ok = wasted < 0.5 * elapsed
+    print("little work lost:", ok, "" if ok else (wasted, elapsed))
 
 
 main()
