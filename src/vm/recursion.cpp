@@ -59,13 +59,15 @@ void check_cpp_stack(char const* where)
 
 void handle_eval_breaker(ThreadState* ts, bool restart_point)
 {
-    uint32_t bits = ts->m_eval_breaker.load(std::memory_order_relaxed);
-    if (bits & EB_GC_REQUEST) {
+    if (ts->m_eval_breaker.load(std::memory_order_relaxed) & EB_GC_REQUEST) {
         // Cleared before the request is read (GC-2): one raised after the read sets it again.
         ts->m_eval_breaker.fetch_and(~uint32_t(EB_GC_REQUEST), std::memory_order_relaxed);
     }
     if (gc::collection_requested())
         gc::maybe_collect();
+    // Read after the collection: a signal that arrived during it (a collection can take long
+    // enough for a timer to fire) is handled here, before the caller goes on to a blocking call.
+    uint32_t bits = ts->m_eval_breaker.load(std::memory_order_relaxed);
     if (bits & EB_GC) {
         ts->m_eval_breaker.fetch_and(~uint32_t(EB_GC), std::memory_order_relaxed);
         transaction_safepoint(ts); // another thread's collection (GC-8)
