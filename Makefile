@@ -24,7 +24,7 @@ test: build
 	@echo "== conflict report"
 	@tests/report/run --pystm $(BUILD)/pystm
 	@echo "== CPython regression tests (tests/cpython/required.txt)"
-	@tests/cpython/run --required --pystm $(BUILD)/pystm
+	@tests/cpython/run --required --details --pystm $(BUILD)/pystm
 
 asan-test:
 	@$(MAKE) --no-print-directory PRESET=asan build
