@@ -141,7 +141,8 @@ bool finishing_collection();
 // GC-2: [word] is the calling thread's eval-breaker word: when a collection is requested
 // while this thread allocates, [bit] is set in it (an atomic OR), so that the thread's polls
 // need to read only that word. The reader clears the bit and asks collection_requested(), which
-// stays the authority. Null detaches the word (before it is destroyed).
+// stays the authority. The word must outlive the thread's registration: unregister_thread()
+// forgets it.
 void set_request_flag(std::atomic<uint32_t>* word, uint32_t bit);
 
 // GC-8: installs the functions that stop every other thread at a safepoint before a collection

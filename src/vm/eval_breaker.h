@@ -35,10 +35,11 @@ enum EvalBreakerBits : uint32_t {
 // parallel transaction may end and the next begin (vm/stm_client.h, CLI-1).
 void handle_eval_breaker(ThreadState* ts, bool restart_point = false);
 
-inline bool eval_breaker_pending(ThreadState* ts)
+inline uint32_t eval_breaker_bits(ThreadState* ts)
 {
-    return PY_UNLIKELY(ts->m_eval_breaker.load(std::memory_order_relaxed) != 0);
+    return ts->m_eval_breaker.load(std::memory_order_relaxed);
 }
+inline bool eval_breaker_pending(ThreadState* ts) { return PY_UNLIKELY(eval_breaker_bits(ts) != 0); }
 
 // With parallel transactions EB_TX_SWITCH stays set, so that every restart point of the loop
 // reaches transaction_restart_point(). While the running transaction is shorter than its length

@@ -1052,7 +1052,7 @@ Value run_frame(Frame* entry, bool throwing, bool* yielded, Value push_on_entry)
 // a restart point (CLI-1) that an abort of the new transaction resumes from.
 #define POLL_AT(resume)                                                                            \
     do {                                                                                           \
-        uint32_t eb_bits_ = ts->m_eval_breaker.load(std::memory_order_relaxed);                  \
+        uint32_t eb_bits_ = eval_breaker_bits(ts);                                                 \
         if (PY_UNLIKELY(eb_bits_ != 0) && !skip_restart_point(ts, eb_bits_)) {                     \
             f->m_sp = static_cast<int32_t>(sp - stack_base);                                       \
             f->m_pc = (resume);                                                                    \

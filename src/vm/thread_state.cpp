@@ -82,7 +82,6 @@ void thread_state_detach()
     }
     t_tstate = nullptr;
     vm::note_thread_exit(ts);
-    gc::set_request_flag(nullptr, 0);
     gc::unregister_thread();
     vm::transaction_end_final(ts);
     delete ts;
